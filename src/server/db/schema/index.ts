@@ -1,0 +1,4 @@
+// The full schema for the Drizzle client's relational queries. One file per domain.
+export * from "./tenancy";
+export * from "./warehouses";
+export * from "./registers";

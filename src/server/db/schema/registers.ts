@@ -1,0 +1,24 @@
+import { boolean, foreignKey, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { tenants } from "./tenancy";
+import { warehouses } from "./warehouses";
+
+/** A point of sale: sells from one warehouse, maps to an AFIP point-of-sale number. */
+export const registers = pgTable(
+  "registers",
+  {
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid().notNull().defaultRandom(),
+    name: text().notNull(),
+    warehouseId: uuid().notNull(),
+    afipPointOfSale: integer().notNull().default(1),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex("registers_name_key").on(t.tenantId, t.name),
+    foreignKey({ columns: [t.tenantId, t.warehouseId], foreignColumns: [warehouses.tenantId, warehouses.id] }),
+  ],
+);

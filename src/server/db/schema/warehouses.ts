@@ -1,0 +1,17 @@
+import { boolean, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { tenants } from "./tenancy";
+
+export const warehouses = pgTable(
+  "warehouses",
+  {
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    id: uuid().notNull().defaultRandom(),
+    name: text().notNull(),
+    isDefault: boolean().notNull().default(false),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex("warehouses_name_key").on(t.tenantId, t.name)],
+);

@@ -1,0 +1,60 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { withAnonymous, withTenant } from "../db/with-tenant";
+import { createTenant } from "../tenancy/create-tenant";
+import { inviteMember } from "../tenancy/invite-member";
+import type { Role } from "../auth/permissions";
+
+export const DEMO = {
+  slug: "demo",
+  businessName: "Hotel Mostrador Demo",
+  password: "demo1234",
+  users: [
+    { email: "duenio@demo.test", name: "Dueña Demo", role: "OWNER" },
+    { email: "encargado@demo.test", name: "Encargado Demo", role: "MANAGER" },
+    { email: "supervisor@demo.test", name: "Supervisora Demo", role: "SUPERVISOR" },
+    { email: "cajero@demo.test", name: "Cajero Demo", role: "CASHIER" },
+  ] as { email: string; name: string; role: Role }[],
+};
+
+/** Domain seeders that later areas register (catalog, lots, suppliers…); each must be idempotent. */
+export type DemoSeeder = (ctx: { tenantId: string; ownerId: string; warehouseId: string }) => Promise<void>;
+
+/** Creates the demo tenant through the same services the UI uses. Idempotent. */
+export async function seedDemo(extra: DemoSeeder[] = []): Promise<{ tenantId: string; created: boolean }> {
+  const existing = await withAnonymous(async (tx) => {
+    const rows = await tx.execute<{ id: string | null }>(sql`select tenant_id_by_slug(${DEMO.slug}) as id`);
+    return rows[0]?.id ?? null;
+  });
+  let tenantId = existing;
+  let created = false;
+  if (!tenantId) {
+    tenantId = randomUUID();
+    const ownerId = randomUUID();
+    const [owner, ...others] = DEMO.users;
+    await withTenant(
+      tenantId,
+      async (tx) => {
+        await createTenant(
+          tx,
+          { tenantId: tenantId!, businessName: DEMO.businessName, kind: "HOTEL", slug: DEMO.slug },
+          { kind: "new", userId: ownerId, name: owner!.name, email: owner!.email, password: DEMO.password },
+        );
+        for (const u of others) {
+          await inviteMember(tx, tenantId!, { ...u, password: DEMO.password }, { role: "OWNER" });
+        }
+      },
+      { userId: ownerId },
+    );
+    created = true;
+  }
+  const ctx = await withTenant(tenantId, async (tx) => {
+    const rows = await tx.execute<{ owner_id: string; warehouse_id: string }>(sql`
+      select (select user_id from memberships where role = 'OWNER' order by created_at limit 1) as owner_id,
+             (select id from warehouses where is_default limit 1) as warehouse_id`);
+    return rows[0]!;
+  });
+  for (const seeder of extra) await seeder({ tenantId, ownerId: ctx.owner_id, warehouseId: ctx.warehouse_id });
+  return { tenantId, created };
+}
