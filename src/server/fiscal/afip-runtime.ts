@@ -9,7 +9,7 @@ import { createTestCa, type Pem } from "../afip/fake/certs";
 // (tests, a shared dev instance), otherwise one started in this process for dev/demo with its
 // CA and numbering persisted under .data/fake-afip. FAKE can never be used in production mode.
 
-const DEV_DIR = path.resolve(process.cwd(), ".data/fake-afip");
+const devDir = () => path.resolve(process.cwd(), process.env.FAKE_AFIP_DIR ?? ".data/fake-afip");
 const g = globalThis as unknown as { __mostradorFakeAfip?: Promise<string> };
 
 export const afipTimeoutMs = (): number => Number(process.env.AFIP_TIMEOUT_MS ?? 30_000);
@@ -23,9 +23,9 @@ export function assertFakeAllowed(): void {
 /** The dev fake's CA (created once, kept on disk) — the demo seeder issues its certificate from it. */
 export function devFakeCa(): Pem {
   assertFakeAllowed();
-  const file = path.join(DEV_DIR, "ca.json");
+  const file = path.join(devDir(), "ca.json");
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Pem;
-  mkdirSync(DEV_DIR, { recursive: true });
+  mkdirSync(devDir(), { recursive: true });
   const ca = createTestCa("Mostrador AFIP simulado (solo demo)");
   writeFileSync(file, JSON.stringify(ca), { mode: 0o600 });
   return ca;
@@ -36,7 +36,7 @@ async function devFakeUrl(): Promise<string> {
     const { startFakeAfip } = await import("../afip/fake/server");
     const fake = await startFakeAfip({
       ca: devFakeCa(),
-      stateFile: path.join(DEV_DIR, "state.json"),
+      stateFile: path.join(devDir(), "state.json"),
       port: process.env.FAKE_AFIP_PORT ? Number(process.env.FAKE_AFIP_PORT) : 0,
     });
     return fake.url;
