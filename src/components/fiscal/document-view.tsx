@@ -79,9 +79,13 @@ export function FiscalDocumentView({ slug, id, canRetry }: { slug: string; id: s
             <span className="text-slate-500">Receptor:</span> {doc.receiverName ?? (doc.receiverDocType === 99 ? "Consumidor final" : "—")}
           </div>
           <div>
-            <span className="text-slate-500">{DOC_TIPO_LABEL[doc.receiverDocType] ?? "Doc."}:</span>{" "}
-            {doc.receiverDocType === 80 ? formatCuit(doc.receiverDocNumber) : doc.receiverDocNumber === "0" ? "—" : doc.receiverDocNumber}
-            {" · "}
+            {doc.receiverDocType !== 99 ? (
+              <>
+                <span className="text-slate-500">{DOC_TIPO_LABEL[doc.receiverDocType] ?? "Doc."}:</span>{" "}
+                {doc.receiverDocType === 80 ? formatCuit(doc.receiverDocNumber) : doc.receiverDocNumber}
+                {" · "}
+              </>
+            ) : null}
             <span className="text-slate-500">Condición frente al IVA:</span> {RECEIVER_IVA_LABEL[doc.receiverIvaCondition] ?? doc.receiverIvaCondition}
           </div>
           {original ? (
@@ -113,7 +117,7 @@ export function FiscalDocumentView({ slug, id, canRetry }: { slug: string; id: s
           </tbody>
         </table>
         <section className="ml-auto w-72 space-y-0.5">
-          {letter !== "C" ? (
+          {letter === "A" ? (
             <>
               <Row label="Neto gravado" value={formatMoney(doc.netAmount)} />
               {doc.ivaBreakdown.map((i) => (
