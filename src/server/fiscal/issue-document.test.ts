@@ -277,3 +277,42 @@ describe("request contract", () => {
     expect(await issueDocument(t.tenantId, id)).toMatchObject({ status: "ISSUED" });
   });
 });
+
+describe("sendFiscalEvent", () => {
+  it("never throws and returns quickly when no Inngest server is reachable (the document stays PENDING)", async () => {
+    const { sendFiscalEvent } = await import("./events");
+    const t = await makeFiscalTenant(ca);
+    const id = await requestDoc(t.tenantId, consumerSale());
+    const started = Date.now();
+    expect(await sendFiscalEvent(id, t.tenantId)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect((await getDoc(t.tenantId, id)).status).toBe("PENDING");
+  });
+});
+
+describe("services", () => {
+  it("a hotel stay is Concepto 2 with service dates and payment due date; mixed lines are Concepto 3", async () => {
+    const t = await makeFiscalTenant(ca);
+    const stay = await requestDoc(
+      t.tenantId,
+      consumerSale({ lines: [{ description: "Habitación doble", quantity: "2", unitPrice: "60500", ivaRate: "21", isService: true }], total: "121000" }),
+    );
+    expect(await issueDocument(t.tenantId, stay)).toMatchObject({ status: "ISSUED" });
+    const doc = await getDoc(t.tenantId, stay);
+    expect(doc.concept).toBe(2);
+    const d = doc.issueDate!.replace(/-/g, "");
+    expect(doc.requestXml).toContain(`<ar:FchServDesde>${d}</ar:FchServDesde><ar:FchServHasta>${d}</ar:FchServHasta><ar:FchVtoPago>${d}</ar:FchVtoPago>`);
+    const mixed = await requestDoc(
+      t.tenantId,
+      consumerSale({
+        lines: [
+          { description: "Habitación", quantity: "1", unitPrice: "60500", ivaRate: "21", isService: true },
+          { description: "Agua mineral", quantity: "1", unitPrice: "1210", ivaRate: "21" },
+        ],
+        total: "61710",
+      }),
+    );
+    expect(await issueDocument(t.tenantId, mixed)).toMatchObject({ status: "ISSUED", number: 2 });
+    expect((await getDoc(t.tenantId, mixed)).concept).toBe(3);
+  });
+});

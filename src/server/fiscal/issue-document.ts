@@ -302,6 +302,8 @@ export function buildCaeRequest(d: Doc, original?: Doc): CaeRequest {
       impOpEx: d.exemptAmount,
       impTrib: "0",
       impIva: c ? "0" : d.ivaAmount,
+      // Services (Concepto 2/3): the period is the issue date and payment is due on it (POS sales are paid at once).
+      ...(d.concept !== 1 ? { fchServDesde: ymd(d.issueDate!), fchServHasta: ymd(d.issueDate!), fchVtoPago: ymd(d.issueDate!) } : {}),
       monId: d.currency,
       monCotiz: "1",
       condicionIvaReceptorId: d.receiverIvaCondition,

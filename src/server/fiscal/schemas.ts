@@ -47,6 +47,8 @@ export const ZRequestFiscalDocumentInput = z.object({
         lineTotal: ZDecimalLike.optional(),
         /** Percent ("21", "10.50") or fraction ("0.21"). */
         ivaRate: ZDecimalLike,
+        /** A service (room night, consumption): makes the document Concepto 2 (or 3 when mixed). */
+        isService: z.boolean().optional(),
       }),
     )
     .min(1)
