@@ -253,7 +253,7 @@ export const cashSessionClosings = pgTable(
     declaredTotal: money().notNull(),
     expectedTotal: money().notNull(),
     deviation: money().notNull(),
-    deviationPct: numeric({ precision: 9, scale: 2 }).notNull(),
+    deviationPct: numeric({ precision: 12, scale: 4 }).notNull(),
     /** Worst class among the total and each method. */
     deviationClass: deviationClass().notNull(),
     review: closingReview().notNull(),
@@ -280,7 +280,7 @@ export const cashSessionClosingLines = pgTable(
     declared: money().notNull(),
     expected: money().notNull(),
     deviation: money().notNull(),
-    deviationPct: numeric({ precision: 9, scale: 2 }).notNull(),
+    deviationPct: numeric({ precision: 12, scale: 4 }).notNull(),
     deviationClass: deviationClass().notNull(),
   },
   (t) => [
