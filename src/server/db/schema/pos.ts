@@ -17,6 +17,7 @@ import {
 import { tenants, users } from "./tenancy";
 import { registers } from "./registers";
 import { warehouses } from "./warehouses";
+import { products } from "./inventory";
 
 // Point of sale and cash (SPEC §4): customers, cash sessions with immutable movements,
 // gapless ticket counters, sales (client UUID = idempotency key), blind closings, and the
@@ -222,6 +223,7 @@ export const saleLines = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.saleId, t.lineNo] }),
     foreignKey({ columns: [t.tenantId, t.saleId], foreignColumns: [sales.tenantId, sales.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id] }),
     index("sale_lines_product_idx").on(t.tenantId, t.productId),
   ],
 );
@@ -311,6 +313,7 @@ export const stockConflicts = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.saleId, t.lineNo], foreignColumns: [saleLines.tenantId, saleLines.saleId, saleLines.lineNo] }),
     foreignKey({ columns: [t.tenantId, t.warehouseId], foreignColumns: [warehouses.tenantId, warehouses.id] }),
+    foreignKey({ columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id] }),
     index("stock_conflicts_status_idx").on(t.tenantId, t.status, t.createdAt),
   ],
 );

@@ -30,7 +30,7 @@ CREATE TABLE "cash_session_closing_lines" (
 	"declared" numeric(14, 2) NOT NULL,
 	"expected" numeric(14, 2) NOT NULL,
 	"deviation" numeric(14, 2) NOT NULL,
-	"deviation_pct" numeric(9, 2) NOT NULL,
+	"deviation_pct" numeric(12, 4) NOT NULL,
 	"deviation_class" "pos_deviation_class" NOT NULL,
 	CONSTRAINT "cash_session_closing_lines_tenant_id_cash_session_id_method_pk" PRIMARY KEY("tenant_id","cash_session_id","method")
 );
@@ -41,7 +41,7 @@ CREATE TABLE "cash_session_closings" (
 	"declared_total" numeric(14, 2) NOT NULL,
 	"expected_total" numeric(14, 2) NOT NULL,
 	"deviation" numeric(14, 2) NOT NULL,
-	"deviation_pct" numeric(9, 2) NOT NULL,
+	"deviation_pct" numeric(12, 4) NOT NULL,
 	"deviation_class" "pos_deviation_class" NOT NULL,
 	"review" "pos_closing_review" NOT NULL,
 	"justification" text,
@@ -179,6 +179,7 @@ ALTER TABLE "register_ticket_counters" ADD CONSTRAINT "register_ticket_counters_
 ALTER TABLE "register_ticket_counters" ADD CONSTRAINT "register_ticket_counters_tenant_id_register_id_registers_tenant_id_id_fk" FOREIGN KEY ("tenant_id","register_id") REFERENCES "public"."registers"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sale_lines" ADD CONSTRAINT "sale_lines_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sale_lines" ADD CONSTRAINT "sale_lines_tenant_id_sale_id_sales_tenant_id_id_fk" FOREIGN KEY ("tenant_id","sale_id") REFERENCES "public"."sales"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sale_lines" ADD CONSTRAINT "sale_lines_tenant_id_product_id_products_tenant_id_id_fk" FOREIGN KEY ("tenant_id","product_id") REFERENCES "public"."products"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sale_payments" ADD CONSTRAINT "sale_payments_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sale_payments" ADD CONSTRAINT "sale_payments_tenant_id_sale_id_sales_tenant_id_id_fk" FOREIGN KEY ("tenant_id","sale_id") REFERENCES "public"."sales"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sales" ADD CONSTRAINT "sales_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -193,6 +194,7 @@ ALTER TABLE "stock_conflicts" ADD CONSTRAINT "stock_conflicts_tenant_id_tenants_
 ALTER TABLE "stock_conflicts" ADD CONSTRAINT "stock_conflicts_resolved_by_users_id_fk" FOREIGN KEY ("resolved_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stock_conflicts" ADD CONSTRAINT "stock_conflicts_tenant_id_sale_id_line_no_sale_lines_tenant_id_sale_id_line_no_fk" FOREIGN KEY ("tenant_id","sale_id","line_no") REFERENCES "public"."sale_lines"("tenant_id","sale_id","line_no") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stock_conflicts" ADD CONSTRAINT "stock_conflicts_tenant_id_warehouse_id_warehouses_tenant_id_id_fk" FOREIGN KEY ("tenant_id","warehouse_id") REFERENCES "public"."warehouses"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stock_conflicts" ADD CONSTRAINT "stock_conflicts_tenant_id_product_id_products_tenant_id_id_fk" FOREIGN KEY ("tenant_id","product_id") REFERENCES "public"."products"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "cash_movements_session_idx" ON "cash_movements" USING btree ("tenant_id","cash_session_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "cash_sessions_one_open_key" ON "cash_sessions" USING btree ("tenant_id","register_id") WHERE status = 'OPEN';--> statement-breakpoint
 CREATE INDEX "cash_sessions_register_idx" ON "cash_sessions" USING btree ("tenant_id","register_id","opened_at");--> statement-breakpoint
