@@ -40,7 +40,7 @@ describe("createSale", () => {
       name: "Yerba 1kg",
       price: "3500.00",
       stock: [
-        { warehouseId: w, quantity: "1", unitCost: "2000.0000" },
+        { warehouseId: w, quantity: "1", unitCost: "2000.0000", receivedAt: new Date(Date.now() - 86_400_000) },
         { warehouseId: w, quantity: "10", unitCost: "2200.0000" },
       ],
     });
@@ -88,7 +88,7 @@ describe("createSale", () => {
       { method: "CASH", amount: "5000.00", applied: "3000.00" },
     ]);
     const moves = await admin<{ type: string; method: string; amount: string }[]>`
-      select type, method, amount from cash_movements where sale_id = ${input.id} order by method`;
+      select type, method, amount from cash_movements where sale_id = ${input.id} order by method::text`;
     expect(moves).toEqual([
       { type: "SALE", method: "CASH", amount: "3000.00" },
       { type: "SALE", method: "CREDIT", amount: "1000.00" },

@@ -1,7 +1,7 @@
 // Test-only helpers for POS integration tests (imported by *.test.ts files only).
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
 import { withTenant } from "../db/with-tenant";
+import { createProduct } from "../catalog/create-product";
 import { receiveStock } from "../inventory/receive-stock";
 import { openCashSession } from "../cash/open-cash-session";
 import type { TSaleInput } from "@/lib/schemas/sale";
@@ -9,25 +9,23 @@ import type { TSaleInput } from "@/lib/schemas/sale";
 export async function seedProduct(
   tenantId: string,
   userId: string,
-  p: { name: string; price: string; barcode?: string; stock?: { warehouseId: string; quantity: string; unitCost: string }[]; isService?: boolean },
+  p: { name: string; price: string; barcode?: string; stock?: { warehouseId: string; quantity: string; unitCost: string; receivedAt?: Date }[]; isService?: boolean },
 ) {
-  const id = randomUUID();
-  await withTenant(
+  return withTenant(
     tenantId,
     async (tx) => {
-      await tx.execute(sql`
-        insert into products (tenant_id, id, sku, name, sale_price, iva_rate, is_service)
-        values (${tenantId}, ${id}, ${"SKU-" + id.slice(0, 8)}, ${p.name}, ${p.price}, '21', ${p.isService ?? false})`);
-      if (p.barcode) {
-        await tx.execute(sql`insert into product_barcodes (tenant_id, product_id, barcode) values (${tenantId}, ${id}, ${p.barcode})`);
-      }
+      const { id } = await createProduct(
+        tx,
+        { sku: "SKU-" + randomUUID().slice(0, 8), name: p.name, salePrice: p.price, isService: p.isService ?? false, barcodes: p.barcode ? [p.barcode] : [] },
+        { userId },
+      );
       for (const s of p.stock ?? []) {
-        await receiveStock(tx, { productId: id, warehouseId: s.warehouseId, quantity: s.quantity, unitCost: s.unitCost }, { userId });
+        await receiveStock(tx, { productId: id, warehouseId: s.warehouseId, quantity: s.quantity, unitCost: s.unitCost, receivedAt: s.receivedAt }, { userId });
       }
+      return id;
     },
     { userId },
   );
-  return id;
 }
 
 export async function openSession(tenantId: string, userId: string, registerId: string, openingFloat = "0.00") {

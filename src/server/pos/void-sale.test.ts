@@ -85,12 +85,12 @@ describe("voidSale", () => {
       select count(*)::int as n from stock_movements where tenant_id = ${t.tenantId} and type = 'RETURN' and source_id = ${saleId}`;
     expect(ret[0]!.n).toBeGreaterThanOrEqual(1);
     const net = await admin<{ method: string; total: string }[]>`
-      select method, sum(amount)::text as total from cash_movements where sale_id = ${saleId} group by method order by method`;
+      select method, sum(amount)::text as total from cash_movements where sale_id = ${saleId} group by method order by method::text`;
     expect(net).toEqual([
       { method: "CASH", total: "0.00" },
       { method: "CREDIT", total: "0.00" },
     ]);
-    const voids = await admin`select amount from cash_movements where sale_id = ${saleId} and type = 'VOID' order by method`;
+    const voids = await admin`select amount from cash_movements where sale_id = ${saleId} and type = 'VOID' order by method::text`;
     expect(voids.map((v) => v.amount)).toEqual(["-2000.00", "-1000.00"]);
     await expect(
       asCashier((tx) =>
