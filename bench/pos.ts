@@ -17,7 +17,7 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 
 process.env.LOG_LEVEL ??= "warn";
-process.env.NODE_ENV ??= "production";
+Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production" });
 process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
 
 const SALES_1 = Number(process.env.BENCH_SALES_1 ?? 300);
@@ -114,7 +114,7 @@ const server = createServer(async (req, res) => {
     const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readBody(req);
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-    const request = new NextRequest(new URL(req.url ?? "/", `http://${req.headers.host}`), { method: req.method, headers, body });
+    const request = new NextRequest(new URL(req.url ?? "/", `http://${req.headers.host}`), { method: req.method, headers, body: body ? new Uint8Array(body) : undefined });
     const requestId = randomUUID();
     const response = await fetchRequestHandler({
       endpoint: "/api/trpc",
