@@ -2,11 +2,13 @@ import "server-only";
 import { router, createCallerFactory } from "./trpc";
 import { tenancyRouter } from "./routers/tenancy";
 import { fiscalRouter } from "./routers/fiscal";
+import { posRouter } from "./routers/pos";
 
 // One line per area router.
 export const appRouter = router({
   tenancy: tenancyRouter,
   fiscal: fiscalRouter,
+  pos: posRouter,
 });
 
 export type AppRouter = typeof appRouter;
