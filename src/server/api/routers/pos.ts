@@ -18,9 +18,11 @@ import { justifyCashSession, ZJustifyCashSessionInput } from "../../cash/justify
 import { listCashSessions } from "../../cash/list-cash-sessions";
 import { listRegistersWithSessions } from "../../cash/current-cash-session";
 import { sendSaleFiscalEvent } from "../../pos/fiscal-events";
+import { listRegisters, listSellingWarehouses, saveRegister, ZSaveRegisterInput } from "../../pos/save-register";
 
 const sell = permissionProcedure("pos.sell");
 const review = permissionProcedure("cash.review");
+const settings = permissionProcedure("tenant.settings");
 
 // Who is acting, and whether they may see/act on any session (reviewers) or only their own.
 const actorOf = (ctx: { user: { id: string }; role: Parameters<typeof can>[0] }) => ({
@@ -85,6 +87,11 @@ export const posRouter = router({
 
   customers: sell.input(z.object({ q: z.string().max(80) })).query(({ ctx, input }) => searchCustomers(ctx.tx, input.q)),
   createCustomer: sell.input(ZCreateCustomerInput).mutation(({ ctx, input }) => createCustomer(ctx.tx, ctx.tenant.id, input)),
+
+  /** Register administration (OWNER/ADMIN): warehouse, AFIP point of sale, fiscal documents on/off. */
+  allRegisters: settings.query(({ ctx }) => listRegisters(ctx.tx)),
+  warehouses: settings.query(({ ctx }) => listSellingWarehouses(ctx.tx)),
+  saveRegister: settings.input(ZSaveRegisterInput).mutation(({ ctx, input }) => saveRegister(ctx.tx, ctx.tenant.id, input)),
 
   stockConflicts: review
     .input(z.object({ status: z.enum(["OPEN", "RESOLVED"]).optional() }).optional())
