@@ -64,13 +64,13 @@ export const posRouter = router({
 
   sale: sell.input(z.object({ saleId: z.uuid() })).query(({ ctx, input }) => getSale(ctx.tx, input.saleId)),
 
-  /** A cashier lists their session's sales; reviewers may list everything. */
-  sales: sell
+  /**
+   * Sales lists are for reviewers only: a cashier adding up their own session's tickets would
+   * learn the expected amount before the blind declaration.
+   */
+  sales: review
     .input(z.object({ cashSessionId: z.uuid().optional(), ticketNumber: z.number().int().positive().optional() }))
-    .query(({ ctx, input }) => {
-      if (!can(ctx.role, "cash.review") && !input.cashSessionId) return [];
-      return listSales(ctx.tx, input);
-    }),
+    .query(({ ctx, input }) => listSales(ctx.tx, input)),
 
   /** The cashier's screen sends the supervisor's credentials; the service verifies them. */
   voidSale: sell.input(ZVoidSaleInput).mutation(async ({ ctx, input }) => {
