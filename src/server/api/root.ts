@@ -1,14 +1,14 @@
 import "server-only";
 import { router, createCallerFactory } from "./trpc";
 import { tenancyRouter } from "./routers/tenancy";
-import { posRouter } from "./routers/pos";
 import { fiscalRouter } from "./routers/fiscal";
+import { posRouter } from "./routers/pos";
 
 // One line per area router.
 export const appRouter = router({
   tenancy: tenancyRouter,
-  pos: posRouter,
   fiscal: fiscalRouter,
+  pos: posRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,5 +3,5 @@ export * from "./tenancy";
 export * from "./warehouses";
 export * from "./registers";
 export * from "./inventory";
-export * from "./pos";
 export * from "./fiscal";
+export * from "./pos";
