@@ -1,8 +1,12 @@
 import "server-only";
 import { seedDemo, type DemoSeeder } from "./demo";
+import { seedInventory } from "./inventory";
 import { seedFiscalDemo } from "../fiscal/seed-demo";
 
-// Later areas append their idempotent demo seeders here (catalog, suppliers, …).
-export const demoSeeders: DemoSeeder[] = [seedFiscalDemo];
+// Each area's idempotent demo seeder, in dependency order.
+export const demoSeeders: DemoSeeder[] = [
+  seedInventory, // catalog, warehouses, lots (inventory)
+  seedFiscalDemo, // fiscal settings on the fake AFIP (fiscal)
+];
 
 export const seedAll = () => seedDemo(demoSeeders);
