@@ -197,6 +197,11 @@ describe("credit notes and the sweep", () => {
     expect(nc).not.toBeNull();
     // Invoice not issued yet: the credit note waits (retryable).
     await expect(issueDocument(t.tenantId, nc!.documentId)).rejects.toBeInstanceOf(FiscalRetryableError);
+    // If Inngest's retries ran out meanwhile, the failure handler leaves it in ERROR with the reason…
+    const { markIssueFailed } = await import("./mark-issue-failed");
+    await markIssueFailed(t.tenantId, nc!.documentId, "La factura original todavía no tiene CAE");
+    expect(await getDoc(t.tenantId, nc!.documentId)).toMatchObject({ status: "ERROR", lastError: expect.stringContaining("Se agotaron") });
+    // …and a later run still issues it once the invoice has its CAE.
     await runFunction(t.tenantId, inv);
     const { result } = await runFunction(t.tenantId, nc!.documentId);
     expect(result).toMatchObject({ status: "ISSUED", number: 1 });
