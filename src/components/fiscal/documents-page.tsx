@@ -22,6 +22,7 @@ export function FiscalDocumentsPage({ slug, canRetry, canConfigure }: { slug: st
   const utils = trpc.useUtils();
   const docs = trpc.fiscal.documents.useQuery({ status, page, pageSize }, { refetchInterval: 10_000 });
   const retry = trpc.fiscal.retry.useMutation({ onSuccess: () => utils.fiscal.documents.invalidate() });
+  const requeue = trpc.fiscal.requeuePending.useMutation({ onSuccess: () => utils.fiscal.documents.invalidate() });
 
   const columns: ColumnDef<Row, unknown>[] = [
     {
@@ -115,7 +116,12 @@ export function FiscalDocumentsPage({ slug, canRetry, canConfigure }: { slug: st
         <div className="mb-4">
           <Alert kind="info">
             Hay {pending} comprobante{pending === 1 ? "" : "s"} pendiente{pending === 1 ? "" : "s"} de emisión. Se emiten solos cuando el procesador de
-            tareas (Inngest) está activo; si no lo está, quedan pendientes y se retoman automáticamente.
+            tareas (Inngest) está activo; si no lo está, quedan pendientes y se retoman automáticamente.{" "}
+            {canRetry ? (
+              <button className="font-medium underline" disabled={requeue.isPending} onClick={() => requeue.mutate()}>
+                {requeue.isPending ? "Enviando…" : requeue.data ? `Reenviados ${requeue.data.requested}` : "Reenviar ahora"}
+              </button>
+            ) : null}
           </Alert>
         </div>
       ) : null}
