@@ -2,3 +2,5 @@
 export * from "./tenancy";
 export * from "./warehouses";
 export * from "./registers";
+export * from "./inventory";
+export * from "./pos";
