@@ -12,7 +12,7 @@ export function computeDeviation(declared: Decimal.Value, expected: Decimal.Valu
   const d = new Decimal(declared);
   const e = new Decimal(expected);
   const deviation = d.minus(e);
-  const pct = e.isZero() ? (deviation.isZero() ? new Decimal(0) : new Decimal(100).times(deviation.sign())) : deviation.div(e.abs()).times(100);
+  const pct = e.isZero() ? (deviation.isZero() ? new Decimal(0) : new Decimal(100).times(Decimal.sign(deviation))) : deviation.div(e.abs()).times(100);
   const abs = pct.abs();
   const cls: DeviationClass = abs.lte(1) ? "NORMAL" : abs.lte(5) ? "WARNING" : "CRITICAL";
   return { deviation: deviation.toFixed(2), pct: pct.toDecimalPlaces(4).toFixed(4), class: cls };
