@@ -1,0 +1,80 @@
+import "server-only";
+import { z } from "zod";
+import type { Tx } from "../db/client";
+import { isAppError, isUniqueViolation } from "../errors/app-error";
+import { createSale, type CreateSaleActor, type CreateSaleResult } from "../pos/create-sale";
+import { ZSaleInput, type TSaleInput } from "@/lib/schemas/sale";
+import type { SaleSyncResult } from "@/pos/types";
+
+// Applies a batch of offline sales. This is an orchestrator, not a domain service: each sale
+// runs in ITS OWN tenant transaction (`runInTenant`, i.e. withTenant bound to the session's
+// tenant), so one bad sale never rolls back the others and a lost response can be replayed:
+// createSale is idempotent by the sale UUID (primary key + advisory lock) and answers DUPLICATE.
+
+export const MAX_SYNC_BATCH = 200;
+
+/** The body is checked loosely (an array of objects); each sale is validated on its own. */
+export const ZSyncSalesBody = z.object({
+  sales: z.array(z.unknown()).min(1, "No hay ventas para sincronizar").max(MAX_SYNC_BATCH, `Como máximo ${MAX_SYNC_BATCH} ventas por envío`),
+});
+
+export type RunInTenant = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+export type SaleWriter = (tx: Tx, input: TSaleInput, actor: CreateSaleActor) => Promise<CreateSaleResult>;
+
+const defaultWriter: SaleWriter = (tx, input, actor) => createSale(tx, input, actor, { mode: "offline" });
+
+/** AppError codes that will not change by retrying: the sale is refused and shown to people. */
+const REFUSE_CODES = new Set(["VALIDATION", "NOT_FOUND", "FORBIDDEN", "CONFLICT", "INVALID_STATE", "INSUFFICIENT_STOCK"]);
+
+export async function syncSalesBatch(
+  runInTenant: RunInTenant,
+  rawSales: unknown[],
+  actor: CreateSaleActor,
+  writer: SaleWriter = defaultWriter,
+  log: (msg: string, err: unknown) => void = (m, e) => console.error(m, e),
+): Promise<SaleSyncResult[]> {
+  const results: SaleSyncResult[] = [];
+  for (const raw of rawSales) {
+    const id = typeof (raw as { id?: unknown })?.id === "string" ? (raw as { id: string }).id : "";
+    const parsed = ZSaleInput.safeParse(raw);
+    if (!parsed.success) {
+      results.push({
+        id,
+        status: "REFUSED",
+        code: "VALIDATION",
+        message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+      });
+      continue;
+    }
+    results.push(await applyOne(runInTenant, parsed.data, actor, writer, log));
+  }
+  return results;
+}
+
+async function applyOne(
+  runInTenant: RunInTenant,
+  sale: TSaleInput,
+  actor: CreateSaleActor,
+  writer: SaleWriter,
+  log: (msg: string, err: unknown) => void,
+): Promise<SaleSyncResult> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const r = await runInTenant((tx) => writer(tx, sale, actor));
+      return {
+        id: sale.id,
+        status: r.status === "DUPLICATE" ? "DUPLICATE" : r.stockConflict ? "ACCEPTED_WITH_CONFLICT" : "ACCEPTED",
+        ticketNumber: r.ticketNumber,
+        stockConflict: r.stockConflict,
+      };
+    } catch (e) {
+      if (isAppError(e) && REFUSE_CODES.has(e.code)) return { id: sale.id, status: "REFUSED", code: e.code, message: e.message };
+      // A concurrent submission of the same sale won a unique race (or a serialization
+      // hiccup): run it again, it will find the committed sale and answer DUPLICATE.
+      const pgCode = (e as { code?: string; cause?: { code?: string } })?.code ?? (e as { cause?: { code?: string } })?.cause?.code;
+      if (attempt < 2 && (isUniqueViolation(e) || pgCode === "40001" || pgCode === "40P01")) continue;
+      log(`offline sync: sale ${sale.id} failed`, e);
+      return { id: sale.id, status: "ERROR", code: "INTERNAL", message: "Error del servidor al registrar la venta; se reintentará." };
+    }
+  }
+}
