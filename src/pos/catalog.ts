@@ -51,11 +51,15 @@ export async function resetCatalogCursor(db: PosDb): Promise<void> {
 }
 
 /**
- * Barcode → product. When a barcode moved between products, the active, most recently
+ * Barcode (or exact SKU) → product. When a barcode moved between products, the active, most recently
  * changed one wins. Inactive products are returned (so the UI can say "dado de baja"), never sold.
  */
 export async function lookupBarcode(db: PosDb, code: string): Promise<StoredProduct | undefined> {
-  const hits = await db.getAllFromIndex("products", "barcode", code.trim());
+  const c = code.trim();
+  if (!c) return undefined;
+  let hits = await db.getAllFromIndex("products", "barcode", c);
+  // The scanner field also takes a SKU typed by hand.
+  if (hits.length === 0) hits = await db.getAllFromIndex("products", "sku", c);
   if (hits.length <= 1) return hits[0];
   return hits.sort((a, b) => Number(b.active) - Number(a.active) || b.updatedAt.localeCompare(a.updatedAt))[0];
 }

@@ -4,7 +4,16 @@ import type { PackRule, QueuedSale, RefusedSale, StoredProduct, SyncedSale } fro
 // The register's own IndexedDB: one database per business (slug), shared by every tab of
 // that business and by the service worker (Background Sync).
 
-export type MetaKey = "catalogCursor" | "catalogSyncedAt" | "lastSyncAt" | "lastSyncError" | "slug";
+export type MetaKey =
+  | "catalogCursor"
+  | "catalogSyncedAt"
+  | "lastSyncAt"
+  | "lastSyncError"
+  | "slug"
+  /** JSON of PosContext: who is selling, registers and open sessions (for offline reloads). */
+  | "posContext"
+  /** The register this device sells on. */
+  | "registerId";
 
 export interface PosDbSchema extends DBSchema {
   products: {

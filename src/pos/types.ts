@@ -104,3 +104,19 @@ export type SaleSyncResult = {
 
 export type SyncBatchRequest = { sales: TSaleInput[] };
 export type SyncBatchResponse = { results: SaleSyncResult[] };
+
+/** What the register needs to sell, fetched online and kept for offline reloads. */
+export type PosContext = {
+  tenant: { slug: string; name: string };
+  user: { id: string; name: string };
+  role: string;
+  canReview: boolean;
+  registers: {
+    id: string;
+    name: string;
+    cashSessionId: string | null;
+    openedBy: string | null;
+    openedByName: string | null;
+  }[];
+  fetchedAt: string;
+};
