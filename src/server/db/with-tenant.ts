@@ -40,3 +40,32 @@ export async function withAnonymous<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return fn(tx);
   });
 }
+
+export type Membership = {
+  tenant: { id: string; slug: string; name: string; kind: string; settings: Record<string, unknown> };
+  role: import("../auth/permissions").Role;
+};
+
+/**
+ * The request door used by tRPC: one transaction that sets the user, resolves the tenant
+ * by slug and the user's membership (both visible to the user through RLS), then sets the
+ * tenant. No membership → `fn` never runs and null comes back.
+ */
+export async function withMembership<T>(
+  userId: string,
+  tenantSlug: string,
+  fn: (tx: Tx, membership: Membership) => Promise<T>,
+): Promise<{ found: false } | { found: true; value: T }> {
+  return getDb().transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.current_user', ${userId}, true), set_config('app.current_tenant', '', true)`);
+    const rows = await tx.execute<{ id: string; slug: string; name: string; kind: string; settings: Record<string, unknown>; role: Membership["role"] }>(sql`
+      select t.id, t.slug, t.name, t.kind, t.settings, m.role
+      from tenants t join memberships m on m.tenant_id = t.id and m.user_id = ${userId}
+      where t.slug = ${tenantSlug}`);
+    const row = rows[0];
+    if (!row) return { found: false as const };
+    await tx.execute(sql`select set_config('app.current_tenant', ${row.id}, true)`);
+    const value = await fn(tx, { tenant: { id: row.id, slug: row.slug, name: row.name, kind: row.kind, settings: row.settings }, role: row.role });
+    return { found: true as const, value };
+  });
+}

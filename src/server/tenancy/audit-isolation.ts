@@ -4,7 +4,7 @@ import type postgres from "postgres";
  * Reads the live catalog and lists every way tenant isolation could be broken.
  * Used by the isolation suite; new tables are covered automatically.
  */
-export async function auditTenantIsolation(sql: postgres.Sql, appRole: string): Promise<string[]> {
+export async function auditTenantIsolation(sql: postgres.Sql | postgres.TransactionSql, appRole: string): Promise<string[]> {
   const problems: string[] = [];
 
   const tables = await sql<{ relname: string; rls: boolean; forced: boolean; owner: string }[]>`

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { currentUser } from "@/server/auth/session";
+import { withMembership } from "@/server/db/with-tenant";
+import { can } from "@/server/auth/permissions";
+import { NAV_ITEMS } from "@/components/shell/nav-items";
+import { PageHeader } from "@/components/ui/page";
+
+export default async function TenantHome({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  // Layout and page render in parallel: the layout redirects, the page just renders nothing.
+  const user = await currentUser();
+  if (!user) return null;
+  const m = await withMembership(user.id, slug, async (_tx, membership) => membership);
+  if (!m.found) return null;
+  const { tenant, role } = m.value;
+  const areas = NAV_ITEMS.filter((i) => i.href !== "" && (i.permission === null || can(role, i.permission)));
+  const hints: Record<string, string> = {
+    "/pos": "Abrí la caja y vendé con lector de códigos o buscando por nombre.",
+    "/inventario": "Productos, lotes con vencimiento, movimientos y depósitos.",
+    "/compras": "Proveedores, órdenes de compra, recepciones y cuentas a pagar.",
+    "/caja": "Sesiones de caja, arqueos ciegos y anulaciones.",
+    "/fiscal": "Comprobantes electrónicos AFIP y su estado.",
+    "/equipo": "Invitá a tu equipo y asigná roles.",
+  };
+  return (
+    <div>
+      <PageHeader title={`Hola, ${user.name.split(" ")[0]}`} description={`Estás en ${tenant.name}. ¿Qué querés hacer hoy?`} />
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {areas.map((a) => (
+          <Link key={a.href} href={`/${slug}${a.href}`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition hover:border-teal-500 hover:shadow">
+            <div className="text-2xl" aria-hidden>
+              {a.icon}
+            </div>
+            <div className="mt-2 font-semibold text-slate-900">{a.label}</div>
+            <p className="mt-1 text-sm text-slate-600">{hints[a.href] ?? ""}</p>
+          </Link>
+        ))}
+      </div>
+    </div>
+  );
+}

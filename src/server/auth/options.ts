@@ -1,0 +1,46 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { authenticate } from "./authenticate";
+import { env } from "../env";
+import { log } from "../log";
+
+// The JWT carries the user id and session version only; membership and role are
+// resolved per request from the database (src/server/api/trpc.ts).
+export const authOptions = (): NextAuthOptions => ({
+  secret: env().NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/ingresar" },
+  providers: [
+    CredentialsProvider({
+      name: "credentials",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        const fwd = req?.headers?.["x-forwarded-for"];
+        const ip = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(",")[0]?.trim() || "local";
+        let result;
+        try {
+          result = await authenticate(credentials?.email ?? "", credentials?.password ?? "", ip);
+        } catch (e) {
+          // next-auth sends a thrown message to the browser: never let SQL or internals through.
+          log.error({ err: e }, "sign-in failed unexpectedly");
+          throw new Error("UNAVAILABLE");
+        }
+        if (!result.ok) throw new Error(result.reason);
+        return { id: result.user.id, name: result.user.name, email: result.user.email, sv: result.user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as { sv?: number }).sv ?? 1;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, uid: token.uid as string };
+    },
+  },
+});
