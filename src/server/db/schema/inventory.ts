@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -235,6 +236,8 @@ export const stockMovements = pgTable(
       .notNull()
       .references(() => tenants.id),
     id: uuid().notNull().defaultRandom(),
+    /** Insertion order (created_at is the transaction's start, shared by its lines). */
+    seq: bigint({ mode: "number" }).notNull().generatedAlwaysAsIdentity(),
     type: movementType().notNull(),
     productId: uuid().notNull(),
     warehouseId: uuid().notNull(),
@@ -266,7 +269,7 @@ export const stockMovements = pgTable(
       foreignColumns: [warehouses.tenantId, warehouses.id],
     }),
     foreignKey({ name: "stock_movements_lot_fk", columns: [t.tenantId, t.lotId], foreignColumns: [lots.tenantId, lots.id] }),
-    index("stock_movements_product_idx").on(t.tenantId, t.productId, t.createdAt),
+    index("stock_movements_product_idx").on(t.tenantId, t.productId, t.seq),
     index("stock_movements_warehouse_idx").on(t.tenantId, t.warehouseId, t.createdAt),
     index("stock_movements_created_idx").on(t.tenantId, t.createdAt),
     index("stock_movements_source_idx").on(t.tenantId, t.sourceType, t.sourceId),
