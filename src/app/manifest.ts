@@ -1,7 +1,7 @@
 import type { MetadataRoute } from "next";
 
 // The app-wide web manifest. Each business's POS page links its own manifest
-// (/<slug>/caja/manifest.webmanifest) whose start URL opens that business's register.
+// (/<slug>/terminal/manifest.webmanifest) whose start URL opens that business's register.
 export default function manifest(): MetadataRoute.Manifest {
   return {
     id: "/",

@@ -26,13 +26,21 @@ const defaultWriter: SaleWriter = (tx, input, actor) => createSale(tx, input, ac
 /** AppError codes that will not change by retrying: the sale is refused and shown to people. */
 const REFUSE_CODES = new Set(["VALIDATION", "NOT_FOUND", "FORBIDDEN", "CONFLICT", "INVALID_STATE", "INSUFFICIENT_STOCK"]);
 
+export type SyncBatchOptions = {
+  writer?: SaleWriter;
+  /** After a sale's transaction COMMITTED (e.g. send its fiscal event). Failures are logged, not fatal. */
+  afterCommit?: (r: CreateSaleResult) => Promise<void> | void;
+  log?: (msg: string, err: unknown) => void;
+};
+
 export async function syncSalesBatch(
   runInTenant: RunInTenant,
   rawSales: unknown[],
   actor: CreateSaleActor,
-  writer: SaleWriter = defaultWriter,
-  log: (msg: string, err: unknown) => void = (m, e) => console.error(m, e),
+  opts: SyncBatchOptions = {},
 ): Promise<SaleSyncResult[]> {
+  const writer = opts.writer ?? defaultWriter;
+  const log = opts.log ?? ((m, e) => console.error(m, e));
   const results: SaleSyncResult[] = [];
   for (const raw of rawSales) {
     const id = typeof (raw as { id?: unknown })?.id === "string" ? (raw as { id: string }).id : "";
@@ -46,7 +54,7 @@ export async function syncSalesBatch(
       });
       continue;
     }
-    results.push(await applyOne(runInTenant, parsed.data, actor, writer, log));
+    results.push(await applyOne(runInTenant, parsed.data, actor, writer, log, opts.afterCommit));
   }
   return results;
 }
@@ -57,10 +65,18 @@ async function applyOne(
   actor: CreateSaleActor,
   writer: SaleWriter,
   log: (msg: string, err: unknown) => void,
+  afterCommit?: (r: CreateSaleResult) => Promise<void> | void,
 ): Promise<SaleSyncResult> {
   for (let attempt = 0; ; attempt++) {
     try {
       const r = await runInTenant((tx) => writer(tx, sale, actor));
+      if (afterCommit && r.status === "CREATED") {
+        try {
+          await afterCommit(r);
+        } catch (e) {
+          log(`offline sync: after-commit hook failed for sale ${sale.id}`, e);
+        }
+      }
       return {
         id: sale.id,
         status: r.status === "DUPLICATE" ? "DUPLICATE" : r.stockConflict ? "ACCEPTED_WITH_CONFLICT" : "ACCEPTED",

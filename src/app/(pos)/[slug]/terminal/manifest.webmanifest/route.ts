@@ -8,10 +8,10 @@ export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }
   return Response.json(
     {
       ...base,
-      id: `/${safe}/caja`,
-      name: "Mostrador · Caja",
-      short_name: "Caja",
-      start_url: `/${safe}/caja`,
+      id: `/${safe}/terminal`,
+      name: "Mostrador · Terminal",
+      short_name: "Terminal",
+      start_url: `/${safe}/terminal`,
       scope: "/",
     },
     { headers: { "content-type": "application/manifest+json", "cache-control": "no-cache" } },
