@@ -80,10 +80,10 @@ describe("syncSalesBatch", () => {
       expect([a[i]!.status, b[i]!.status].sort()).toEqual(["ACCEPTED", "DUPLICATE"]);
     }
     const ids = sales.map((s) => s.id);
-    const [{ n }] = (await admin<{ n: number }[]>`select count(*)::int as n from sales where id = any(${ids}::uuid[])`) as [{ n: number }];
-    expect(n).toBe(8);
-    const [{ m }] = (await admin<{ m: number }[]>`select count(*)::int as m from cash_movements where sale_id = any(${ids}::uuid[])`) as [{ m: number }];
-    expect(m).toBe(8);
+    const [salesCount] = await admin<{ n: number }[]>`select count(*)::int as n from sales where id = any(${ids}::uuid[])`;
+    expect(salesCount!.n).toBe(8);
+    const [movesCount] = await admin<{ n: number }[]>`select count(*)::int as n from cash_movements where sale_id = any(${ids}::uuid[])`;
+    expect(movesCount!.n).toBe(8);
   });
 
   it("runs after-commit hooks only for newly created sales", async () => {
