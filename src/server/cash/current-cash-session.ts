@@ -4,7 +4,7 @@ import type { Tx } from "../db/client";
 
 /** The POS screen's starting point: registers with their open session (if any). No amounts. */
 export async function listRegistersWithSessions(tx: Tx) {
-  return tx.execute<{
+  const rows = await tx.execute<{
     register_id: string;
     register_name: string;
     warehouse_id: string;
@@ -21,4 +21,5 @@ export async function listRegistersWithSessions(tx: Tx) {
     left join users u on u.id = s.opened_by
     where r.active
     order by r.name`);
+  return [...rows];
 }

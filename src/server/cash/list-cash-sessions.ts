@@ -4,7 +4,7 @@ import type { Tx } from "../db/client";
 
 /** Supervisor view: recent sessions with expected vs declared and the review state. */
 export async function listCashSessions(tx: Tx, opts: { onlyPending?: boolean; limit?: number } = {}) {
-  return tx.execute<{
+  const rows = await tx.execute<{
     id: string;
     register_name: string;
     status: "OPEN" | "CLOSED";
@@ -30,4 +30,5 @@ export async function listCashSessions(tx: Tx, opts: { onlyPending?: boolean; li
     ${opts.onlyPending ? sql`where c.review = 'PENDING'` : sql``}
     order by (c.review = 'PENDING') desc nulls last, s.opened_at desc
     limit ${opts.limit ?? 50}`);
+  return [...rows];
 }

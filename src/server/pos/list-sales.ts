@@ -7,7 +7,7 @@ export async function listSales(tx: Tx, opts: { cashSessionId?: string; ticketNu
   const where = [sql`true`];
   if (opts.cashSessionId) where.push(sql`s.cash_session_id = ${opts.cashSessionId}`);
   if (opts.ticketNumber) where.push(sql`s.ticket_number = ${opts.ticketNumber}`);
-  return tx.execute<{
+  const rows = await tx.execute<{
     id: string;
     ticket_number: number;
     register_name: string;
@@ -27,4 +27,5 @@ export async function listSales(tx: Tx, opts: { cashSessionId?: string; ticketNu
     where ${sql.join(where, sql` and `)}
     order by s.recorded_at desc
     limit ${opts.limit ?? 50}`);
+  return [...rows];
 }

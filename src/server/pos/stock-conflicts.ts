@@ -7,7 +7,7 @@ import { AppError } from "../errors/app-error";
 
 /** Oversold lines from synced offline sales, newest first (for the offline/supervisor page). */
 export async function listStockConflicts(tx: Tx, opts: { status?: "OPEN" | "RESOLVED"; limit?: number } = {}) {
-  return tx.execute<{
+  const rows = await tx.execute<{
     id: string;
     sale_id: string;
     ticket_number: number;
@@ -28,6 +28,7 @@ export async function listStockConflicts(tx: Tx, opts: { status?: "OPEN" | "RESO
     join products p on p.tenant_id = c.tenant_id and p.id = c.product_id
     ${opts.status ? sql`where c.status = ${opts.status}` : sql``}
     order by c.created_at desc limit ${opts.limit ?? 100}`);
+  return [...rows];
 }
 
 export const ZResolveStockConflictInput = z.object({

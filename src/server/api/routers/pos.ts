@@ -52,7 +52,7 @@ export const posRouter = router({
   createSale: sell.input(ZSaleInput).mutation(async ({ ctx, input }) => {
     const r = await createSale(ctx.tx, input, actorOf(ctx), {
       mode: "online",
-      allowNegativeStock: ctx.tenant.settings.allowNegativeStock ?? false,
+      allowNegativeStock: ctx.tenant.settings.allowNegativeStock === true,
     });
     const documentId = r.fiscalDocumentId;
     if (documentId) ctx.afterCommit(() => sendSaleFiscalEvent(documentId, ctx.tenant.id));
