@@ -58,7 +58,21 @@ export function PosTerminal({
   const [closing, setClosing] = useState(false);
   const [moving, setMoving] = useState(false);
   const [voiding, setVoiding] = useState(false);
-  const [lastSale, setLastSale] = useState<LastSale | null>(null);
+  // Kept per session in sessionStorage so "void last sale" survives a visit to the ticket view.
+  const lastKey = `mostrador.pos.last.${cashSessionId}`;
+  const [lastSale, setLastSaleState] = useState<LastSale | null>(() => {
+    if (typeof window === "undefined") return null;
+    try {
+      return JSON.parse(sessionStorage.getItem(lastKey) ?? "null") as LastSale | null;
+    } catch {
+      return null;
+    }
+  });
+  const setLastSale = (s: LastSale | null) => {
+    setLastSaleState(s);
+    if (s) sessionStorage.setItem(lastKey, JSON.stringify(s));
+    else sessionStorage.removeItem(lastKey);
+  };
   const [busyScan, setBusyScan] = useState(false);
   // One id per checkout attempt: retrying after a lost response replays the same sale.
   const saleId = useRef<string | null>(null);
@@ -442,7 +456,10 @@ export function PosTerminal({
           if (!o) focusScan();
         }}
         sale={lastSale ? { id: lastSale.saleId, ticketNumber: lastSale.ticketNumber, total: lastSale.total } : null}
-        onVoided={() => setMessage({ kind: "info", text: `Ticket N° ${lastSale?.ticketNumber} anulado.` })}
+        onVoided={() => {
+          setMessage({ kind: "info", text: `Ticket N° ${lastSale?.ticketNumber} anulado.` });
+          setLastSale(null);
+        }}
       />
       <CloseSessionDialog open={closing} onOpenChange={setClosing} cashSessionId={cashSessionId} onClosed={onSessionClosed} />
     </div>
