@@ -5,7 +5,7 @@
 // Background Sync event (Chromium). Sales are never replayed from a generic request queue:
 // the queue is the app's own IndexedDB store.
 import type { PrecacheEntry, SerwistGlobalConfig } from "serwist";
-import { CacheFirst, ExpirationPlugin, NetworkFirst, NetworkOnly, Serwist } from "serwist";
+import { CacheFirst, ExpirationPlugin, NetworkFirst, Serwist } from "serwist";
 import { syncBusinessQueue } from "../pos/worker-sync";
 import { POS_PAGES_CACHE, isPosPagePath } from "../pos/sw-routes";
 import type { LockManagerLike } from "../pos/sync-engine";
@@ -24,8 +24,8 @@ const serwist = new Serwist({
   clientsClaim: true,
   navigationPreload: false,
   runtimeCaching: [
-    // Data goes through IndexedDB and the sync endpoint, never an HTTP cache.
-    { matcher: ({ url }) => url.pathname.startsWith("/api/"), handler: new NetworkOnly() },
+    // /api/ matches no route: those requests go straight to the network, never an HTTP cache
+    // (data lives in IndexedDB and travels through the sync endpoint).
     {
       matcher: ({ request, url, sameOrigin }) => sameOrigin && request.mode === "navigate" && isPosPagePath(url.pathname),
       handler: new NetworkFirst({
