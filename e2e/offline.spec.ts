@@ -28,12 +28,10 @@ async function ensureSession(page: Page): Promise<{ registerId: string; cashSess
 
 async function openTerminal(page: Page) {
   await page.goto("/demo/terminal");
+  // The demo business has several registers: pick the terminal's own (remembered per browser).
   const chooser = page.getByLabel("Caja", { exact: true });
-  await expect(chooser.or(page.getByTestId("pos-scan"))).toBeVisible();
-  if (await chooser.isVisible()) {
-    await expect(chooser.locator("option", { hasText: "Caja Offline" })).toHaveCount(1);
-    await chooser.selectOption({ label: "Caja Offline" });
-  }
+  await expect(chooser.locator("option", { hasText: "Caja Offline" })).toHaveCount(1);
+  await chooser.selectOption({ label: "Caja Offline" });
   await expect(page.getByText(/Catálogo: [1-9]\d* productos/)).toBeVisible();
   await expect(page.getByTestId("pos-charge")).toBeDisabled(); // empty cart, but a session exists
 }
@@ -88,11 +86,17 @@ test("offline: reload served by the service worker, 20 sales by barcode survive 
     const { cashSessionId } = await ensureSession(page);
     await openTerminal(page);
     // The worker controls the page and holds this page's HTML for offline reloads.
-    await page.waitForFunction(async () => {
-      const reg = await navigator.serviceWorker.getRegistration();
-      const cached = await caches.open("pos-pages").then((c) => c.match(location.href));
-      return !!reg?.active && !!cached;
-    });
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            const reg = await navigator.serviceWorker.getRegistration();
+            const cached = await caches.open("pos-pages").then((c) => c.match(location.href));
+            return !!reg?.active && !!navigator.serviceWorker.controller && !!cached;
+          }),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     const before = await snapshot(cashSessionId, [COLA]);
 
     await context.setOffline(true);

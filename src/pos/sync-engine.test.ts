@@ -162,4 +162,24 @@ describe("sync engine", () => {
     expect(server.calls.length).toBe(2);
     expect(await queueSize(db)).toBe(0);
   });
+
+  it("online means reachable: a failed probe or a network error shows offline, a success shows online again", async () => {
+    const db = await freshDb();
+    let reachable = false;
+    const server = new FakeServer();
+    const engine = new SyncEngine({ db, transport: server.handle, locks: null, probe: async () => reachable });
+    expect(await engine.syncNow()).toEqual({ kind: "skipped", reason: "offline" });
+    expect(engine.getState().online).toBe(false);
+
+    await queueN(db, 1);
+    server.failBefore = 1;
+    expect((await engine.syncNow()).kind).toBe("failed");
+    expect(engine.getState().online).toBe(false);
+    expect(await engine.syncNow()).toMatchObject({ kind: "done", accepted: 1 });
+    expect(engine.getState().online).toBe(true);
+
+    reachable = true;
+    expect((await engine.syncNow()).kind).toBe("done");
+    expect(engine.getState().online).toBe(true);
+  });
 });

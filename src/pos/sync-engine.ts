@@ -51,6 +51,8 @@ export type SyncEngineOptions = {
   baseDelayMs?: number;
   maxDelayMs?: number;
   isOnline?: () => boolean;
+  /** Reachability check used when there is nothing to send (navigator.onLine lies on a LAN without internet). */
+  probe?: () => Promise<boolean>;
   random?: () => number;
   onChange?: (s: SyncState) => void;
 };
@@ -63,6 +65,7 @@ export class SyncEngine {
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly isOnline: () => boolean;
+  private readonly probe: (() => Promise<boolean>) | null;
   private readonly random: () => number;
   private readonly listeners = new Set<(s: SyncState) => void>();
   private running: Promise<SyncRunResult> | null = null;
@@ -76,8 +79,9 @@ export class SyncEngine {
     this.locks = opts.locks === undefined ? defaultLocks() : opts.locks;
     this.batchSize = opts.batchSize ?? 100;
     this.baseDelayMs = opts.baseDelayMs ?? 1000;
-    this.maxDelayMs = opts.maxDelayMs ?? 60_000;
+    this.maxDelayMs = opts.maxDelayMs ?? 30_000;
     this.isOnline = opts.isOnline ?? (() => (typeof navigator === "undefined" ? true : navigator.onLine));
+    this.probe = opts.probe ?? null;
     this.random = opts.random ?? Math.random;
     if (opts.onChange) this.listeners.add(opts.onChange);
     this.state = { online: this.isOnline(), syncing: false, queued: 0, refused: 0, consecutiveFailures: 0 };
@@ -101,9 +105,11 @@ export class SyncEngine {
   }
 
   /** Re-reads counts from IndexedDB (another tab or the service worker may have changed them). */
-  async refresh(): Promise<SyncState> {
+  async refresh(reachable?: boolean): Promise<SyncState> {
     const [queued, refused] = await Promise.all([queueSize(this.db), unresolvedRefusedCount(this.db)]);
-    this.update({ queued, refused, online: this.isOnline() });
+    // Online = the browser thinks so AND the last contact with the server did not fail.
+    const online = this.isOnline() && (reachable ?? this.state.online);
+    this.update({ queued, refused, online });
     return this.state;
   }
 
@@ -121,8 +127,7 @@ export class SyncEngine {
 
   private async runLocked(): Promise<SyncRunResult> {
     if (!this.isOnline()) {
-      this.update({ online: false });
-      await this.refresh();
+      await this.refresh(false);
       return { kind: "skipped", reason: "offline" };
     }
     if (!this.locks) return this.drain();
@@ -136,7 +141,13 @@ export class SyncEngine {
   }
 
   private async drain(): Promise<SyncRunResult> {
-    this.update({ syncing: true, online: true });
+    if (this.probe && (await queueSize(this.db)) === 0) {
+      const reachable = await this.probe().catch(() => false);
+      this.update({ online: reachable });
+      await this.refresh(reachable);
+      if (!reachable) return { kind: "skipped", reason: "offline" };
+    }
+    this.update({ syncing: true });
     let sent = 0;
     let accepted = 0;
     let refused = 0;
@@ -153,9 +164,12 @@ export class SyncEngine {
           results = await this.transport(batch.map((b) => b.sale));
         } catch (e) {
           const message = describeError(e);
+          // A network error (not an HTTP answer) means the server is unreachable.
+          if (!(e instanceof TransportError)) this.update({ online: false });
           await recordBatchFailure(this.db, batch, message);
           return this.fail(message, sent);
         }
+        this.update({ online: true });
         sent += batch.length;
         const out = await applySyncResults(this.db, batch, results);
         accepted += out.removed;
@@ -184,7 +198,7 @@ export class SyncEngine {
     const delay = this.backoffDelay(failures);
     await setMeta(this.db, "lastSyncError", error);
     this.update({ lastError: error, consecutiveFailures: failures, nextRetryAt: new Date(Date.now() + delay).toISOString() });
-    await this.refresh();
+    await this.refresh(this.state.online);
     this.schedule(delay);
     return { kind: "failed", error, sent };
   }
@@ -215,8 +229,9 @@ export class SyncEngine {
 
   /** Network came back: forget the backoff and try now. */
   online(): void {
-    this.update({ online: true, consecutiveFailures: 0, nextRetryAt: undefined });
+    this.update({ consecutiveFailures: 0, nextRetryAt: undefined });
     this.schedule(0);
+    if (this.stopped) void this.syncNow();
   }
 
   private intervalMs = 30_000;

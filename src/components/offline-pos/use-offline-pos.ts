@@ -86,7 +86,12 @@ export function useOfflinePos(slug: string) {
     void (async () => {
       d = await openPosDb(slug);
       if (disposed) return d.close();
-      const engine = new SyncEngine({ db: d, transport: httpSyncTransport(slug), batchSize: 100 });
+      const engine = new SyncEngine({
+        db: d,
+        transport: httpSyncTransport(slug),
+        batchSize: 100,
+        probe: async () => (await fetch("/api/health", { cache: "no-store" })).ok,
+      });
       engineRef.current = engine;
       engine.subscribe((s) => !disposed && setSync(s));
       const cachedCtx = await getMeta(d, "posContext");
