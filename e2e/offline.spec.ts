@@ -92,11 +92,11 @@ test("offline: reload served by the service worker, 20 sales by barcode survive 
           page.evaluate(async () => {
             const reg = await navigator.serviceWorker.getRegistration();
             const cached = await caches.open("pos-pages").then((c) => c.match(location.href));
-            return !!reg?.active && !!navigator.serviceWorker.controller && !!cached;
+            return JSON.stringify({ active: !!reg?.active, controlled: !!navigator.serviceWorker.controller, cached: !!cached });
           }),
         { timeout: 30_000 },
       )
-      .toBe(true);
+      .toBe(JSON.stringify({ active: true, controlled: true, cached: true }));
     const before = await snapshot(cashSessionId, [COLA]);
 
     await context.setOffline(true);
