@@ -120,8 +120,9 @@ test("offline: reload served by the service worker, 20 sales by barcode survive 
     await expect(page.getByTestId("pos-queued")).toHaveText("20");
     await expect(page.getByTestId("pos-online")).toHaveText("Sin conexión");
 
-    // Back online: everything is sent, once.
+    // Back online: everything is sent, once (the cashier may also press "Sincronizar ahora").
     await context.setOffline(false);
+    await page.getByRole("button", { name: "Sincronizar ahora" }).click();
     await expect(page.getByTestId("pos-queued")).toHaveText("0", { timeout: 30_000 });
     await expect(page.getByTestId("pos-online")).toHaveText("En línea");
     const after = await snapshot(cashSessionId, [COLA]);
@@ -163,6 +164,7 @@ test("a batch committed on the server whose response is lost is retried without 
     return route.continue();
   });
   await context.setOffline(false);
+  await page.getByRole("button", { name: "Sincronizar ahora" }).click();
   await expect(page.getByTestId("pos-queued")).toHaveText("0", { timeout: 30_000 });
   expect(calls).toBeGreaterThanOrEqual(2);
   const after = await snapshot(cashSessionId, [COLA]);
@@ -216,6 +218,7 @@ test("an offline sale that oversells is accepted and shown on the conflicts page
   await context.setOffline(true);
   await ring(page, CACAO, stock + 2); // two more than the shelf holds
   await context.setOffline(false);
+  await page.getByRole("button", { name: "Sincronizar ahora" }).click();
   await expect(page.getByTestId("pos-queued")).toHaveText("0", { timeout: 30_000 });
   await expect(page.getByTestId("pos-recent")).toContainText("⚠ stock");
   const after = await snapshot(cashSessionId, [CACAO]);

@@ -41,7 +41,7 @@ export function SyncStatusBar({ sync, catalog, onSyncNow }: { sync: SyncState; c
       <button
         type="button"
         onClick={onSyncNow}
-        disabled={!sync.online || sync.syncing}
+        disabled={sync.syncing}
         className="ml-auto rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-700 hover:bg-slate-100 disabled:opacity-50"
       >
         Sincronizar ahora
