@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMember, adminSql, makeTenant } from "../../test/factories";
 import { withTenant } from "../db/with-tenant";
 import { openSession, saleInput, seedProduct } from "../pos/test-helpers";
 import { syncSalesBatch } from "./sync-sales-batch";
+import { recordSyncBatch } from "./record-sync-batch";
 
 const admin = adminSql();
 afterAll(() => admin.end());
@@ -93,5 +95,31 @@ describe("syncSalesBatch", () => {
     await syncSalesBatch(run, [s], { userId: cashier.userId }, opts);
     await syncSalesBatch(run, [s], { userId: cashier.userId }, opts);
     expect(seen).toEqual([s.id]);
+  });
+
+  it("with a durable receipt: sales commit relaxed, the batch ends with one durable audit row; a failed receipt means no answers", async () => {
+    const agua = await seedProduct(t.tenantId, t.ownerId, { name: "Agua", price: "800.00", stock: [{ warehouseId: t.warehouseId, quantity: "50", unitCost: "300" }] });
+    const sales = [1, 2, 3].map(() =>
+      saleInput(registerId, sessionId, [{ productId: agua, quantity: "1", unitPrice: "800.00" }], [{ method: "CASH", amount: "800.00" }]),
+    );
+    const settings: string[] = [];
+    const results = await syncSalesBatch(run, sales, { userId: cashier.userId }, {
+      log: () => {},
+      writer: async (tx, input, actor) => {
+        const [row] = await tx.execute<{ v: string }>(sql`select current_setting('synchronous_commit') as v`);
+        settings.push(row!.v);
+        const { createSale } = await import("../pos/create-sale");
+        return createSale(tx, input, actor, { mode: "offline" });
+      },
+      durableReceipt: (rs) => run((tx) => recordSyncBatch(tx, t.tenantId, { results: rs, durationMs: 12 }, { userId: cashier.userId })),
+    });
+    expect(results.map((r) => r.status)).toEqual(["ACCEPTED", "ACCEPTED", "ACCEPTED"]);
+    expect(settings).toEqual(["off", "off", "off"]);
+    const [receipt] = await admin`select sales, accepted, duplicates, refused, user_id from offline_sync_batches where tenant_id = ${t.tenantId} order by created_at desc limit 1`;
+    expect(receipt).toMatchObject({ sales: 3, accepted: 3, duplicates: 0, refused: 0, user_id: cashier.userId });
+
+    await expect(
+      syncSalesBatch(run, sales, { userId: cashier.userId }, { log: () => {}, durableReceipt: async () => { throw new Error("disk full"); } }),
+    ).rejects.toThrow("disk full");
   });
 });

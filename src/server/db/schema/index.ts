@@ -4,3 +4,4 @@ export * from "./warehouses";
 export * from "./registers";
 export * from "./inventory";
 export * from "./pos";
+export * from "./offline";

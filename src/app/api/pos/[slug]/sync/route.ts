@@ -5,6 +5,7 @@ import { authorizePosRequest, jsonError } from "@/server/offline/pos-request";
 import { syncSalesBatch, ZSyncSalesBody } from "@/server/offline/sync-sales-batch";
 import { log } from "@/server/log";
 import { sendSaleFiscalEvent } from "@/server/pos/fiscal-events";
+import { recordSyncBatch } from "@/server/offline/record-sync-batch";
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +31,11 @@ export async function POST(req: NextRequest, ctx: { params: Promise<{ slug: stri
     parsed.data.sales,
     { userId: auth.user.id, canReview: can(auth.role, "cash.review") },
     {
+      // One durable commit per batch (also the audit row): see sync-sales-batch.ts.
+      durableReceipt: (results) =>
+        withTenant(auth.tenant.id, (tx) => recordSyncBatch(tx, auth.tenant.id, { results, durationMs: performance.now() - started }, { userId: auth.user.id }), {
+          userId: auth.user.id,
+        }),
       afterCommit: (r) => (r.fiscalDocumentId ? sendSaleFiscalEvent(r.fiscalDocumentId, auth.tenant.id) : undefined),
       log: (msg, err) => log.error({ err, tenant: auth.tenant.id }, msg),
     },
