@@ -41,6 +41,7 @@ describe("local catalog", () => {
     expect((await lookupBarcode(db, "7790150006306"))?.id).toBe(cafe.id);
     expect((await lookupBarcode(db, " YER1 "))?.id).toBe(yerba.id);
     expect(await lookupBarcode(db, "000")).toBeUndefined();
+    expect((await lookupBarcode(db, "CAF-500"))?.id).toBe(cafe.id); // a SKU typed by hand
 
     expect((await searchProducts(db, "cafe")).map((p) => p.id)).toEqual([cafe.id]);
     expect((await searchProducts(db, "MOLIDO virg")).map((p) => p.id)).toEqual([cafe.id]);

@@ -7,7 +7,21 @@ import type { CatalogDelta, CatalogProduct, StoredProduct } from "./types";
 export const CATALOG_REFRESH_MS = 15 * 60 * 1000;
 
 export function toStored(p: CatalogProduct): StoredProduct {
-  return { ...p, barcodes: p.barcodes.map((b) => b.trim()), nameNorm: normalizeText(p.name), words: words(p.name, p.sku) };
+  const barcodes = p.barcodes.map((b) => b.trim()).filter(Boolean);
+  return { ...p, barcodes, codes: [...barcodes, `#${p.sku.trim()}`], nameNorm: normalizeText(p.name), words: words(p.name, p.sku) };
+}
+
+// Name search runs over an in-memory copy of the catalog, rebuilt whenever the stored
+// cursor changed (another tab, or this one, applied a delta).
+const searchCache = new WeakMap<PosDb, { cursor: string | undefined; products: StoredProduct[] }>();
+
+async function searchable(db: PosDb): Promise<StoredProduct[]> {
+  const cursor = await getMeta(db, "catalogCursor");
+  const hit = searchCache.get(db);
+  if (hit && hit.cursor === cursor) return hit.products;
+  const products = (await db.getAll("products")).filter((p) => p.active);
+  searchCache.set(db, { cursor, products });
+  return products;
 }
 
 /** Applies one page of changes in a single IndexedDB transaction (upserts; inactive rows kept as inactive). */
@@ -57,34 +71,28 @@ export async function resetCatalogCursor(db: PosDb): Promise<void> {
 export async function lookupBarcode(db: PosDb, code: string): Promise<StoredProduct | undefined> {
   const c = code.trim();
   if (!c) return undefined;
-  let hits = await db.getAllFromIndex("products", "barcode", c);
+  let hits = await db.getAllFromIndex("products", "code", c);
   // The scanner field also takes a SKU typed by hand.
-  if (hits.length === 0) hits = await db.getAllFromIndex("products", "sku", c);
+  if (hits.length === 0) hits = await db.getAllFromIndex("products", "code", `#${c}`);
   if (hits.length <= 1) return hits[0];
   return hits.sort((a, b) => Number(b.active) - Number(a.active) || b.updatedAt.localeCompare(a.updatedAt))[0];
 }
 
 /**
- * Name / SKU search, all local. Every query word must appear as a word prefix; the first
- * word drives an index range scan, the rest filter. Active products only.
+ * Name / SKU search, all local: every query word must be the start of a word of the
+ * product's name or SKU. Active products only.
  */
 export async function searchProducts(db: PosDb, query: string, limit = 20): Promise<StoredProduct[]> {
   const terms = words(query);
   if (terms.length === 0) return [];
-  const [first, ...rest] = terms.sort((a, b) => b.length - a.length);
   const out: StoredProduct[] = [];
-  const seen = new Set<string>();
-  const range = IDBKeyRange.bound(first!, `${first}\uffff`);
-  let cursor = await db.transaction("products").store.index("words").openCursor(range);
-  while (cursor && out.length < limit) {
-    const p = cursor.value;
-    if (p.active && !seen.has(p.id) && rest.every((t) => p.words.some((w) => w.startsWith(t)))) {
-      seen.add(p.id);
+  for (const p of await searchable(db)) {
+    if (terms.every((t) => p.words.some((w) => w.startsWith(t)))) {
       out.push(p);
+      if (out.length >= limit * 5) break;
     }
-    cursor = await cursor.continue();
   }
-  return out.sort((a, b) => a.name.localeCompare(b.name, "es"));
+  return out.sort((a, b) => a.name.localeCompare(b.name, "es")).slice(0, limit);
 }
 
 export async function countProducts(db: PosDb): Promise<number> {

@@ -19,7 +19,7 @@ export interface PosDbSchema extends DBSchema {
   products: {
     key: string;
     value: StoredProduct;
-    indexes: { barcode: string; nameNorm: string; words: string; sku: string };
+    indexes: { code: string };
   };
   packs: { key: string; value: PackRule; indexes: { child: string } };
   meta: { key: MetaKey; value: { key: MetaKey; value: string } };
@@ -34,13 +34,18 @@ export type PosDb = IDBPDatabase<PosDbSchema>;
 export const posDbName = (slug: string) => `mostrador-pos:${slug}`;
 
 export async function openPosDb(slug: string, name = posDbName(slug)): Promise<PosDb> {
-  const db = await openDB<PosDbSchema>(name, 1, {
-    upgrade(db) {
-      const products = db.createObjectStore("products", { keyPath: "id" });
-      products.createIndex("barcode", "barcodes", { multiEntry: true });
-      products.createIndex("nameNorm", "nameNorm");
-      products.createIndex("words", "words", { multiEntry: true });
-      products.createIndex("sku", "sku");
+  const db = await openDB<PosDbSchema>(name, 2, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion === 1) {
+        // v1 indexed words/names in IndexedDB (slow to write): drop the catalog and re-download it.
+        db.deleteObjectStore("products");
+        void tx.objectStore("meta").delete("catalogCursor");
+      }
+      if (oldVersion < 2) {
+        const products = db.createObjectStore("products", { keyPath: "id" });
+        products.createIndex("code", "codes", { multiEntry: true });
+      }
+      if (oldVersion >= 1) return;
       const packs = db.createObjectStore("packs", { keyPath: "id" });
       packs.createIndex("child", "childProductId");
       db.createObjectStore("meta", { keyPath: "key" });

@@ -19,11 +19,14 @@ export type CatalogProduct = {
   updatedAt: string;
 };
 
-/** What IndexedDB stores: the product plus derived search keys. */
+/** What IndexedDB stores: the product plus derived lookup/search keys. */
 export type StoredProduct = CatalogProduct & {
-  /** Normalised full name (lower case, no accents) for prefix search. */
+  /** Scanner keys (one multi-entry index): every barcode, plus "#<sku>" for SKUs typed by hand. */
+  codes: string[];
+  /** Normalised full name (lower case, no accents). */
   nameNorm: string;
-  /** Normalised words of name and SKU (multi-entry index). */
+  /** Normalised words of name and SKU (searched in memory, not indexed: a multi-entry word
+   *  index made catalog downloads several times slower in Chromium). */
   words: string[];
 };
 
