@@ -83,8 +83,8 @@ export async function applySyncResults(
   for (const item of sent) {
     const r = byId.get(item.sale.id);
     // Re-read: another tab may have already handled it (then there is nothing to do).
-    const current = await queue.index("saleId").get(item.sale.id);
-    if (!current || current.seq === undefined) continue;
+    const current = item.seq === undefined ? undefined : await queue.get(item.seq);
+    if (!current || current.seq === undefined || current.sale.id !== item.sale.id) continue;
     if (!r || r.status === "ERROR") {
       outcome.failed++;
       await queue.put({

@@ -18,7 +18,7 @@ let cola: string;
 let pan: string;
 
 const run = <T,>(fn: Parameters<typeof withTenant<T>>[1]) => withTenant(t.tenantId, fn, { userId: cashier.userId });
-const batch = (sales: unknown[]) => syncSalesBatch(run, sales, { userId: cashier.userId }, { log: () => {} });
+const batch = (sales: unknown[], concurrency = 1) => syncSalesBatch(run, sales, { userId: cashier.userId }, { log: () => {}, concurrency });
 const stockOf = async (productId: string) =>
   (await admin<{ q: string }[]>`select coalesce(sum(quantity), 0)::text as q from stock_levels where tenant_id = ${t.tenantId} and product_id = ${productId}`)[0]!.q;
 
@@ -77,7 +77,7 @@ describe("syncSalesBatch", () => {
     const sales = Array.from({ length: 8 }, () =>
       saleInput(registerId, sessionId, [{ productId: cola, quantity: "0.5", unitPrice: "1500.00" }], [{ method: "CASH", amount: "750.00" }]),
     );
-    const [a, b] = await Promise.all([batch(sales), batch(sales)]);
+    const [a, b] = await Promise.all([batch(sales, 4), batch(sales, 3)]);
     for (let i = 0; i < sales.length; i++) {
       expect([a[i]!.status, b[i]!.status].sort()).toEqual(["ACCEPTED", "DUPLICATE"]);
     }

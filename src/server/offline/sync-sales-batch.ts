@@ -38,6 +38,8 @@ export type SyncBatchOptions = {
   writer?: SaleWriter;
   /** Durable commit that closes the batch (see above). Without it every sale commits durably on its own. */
   durableReceipt?: (results: SaleSyncResult[]) => Promise<void>;
+  /** Sales applied at once, each in its own transaction (default 1: strictly one after another). */
+  concurrency?: number;
   /** After a sale's transaction COMMITTED (e.g. send its fiscal event). Failures are logged, not fatal. */
   afterCommit?: (r: CreateSaleResult) => Promise<void> | void;
   log?: (msg: string, err: unknown) => void;
@@ -59,21 +61,22 @@ export async function syncSalesBatch(
     : baseWriter;
   const log = opts.log ?? ((m, e) => console.error(m, e));
   const committed: CreateSaleResult[] = [];
-  const results: SaleSyncResult[] = [];
-  for (const raw of rawSales) {
-    const id = typeof (raw as { id?: unknown })?.id === "string" ? (raw as { id: string }).id : "";
-    const parsed = ZSaleInput.safeParse(raw);
-    if (!parsed.success) {
-      results.push({
-        id,
-        status: "REFUSED",
-        code: "VALIDATION",
-        message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
-      });
-      continue;
+  const results: SaleSyncResult[] = new Array(rawSales.length);
+  // A few sales in flight at once (each still its own transaction): their reads and stock
+  // exits overlap; same-register sales still serialize on the ticket counter, same-product
+  // sales on the stock row, in the order they reach it. Results keep the batch's order.
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < rawSales.length; i = next++) {
+      const raw = rawSales[i];
+      const id = typeof (raw as { id?: unknown })?.id === "string" ? (raw as { id: string }).id : "";
+      const parsed = ZSaleInput.safeParse(raw);
+      results[i] = parsed.success
+        ? await applyOne(runInTenant, parsed.data, actor, writer, log, (r) => void committed.push(r))
+        : { id, status: "REFUSED", code: "VALIDATION", message: parsed.error.issues.map((e) => `${e.path.join(".")}: ${e.message}`).join("; ") };
     }
-    results.push(await applyOne(runInTenant, parsed.data, actor, writer, log, (r) => void committed.push(r)));
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 1, rawSales.length)) }, worker));
   // Throws if the receipt cannot be made durable: the caller answers 5xx and the client retries.
   if (opts.durableReceipt) await opts.durableReceipt(results);
   for (const r of committed) {

@@ -31,6 +31,7 @@ export async function POST(req: NextRequest, ctx: { params: Promise<{ slug: stri
     parsed.data.sales,
     { userId: auth.user.id, canReview: can(auth.role, "cash.review") },
     {
+      concurrency: 4,
       // One durable commit per batch (also the audit row): see sync-sales-batch.ts.
       durableReceipt: (results) =>
         withTenant(auth.tenant.id, (tx) => recordSyncBatch(tx, auth.tenant.id, { results, durationMs: performance.now() - started }, { userId: auth.user.id }), {
