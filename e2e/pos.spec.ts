@@ -31,7 +31,7 @@ test("cashier rings a sale by barcode, prints it, a supervisor voids it, blind c
 
   // Unknown code: a plain Spanish error, nothing added.
   await scan(page, "0000000000000");
-  await expect(page.getByRole("alert")).toContainText("No encontramos ningún producto");
+  await expect(page.getByRole("alert").filter({ hasText: "No encontramos" })).toContainText("No encontramos ningún producto con «0000000000000»");
 
   await scan(page, COLA);
   await expect(page.getByRole("row", { name: /Gaseosa cola/ })).toBeVisible();

@@ -44,7 +44,7 @@ export function VoidDialog({
           setPassword("");
         }
       }}
-      title={sale ? `Anular ticket N° ${sale.ticketNumber}` : "Anular venta"}
+      title={m.data ? `Anular ticket N° ${m.data.ticketNumber}` : sale ? `Anular ticket N° ${sale.ticketNumber}` : "Anular venta"}
       description={sale ? `Total ${formatMoney(sale.total)}. Se devuelve el stock y el dinero sale de la caja.` : undefined}
     >
       {m.data ? (

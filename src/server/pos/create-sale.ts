@@ -1,12 +1,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
-import { cashMovements, saleLines, salePayments, sales, stockConflicts, type ConsumedLot } from "../db/schema/pos";
+import { stockConflicts, type ConsumedLot } from "../db/schema/pos";
 import { AppError } from "../errors/app-error";
 import { exitStock } from "../inventory/exit-stock";
 import { Decimal, ZERO, sum } from "@/lib/decimal";
 import type { PaymentMethod, TSaleInput, TSaleResult } from "@/lib/schemas/sale";
-import { assertOwnSession, loadSession } from "../cash/load-session";
 import { requestSaleFiscalDocument } from "./fiscal-link";
 
 export type CreateSaleActor = { userId: string; canReview?: boolean };
@@ -17,6 +16,16 @@ export type CreateSaleOptions = {
 };
 export type CreateSaleResult = TSaleResult & { fiscalDocumentId: string | null };
 
+type SessionAndRegister = {
+  id: string;
+  tenant_id: string;
+  register_id: string;
+  status: "OPEN" | "CLOSED";
+  opened_by: string;
+  warehouse_id: string;
+  fiscal_enabled: boolean;
+  afip_point_of_sale: number;
+};
 type ProductRow = { id: string; name: string; sale_price: string; iva_rate: string; is_service: boolean; active: boolean };
 
 /**
@@ -27,27 +36,38 @@ type ProductRow = { id: string; name: string; sale_price: string; iva_rate: stri
  * even concurrent with the first submission, returns the first result.
  */
 export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleActor, opts: CreateSaleOptions): Promise<CreateSaleResult> {
-  // Serialize submissions of the same UUID; the second one waits and then sees the first.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${"sale:" + input.id}, 0))`);
+  // One round trip: serialize submissions of the same UUID (advisory lock) and read the
+  // session + register, holding the session FOR SHARE so a closing waits for this sale.
+  const [session] = await tx.execute<SessionAndRegister>(sql`
+    select s.id, s.tenant_id, s.register_id, s.status, s.opened_by, r.warehouse_id, r.fiscal_enabled, r.afip_point_of_sale
+    from (select pg_advisory_xact_lock(hashtextextended(${"sale:" + input.id}, 0))) l,
+         cash_sessions s join registers r on r.tenant_id = s.tenant_id and r.id = s.register_id
+    where s.id = ${input.cashSessionId}
+    for share of s`);
+  // A new statement, so a first submission that committed while we waited is visible now.
   const existing = await findSaleResult(tx, input.id);
   if (existing) return existing;
-
-  const session = await loadSession(tx, input.cashSessionId, "share");
+  if (!session) throw new AppError("NOT_FOUND", "La sesión de caja no existe.");
   if (session.register_id !== input.registerId) {
     throw new AppError("VALIDATION", "La sesión de caja no corresponde a esa caja.");
   }
   if (session.status !== "OPEN") throw new AppError("INVALID_STATE", "La sesión de caja está cerrada: abrí la caja para vender.");
-  if (opts.mode === "online") assertOwnSession(session, actor);
+  if (opts.mode === "online" && session.opened_by !== actor.userId && !actor.canReview) {
+    throw new AppError("FORBIDDEN", "Esta sesión de caja la abrió otra persona.");
+  }
+  const register = session;
 
-  const [register] = await tx.execute<{ warehouse_id: string; fiscal_enabled: boolean; afip_point_of_sale: number }>(
-    sql`select warehouse_id, fiscal_enabled, afip_point_of_sale from registers where id = ${input.registerId}`,
-  );
   const allowNegative =
     opts.mode === "offline" ||
     (opts.allowNegativeStock ??
       (await tx.execute<{ allow: boolean | null }>(sql`select (settings->>'allowNegativeStock')::boolean as allow from tenants`))[0]
         ?.allow ??
       false);
+
+  if (input.customerId) {
+    const [c] = await tx.execute(sql`select 1 from customers where id = ${input.customerId} and active`);
+    if (!c) throw new AppError("NOT_FOUND", "El cliente elegido no existe.", { field: "customerId" });
+  }
 
   // Products, prices and totals.
   const ids = [...new Set(input.lines.map((l) => l.productId))];
@@ -88,7 +108,7 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
       tx,
       {
         productId: l.product.id,
-        warehouseId: register!.warehouse_id,
+        warehouseId: register.warehouse_id,
         quantity: l.quantity.toFixed(3),
         movementType: "SALE",
         destinationType: "CUSTOMER",
@@ -102,75 +122,83 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
   }
   const stockConflict = opts.mode === "offline" && [...exits.values()].some((e) => new Decimal(e.shortfall).gt(0));
 
-  // Ticket number last: the counter row lock serializes sales per register, so hold it briefly.
-  const [counter] = await tx.execute<{ last_number: number }>(sql`
-    insert into register_ticket_counters (tenant_id, register_id, last_number)
-    values (${session.tenant_id}, ${input.registerId}, 1)
-    on conflict (tenant_id, register_id) do update set last_number = register_ticket_counters.last_number + 1
-    returning last_number`);
-  const ticketNumber = counter!.last_number;
   const costTotal = sum([...exits.values()].map((e) => e.costTotal));
-  const fiscalStatus = register!.fiscal_enabled ? "PENDING" : "NOT_REQUIRED";
-
-  await tx.insert(sales).values({
-    tenantId: session.tenant_id,
-    id: input.id,
-    registerId: input.registerId,
-    cashSessionId: session.id,
-    warehouseId: register!.warehouse_id,
-    ticketNumber,
-    customerId: input.customerId ?? null,
-    cashierId: actor.userId,
-    mode: opts.mode === "offline" ? "OFFLINE" : "ONLINE",
-    subtotal: subtotal.toFixed(2),
-    discount: ticketDiscount.toFixed(2),
-    total: total.toFixed(2),
-    paid: payments.paid.toFixed(2),
-    change: payments.change.toFixed(2),
-    costTotal: costTotal.toFixed(2),
-    stockConflict,
-    fiscalStatus,
-    createdAt: new Date(input.createdAt),
-  });
-  await tx.insert(saleLines).values(
-    lines.map((l) => {
-      const e = exits.get(l.lineNo);
-      return {
-        tenantId: session.tenant_id,
-        saleId: input.id,
-        lineNo: l.lineNo,
-        productId: l.product.id,
-        description: l.product.name,
-        quantity: l.quantity.toFixed(3),
-        unitPrice: l.unitPrice.toFixed(4),
-        discount: l.discount.toFixed(2),
-        total: l.total.toFixed(2),
-        ivaRate: l.product.iva_rate,
-        costTotal: new Decimal(e?.costTotal ?? 0).toFixed(2),
-        lots: e?.lots ?? [],
-        shortfall: new Decimal(e?.shortfall ?? 0).toFixed(3),
-      };
-    }),
-  );
-  await tx.insert(salePayments).values(
-    payments.rows.map((p, i) => ({ tenantId: session.tenant_id, saleId: input.id, lineNo: i + 1, ...p })),
-  );
+  const fiscalStatus = register.fiscal_enabled ? "PENDING" : "NOT_REQUIRED";
   const perMethod = new Map<PaymentMethod, Decimal>();
   for (const p of payments.rows) perMethod.set(p.method, (perMethod.get(p.method) ?? ZERO).plus(p.applied));
   const movements = [...perMethod].filter(([, amount]) => !amount.isZero());
-  if (movements.length > 0) {
-    await tx.insert(cashMovements).values(
-      movements.map(([method, amount]) => ({
-        tenantId: session.tenant_id,
-        cashSessionId: session.id,
-        type: "SALE" as const,
-        method,
-        amount: amount.toFixed(2),
-        saleId: input.id,
-        createdBy: actor.userId,
-      })),
-    );
+  const t = session.tenant_id;
+
+  // The fiscal request is a PENDING row in this same transaction (no network).
+  let fiscalDocumentId: string | null = null;
+  if (fiscalStatus === "PENDING") {
+    fiscalDocumentId = await requestSaleFiscalDocument(tx, {
+      saleId: input.id,
+      registerId: input.registerId,
+      pointOfSale: register.afip_point_of_sale,
+      customerId: input.customerId ?? null,
+      lines: lines.map((l) => ({ description: l.product.name, quantity: l.quantity, lineTotal: l.total, ivaRate: l.product.iva_rate, isService: l.product.is_service })),
+      ticketDiscount,
+      total,
+    });
   }
+
+  // One statement writes the ticket number, sale, lines, payments and cash movements. The
+  // counter row comes last in the transaction: its lock serializes sales per register, so
+  // it is held only for this final step. Foreign keys are checked at the statement's end.
+  const lineValues = sql.join(
+    lines.map((l) => {
+      const e = exits.get(l.lineNo);
+      return sql`(${t}::uuid, ${input.id}::uuid, ${l.lineNo}::int, ${l.product.id}::uuid, ${l.product.name}::text,
+        ${l.quantity.toFixed(3)}::numeric, ${l.unitPrice.toFixed(4)}::numeric, ${l.discount.toFixed(2)}::numeric, ${l.total.toFixed(2)}::numeric,
+        ${l.product.iva_rate}::numeric, ${new Decimal(e?.costTotal ?? 0).toFixed(2)}::numeric, ${JSON.stringify(e?.lots ?? [])}::jsonb,
+        ${new Decimal(e?.shortfall ?? 0).toFixed(3)}::numeric)`;
+    }),
+    sql`, `,
+  );
+  const paymentValues = sql.join(
+    payments.rows.map(
+      (p, i) => sql`(${t}::uuid, ${input.id}::uuid, ${i + 1}::int, ${p.method}::pos_payment_method, ${p.amount}::numeric, ${p.applied}::numeric)`,
+    ),
+    sql`, `,
+  );
+  const movementInsert =
+    movements.length > 0
+      ? sql`, m as (
+          insert into cash_movements (tenant_id, cash_session_id, type, method, amount, sale_id, created_by)
+          select v.* from (values ${sql.join(
+            movements.map(
+              ([method, amount]) =>
+                sql`(${t}::uuid, ${session.id}::uuid, 'SALE'::pos_cash_movement_type, ${method}::pos_payment_method, ${amount.toFixed(2)}::numeric, ${input.id}::uuid, ${actor.userId}::uuid)`,
+            ),
+            sql`, `,
+          )}) v, s)`
+      : sql``;
+  const [written] = await tx.execute<{ last_number: number }>(sql`
+    with c as (
+      insert into register_ticket_counters (tenant_id, register_id, last_number) values (${t}, ${input.registerId}, 1)
+      on conflict (tenant_id, register_id) do update set last_number = register_ticket_counters.last_number + 1
+      returning last_number
+    ), s as (
+      insert into sales (tenant_id, id, register_id, cash_session_id, warehouse_id, ticket_number, customer_id, cashier_id, mode,
+        subtotal, discount, total, paid, change, cost_total, stock_conflict, fiscal_status, fiscal_document_id, created_at)
+      select ${t}, ${input.id}, ${input.registerId}, ${session.id}, ${register.warehouse_id}, c.last_number, ${input.customerId ?? null}::uuid,
+        ${actor.userId}, ${opts.mode === "offline" ? "OFFLINE" : "ONLINE"}::pos_sale_mode, ${subtotal.toFixed(2)}, ${ticketDiscount.toFixed(2)},
+        ${total.toFixed(2)}, ${payments.paid.toFixed(2)}, ${payments.change.toFixed(2)}, ${costTotal.toFixed(2)}, ${stockConflict},
+        ${fiscalStatus}::pos_sale_fiscal_status, ${fiscalDocumentId}::uuid, ${new Date(input.createdAt).toISOString()}::timestamptz
+      from c
+      returning id
+    ), l as (
+      insert into sale_lines (tenant_id, sale_id, line_no, product_id, description, quantity, unit_price, discount, total, iva_rate,
+        cost_total, lots, shortfall)
+      select v.* from (values ${lineValues}) v, s
+    ), p as (
+      insert into sale_payments (tenant_id, sale_id, line_no, method, amount, applied)
+      select v.* from (values ${paymentValues}) v, s
+    )${movementInsert}
+    select last_number from c`);
+  const ticketNumber = written!.last_number;
+
   if (stockConflict) {
     await tx.insert(stockConflicts).values(
       lines
@@ -180,24 +208,11 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
           saleId: input.id,
           lineNo: l.lineNo,
           productId: l.product.id,
-          warehouseId: register!.warehouse_id,
+          warehouseId: register.warehouse_id,
           requested: l.quantity.toFixed(3),
           shortfall: new Decimal(exits.get(l.lineNo)!.shortfall).toFixed(3),
         })),
     );
-  }
-
-  let fiscalDocumentId: string | null = null;
-  if (fiscalStatus === "PENDING") {
-    fiscalDocumentId = await requestSaleFiscalDocument(tx, {
-      saleId: input.id,
-      registerId: input.registerId,
-      pointOfSale: register!.afip_point_of_sale,
-      customerId: input.customerId ?? null,
-      lines: lines.map((l) => ({ description: l.product.name, quantity: l.quantity, lineTotal: l.total, ivaRate: l.product.iva_rate })),
-      ticketDiscount,
-      total,
-    });
   }
 
   return {

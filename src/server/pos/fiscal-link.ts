@@ -1,28 +1,60 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import type { Tx } from "../db/client";
-import type { Decimal } from "@/lib/decimal";
+import { customers } from "../db/schema/pos";
+import { Decimal } from "@/lib/decimal";
+import { requestFiscalDocument } from "../fiscal/request-fiscal-document";
+import { requestCreditNote } from "../fiscal/request-credit-note";
+import { DOC_TIPO, RECEIVER_IVA_CONDITION } from "../afip/codes";
 
-// The seam to the fiscal area (src/server/fiscal/, issue 7). Until it is merged, a sale on a
-// fiscal register is left with fiscal_status PENDING and no document row; the fiscal worker's
-// sweep can pick those sales up. When the fiscal branch lands, this calls
-// requestFiscalDocument / requestCreditNote inside the sale transaction (no network).
+// The seam between the sale and the fiscal area: inside the sale's transaction it only
+// inserts a PENDING document (no network); the router sends the Inngest event after commit.
 
 export type SaleFiscalRequest = {
   saleId: string;
   registerId: string;
   pointOfSale: number;
   customerId: string | null;
-  lines: { description: string; quantity: Decimal; lineTotal: Decimal; ivaRate: string }[];
+  lines: { description: string; quantity: Decimal; lineTotal: Decimal; ivaRate: string; isService?: boolean }[];
   ticketDiscount: Decimal;
   total: Decimal;
 };
 
-/** Returns the fiscal document id, or null when no fiscal module is present. */
-export async function requestSaleFiscalDocument(_tx: Tx, _req: SaleFiscalRequest): Promise<string | null> {
-  return null;
+const DOC_TYPE_TO_AFIP = { CUIT: DOC_TIPO.CUIT, CUIL: DOC_TIPO.CUIL, DNI: DOC_TIPO.DNI, PASSPORT: DOC_TIPO.PASAPORTE } as const;
+
+/** Inserts the sale's PENDING invoice (consumidor final unless the sale names a customer). */
+export async function requestSaleFiscalDocument(tx: Tx, req: SaleFiscalRequest): Promise<string | null> {
+  let receiver = null;
+  if (req.customerId) {
+    const [c] = await tx.select().from(customers).where(eq(customers.id, req.customerId));
+    if (c) {
+      receiver = {
+        docType: DOC_TYPE_TO_AFIP[c.docType],
+        docNumber: c.docNumber,
+        ivaCondition: RECEIVER_IVA_CONDITION[c.ivaCondition],
+        name: c.name,
+      };
+    }
+  }
+  const { documentId } = await requestFiscalDocument(tx, {
+    saleId: req.saleId,
+    registerId: req.registerId,
+    pointOfSale: req.pointOfSale,
+    receiver,
+    lines: req.lines.map((l) => ({
+      description: l.description.slice(0, 250),
+      quantity: l.quantity.toString(),
+      lineTotal: l.lineTotal.toString(),
+      ivaRate: l.ivaRate,
+      isService: l.isService,
+    })),
+    total: req.total.toString(),
+  });
+  return documentId;
 }
 
-/** Returns the credit note document id, or null when the sale had no document / no fiscal module. */
-export async function requestSaleCreditNote(_tx: Tx, _saleId: string): Promise<string | null> {
-  return null;
+/** Requests the credit note of a voided sale; null when the sale had no fiscal document. */
+export async function requestSaleCreditNote(tx: Tx, saleId: string): Promise<string | null> {
+  const r = await requestCreditNote(tx, { saleId });
+  return r?.documentId ?? null;
 }

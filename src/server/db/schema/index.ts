@@ -3,5 +3,6 @@ export * from "./tenancy";
 export * from "./warehouses";
 export * from "./registers";
 export * from "./inventory";
+export * from "./fiscal";
 export * from "./pos";
 export * from "./offline";
