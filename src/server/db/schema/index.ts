@@ -2,3 +2,4 @@
 export * from "./tenancy";
 export * from "./warehouses";
 export * from "./registers";
+export * from "./inventory";

@@ -1,0 +1,31 @@
+import "server-only";
+import { z } from "zod";
+import type { Tx } from "../db/client";
+import { productFamilies } from "../db/schema/inventory";
+import { AppError, isUniqueViolation } from "../errors/app-error";
+import { TENANT, type Actor } from "../inventory/ledger";
+
+export const ZFamilyInput = z.object({
+  name: z.string().trim().min(2, "Ingresá el nombre").max(80),
+  baseUnit: z.enum(["g", "ml", "unit"]),
+  targetStock: z
+    .union([z.string(), z.number()])
+    .transform((v) => String(v).trim().replace(",", ".") || "0")
+    .pipe(z.string().regex(/^\d{1,11}(\.\d{1,3})?$/, "Objetivo inválido"))
+    .default("0"),
+});
+export type TFamilyInput = z.input<typeof ZFamilyInput>;
+
+export async function createFamily(tx: Tx, raw: TFamilyInput, _actor: Actor): Promise<{ id: string }> {
+  const v = ZFamilyInput.parse(raw);
+  try {
+    const [row] = await tx
+      .insert(productFamilies)
+      .values({ tenantId: TENANT, name: v.name, baseUnit: v.baseUnit, targetStock: v.targetStock })
+      .returning({ id: productFamilies.id });
+    return { id: row!.id };
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", "Ya existe una familia con ese nombre.", { field: "name" });
+    throw e;
+  }
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { z } from "zod";
+import type { Tx } from "../db/client";
+import { packs } from "../db/schema/inventory";
+import { AppError, isUniqueViolation } from "../errors/app-error";
+import { TENANT, type Actor } from "../inventory/ledger";
+
+export const ZPackInput = z
+  .object({
+    parentProductId: z.string().uuid("Elegí el pack"),
+    childProductId: z.string().uuid("Elegí la unidad"),
+    unitsPerParent: z
+      .union([z.string(), z.number()])
+      .transform((v) => String(v).trim().replace(",", "."))
+      .pipe(z.string().regex(/^\d{1,11}(\.\d{1,3})?$/, "Cantidad inválida"))
+      .refine((v) => Number(v) > 0, "Debe ser mayor que cero"),
+  })
+  .refine((v) => v.parentProductId !== v.childProductId, { path: ["childProductId"], message: "El pack y la unidad deben ser productos distintos" });
+export type TPackInput = z.input<typeof ZPackInput>;
+
+/** Declares that one parent product contains `unitsPerParent` of a child (auto-unpacked when selling the child). */
+export async function createPack(tx: Tx, raw: TPackInput, _actor: Actor): Promise<{ id: string }> {
+  const v = ZPackInput.parse(raw);
+  try {
+    const [row] = await tx
+      .insert(packs)
+      .values({ tenantId: TENANT, ...v })
+      .returning({ id: packs.id });
+    return { id: row!.id };
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", "Esa unidad ya pertenece a otro pack.", { field: "childProductId" });
+    throw e;
+  }
+}

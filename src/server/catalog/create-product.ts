@@ -1,0 +1,55 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Tx } from "../db/client";
+import { productBarcodes, products } from "../db/schema/inventory";
+import { AppError, isUniqueViolation } from "../errors/app-error";
+import { TENANT, type Actor } from "../inventory/ledger";
+import { ZProductInput, type TProductInput } from "./product-input";
+
+const pgCode = (e: unknown): string | undefined => {
+  const err = e as { code?: string; cause?: unknown } | null;
+  return err?.code ?? (err?.cause ? pgCode(err.cause) : undefined);
+};
+
+/** Turns unique violations on SKU / barcode into field errors the dialog can show. */
+export function productConflict(e: unknown): never {
+  if (isUniqueViolation(e, "products_sku_key")) throw new AppError("CONFLICT", "Ya existe un producto con ese SKU.", { field: "sku" });
+  if (isUniqueViolation(e, "product_barcodes_barcode_key"))
+    throw new AppError("CONFLICT", "Ese código de barras ya está asignado a otro producto.", { field: "barcodes" });
+  if (pgCode(e) === "23503") throw new AppError("VALIDATION", "La categoría o la familia elegida no existe.", { field: "categoryId" });
+  throw e;
+}
+
+export async function createProduct(tx: Tx, raw: TProductInput, _actor: Actor): Promise<{ id: string }> {
+  const v = ZProductInput.parse(raw);
+  const id = randomUUID();
+  try {
+    await tx.insert(products).values({
+      tenantId: TENANT,
+      id,
+      sku: v.sku,
+      name: v.name,
+      description: v.description ?? null,
+      categoryId: v.categoryId ?? null,
+      familyId: v.familyId ?? null,
+      conversionFactor: v.familyId ? v.conversionFactor! : null,
+      unit: v.unit,
+      salePrice: v.salePrice,
+      ivaRate: v.ivaRate,
+      stockMin: v.stockMin,
+      stockIdeal: v.stockIdeal,
+      stockMax: v.stockMax,
+      isService: v.isService,
+      hasExpiry: v.hasExpiry,
+      trackBatches: v.trackBatches,
+      metadata: v.metadata,
+      active: v.active,
+    });
+    if (v.barcodes.length) {
+      await tx.insert(productBarcodes).values(v.barcodes.map((barcode) => ({ tenantId: TENANT, productId: id, barcode })));
+    }
+  } catch (e) {
+    productConflict(e);
+  }
+  return { id };
+}

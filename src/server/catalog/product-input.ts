@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+// Shared by the create/edit product dialog (client) and the services (server).
+const money = (label: string) =>
+  z
+    .union([z.string(), z.number()])
+    .transform((v) => String(v).trim().replace(",", "."))
+    .pipe(z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, `${label}: usá un número con hasta 2 decimales`));
+const quantity = (label: string) =>
+  z
+    .union([z.string(), z.number()])
+    .transform((v) => String(v).trim().replace(",", ".") || "0")
+    .pipe(z.string().regex(/^\d{1,11}(\.\d{1,3})?$/, `${label}: usá un número con hasta 3 decimales`));
+
+export const ZProductInput = z
+  .object({
+    sku: z.string().trim().min(1, "Ingresá el SKU").max(40, "Máximo 40 caracteres"),
+    name: z.string().trim().min(2, "Ingresá el nombre").max(160, "Máximo 160 caracteres"),
+    description: z.string().trim().max(1000).optional().nullable(),
+    categoryId: z.string().uuid().optional().nullable(),
+    familyId: z.string().uuid().optional().nullable(),
+    conversionFactor: z
+      .union([z.string(), z.number()])
+      .transform((v) => String(v).trim().replace(",", "."))
+      .pipe(z.string().regex(/^\d{1,10}(\.\d{1,4})?$/, "Factor inválido"))
+      .optional()
+      .nullable(),
+    unit: z.string().trim().min(1, "Ingresá la unidad").max(20).default("u"),
+    salePrice: money("Precio de venta"),
+    ivaRate: z.enum(["0", "2.5", "5", "10.5", "21", "27"], { message: "Alícuota de IVA inválida" }).default("21"),
+    stockMin: quantity("Stock mínimo").default("0"),
+    stockIdeal: quantity("Stock ideal").default("0"),
+    stockMax: quantity("Stock máximo").default("0"),
+    isService: z.boolean().default(false),
+    hasExpiry: z.boolean().default(false),
+    trackBatches: z.boolean().default(false),
+    metadata: z.record(z.string(), z.unknown()).default({}),
+    active: z.boolean().default(true),
+    barcodes: z
+      .array(z.string().trim().regex(/^[0-9A-Za-z\-.]{3,40}$/, "Código de barras inválido"))
+      .max(20)
+      .default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.familyId && !(v.conversionFactor && Number(v.conversionFactor) > 0)) {
+      ctx.addIssue({ code: "custom", path: ["conversionFactor"], message: "Indicá cuántas unidades base de la familia trae (p. ej. 400)" });
+    }
+    const min = Number(v.stockMin);
+    const ideal = Number(v.stockIdeal);
+    const max = Number(v.stockMax);
+    if (ideal > 0 && ideal < min) ctx.addIssue({ code: "custom", path: ["stockIdeal"], message: "El ideal no puede ser menor que el mínimo" });
+    if (max > 0 && max < Math.max(min, ideal))
+      ctx.addIssue({ code: "custom", path: ["stockMax"], message: "El máximo no puede ser menor que el mínimo ni el ideal" });
+    if (new Set(v.barcodes).size !== v.barcodes.length)
+      ctx.addIssue({ code: "custom", path: ["barcodes"], message: "Hay códigos de barras repetidos" });
+  });
+export type TProductInput = z.input<typeof ZProductInput>;
+export type TProductValues = z.output<typeof ZProductInput>;

@@ -1,0 +1,48 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Tx } from "../db/client";
+import { productBarcodes, products } from "../db/schema/inventory";
+import { AppError } from "../errors/app-error";
+import { TENANT, type Actor } from "../inventory/ledger";
+import { productConflict } from "./create-product";
+import { ZProductInput, type TProductInput } from "./product-input";
+
+/** Edits a product; barcodes are replaced by the given list. */
+export async function updateProduct(tx: Tx, id: string, raw: TProductInput, _actor: Actor): Promise<{ id: string }> {
+  const v = ZProductInput.parse(raw);
+  try {
+    const rows = await tx
+      .update(products)
+      .set({
+        sku: v.sku,
+        name: v.name,
+        description: v.description ?? null,
+        categoryId: v.categoryId ?? null,
+        familyId: v.familyId ?? null,
+        conversionFactor: v.familyId ? v.conversionFactor! : null,
+        unit: v.unit,
+        salePrice: v.salePrice,
+        ivaRate: v.ivaRate,
+        stockMin: v.stockMin,
+        stockIdeal: v.stockIdeal,
+        stockMax: v.stockMax,
+        isService: v.isService,
+        hasExpiry: v.hasExpiry,
+        trackBatches: v.trackBatches,
+        metadata: v.metadata,
+        active: v.active,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(products.tenantId, TENANT), eq(products.id, id)))
+      .returning({ id: products.id });
+    if (rows.length === 0) throw new AppError("NOT_FOUND", "El producto no existe.", { productId: id });
+    await tx.delete(productBarcodes).where(and(eq(productBarcodes.tenantId, TENANT), eq(productBarcodes.productId, id)));
+    if (v.barcodes.length) {
+      await tx.insert(productBarcodes).values(v.barcodes.map((barcode) => ({ tenantId: TENANT, productId: id, barcode })));
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    productConflict(e);
+  }
+  return { id };
+}

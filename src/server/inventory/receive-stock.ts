@@ -1,0 +1,124 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { Tx } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { dec, Decimal } from "@/lib/decimal";
+import {
+  addToLevel,
+  applyLotDeltas,
+  insertLots,
+  insertMovements,
+  lockLevel,
+  ZId,
+  ZQuantity,
+  ZUnitCost,
+  type Actor,
+  type MovementRow,
+} from "./ledger";
+
+export const ZReceiveStockInput = z.object({
+  productId: ZId,
+  warehouseId: ZId,
+  quantity: ZQuantity,
+  unitCost: ZUnitCost,
+  lotNumber: z.string().trim().max(60).optional().nullable(),
+  /** Expiry date, YYYY-MM-DD. */
+  expiresAt: z.iso.date("Fecha de vencimiento inválida").optional().nullable(),
+  receivedAt: z.union([z.date(), z.iso.datetime({ offset: true })]).optional(),
+  movementType: z.enum(["IN", "RETURN"]).optional(),
+  sourceType: z.string().trim().max(40).optional(),
+  sourceId: z.string().trim().max(80).optional(),
+  reference: z.string().trim().max(120).optional(),
+});
+export type TReceiveStockInput = z.input<typeof ZReceiveStockInput>;
+
+/**
+ * Puts stock into a warehouse as a new lot with its real unit cost (opening stock, manual
+ * IN, purchase receipt, return). If earlier exits oversold this pair (a negative deficit
+ * lot), the receipt first fills that hole, then the rest becomes the new lot.
+ */
+export async function receiveStock(
+  tx: Tx,
+  rawInput: TReceiveStockInput,
+  actor: Actor,
+): Promise<{ lotId: string; movementId: string }> {
+  const input = ZReceiveStockInput.parse(rawInput);
+  const level = await lockLevel(tx, input.productId, input.warehouseId);
+  if (level.isService) {
+    throw new AppError("VALIDATION", `«${level.productName}» es un servicio y no lleva stock.`, { productId: input.productId });
+  }
+  return addStock(tx, input, level, actor, randomUUID());
+}
+
+/** The write half of a receipt, for callers that already hold the pair's lock. */
+export async function addStock(
+  tx: Tx,
+  input: z.output<typeof ZReceiveStockInput>,
+  level: { quantity: Decimal; deficit: Decimal; deficitLotId: string | null },
+  actor: Actor,
+  operationId: string,
+): Promise<{ lotId: string; movementId: string }> {
+  const type = input.movementType ?? "IN";
+  const qty = dec(input.quantity);
+  const extra = { reference: input.reference ?? null, sourceType: input.sourceType ?? null, sourceId: input.sourceId ?? null };
+  const movements: MovementRow[] = [];
+  let stock = level.quantity;
+
+  const fill = level.deficitLotId && level.deficit.lt(0) ? Decimal.min(qty, level.deficit.neg()) : dec(0);
+  let result: { lotId: string; movementId: string } | null = null;
+  if (fill.gt(0)) {
+    const id = randomUUID();
+    movements.push({
+      id,
+      type,
+      productId: input.productId,
+      warehouseId: input.warehouseId,
+      lotId: level.deficitLotId,
+      quantity: fill,
+      unitCost: dec(input.unitCost).toFixed(4),
+      stockBefore: stock,
+      stockAfter: stock.plus(fill),
+      ...extra,
+    });
+    stock = stock.plus(fill);
+    await applyLotDeltas(tx, [{ lotId: level.deficitLotId!, delta: fill }]);
+    result = { lotId: level.deficitLotId!, movementId: id };
+  }
+  const rest = qty.minus(fill);
+  if (rest.gt(0)) {
+    const lotId = randomUUID();
+    const movementId = randomUUID();
+    await insertLots(tx, [
+      {
+        id: lotId,
+        productId: input.productId,
+        warehouseId: input.warehouseId,
+        lotNumber: input.lotNumber ?? null,
+        initialQuantity: rest,
+        quantity: rest,
+        unitCost: dec(input.unitCost).toFixed(4),
+        receivedAt: input.receivedAt ? new Date(input.receivedAt).toISOString() : null,
+        expiresAt: input.expiresAt ?? null,
+        originLotId: null,
+      },
+    ]);
+    movements.push({
+      id: movementId,
+      type,
+      productId: input.productId,
+      warehouseId: input.warehouseId,
+      lotId,
+      quantity: rest,
+      unitCost: dec(input.unitCost).toFixed(4),
+      stockBefore: stock,
+      stockAfter: stock.plus(rest),
+      ...extra,
+    });
+    stock = stock.plus(rest);
+    result = { lotId, movementId };
+  }
+  await insertMovements(tx, operationId, actor, movements);
+  await addToLevel(tx, input.productId, input.warehouseId, qty);
+  return result!;
+}
