@@ -3,3 +3,4 @@ export * from "./tenancy";
 export * from "./warehouses";
 export * from "./registers";
 export * from "./inventory";
+export * from "./purchasing";
