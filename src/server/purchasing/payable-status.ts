@@ -33,5 +33,5 @@ export function payableStatus(p: { balance: string; dueOn: string }, today: stri
 export const payableStatusSql = (balance: SQL, dueOn: SQL, today: SQL | string): SQL => sql`
   (case when ${balance} <= 0 then 'PAID'
         when ${dueOn} < ${today}::date then 'OVERDUE'
-        when ${dueOn} <= ${today}::date + ${DUE_SOON_DAYS} then 'DUE_SOON'
+        when ${dueOn} <= ${today}::date + ${DUE_SOON_DAYS}::int then 'DUE_SOON'
         else 'CURRENT' end)`;
