@@ -3,7 +3,6 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import type { PresentationOption } from "../db/schema/purchasing";
 import { dec, qty } from "@/lib/decimal";
-import { formatQty } from "@/lib/format";
 import { TENANT } from "./common";
 import { notify } from "./notifications";
 
@@ -82,6 +81,10 @@ export async function computeCandidates(tx: Tx): Promise<Candidate[]> {
     having f.target_stock - sum(p.stock * p.conversion_factor) - sum(p.on_order * p.conversion_factor) > 0
     order by 3`);
 }
+
+/** es-AR decimals without thousands grouping, as the spec writes it ("5300 g"). */
+const plainQty = (v: string) => new Intl.NumberFormat("es-AR", { maximumFractionDigits: 3, useGrouping: false }).format(Number(v));
+const formatQty = plainQty;
 
 const baseUnitLabel = (u: string) => (u === "unit" ? "u" : u);
 
