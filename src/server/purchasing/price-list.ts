@@ -198,21 +198,20 @@ export async function applyPriceList(tx: Tx, raw: z.input<typeof ZPriceListInput
   if (fresh.length) {
     // New products: SKU = barcode (suffixed if that SKU is taken), sale price from the list or 0.
     await tx.execute(sql`
-      with incoming as (
-        select * from unnest(${pgArray((fresh.map((r) => r.barcode)), "text")}, ${pgArray((fresh.map((r) => r.name)), "text")},
-                             ${pgArray((fresh.map((r) => r.salePrice ?? "0")), "numeric")})
+      with incoming as materialized (
+        select gen_random_uuid() as id, t.* from unnest(${pgArray(fresh.map((r) => r.barcode), "text")}, ${pgArray(fresh.map((r) => r.name), "text")},
+                             ${pgArray(fresh.map((r) => r.salePrice ?? "0"), "numeric")})
           as t(barcode, name, sale_price)
       ), created as (
-        insert into products (tenant_id, sku, name, sale_price)
-        select ${TENANT}, case when exists (select 1 from products p where p.tenant_id = ${TENANT} and lower(p.sku) = lower(i.barcode))
+        insert into products (tenant_id, id, sku, name, sale_price)
+        select ${TENANT}, i.id, case when exists (select 1 from products p where p.tenant_id = ${TENANT} and lower(p.sku) = lower(i.barcode))
                                then i.barcode || '-' || substr(md5(random()::text), 1, 4) else i.barcode end,
                i.name, i.sale_price
         from incoming i
-        returning id, name, sku
+        returning id
       )
       insert into product_barcodes (tenant_id, product_id, barcode)
-      select ${TENANT}, c.id, i.barcode from created c
-      join incoming i on c.sku = i.barcode or c.sku like i.barcode || '-____'`);
+      select ${TENANT}, c.id, i.barcode from created c join incoming i on i.id = c.id`);
   }
   // Existing products: new sale price when the list has one.
   const priced = preview.rows.filter((r) => r.productId && r.salePrice !== null);
