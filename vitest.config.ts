@@ -15,6 +15,7 @@ export default defineConfig({
     globalSetup: ["src/test/global-setup.ts"],
     setupFiles: ["src/test/setup-db.ts"],
     pool: "forks",
+    env: { LOG_LEVEL: "warn" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -1,10 +1,12 @@
 import "server-only";
 import { router, createCallerFactory } from "./trpc";
 import { tenancyRouter } from "./routers/tenancy";
+import { fiscalRouter } from "./routers/fiscal";
 
 // One line per area router.
 export const appRouter = router({
   tenancy: tenancyRouter,
+  fiscal: fiscalRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -23,8 +23,8 @@ import type { Pem } from "./certs";
 export type FakeBehavior =
   | { kind: "reject"; observations?: { code: number; msg: string }[] }
   | { kind: "error"; code: number; msg: string }
-  /** Do not process; answer after `ms` (longer than the client's deadline). */
-  | { kind: "timeout"; ms?: number }
+  /** Answer after `ms` (longer than the client's deadline); `process: true` authorises first. */
+  | { kind: "timeout"; ms?: number; process?: boolean }
   /** Process (authorise) and then drop the connection without an answer. */
   | { kind: "lose-response" };
 
@@ -242,6 +242,10 @@ export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
     calls[opName] = (calls[opName] ?? 0) + 1;
     const behavior = take(opName);
     if (behavior?.kind === "timeout") {
+      if (behavior.process && opName === "FECAESolicitar") {
+        const a = auth((body[opName] as Record<string, any>)?.Auth);
+        if ("cuit" in a) solicitar(a.cuit, (body[opName] as Record<string, any>).FeCAEReq);
+      }
       hanging.add(res);
       setTimeout(() => {
         hanging.delete(res);

@@ -3,4 +3,5 @@ export * from "./tenancy";
 export * from "./warehouses";
 export * from "./registers";
 export * from "./inventory";
+export * from "./fiscal";
 export * from "./purchasing";

@@ -1,0 +1,140 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import type { ColumnDef } from "@tanstack/react-table";
+import { trpc, errorMessage, type RouterOutputs } from "@/lib/trpc/react";
+import { PageHeader, EmptyState } from "@/components/ui/page";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/field";
+import { DataTable } from "@/components/ui/data-table";
+import { formatDateTime, formatMoney, formatDate } from "@/lib/format";
+import { DOC_TIPO_LABEL } from "@/server/afip/codes";
+import { StatusBadge, docNumber, docTypeLabel, STATUS_LABEL } from "./labels";
+
+type Row = RouterOutputs["fiscal"]["documents"]["rows"][number];
+const FILTERS = [undefined, "PENDING", "ISSUED", "REJECTED", "ERROR"] as const;
+
+export function FiscalDocumentsPage({ slug, canRetry, canConfigure }: { slug: string; canRetry: boolean; canConfigure: boolean }) {
+  const [status, setStatus] = useState<(typeof FILTERS)[number]>(undefined);
+  const [page, setPage] = useState(0);
+  const pageSize = 25;
+  const utils = trpc.useUtils();
+  const docs = trpc.fiscal.documents.useQuery({ status, page, pageSize }, { refetchInterval: 10_000 });
+  const retry = trpc.fiscal.retry.useMutation({ onSuccess: () => utils.fiscal.documents.invalidate() });
+
+  const columns: ColumnDef<Row, unknown>[] = [
+    { header: "Solicitado", cell: ({ row }) => formatDateTime(row.original.requestedAt) },
+    {
+      header: "Comprobante",
+      cell: ({ row }) => (
+        <Link href={`/${slug}/fiscal/comprobantes/${row.original.id}`} className="font-medium text-teal-800 hover:underline">
+          {docTypeLabel(row.original.cbteTipo, row.original.kind)} {docNumber(row.original.pointOfSale, row.original.number)}
+        </Link>
+      ),
+    },
+    {
+      header: "Receptor",
+      cell: ({ row }) =>
+        row.original.receiverDocType === 99
+          ? "Consumidor final"
+          : `${row.original.receiverName ?? ""} ${DOC_TIPO_LABEL[row.original.receiverDocType] ?? ""} ${row.original.receiverDocNumber}`.trim(),
+    },
+    { header: "Total", cell: ({ row }) => <span className="tabular-nums">{formatMoney(row.original.total)}</span> },
+    { header: "Estado", cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+    {
+      header: "CAE",
+      cell: ({ row }) =>
+        row.original.cae ? (
+          <span className="font-mono text-xs">
+            {row.original.cae}
+            {row.original.caeDueDate ? <span className="block text-slate-500">vence {formatDate(`${row.original.caeDueDate}T12:00:00`)}</span> : null}
+          </span>
+        ) : (
+          "—"
+        ),
+    },
+    {
+      header: "Mensajes de AFIP",
+      cell: ({ row }) => {
+        const msgs = [...row.original.errors, ...row.original.observations];
+        if (!msgs.length && !row.original.lastError) return <span className="text-slate-400">—</span>;
+        return (
+          <ul className="max-w-xs space-y-0.5 text-xs text-slate-700">
+            {msgs.length
+              ? msgs.map((m, i) => (
+                  <li key={i}>
+                    <span className="font-mono">{m.code}</span> {m.msg}
+                  </li>
+                ))
+              : <li>{row.original.lastError}</li>}
+          </ul>
+        );
+      },
+    },
+    {
+      header: "",
+      id: "actions",
+      cell: ({ row }) =>
+        canRetry && (row.original.status === "ERROR" || row.original.status === "REJECTED") ? (
+          <Button variant="secondary" className="px-2 py-1 text-xs" busy={retry.isPending && retry.variables?.id === row.original.id} onClick={() => retry.mutate({ id: row.original.id })}>
+            Reintentar
+          </Button>
+        ) : null,
+    },
+  ];
+
+  const pending = docs.data?.byStatus.PENDING ?? 0;
+  return (
+    <div>
+      <PageHeader
+        title="Facturación AFIP"
+        description="Facturas y notas de crédito electrónicas. Se emiten en segundo plano después de cada venta; la venta nunca espera a AFIP."
+        actions={
+          canConfigure ? (
+            <Link href={`/${slug}/fiscal/configuracion`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
+              Configuración fiscal
+            </Link>
+          ) : null
+        }
+      />
+      {pending > 0 ? (
+        <div className="mb-4">
+          <Alert kind="info">
+            Hay {pending} comprobante{pending === 1 ? "" : "s"} pendiente{pending === 1 ? "" : "s"} de emisión. Se emiten solos cuando el procesador de
+            tareas (Inngest) está activo; si no lo está, quedan pendientes y se retoman automáticamente.
+          </Alert>
+        </div>
+      ) : null}
+      <div className="mb-3 flex flex-wrap gap-2" role="tablist" aria-label="Filtrar por estado">
+        {FILTERS.map((f) => (
+          <button
+            key={f ?? "all"}
+            role="tab"
+            aria-selected={status === f}
+            onClick={() => {
+              setStatus(f);
+              setPage(0);
+            }}
+            className={`rounded-full border px-3 py-1 text-sm ${status === f ? "border-teal-700 bg-teal-700 text-white" : "border-slate-300 bg-white text-slate-700"}`}
+          >
+            {f ? STATUS_LABEL[f] : "Todos"}
+            {f && docs.data?.byStatus[f] ? ` (${docs.data.byStatus[f]})` : ""}
+          </button>
+        ))}
+      </div>
+      {docs.error ? <Alert>{errorMessage(docs.error)}</Alert> : null}
+      {retry.error ? <Alert>{errorMessage(retry.error)}</Alert> : null}
+      <DataTable
+        columns={columns}
+        data={docs.data?.rows ?? []}
+        total={docs.data?.total ?? 0}
+        page={page}
+        pageSize={pageSize}
+        onPageChange={setPage}
+        loading={docs.isLoading}
+        rowKey={(r) => r.id}
+        empty={<EmptyState title="Todavía no hay comprobantes">Cuando vendas desde una caja con facturación electrónica, los comprobantes aparecen acá.</EmptyState>}
+      />
+    </div>
+  );
+}

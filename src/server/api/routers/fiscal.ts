@@ -1,0 +1,42 @@
+import "server-only";
+import { z } from "zod";
+import { permissionProcedure, router } from "../trpc";
+import { getFiscalSettings } from "../../fiscal/get-fiscal-settings";
+import { saveFiscalSettings, ZSaveFiscalSettingsInput } from "../../fiscal/save-fiscal-settings";
+import { uploadCredentials, ZUploadCredentialsInput } from "../../fiscal/upload-credentials";
+import { savePointOfSale, ZSavePointOfSaleInput } from "../../fiscal/save-point-of-sale";
+import { listDocuments, ZListDocumentsInput } from "../../fiscal/list-documents";
+import { getDocument, getDocumentXml } from "../../fiscal/get-document";
+import { retryDocument } from "../../fiscal/retry-document";
+import { sendFiscalEvent } from "../../fiscal/events";
+
+export const fiscalRouter = router({
+  settings: permissionProcedure("tenant.settings").query(({ ctx }) => getFiscalSettings(ctx.tx)),
+  saveSettings: permissionProcedure("tenant.settings")
+    .input(ZSaveFiscalSettingsInput)
+    .mutation(({ ctx, input }) => saveFiscalSettings(ctx.tx, input)),
+  /** The private key goes in, never out. */
+  uploadCredentials: permissionProcedure("tenant.settings")
+    .input(ZUploadCredentialsInput)
+    .mutation(({ ctx, input }) => uploadCredentials(ctx.tx, input)),
+  savePointOfSale: permissionProcedure("tenant.settings")
+    .input(ZSavePointOfSaleInput)
+    .mutation(({ ctx, input }) => savePointOfSale(ctx.tx, input)),
+
+  documents: permissionProcedure("fiscal.read")
+    .input(ZListDocumentsInput)
+    .query(({ ctx, input }) => listDocuments(ctx.tx, input)),
+  document: permissionProcedure("fiscal.read")
+    .input(z.object({ id: z.uuid() }))
+    .query(({ ctx, input }) => getDocument(ctx.tx, input.id)),
+  documentXml: permissionProcedure("tenant.settings")
+    .input(z.object({ id: z.uuid() }))
+    .query(({ ctx, input }) => getDocumentXml(ctx.tx, input.id)),
+  retry: permissionProcedure("fiscal.issue")
+    .input(z.object({ id: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      const r = await retryDocument(ctx.tx, input.id);
+      ctx.afterCommit(() => sendFiscalEvent(input.id, ctx.tenant.id));
+      return r;
+    }),
+});

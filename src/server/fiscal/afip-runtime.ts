@@ -1,0 +1,51 @@
+import "server-only";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { AppError } from "../errors/app-error";
+import { fakeEndpoints, OFFICIAL_ENDPOINTS, type AfipEndpoints, type AfipEnvironment } from "../afip/endpoints";
+import { createTestCa, type Pem } from "../afip/fake/certs";
+
+// Where each environment's AFIP lives. FAKE is the local fake AFIP: FAKE_AFIP_URL when set
+// (tests, a shared dev instance), otherwise one started in this process for dev/demo with its
+// CA and numbering persisted under .data/fake-afip. FAKE can never be used in production mode.
+
+const devDir = () => path.resolve(process.cwd(), process.env.FAKE_AFIP_DIR ?? ".data/fake-afip");
+const g = globalThis as unknown as { __mostradorFakeAfip?: Promise<string> };
+
+export const afipTimeoutMs = (): number => Number(process.env.AFIP_TIMEOUT_MS ?? 30_000);
+
+export function assertFakeAllowed(): void {
+  if (process.env.NODE_ENV === "production") {
+    throw new AppError("INVALID_STATE", "El AFIP simulado no puede usarse en modo producción");
+  }
+}
+
+/** The dev fake's CA (created once, kept on disk) — the demo seeder issues its certificate from it. */
+export function devFakeCa(): Pem {
+  assertFakeAllowed();
+  const file = path.join(devDir(), "ca.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Pem;
+  mkdirSync(devDir(), { recursive: true });
+  const ca = createTestCa("Mostrador AFIP simulado (solo demo)");
+  writeFileSync(file, JSON.stringify(ca), { mode: 0o600 });
+  return ca;
+}
+
+async function devFakeUrl(): Promise<string> {
+  g.__mostradorFakeAfip ??= (async () => {
+    const { startFakeAfip } = await import("../afip/fake/server");
+    const fake = await startFakeAfip({
+      ca: devFakeCa(),
+      stateFile: path.join(devDir(), "state.json"),
+      port: process.env.FAKE_AFIP_PORT ? Number(process.env.FAKE_AFIP_PORT) : 0,
+    });
+    return fake.url;
+  })();
+  return g.__mostradorFakeAfip;
+}
+
+export async function endpointsFor(environment: AfipEnvironment): Promise<AfipEndpoints> {
+  if (environment !== "FAKE") return OFFICIAL_ENDPOINTS[environment];
+  assertFakeAllowed();
+  return fakeEndpoints(process.env.FAKE_AFIP_URL ?? (await devFakeUrl()));
+}

@@ -1,0 +1,309 @@
+import "server-only";
+import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { withTenant } from "../db/with-tenant";
+import { fiscalDocumentAttempts, fiscalDocuments, fiscalSettings, type AfipMsg } from "../db/schema/fiscal";
+import { isUniqueViolation } from "../errors/app-error";
+import { dec } from "@/lib/decimal";
+import { AfipSoapFault, AfipTransportError, type SoapExchange } from "../afip/soap";
+import { caeSolicitar, compConsultar, compUltimoAutorizado, type Auth, type CaeRequest, type WsfeOptions } from "../afip/wsfe";
+import { letterOf } from "../afip/document-type";
+import { AFIP_CODE_HINTS } from "../afip/codes";
+import { getAccessTicket, invalidateAccessTicket, type Credentials } from "./access-ticket";
+import { afipTimeoutMs, endpointsFor } from "./afip-runtime";
+import { decryptPrivateKey } from "./key-encryption";
+import { prepareDocument } from "./prepare-document";
+import { FiscalRetryableError } from "./retryable";
+import { seriesKey, withSeriesLock } from "./series-lock";
+
+/**
+ * Issue one fiscal document: cached WSAA ticket → FECompUltimoAutorizado → FECAESolicitar with
+ * the next number → store the CAE. Runs from the Inngest function (and manual retries), not
+ * inside a request: it opens its own short tenant transactions around the network calls, never
+ * one that stays open while AFIP answers. Numbering is serialized by the series lock.
+ *
+ * A number is written to the document before it is sent and kept while the outcome is unknown
+ * (timeout, lost response). Any later run of the series first recovers such documents:
+ * FECompUltimoAutorizado, and if AFIP has reached that number, FECompConsultar and a field
+ * comparison; a match takes AFIP's CAE, otherwise the number is released. Never issued blind twice.
+ *
+ * Final outcomes (ISSUED, REJECTED, configuration errors) return; transient ones throw
+ * FiscalRetryableError so Inngest retries with backoff.
+ */
+
+type Doc = typeof fiscalDocuments.$inferSelect;
+export type IssueOutcome = { documentId: string; status: Doc["status"] | "MISSING"; number: number | null; cae: string | null; message?: string };
+
+const TRANSIENT_CODES = new Set([10016, 500, 501, 502, 600, 601]);
+const todayAr = () => new Date(Date.now() - 3 * 3600_000).toISOString().slice(0, 10);
+const ymd = (d: string) => d.replace(/-/g, "");
+const isoDate = (yyyymmdd: string) => (/^\d{8}$/.test(yyyymmdd) ? `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6)}` : null);
+const describe = (msgs: AfipMsg[]) => msgs.map((m) => `${m.code}: ${m.msg}${AFIP_CODE_HINTS[m.code] ? ` (${AFIP_CODE_HINTS[m.code]})` : ""}`).join(" · ");
+const outcome = (d: Doc, message?: string): IssueOutcome => ({ documentId: d.id, status: d.status, number: d.number, cae: d.cae, message });
+
+async function update(tenantId: string, id: string, set: Partial<Doc>, attempt?: Omit<typeof fiscalDocumentAttempts.$inferInsert, "tenantId" | "documentId">) {
+  return withTenant(tenantId, async (tx) => {
+    const [row] = await tx
+      .update(fiscalDocuments)
+      .set({ ...set, updatedAt: new Date() })
+      .where(eq(fiscalDocuments.id, id))
+      .returning();
+    if (attempt) await tx.insert(fiscalDocumentAttempts).values({ tenantId, documentId: id, ...attempt });
+    return row!;
+  });
+}
+
+const xml = (ex?: SoapExchange) => ({ requestXml: ex?.requestXml ?? null, responseXml: ex?.responseXml ?? null });
+
+export async function issueDocument(tenantId: string, documentId: string): Promise<IssueOutcome> {
+  const loaded = await withTenant(tenantId, async (tx) => {
+    const [doc] = await tx.select().from(fiscalDocuments).where(eq(fiscalDocuments.id, documentId));
+    if (!doc) return { kind: "missing" as const };
+    if (doc.status === "ISSUED" || doc.status === "REJECTED") return { kind: "final" as const, doc };
+    const [settings] = await tx.select().from(fiscalSettings).limit(1);
+    if (!settings?.certificatePem || !settings.privateKeyEncrypted) return { kind: "unconfigured" as const, doc };
+    if (settings.environment === "FAKE" && process.env.NODE_ENV === "production") return { kind: "fake-in-prod" as const, doc };
+    const original = doc.originalDocumentId
+      ? (await tx.select().from(fiscalDocuments).where(eq(fiscalDocuments.id, doc.originalDocumentId)))[0]
+      : undefined;
+    // Emitter fields are (re)resolved while no number has been claimed: settings may have come later.
+    if (doc.number === null && (doc.cbteTipo === null || doc.emitterCuit !== settings.cuit || doc.environment !== settings.environment)) {
+      const prepared = prepareDocument(settings, doc);
+      if (original?.cbteTipo) prepared.cbteTipo = { A: 3, B: 8, C: 13 }[letterOf(original.cbteTipo)];
+      const [row] = await tx.update(fiscalDocuments).set({ ...prepared, updatedAt: new Date() }).where(eq(fiscalDocuments.id, doc.id)).returning();
+      return { kind: "ok" as const, doc: row!, settings, original };
+    }
+    return { kind: "ok" as const, doc, settings, original };
+  });
+
+  if (loaded.kind === "missing") return { documentId, status: "MISSING", number: null, cae: null };
+  if (loaded.kind === "final") return outcome(loaded.doc);
+  if (loaded.kind === "unconfigured" || loaded.kind === "fake-in-prod") {
+    const msg =
+      loaded.kind === "unconfigured"
+        ? "Faltan los datos fiscales o el certificado de AFIP: completalos en Configuración fiscal y reintentá."
+        : "El AFIP simulado no puede usarse en modo producción.";
+    return outcome(await update(tenantId, documentId, { status: "ERROR", lastError: msg }), msg);
+  }
+  const { doc, settings, original } = loaded;
+
+  // Local checks that AFIP would reject anyway, with a clearer message.
+  const local = localRejection(doc, settings.anonymousConsumerLimit, original);
+  if (local === "WAIT_ORIGINAL") throw new FiscalRetryableError("La factura original todavía no tiene CAE", "30s");
+  if (local) {
+    return outcome(await update(tenantId, doc.id, { status: "REJECTED", observations: [local], lastError: local.msg }), local.msg);
+  }
+
+  const creds: Credentials = {
+    cuit: settings.cuit,
+    environment: settings.environment,
+    certPem: settings.certificatePem!,
+    keyPem: decryptPrivateKey(settings.privateKeyEncrypted!),
+    endpoints: await endpointsFor(settings.environment),
+  };
+  const series = { tenantId, environment: doc.environment!, cuit: doc.emitterCuit!, pointOfSale: doc.pointOfSale, cbteTipo: doc.cbteTipo! };
+
+  return withSeriesLock(seriesKey(series), async () => {
+    const auth = await getAccessTicket(tenantId, creds);
+    const o: WsfeOptions = { url: creds.endpoints.wsfe, timeoutMs: afipTimeoutMs() };
+    try {
+      // 1. Settle every document of this series whose outcome is unknown (including this one).
+      const inFlight = await withTenant(tenantId, (tx) =>
+        tx
+          .select()
+          .from(fiscalDocuments)
+          .where(
+            and(
+              eq(fiscalDocuments.environment, series.environment),
+              eq(fiscalDocuments.emitterCuit, series.cuit),
+              eq(fiscalDocuments.pointOfSale, series.pointOfSale),
+              eq(fiscalDocuments.cbteTipo, series.cbteTipo),
+              isNotNull(fiscalDocuments.number),
+              inArray(fiscalDocuments.status, ["PENDING", "ERROR"]),
+            ),
+          )
+          .orderBy(asc(fiscalDocuments.number)),
+      );
+      for (const d of inFlight) await recover(tenantId, o, auth, d);
+
+      const [current] = await withTenant(tenantId, (tx) => tx.select().from(fiscalDocuments).where(eq(fiscalDocuments.id, doc.id)));
+      if (!current || current.status === "ISSUED" || current.status === "REJECTED") return outcome(current ?? doc);
+
+      // 2. Next number, claimed on the row before it is sent.
+      const last = await compUltimoAutorizado(o, auth, series.pointOfSale, series.cbteTipo);
+      if (last.errors.length) await failTransient(tenantId, creds, current, last.errors, last.exchange);
+      const number = last.cbteNro + 1;
+      const issueDate = todayAr();
+      let claimed: Doc;
+      try {
+        claimed = await withTenant(tenantId, async (tx) => {
+          const [row] = await tx
+            .update(fiscalDocuments)
+            .set({ number, issueDate, sentAt: new Date(), attempts: current.attempts + 1, status: "PENDING", updatedAt: new Date() })
+            .where(and(eq(fiscalDocuments.id, current.id), isNull(fiscalDocuments.number)))
+            .returning();
+          return row!;
+        });
+      } catch (e) {
+        if (isUniqueViolation(e)) throw new FiscalRetryableError(`El número ${number} ya está asignado a otro comprobante; se reintenta`);
+        throw e;
+      }
+
+      // 3. FECAESolicitar.
+      const req = buildCaeRequest(claimed, original);
+      let res;
+      try {
+        res = await caeSolicitar(o, auth, req);
+      } catch (e) {
+        if (e instanceof AfipTransportError || e instanceof AfipSoapFault) {
+          const msg = `Sin respuesta confirmada de AFIP (${e.message}); se verificará con FECompConsultar antes de reintentar.`;
+          await update(tenantId, claimed.id, { status: "ERROR", lastError: msg }, { operation: "FECAESolicitar", number, outcome: "UNKNOWN", error: e.message });
+          throw new FiscalRetryableError(msg);
+        }
+        throw e;
+      }
+      const attempt = { operation: "FECAESolicitar", number, ...xml(res.exchange) };
+      if (res.resultado === "A" && res.cae) {
+        const row = await update(
+          tenantId,
+          claimed.id,
+          {
+            status: "ISSUED",
+            cae: res.cae,
+            caeDueDate: isoDate(res.caeFchVto ?? ""),
+            observations: res.observations,
+            errors: [],
+            lastError: null,
+            issuedAt: new Date(),
+            ...xml(res.exchange),
+          },
+          { ...attempt, outcome: "ISSUED" },
+        );
+        return outcome(row);
+      }
+      const all = [...res.errors, ...res.observations];
+      if (res.errors.some((e) => TRANSIENT_CODES.has(e.code))) {
+        await update(
+          tenantId,
+          claimed.id,
+          { status: "ERROR", number: null, issueDate: null, errors: res.errors, observations: res.observations, lastError: describe(all), ...xml(res.exchange) },
+          { ...attempt, outcome: "ERROR" },
+        );
+        if (res.errors.some((e) => e.code === 600)) await invalidateAccessTicket(tenantId, creds);
+        throw new FiscalRetryableError(describe(res.errors), res.errors.some((e) => e.code === 502) ? "60s" : undefined);
+      }
+      // Rejected: the number was not consumed at AFIP; release it.
+      const row = await update(
+        tenantId,
+        claimed.id,
+        {
+          status: "REJECTED",
+          number: null,
+          errors: res.errors,
+          observations: res.observations,
+          lastError: describe(all) || "Rechazado por AFIP",
+          ...xml(res.exchange),
+        },
+        { ...attempt, outcome: "REJECTED" },
+      );
+      return outcome(row, row.lastError ?? undefined);
+    } catch (e) {
+      if (e instanceof AfipTransportError || e instanceof AfipSoapFault) {
+        await update(tenantId, doc.id, { status: "ERROR", lastError: `AFIP no disponible: ${e.message}` });
+        throw new FiscalRetryableError(e.message);
+      }
+      throw e;
+    }
+  });
+}
+
+async function failTransient(tenantId: string, creds: Credentials, d: Doc, errors: AfipMsg[], ex: SoapExchange): Promise<never> {
+  await update(tenantId, d.id, { status: "ERROR", errors, lastError: describe(errors) }, { operation: "FECompUltimoAutorizado", outcome: "ERROR", ...xml(ex) });
+  if (errors.some((e) => e.code === 600)) await invalidateAccessTicket(tenantId, creds);
+  throw new FiscalRetryableError(describe(errors));
+}
+
+/** Settle a document whose FECAESolicitar outcome is unknown. */
+async function recover(tenantId: string, o: WsfeOptions, auth: Auth, d: Doc): Promise<void> {
+  const n = d.number!;
+  const last = await compUltimoAutorizado(o, auth, d.pointOfSale, d.cbteTipo!);
+  if (last.errors.length) throw new FiscalRetryableError(describe(last.errors));
+  if (last.cbteNro < n) {
+    await update(tenantId, d.id, { number: null, issueDate: null }, { operation: "FECompUltimoAutorizado", number: n, outcome: "RECOVERY_NOT_AUTHORISED", ...xml(last.exchange) });
+    return;
+  }
+  const got = await compConsultar(o, auth, d.cbteTipo!, n, d.pointOfSale);
+  if (got.found && matches(d, got)) {
+    await update(
+      tenantId,
+      d.id,
+      { status: "ISSUED", cae: got.codAutorizacion, caeDueDate: isoDate(got.fchVto), lastError: null, errors: [], issuedAt: new Date(), responseXml: got.exchange.responseXml },
+      { operation: "FECompConsultar", number: n, outcome: "RECOVERED", ...xml(got.exchange) },
+    );
+    return;
+  }
+  await update(tenantId, d.id, { number: null, issueDate: null }, { operation: "FECompConsultar", number: n, outcome: "RECOVERY_MISMATCH", ...xml(got.exchange) });
+}
+
+const sameAmount = (a: string | number, b: string | number) => dec(a).eq(dec(b));
+
+/** AFIP's stored document is ours when type, point of sale, receiver, date, currency and amounts agree. */
+export function matches(
+  d: Pick<Doc, "cbteTipo" | "pointOfSale" | "receiverDocType" | "receiverDocNumber" | "issueDate" | "total" | "netAmount" | "ivaAmount" | "currency">,
+  g: { cbteTipo: number; ptoVta: number; docTipo: number; docNro: string; cbteFch: string; impTotal: string; impNeto: string; impIva: string; monId: string },
+): boolean {
+  return (
+    g.cbteTipo === d.cbteTipo &&
+    g.ptoVta === d.pointOfSale &&
+    g.docTipo === d.receiverDocType &&
+    BigInt(g.docNro || "0") === BigInt(d.receiverDocNumber || "0") &&
+    g.cbteFch === ymd(d.issueDate ?? "") &&
+    g.monId === d.currency &&
+    sameAmount(g.impTotal, d.total) &&
+    sameAmount(g.impNeto, d.netAmount) &&
+    sameAmount(g.impIva, d.ivaAmount)
+  );
+}
+
+function localRejection(d: Doc, anonymousLimit: string, original?: Doc): AfipMsg | "WAIT_ORIGINAL" | null {
+  if (d.kind === "CREDIT_NOTE") {
+    if (!original) return { code: 0, msg: "La nota de crédito no tiene comprobante original." };
+    if (original.status === "REJECTED") return { code: 0, msg: "La factura original fue rechazada por AFIP: no corresponde nota de crédito." };
+    if (original.status !== "ISSUED") return "WAIT_ORIGINAL";
+  }
+  if (letterOf(d.cbteTipo!) === "A" && d.receiverDocType !== 80) {
+    return { code: 10013, msg: "Un comprobante A requiere el CUIT del receptor (tipo de documento 80)." };
+  }
+  if (d.receiverDocType === 99 && dec(d.total).gte(anonymousLimit)) {
+    return { code: 10015, msg: `Para importes desde $${anonymousLimit} hay que identificar al receptor (DNI o CUIT).` };
+  }
+  return null;
+}
+
+export function buildCaeRequest(d: Doc, original?: Doc): CaeRequest {
+  const c = letterOf(d.cbteTipo!) === "C";
+  return {
+    ptoVta: d.pointOfSale,
+    cbteTipo: d.cbteTipo!,
+    detail: {
+      concepto: d.concept,
+      docTipo: d.receiverDocType,
+      docNro: d.receiverDocNumber,
+      cbteDesde: d.number!,
+      cbteHasta: d.number!,
+      cbteFch: ymd(d.issueDate!),
+      impTotal: d.total,
+      impTotConc: d.untaxedAmount,
+      impNeto: d.netAmount,
+      impOpEx: d.exemptAmount,
+      impTrib: "0",
+      impIva: c ? "0" : d.ivaAmount,
+      monId: d.currency,
+      monCotiz: "1",
+      condicionIvaReceptorId: d.receiverIvaCondition,
+      cbtesAsoc: original
+        ? [{ tipo: original.cbteTipo!, ptoVta: original.pointOfSale, nro: original.number!, cuit: original.emitterCuit!, cbteFch: ymd(original.issueDate!) }]
+        : undefined,
+      iva: c ? undefined : d.ivaBreakdown.map((i) => ({ id: i.id, baseImp: i.base, importe: i.amount })),
+    },
+  };
+}

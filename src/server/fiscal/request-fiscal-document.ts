@@ -1,0 +1,63 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "../db/client";
+import { fiscalDocuments, fiscalSettings } from "../db/schema/fiscal";
+import { AppError, isUniqueViolation } from "../errors/app-error";
+import { money, qty, unitPrice } from "@/lib/decimal";
+import { normalizeRate } from "../afip/amounts";
+import { CONSUMIDOR_FINAL, ZRequestFiscalDocumentInput, type TRequestFiscalDocumentInput } from "./schemas";
+import { prepareDocument } from "./prepare-document";
+import { currentTenantId } from "./current-tenant";
+
+/**
+ * Called inside the sale's transaction: inserts a PENDING invoice (no network). The caller
+ * sends the event after commit: `ctx.afterCommit(() => sendFiscalEvent(documentId, tenantId))`.
+ * Idempotent per sale. Without fiscal settings the document still waits (PENDING) and is
+ * completed when issued after the settings are saved.
+ */
+export async function requestFiscalDocument(tx: Tx, raw: TRequestFiscalDocumentInput): Promise<{ documentId: string }> {
+  const input = ZRequestFiscalDocumentInput.parse(raw);
+  const [existing] = await tx
+    .select({ id: fiscalDocuments.id })
+    .from(fiscalDocuments)
+    .where(and(eq(fiscalDocuments.saleId, input.saleId), eq(fiscalDocuments.kind, "INVOICE")));
+  if (existing) return { documentId: existing.id };
+
+  const receiver = input.receiver ?? CONSUMIDOR_FINAL;
+  let lines;
+  try {
+    lines = input.lines.map((l) => ({
+      description: l.description,
+      quantity: qty(l.quantity),
+      unitPrice: unitPrice(l.unitPrice),
+      ivaRate: normalizeRate(l.ivaRate),
+    }));
+  } catch {
+    throw new AppError("VALIDATION", "Alícuota de IVA no admitida por AFIP (0, 2,5, 5, 10,5, 21 o 27 %)");
+  }
+  const base = {
+    kind: "INVOICE" as const,
+    saleId: input.saleId,
+    registerId: input.registerId ?? null,
+    pointOfSale: input.pointOfSale,
+    receiverDocType: receiver.docType,
+    receiverDocNumber: receiver.docNumber,
+    receiverIvaCondition: receiver.ivaCondition,
+    receiverName: receiver.name ?? null,
+    lines,
+    total: money(input.total),
+  };
+  const [settings] = await tx.select().from(fiscalSettings).limit(1);
+  const prepared = settings ? prepareDocument(settings, base) : {};
+  try {
+    const [row] = await tx
+      .insert(fiscalDocuments)
+      .values({ tenantId: currentTenantId(), ...base, ...prepared })
+      .returning({ id: fiscalDocuments.id });
+    return { documentId: row!.id };
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", "La venta ya tiene un comprobante fiscal solicitado");
+    throw e;
+  }
+}
+

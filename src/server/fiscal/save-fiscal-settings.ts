@@ -1,0 +1,51 @@
+import "server-only";
+import { z } from "zod";
+import type { Tx } from "../db/client";
+import { fiscalSettings } from "../db/schema/fiscal";
+import { AppError } from "../errors/app-error";
+import { isValidCuit, normalizeCuit } from "../afip/cuit";
+import { EMITTER_IVA_CONDITIONS } from "../afip/codes";
+import { currentTenantId } from "./current-tenant";
+
+export const ZSaveFiscalSettingsInput = z.object({
+  cuit: z
+    .string()
+    .transform(normalizeCuit)
+    .refine(isValidCuit, "CUIT inválido (revisá el dígito verificador)"),
+  legalName: z.string().trim().min(2, "Ingresá la razón social").max(200),
+  ivaCondition: z.enum(EMITTER_IVA_CONDITIONS),
+  activityStartDate: z.iso.date().optional().nullable(),
+  grossIncomeNumber: z.string().trim().max(50).optional().nullable(),
+  address: z.string().trim().max(300).optional().nullable(),
+  environment: z.enum(["HOMOLOGATION", "PRODUCTION", "FAKE"]),
+  anonymousConsumerLimit: z
+    .string()
+    .regex(/^\d+(\.\d{1,2})?$/, "Importe inválido")
+    .optional(),
+});
+export type TSaveFiscalSettingsInput = z.input<typeof ZSaveFiscalSettingsInput>;
+
+/** Create or update the tenant's fiscal identity (OWNER/ADMIN). Credentials are uploaded separately. */
+export async function saveFiscalSettings(tx: Tx, raw: TSaveFiscalSettingsInput) {
+  const input = ZSaveFiscalSettingsInput.parse(raw);
+  if (input.environment === "FAKE" && process.env.NODE_ENV === "production") {
+    throw new AppError("VALIDATION", "El AFIP simulado no puede usarse en modo producción");
+  }
+  const values = {
+    cuit: input.cuit,
+    legalName: input.legalName,
+    ivaCondition: input.ivaCondition,
+    activityStartDate: input.activityStartDate ?? null,
+    grossIncomeNumber: input.grossIncomeNumber ?? null,
+    address: input.address ?? null,
+    environment: input.environment,
+    ...(input.anonymousConsumerLimit ? { anonymousConsumerLimit: input.anonymousConsumerLimit } : {}),
+    updatedAt: new Date(),
+  };
+  const [row] = await tx
+    .insert(fiscalSettings)
+    .values({ tenantId: currentTenantId(), ...values })
+    .onConflictDoUpdate({ target: fiscalSettings.tenantId, set: values })
+    .returning({ id: fiscalSettings.id });
+  return { id: row!.id };
+}
