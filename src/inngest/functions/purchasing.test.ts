@@ -51,6 +51,13 @@ describe("daily alerts (Inngest cron, real Postgres)", () => {
       receiveStock(tx, { productId: p, warehouseId: t.warehouseId, quantity: "3", unitCost: "1", lotNumber: "LEJOS", expiresAt: shift(today, 16) }, actor),
     );
 
+    // Receipts already alert for payables due within the week (same dedupe keys as the cron).
+    expect((await notificationsOf(t.tenantId)).map((n) => n.kind).sort()).toEqual(["PAYABLE_DUE_SOON", "PAYABLE_DUE_SOON", "PAYABLE_DUE_SOON", "PAYABLE_OVERDUE"]); // incl. the one paid later
+    // Start from nothing to see what the cron itself creates.
+    const wipe = adminSql();
+    await wipe`delete from notifications where tenant_id = ${t.tenantId}`;
+    await wipe.end();
+
     const engine = new InngestTestEngine({ function: purchasingDailyAlerts });
     const first = await engine.execute({ events: [cron] });
     expect(first.error).toBeUndefined();

@@ -7,6 +7,7 @@ import { receiveStock } from "../inventory/receive-stock";
 import { dec, money, qty, ZERO } from "@/lib/decimal";
 import { TENANT, tenantToday, type Actor } from "./common";
 import { lockOrder } from "./purchase-orders";
+import { scanPayableAlerts } from "./scan-alerts";
 import { ZReceiveGoodsInput, type TReceiveGoodsInput } from "./receive-goods-input";
 
 export type ReceiveGoodsResult = {
@@ -177,6 +178,9 @@ export async function receiveGoods(tx: Tx, raw: TReceiveGoodsInput, actor: Actor
       dueOn: sql`${receivedOn}::date + ${supplier.payment_terms_days}::int` as unknown as string,
     })
     .returning({ id: payables.id, dueOn: payables.dueOn });
+  // Short terms: a payable already due within the week alerts now, not at tomorrow's scan
+  // (same dedupe key as the daily cron, so it is never notified twice).
+  await scanPayableAlerts(tx, await tenantToday(tx), payable!.id);
   return { receiptId: receipt.id, payableId: payable!.id, total: money(total), dueOn: payable!.dueOn, orderStatus, status: "CREATED" };
 }
 

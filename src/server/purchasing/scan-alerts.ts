@@ -9,13 +9,13 @@ import { payableStatusSql } from "./payable-status";
 // make a second run the same day (or a retry) create nothing new.
 
 /** One notification per payable and state (DUE_SOON, then OVERDUE). */
-export async function scanPayableAlerts(tx: Tx, today: string): Promise<{ created: number; dueSoon: number; overdue: number }> {
+export async function scanPayableAlerts(tx: Tx, today: string, onlyPayableId?: string): Promise<{ created: number; dueSoon: number; overdue: number }> {
   const rows = await tx.execute<{ id: string; supplier_name: string; balance: string; due_on: string; status: "DUE_SOON" | "OVERDUE"; days: number }>(sql`
     select * from (
       select p.id, s.name as supplier_name, p.balance, p.due_on::text as due_on, (p.due_on - ${today}::date) as days,
              ${payableStatusSql(sql`p.balance`, sql`p.due_on`, today)} as status
       from payables p join suppliers s on s.tenant_id = p.tenant_id and s.id = p.supplier_id
-      where p.balance > 0 and p.due_on <= ${today}::date + 7
+      where p.balance > 0 and p.due_on <= ${today}::date + 7 ${onlyPayableId ? sql`and p.id = ${onlyPayableId}` : sql``}
     ) x where x.status in ('DUE_SOON', 'OVERDUE')`);
   const created = await notify(
     tx,
