@@ -4,6 +4,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { signOut } from "next-auth/react";
 import { NAV_ITEMS } from "./nav-items";
+import { Icon } from "@/components/ui/icon";
 import { ROLE_LABELS, type Permission, type Role } from "@/server/auth/permissions";
 import { trpc } from "@/lib/trpc/react";
 import { NotificationsBell } from "@/components/purchasing/notifications-bell";
@@ -48,9 +49,7 @@ export function AppShell({
                 aria-current={active ? "page" : undefined}
                 className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm ${active ? "bg-teal-50 font-medium text-teal-900" : "text-slate-700 hover:bg-slate-100"}`}
               >
-                <span aria-hidden className="w-5 text-center">
-                  {item.icon}
-                </span>
+                <Icon name={item.icon} />
                 {item.label}
               </Link>
             );

@@ -16,7 +16,6 @@ import {
   lastUnitCost,
   lockLevel,
   openLots,
-  sortKey,
   sortLots,
   sumQty,
   TENANT,
@@ -99,7 +98,7 @@ async function plan(tx: Tx, productId: string, warehouseId: string, wanted: Deci
             receivedAt: p.lot.receivedAt + "Z",
             expiresAt: p.lot.expiresAt,
             originLotId: p.lot.id,
-            key: sortKey(p.lot.expiresAt, p.lot.receivedAt, p.lot.id),
+            key: p.lot.key,
             rk: p.lot.receivedAt,
           });
         }

@@ -94,12 +94,12 @@ export type OpenLot = {
   lotNumber: string | null;
   expiresAt: string | null;
   receivedAt: string;
-  /** Sort key: FEFO (expiry, none last) then FIFO (received), then id for determinism. */
+  /** Sort key: FEFO (expiry, none last) then FIFO (received, then creation order). */
   key: string;
   rootId: string;
 };
 
-const sortKey = (expiresAt: string | null, receivedAt: string, id: string) => `${expiresAt ?? "9999-12-31"}|${receivedAt}|${id}`;
+const sortKey = (expiresAt: string | null, receivedAt: string, seq: string) => `${expiresAt ?? "9999-12-31"}|${receivedAt}|${seq.padStart(20, "0")}`;
 
 /** Open (positive, non-deficit) lots of a pair in FEFO-then-FIFO order. Caller holds the level lock. */
 export async function openLots(tx: Tx, productId: string, warehouseId: string): Promise<OpenLot[]> {
@@ -111,14 +111,15 @@ export async function openLots(tx: Tx, productId: string, warehouseId: string): 
     expires_at: string | null;
     received_at: string;
     root_id: string;
+    seq: string;
   }>(sql`
-    select id, quantity, unit_cost, lot_number, expires_at::text as expires_at,
+    select id, seq::text as seq, quantity, unit_cost, lot_number, expires_at::text as expires_at,
            to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as received_at,
            coalesce(origin_lot_id, id) as root_id
     from lots
     where tenant_id = ${TENANT} and product_id = ${productId} and warehouse_id = ${warehouseId}
       and quantity > 0 and not is_deficit
-    order by expires_at asc nulls last, received_at asc, id asc`);
+    order by expires_at asc nulls last, received_at asc, seq asc`);
   return rows.map((r) => ({
     id: r.id,
     quantity: dec(r.quantity),
@@ -126,7 +127,7 @@ export async function openLots(tx: Tx, productId: string, warehouseId: string): 
     lotNumber: r.lot_number,
     expiresAt: r.expires_at,
     receivedAt: r.received_at,
-    key: sortKey(r.expires_at, r.received_at, r.id),
+    key: sortKey(r.expires_at, r.received_at, r.seq),
     rootId: r.root_id,
   }));
 }
@@ -171,7 +172,7 @@ export async function insertLots(tx: Tx, lots: NewLot[]): Promise<void> {
   const values = sql.join(
     lots.map(
       (l) => sql`(${TENANT}, ${l.id}::uuid, ${l.productId}::uuid, ${l.warehouseId}::uuid, ${l.lotNumber}, ${l.initialQuantity.toFixed(3)}::numeric,
-        ${l.quantity.toFixed(3)}::numeric, ${l.unitCost}::numeric, coalesce(${l.receivedAt}::timestamptz, now()), ${l.expiresAt}::date, ${l.originLotId}::uuid)`,
+        ${l.quantity.toFixed(3)}::numeric, ${l.unitCost}::numeric, coalesce(${l.receivedAt}::timestamptz, clock_timestamp()), ${l.expiresAt}::date, ${l.originLotId}::uuid)`,
     ),
     sql`, `,
   );

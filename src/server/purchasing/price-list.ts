@@ -233,3 +233,12 @@ export async function applyPriceList(tx: Tx, raw: z.input<typeof ZPriceListInput
   return { created: fresh.length, updated: preview.rows.length - fresh.length, total: preview.rows.length };
 }
 
+
+/** One supplier price (from a quote or a phone call): upsert of the supplier × product row. */
+export async function setSupplierPrice(tx: Tx, input: { supplierId: string; productId: string; packCost: string; unitsPerPack?: string }) {
+  await tx.execute(sql`
+    insert into supplier_products (tenant_id, supplier_id, product_id, pack_cost, units_per_pack, updated_at)
+    values (${TENANT}, ${input.supplierId}, ${input.productId}, ${input.packCost}::numeric, ${input.unitsPerPack ?? "1"}::numeric, now())
+    on conflict (tenant_id, supplier_id, product_id) do update
+      set pack_cost = excluded.pack_cost, units_per_pack = excluded.units_per_pack, updated_at = now()`);
+}

@@ -4,6 +4,7 @@ import { withMembership } from "@/server/db/with-tenant";
 import { can } from "@/server/auth/permissions";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { PageHeader } from "@/components/ui/page";
+import { Icon } from "@/components/ui/icon";
 
 export default async function TenantHome({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -28,8 +29,8 @@ export default async function TenantHome({ params }: { params: Promise<{ slug: s
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {areas.map((a) => (
           <Link key={a.href} href={`/${slug}${a.href}`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition hover:border-teal-500 hover:shadow">
-            <div className="text-2xl" aria-hidden>
-              {a.icon}
+            <div className="inline-flex rounded-md bg-teal-50 p-2 text-teal-800">
+              <Icon name={a.icon} className="h-6 w-6" />
             </div>
             <div className="mt-2 font-semibold text-slate-900">{a.label}</div>
             <p className="mt-1 text-sm text-slate-600">{hints[a.href] ?? ""}</p>

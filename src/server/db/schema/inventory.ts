@@ -175,6 +175,8 @@ export const lots = pgTable(
       .notNull()
       .references(() => tenants.id, { onDelete: "cascade" }),
     id: uuid().notNull().defaultRandom(),
+    /** Creation order: the FIFO tie-break between lots received at the same instant. */
+    seq: bigint({ mode: "number" }).notNull().generatedAlwaysAsIdentity(),
     productId: uuid().notNull(),
     warehouseId: uuid().notNull(),
     lotNumber: text(),
