@@ -103,6 +103,17 @@ export function SuggestionsPage({ slug }: { slug: string }) {
         </EmptyState>
       ) : (
         <>
+          {canWrite && pending.length ? (
+            <div className="mb-2 flex gap-2 text-sm">
+              <span className="text-slate-600">Elegir:</span>
+              <button className="text-teal-800 hover:underline" onClick={() => setEdits((e) => Object.fromEntries(Object.entries(e).map(([k, v]) => [k, { ...v, selected: true }])))}>
+                todas
+              </button>
+              <button className="text-teal-800 hover:underline" onClick={() => setEdits((e) => Object.fromEntries(Object.entries(e).map(([k, v]) => [k, { ...v, selected: false }])))}>
+                ninguna
+              </button>
+            </div>
+          ) : null}
           <Table
             head={
               <tr>
