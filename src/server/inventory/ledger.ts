@@ -32,28 +32,28 @@ export const ZQuantity = decimalString(3, "Cantidad").refine((v) => dec(v).gt(0)
 export const ZUnitCost = decimalString(4, "Costo unitario");
 export const ZId = z.string().uuid("Identificador inválido");
 
-export type Level = { quantity: Decimal; productName: string; isService: boolean; deficit: Decimal; deficitLotId: string | null };
+export type Level = { quantity: Decimal; isService: boolean };
 
 /**
- * Locks (creating at 0 if missing) the stock_levels row of a product in a warehouse and
- * returns it with the product's name/flags and the deficit lot. Waits for any other writer
- * of the same pair; under READ COMMITTED the row read here is the latest committed one.
+ * Locks the stock_levels row of a product in a warehouse (FOR UPDATE) and returns its
+ * quantity. Waits for any other writer of the same pair; under READ COMMITTED the row read
+ * after the wait is the latest committed one. The hot path is one single-table statement;
+ * a missing row is created at 0 after checking the product (services get no row) and the
+ * warehouse exist in this tenant.
  */
 export async function lockLevel(tx: Tx, productId: string, warehouseId: string): Promise<Level> {
   const read = () =>
-    tx.execute<{ quantity: string; name: string; is_service: boolean; deficit: string | null; deficit_lot_id: string | null }>(sql`
-      select l.quantity, p.name, p.is_service, d.quantity as deficit, d.id as deficit_lot_id
-      from stock_levels l
-      join products p on p.tenant_id = l.tenant_id and p.id = l.product_id
-      left join lots d on d.tenant_id = l.tenant_id and d.product_id = l.product_id and d.warehouse_id = l.warehouse_id and d.is_deficit
-      where l.tenant_id = ${TENANT} and l.product_id = ${productId} and l.warehouse_id = ${warehouseId}
-      for update of l`);
+    tx.execute<{ quantity: string }>(sql`
+      select quantity from stock_levels
+      where tenant_id = ${TENANT} and product_id = ${productId} and warehouse_id = ${warehouseId}
+      for update`);
   let rows = await read();
   if (rows.length === 0) {
-    const [product] = await tx.execute<{ id: string }>(
-      sql`select id from products where tenant_id = ${TENANT} and id = ${productId}`,
+    const [product] = await tx.execute<{ is_service: boolean }>(
+      sql`select is_service from products where tenant_id = ${TENANT} and id = ${productId}`,
     );
     if (!product) throw new AppError("NOT_FOUND", "El producto no existe.", { productId });
+    if (product.is_service) return { quantity: ZERO, isService: true };
     const [warehouse] = await tx.execute<{ id: string }>(
       sql`select id from warehouses where tenant_id = ${TENANT} and id = ${warehouseId}`,
     );
@@ -64,14 +64,24 @@ export async function lockLevel(tx: Tx, productId: string, warehouseId: string):
       on conflict do nothing`);
     rows = await read();
   }
-  const r = rows[0]!;
-  return {
-    quantity: dec(r.quantity),
-    productName: r.name,
-    isService: r.is_service,
-    deficit: dec(r.deficit ?? 0),
-    deficitLotId: r.deficit_lot_id,
-  };
+  return { quantity: dec(rows[0]!.quantity), isService: false };
+}
+
+/** Name and flags of a product (error messages, receipts). */
+export async function productInfo(tx: Tx, productId: string): Promise<{ name: string; isService: boolean }> {
+  const [p] = await tx.execute<{ name: string; is_service: boolean }>(
+    sql`select name, is_service from products where tenant_id = ${TENANT} and id = ${productId}`,
+  );
+  if (!p) throw new AppError("NOT_FOUND", "El producto no existe.", { productId });
+  return { name: p.name, isService: p.is_service };
+}
+
+/** The pair's deficit lot (oversold quantity, ≤ 0), if any. Caller holds the level lock. */
+export async function deficitLot(tx: Tx, productId: string, warehouseId: string): Promise<{ id: string | null; quantity: Decimal }> {
+  const [d] = await tx.execute<{ id: string; quantity: string }>(sql`
+    select id, quantity from lots
+    where tenant_id = ${TENANT} and product_id = ${productId} and warehouse_id = ${warehouseId} and is_deficit`);
+  return { id: d?.id ?? null, quantity: dec(d?.quantity ?? 0) };
 }
 
 /** Locks several pairs in a fixed order (product, warehouse) so two writers never deadlock. */
@@ -138,22 +148,6 @@ export function sortLots<T extends { key: string }>(lots: T[]): T[] {
 
 export { sortKey };
 
-/** Adds signed deltas to existing lots in one statement. */
-export async function applyLotDeltas(tx: Tx, deltas: { lotId: string; delta: Decimal }[]): Promise<void> {
-  if (deltas.length === 0) return;
-  // UPDATE … FROM applies one row per target: merge repeated lots first.
-  const merged = new Map<string, Decimal>();
-  for (const d of deltas) merged.set(d.lotId, (merged.get(d.lotId) ?? ZERO).plus(d.delta));
-  const values = sql.join(
-    [...merged].map(([lotId, delta]) => ({ lotId, delta })).map((d) => sql`(${d.lotId}::uuid, ${d.delta.toFixed(3)}::numeric)`),
-    sql`, `,
-  );
-  await tx.execute(sql`
-    update lots set quantity = lots.quantity + v.delta
-    from (values ${values}) as v(id, delta)
-    where lots.tenant_id = ${TENANT} and lots.id = v.id`);
-}
-
 export type NewLot = {
   id: string;
   productId: string;
@@ -166,20 +160,6 @@ export type NewLot = {
   expiresAt: string | null;
   originLotId: string | null;
 };
-
-export async function insertLots(tx: Tx, lots: NewLot[]): Promise<void> {
-  if (lots.length === 0) return;
-  const values = sql.join(
-    lots.map(
-      (l) => sql`(${TENANT}, ${l.id}::uuid, ${l.productId}::uuid, ${l.warehouseId}::uuid, ${l.lotNumber}, ${l.initialQuantity.toFixed(3)}::numeric,
-        ${l.quantity.toFixed(3)}::numeric, ${l.unitCost}::numeric, coalesce(${l.receivedAt}::timestamptz, clock_timestamp()), ${l.expiresAt}::date, ${l.originLotId}::uuid)`,
-    ),
-    sql`, `,
-  );
-  await tx.execute(sql`
-    insert into lots (tenant_id, id, product_id, warehouse_id, lot_number, initial_quantity, quantity, unit_cost, received_at, expires_at, origin_lot_id)
-    values ${values}`);
-}
 
 /** Adds `delta` (negative) to the pair's deficit lot, creating it; returns its id. */
 export async function addToDeficit(tx: Tx, productId: string, warehouseId: string, delta: Decimal, unitCost: string): Promise<string> {
@@ -219,29 +199,67 @@ export type MovementRow = {
   isShortfall?: boolean;
 };
 
-export async function insertMovements(tx: Tx, operationId: string, actor: Actor, rows: MovementRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const values = sql.join(
-    rows.map(
-      (m) => sql`(${TENANT}, ${m.id}::uuid, ${m.type}::movement_type, ${m.productId}::uuid, ${m.warehouseId}::uuid, ${m.lotId}::uuid,
-        ${m.quantity.toFixed(3)}::numeric, ${m.unitCost}::numeric, ${m.stockBefore.toFixed(3)}::numeric, ${m.stockAfter.toFixed(3)}::numeric,
-        ${m.counterpartWarehouseId ?? null}::uuid, ${m.destinationType ?? null}::destination_type, ${m.reference ?? null},
-        ${m.sourceType ?? null}, ${m.sourceId ?? null}, ${operationId}::uuid, ${m.isShortfall ?? false}, ${actor.userId}::uuid)`,
-    ),
-    sql`, `,
-  );
-  await tx.execute(sql`
-    insert into stock_movements (tenant_id, id, type, product_id, warehouse_id, lot_id, quantity, unit_cost, stock_before, stock_after,
-      counterpart_warehouse_id, destination_type, reference, source_type, source_id, operation_id, is_shortfall, user_id)
-    values ${values}`);
-}
-
-/** Moves the locked level row by `delta`. */
-export async function addToLevel(tx: Tx, productId: string, warehouseId: string, delta: Decimal): Promise<void> {
-  if (delta.isZero()) return;
-  await tx.execute(sql`
-    update stock_levels set quantity = quantity + ${delta.toFixed(3)}::numeric, updated_at = now()
-    where tenant_id = ${TENANT} and product_id = ${productId} and warehouse_id = ${warehouseId}`);
-}
-
 export const sumQty = (xs: { quantity: Decimal }[]) => xs.reduce((a, x) => a.plus(x.quantity), ZERO);
+
+export type Writes = {
+  newLots?: NewLot[];
+  lotDeltas?: { lotId: string; delta: Decimal }[];
+  movements?: MovementRow[];
+  levelDeltas?: { productId: string; warehouseId: string; delta: Decimal }[];
+};
+
+/**
+ * Writes an operation in ONE statement (data-modifying CTEs): new lots, lot deltas, the
+ * ledger lines and the level rows. One round trip instead of four; foreign keys are
+ * checked at the end of the statement, so movements may point at lots inserted with them.
+ * Callers hold the level locks of every pair touched.
+ */
+export async function flush(tx: Tx, operationId: string, actor: Actor, w: Writes): Promise<void> {
+  const parts: SQL[] = [];
+  if (w.newLots?.length) {
+    const values = sql.join(
+      w.newLots.map(
+        (l) => sql`(${TENANT}, ${l.id}::uuid, ${l.productId}::uuid, ${l.warehouseId}::uuid, ${l.lotNumber}, ${l.initialQuantity.toFixed(3)}::numeric,
+          ${l.quantity.toFixed(3)}::numeric, ${l.unitCost}::numeric, coalesce(${l.receivedAt}::timestamptz, clock_timestamp()), ${l.expiresAt}::date, ${l.originLotId}::uuid)`,
+      ),
+      sql`, `,
+    );
+    parts.push(sql`nl as (insert into lots (tenant_id, id, product_id, warehouse_id, lot_number, initial_quantity, quantity, unit_cost, received_at, expires_at, origin_lot_id)
+      values ${values} returning 1)`);
+  }
+  if (w.lotDeltas?.length) {
+    const merged = new Map<string, Decimal>();
+    for (const d of w.lotDeltas) merged.set(d.lotId, (merged.get(d.lotId) ?? ZERO).plus(d.delta));
+    const values = sql.join([...merged].map(([id, d]) => sql`(${id}::uuid, ${d.toFixed(3)}::numeric)`), sql`, `);
+    parts.push(sql`ld as (update lots set quantity = lots.quantity + v.delta from (values ${values}) as v(id, delta)
+      where lots.tenant_id = ${TENANT} and lots.id = v.id returning 1)`);
+  }
+  if (w.movements?.length) {
+    const values = sql.join(
+      w.movements.map(
+        (m) => sql`(${TENANT}, ${m.id}::uuid, ${m.type}::movement_type, ${m.productId}::uuid, ${m.warehouseId}::uuid, ${m.lotId}::uuid,
+          ${m.quantity.toFixed(3)}::numeric, ${m.unitCost}::numeric, ${m.stockBefore.toFixed(3)}::numeric, ${m.stockAfter.toFixed(3)}::numeric,
+          ${m.counterpartWarehouseId ?? null}::uuid, ${m.destinationType ?? null}::destination_type, ${m.reference ?? null},
+          ${m.sourceType ?? null}, ${m.sourceId ?? null}, ${operationId}::uuid, ${m.isShortfall ?? false}, ${actor.userId}::uuid)`,
+      ),
+      sql`, `,
+    );
+    parts.push(sql`mv as (insert into stock_movements (tenant_id, id, type, product_id, warehouse_id, lot_id, quantity, unit_cost, stock_before, stock_after,
+      counterpart_warehouse_id, destination_type, reference, source_type, source_id, operation_id, is_shortfall, user_id)
+      values ${values} returning 1)`);
+  }
+  const levels = new Map<string, { productId: string; warehouseId: string; delta: Decimal }>();
+  for (const l of w.levelDeltas ?? []) {
+    const k = `${l.productId}:${l.warehouseId}`;
+    const prev = levels.get(k);
+    levels.set(k, { ...l, delta: (prev?.delta ?? ZERO).plus(l.delta) });
+  }
+  const moved = [...levels.values()].filter((l) => !l.delta.isZero());
+  if (moved.length) {
+    const values = sql.join(moved.map((l) => sql`(${l.productId}::uuid, ${l.warehouseId}::uuid, ${l.delta.toFixed(3)}::numeric)`), sql`, `);
+    parts.push(sql`lv as (update stock_levels s set quantity = s.quantity + v.delta, updated_at = now() from (values ${values}) as v(p, w, delta)
+      where s.tenant_id = ${TENANT} and s.product_id = v.p and s.warehouse_id = v.w returning 1)`);
+  }
+  if (parts.length === 0) return;
+  await tx.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
+}

@@ -5,16 +5,16 @@ import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { dec, Decimal } from "@/lib/decimal";
 import {
-  addToLevel,
-  applyLotDeltas,
-  insertLots,
-  insertMovements,
+  flush,
+  deficitLot,
   lockLevel,
+  productInfo,
   ZId,
   ZQuantity,
   ZUnitCost,
   type Actor,
   type MovementRow,
+  type NewLot,
 } from "./ledger";
 
 export const ZReceiveStockInput = z.object({
@@ -44,11 +44,13 @@ export async function receiveStock(
   actor: Actor,
 ): Promise<{ lotId: string; movementId: string }> {
   const input = ZReceiveStockInput.parse(rawInput);
-  const level = await lockLevel(tx, input.productId, input.warehouseId);
-  if (level.isService) {
-    throw new AppError("VALIDATION", `«${level.productName}» es un servicio y no lleva stock.`, { productId: input.productId });
+  const product = await productInfo(tx, input.productId);
+  if (product.isService) {
+    throw new AppError("VALIDATION", `«${product.name}» es un servicio y no lleva stock.`, { productId: input.productId });
   }
-  return addStock(tx, input, level, actor, randomUUID());
+  const level = await lockLevel(tx, input.productId, input.warehouseId);
+  const deficit = await deficitLot(tx, input.productId, input.warehouseId);
+  return addStock(tx, input, { quantity: level.quantity, deficit: deficit.quantity, deficitLotId: deficit.id }, actor, randomUUID());
 }
 
 /** The write half of a receipt, for callers that already hold the pair's lock. */
@@ -63,6 +65,8 @@ export async function addStock(
   const qty = dec(input.quantity);
   const extra = { reference: input.reference ?? null, sourceType: input.sourceType ?? null, sourceId: input.sourceId ?? null };
   const movements: MovementRow[] = [];
+  const lotDeltas: { lotId: string; delta: Decimal }[] = [];
+  const newLots: NewLot[] = [];
   let stock = level.quantity;
 
   const fill = level.deficitLotId && level.deficit.lt(0) ? Decimal.min(qty, level.deficit.neg()) : dec(0);
@@ -82,15 +86,14 @@ export async function addStock(
       ...extra,
     });
     stock = stock.plus(fill);
-    await applyLotDeltas(tx, [{ lotId: level.deficitLotId!, delta: fill }]);
+    lotDeltas.push({ lotId: level.deficitLotId!, delta: fill });
     result = { lotId: level.deficitLotId!, movementId: id };
   }
   const rest = qty.minus(fill);
   if (rest.gt(0)) {
     const lotId = randomUUID();
     const movementId = randomUUID();
-    await insertLots(tx, [
-      {
+    newLots.push({
         id: lotId,
         productId: input.productId,
         warehouseId: input.warehouseId,
@@ -101,8 +104,7 @@ export async function addStock(
         receivedAt: input.receivedAt ? new Date(input.receivedAt).toISOString() : null,
         expiresAt: input.expiresAt ?? null,
         originLotId: null,
-      },
-    ]);
+    });
     movements.push({
       id: movementId,
       type,
@@ -118,7 +120,6 @@ export async function addStock(
     stock = stock.plus(rest);
     result = { lotId, movementId };
   }
-  await insertMovements(tx, operationId, actor, movements);
-  await addToLevel(tx, input.productId, input.warehouseId, qty);
+  await flush(tx, operationId, actor, { newLots, lotDeltas, movements, levelDeltas: [{ productId: input.productId, warehouseId: input.warehouseId, delta: qty }] });
   return result!;
 }

@@ -6,11 +6,9 @@ import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { dec, Decimal, ZERO } from "@/lib/decimal";
 import {
-  addToLevel,
-  applyLotDeltas,
-  insertLots,
-  insertMovements,
+  flush,
   lastUnitCost,
+  deficitLot,
   lockLevel,
   TENANT,
   ZId,
@@ -54,6 +52,7 @@ export async function returnStock(tx: Tx, rawInput: TReturnStockInput, actor: Ac
   }
   const level = await lockLevel(tx, productId, warehouseId);
   if (level.isService) return { operationId: randomUUID(), lines: [], costTotal: "0.0000" };
+  const deficit = await deficitLot(tx, productId, warehouseId);
 
   const lotIds = [...new Set((input.lots ?? []).map((l) => l.lotId))];
   const known = lotIds.length
@@ -130,10 +129,10 @@ export async function returnStock(tx: Tx, rawInput: TReturnStockInput, actor: Ac
   }
   if (unassigned.gt(0)) {
     const cost = await lastUnitCost(tx, productId);
-    const fill = level.deficitLotId && level.deficit.lt(0) ? Decimal.min(unassigned, level.deficit.neg()) : ZERO;
+    const fill = deficit.id && deficit.quantity.lt(0) ? Decimal.min(unassigned, deficit.quantity.neg()) : ZERO;
     if (fill.gt(0)) {
-      deltas.push({ lotId: level.deficitLotId!, delta: fill });
-      push(level.deficitLotId!, fill, cost);
+      deltas.push({ lotId: deficit.id!, delta: fill });
+      push(deficit.id!, fill, cost);
     }
     const rest = unassigned.minus(fill);
     if (rest.gt(0)) {
@@ -153,10 +152,7 @@ export async function returnStock(tx: Tx, rawInput: TReturnStockInput, actor: Ac
       push(id, rest, cost);
     }
   }
-  await insertLots(tx, newLots);
-  await applyLotDeltas(tx, deltas);
-  await insertMovements(tx, operationId, actor, movements);
-  await addToLevel(tx, productId, warehouseId, total);
+  await flush(tx, operationId, actor, { newLots, lotDeltas: deltas, movements, levelDeltas: [{ productId, warehouseId, delta: total }] });
   const costTotal = lines.reduce((a, l) => a.plus(dec(l.quantity).times(l.unitCost)), ZERO).toFixed(4);
   return { operationId, lines, costTotal };
 }

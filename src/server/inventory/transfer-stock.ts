@@ -7,12 +7,10 @@ import { AppError } from "../errors/app-error";
 import { dec, Decimal } from "@/lib/decimal";
 import { formatQty } from "@/lib/format";
 import {
-  addToLevel,
-  applyLotDeltas,
-  insertLots,
-  insertMovements,
+  flush,
   lockLevels,
   openLots,
+  productInfo,
   sumQty,
   TENANT,
   ZId,
@@ -57,16 +55,20 @@ export async function transferStock(tx: Tx, rawInput: TTransferStockInput, actor
   ]);
   const src = levels.get(`${productId}:${from}`)!;
   const dst = levels.get(`${productId}:${to}`)!;
-  if (src.isService) throw new AppError("VALIDATION", `«${src.productName}» es un servicio y no lleva stock.`, { productId });
+  if (src.isService || dst.isService) {
+    const { name } = await productInfo(tx, productId);
+    throw new AppError("VALIDATION", `«${name}» es un servicio y no lleva stock.`, { productId });
+  }
 
   const wanted = dec(input.quantity);
   const lots = await openLots(tx, productId, from);
   const available = sumQty(lots);
   if (available.lt(wanted)) {
+    const { name } = await productInfo(tx, productId);
     throw new AppError(
       "INSUFFICIENT_STOCK",
-      `Stock insuficiente de «${src.productName}» en el depósito de origen: se pidieron ${formatQty(wanted)} y hay ${formatQty(available)}.`,
-      { productId, productName: src.productName, requested: wanted.toFixed(3), available: available.toFixed(3) },
+      `Stock insuficiente de «${name}» en el depósito de origen: se pidieron ${formatQty(wanted)} y hay ${formatQty(available)}.`,
+      { productId, productName: name, requested: wanted.toFixed(3), available: available.toFixed(3) },
     );
   }
   const picks: { lot: (typeof lots)[number]; quantity: Decimal }[] = [];
@@ -99,8 +101,7 @@ export async function transferStock(tx: Tx, rawInput: TTransferStockInput, actor
   for (const { lot, quantity } of picks) {
     deltas.push({ lotId: lot.id, delta: quantity.neg() });
     let toLotId = destByRoot.get(lot.rootId);
-    if (toLotId) deltas.push({ lotId: toLotId, delta: quantity });
-    else {
+    if (!toLotId) {
       toLotId = randomUUID();
       destByRoot.set(lot.rootId, toLotId);
       newLots.push({
@@ -115,6 +116,14 @@ export async function transferStock(tx: Tx, rawInput: TTransferStockInput, actor
         expiresAt: lot.expiresAt,
         originLotId: lot.rootId,
       });
+    } else {
+      // A lot created by this same transfer is inserted with its final quantity (the write
+      // statement cannot update a row it inserts); an existing one gets a delta.
+      const pending = newLots.find((n) => n.id === toLotId);
+      if (pending) {
+        pending.initialQuantity = pending.initialQuantity.plus(quantity);
+        pending.quantity = pending.quantity.plus(quantity);
+      } else deltas.push({ lotId: toLotId, delta: quantity });
     }
     movements.push({
       id: randomUUID(),
@@ -146,11 +155,15 @@ export async function transferStock(tx: Tx, rawInput: TTransferStockInput, actor
     });
     lines.push({ fromLotId: lot.id, toLotId, quantity: quantity.toFixed(3), unitCost: lot.unitCost });
   }
-  await insertLots(tx, newLots);
-  await applyLotDeltas(tx, deltas);
-  await insertMovements(tx, operationId, actor, movements);
-  await addToLevel(tx, productId, from, wanted.neg());
-  await addToLevel(tx, productId, to, wanted);
+  await flush(tx, operationId, actor, {
+    newLots,
+    lotDeltas: deltas,
+    movements,
+    levelDeltas: [
+      { productId, warehouseId: from, delta: wanted.neg() },
+      { productId, warehouseId: to, delta: wanted },
+    ],
+  });
   return { operationId, lines };
 }
 

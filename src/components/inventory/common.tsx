@@ -1,0 +1,88 @@
+"use client";
+import Link from "next/link";
+import { useParams, usePathname } from "next/navigation";
+import { useEffect, useState } from "react";
+import { trpc } from "@/lib/trpc/react";
+import type { Permission } from "@/server/auth/permissions";
+
+export const MOVEMENT_LABELS: Record<string, string> = {
+  IN: "Ingreso",
+  OUT: "Egreso",
+  TRANSFER: "Transferencia",
+  SALE: "Venta",
+  CONSUME: "Consumo",
+  AUDIT: "Ajuste por conteo",
+  UNPACK: "Desarme",
+  RETURN: "Devolución",
+};
+export const DESTINATION_LABELS: Record<string, string> = { KITCHEN: "Cocina", ROOM: "Habitación", CUSTOMER: "Cliente", INTERNAL: "Interno" };
+export const BASE_UNIT_LABELS: Record<string, string> = { g: "g", ml: "ml", unit: "unidades" };
+
+export function useSlug(): string {
+  return useParams<{ slug: string }>().slug;
+}
+
+/** What the signed-in role may do here (the server checks again on every call). */
+export function useCan(): (p: Permission) => boolean {
+  const current = trpc.tenancy.current.useQuery(undefined, { staleTime: 60_000 });
+  const set = new Set(current.data?.permissions ?? []);
+  return (p) => set.has(p);
+}
+
+export function useDebounced<T>(value: T, ms = 300): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return v;
+}
+
+const TABS = [
+  { href: "", label: "Productos" },
+  { href: "/movimientos", label: "Movimientos" },
+  { href: "/familias", label: "Familias" },
+  { href: "/packs", label: "Packs" },
+  { href: "/categorias", label: "Categorías" },
+  { href: "/depositos", label: "Depósitos" },
+];
+
+export function InventoryTabs() {
+  const slug = useSlug();
+  const pathname = usePathname();
+  const base = `/${slug}/inventario`;
+  return (
+    <nav aria-label="Inventario" className="mb-5 flex flex-wrap gap-1 border-b border-slate-200">
+      {TABS.map((t) => {
+        const href = base + t.href;
+        const active = t.href === "" ? pathname === base || /\/inventario\/productos\//.test(pathname) : pathname.startsWith(href);
+        return (
+          <Link
+            key={t.href}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm ${active ? "border-teal-700 font-medium text-teal-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+          >
+            {t.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
+/** Expiry badge: red when expired, amber within the alert window. */
+export function ExpiryBadge({ expiresAt, days, alertDays = 15 }: { expiresAt: string | null; days: number | null; alertDays?: number }) {
+  if (!expiresAt || days === null) return <span className="text-slate-400">—</span>;
+  const [y, m, d] = expiresAt.split("-");
+  const label = `${d}/${m}/${y}`;
+  if (days < 0)
+    return <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">Vencido {label}</span>;
+  if (days <= alertDays)
+    return (
+      <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
+        Vence {label} ({days === 0 ? "hoy" : `en ${days} d`})
+      </span>
+    );
+  return <span>{label}</span>;
+}

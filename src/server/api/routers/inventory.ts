@@ -1,0 +1,78 @@
+import "server-only";
+import { z } from "zod";
+import { permissionProcedure, router } from "../trpc";
+import { ZProductInput } from "../../catalog/product-input";
+import { createProduct } from "../../catalog/create-product";
+import { updateProduct } from "../../catalog/update-product";
+import { getProduct } from "../../catalog/get-product";
+import { listProducts, ZListProductsInput } from "../../catalog/list-products";
+import { listCategories, listFamilies, listPacks, listWarehouses } from "../../catalog/list-catalog";
+import { createCategory, ZCategoryInput } from "../../catalog/create-category";
+import { createFamily, ZFamilyInput } from "../../catalog/create-family";
+import { createPack, ZPackInput } from "../../catalog/create-pack";
+import { createWarehouse, ZWarehouseInput } from "../../catalog/create-warehouse";
+import { receiveStock, ZReceiveStockInput } from "../../inventory/receive-stock";
+import { consumeStock, ZConsumeStockInput } from "../../inventory/consume-stock";
+import { exitStock } from "../../inventory/exit-stock";
+import { transferStock, ZTransferStockInput } from "../../inventory/transfer-stock";
+import { listMovements, ZListMovementsInput } from "../../inventory/list-movements";
+import { valuateStock, ZValuateStockInput } from "../../inventory/valuate-stock";
+import { ZId, ZQuantity } from "../../inventory/ledger";
+
+// Thin: input schema, permission, one service call.
+const actor = (ctx: { user: { id: string } }) => ({ userId: ctx.user.id });
+
+export const inventoryRouter = router({
+  products: permissionProcedure("catalog.read")
+    .input(ZListProductsInput)
+    .query(({ ctx, input }) => listProducts(ctx.tx, input)),
+  product: permissionProcedure("catalog.read")
+    .input(z.object({ id: ZId }))
+    .query(({ ctx, input }) => getProduct(ctx.tx, input.id)),
+  createProduct: permissionProcedure("catalog.write")
+    .input(ZProductInput)
+    .mutation(({ ctx, input }) => createProduct(ctx.tx, input, actor(ctx))),
+  updateProduct: permissionProcedure("catalog.write")
+    .input(z.object({ id: ZId, data: ZProductInput }))
+    .mutation(({ ctx, input }) => updateProduct(ctx.tx, input.id, input.data, actor(ctx))),
+
+  categories: permissionProcedure("catalog.read").query(({ ctx }) => listCategories(ctx.tx).then((r) => [...r])),
+  createCategory: permissionProcedure("catalog.write")
+    .input(ZCategoryInput)
+    .mutation(({ ctx, input }) => createCategory(ctx.tx, input, actor(ctx))),
+  families: permissionProcedure("catalog.read").query(({ ctx }) => listFamilies(ctx.tx).then((r) => [...r])),
+  createFamily: permissionProcedure("catalog.write")
+    .input(ZFamilyInput)
+    .mutation(({ ctx, input }) => createFamily(ctx.tx, input, actor(ctx))),
+  packs: permissionProcedure("catalog.read").query(({ ctx }) => listPacks(ctx.tx).then((r) => [...r])),
+  createPack: permissionProcedure("catalog.write")
+    .input(ZPackInput)
+    .mutation(({ ctx, input }) => createPack(ctx.tx, input, actor(ctx))),
+  warehouses: permissionProcedure("catalog.read").query(({ ctx }) => listWarehouses(ctx.tx).then((r) => [...r])),
+  createWarehouse: permissionProcedure("catalog.write")
+    .input(ZWarehouseInput)
+    .mutation(({ ctx, input }) => createWarehouse(ctx.tx, input, actor(ctx))),
+
+  receive: permissionProcedure("stock.receive")
+    .input(ZReceiveStockInput.omit({ movementType: true, sourceType: true, sourceId: true, receivedAt: true }))
+    .mutation(({ ctx, input }) => receiveStock(ctx.tx, { ...input, sourceType: "MANUAL" }, actor(ctx))),
+  consume: permissionProcedure("stock.exit")
+    .input(ZConsumeStockInput)
+    .mutation(({ ctx, input }) => consumeStock(ctx.tx, input, actor(ctx))),
+  /** A manual exit (breakage, loss, gift) with a reason. */
+  exit: permissionProcedure("stock.exit")
+    .input(z.object({ productId: ZId, warehouseId: ZId, quantity: ZQuantity, reference: z.string().trim().min(3, "Indicá el motivo").max(120) }))
+    .mutation(({ ctx, input }) =>
+      exitStock(ctx.tx, { ...input, movementType: "OUT", destinationType: "INTERNAL", sourceType: "MANUAL" }, actor(ctx)),
+    ),
+  transfer: permissionProcedure("stock.transfer")
+    .input(ZTransferStockInput)
+    .mutation(({ ctx, input }) => transferStock(ctx.tx, input, actor(ctx))),
+
+  movements: permissionProcedure("movements.read")
+    .input(ZListMovementsInput)
+    .query(({ ctx, input }) => listMovements(ctx.tx, input)),
+  valuation: permissionProcedure("reports.read")
+    .input(ZValuateStockInput)
+    .query(({ ctx, input }) => valuateStock(ctx.tx, input)),
+});

@@ -1,0 +1,91 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "../db/client";
+import { TENANT } from "../inventory/ledger";
+
+export const ZListProductsInput = z.object({
+  page: z.number().int().min(0).default(0),
+  pageSize: z.number().int().min(1).max(200).default(25),
+  sort: z.enum(["name", "sku", "salePrice", "stock", "updatedAt"]).default("name"),
+  desc: z.boolean().default(false),
+  /** Name (contains, trigram-indexed), exact SKU or exact barcode. */
+  search: z.string().trim().max(100).optional(),
+  categoryId: z.string().uuid().optional(),
+  familyId: z.string().uuid().optional(),
+  lowStock: z.boolean().optional(),
+  includeInactive: z.boolean().optional(),
+});
+export type TListProductsInput = z.input<typeof ZListProductsInput>;
+
+export type ProductRow = {
+  id: string;
+  sku: string;
+  name: string;
+  unit: string;
+  salePrice: string;
+  ivaRate: string;
+  stock: string;
+  stockMin: string;
+  isService: boolean;
+  active: boolean;
+  categoryName: string | null;
+  familyName: string | null;
+};
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** One page of the catalog with stock (Σ warehouses), filtered and sorted in SQL. */
+export async function listProducts(tx: Tx, raw: TListProductsInput): Promise<{ rows: ProductRow[]; total: number }> {
+  const input = ZListProductsInput.parse(raw);
+  const where: SQL[] = [sql`p.tenant_id = ${TENANT}`];
+  if (!input.includeInactive) where.push(sql`p.active`);
+  if (input.categoryId) {
+    // The category and its descendants.
+    where.push(sql`p.category_id in (
+      with recursive tree as (
+        select id from categories where tenant_id = ${TENANT} and id = ${input.categoryId}
+        union all select c.id from categories c join tree on c.parent_id = tree.id where c.tenant_id = ${TENANT})
+      select id from tree)`);
+  }
+  if (input.familyId) where.push(sql`p.family_id = ${input.familyId}`);
+  if (input.search) {
+    const q = input.search.toLowerCase();
+    // Each branch can use its own index (trigram on name, unique sku, unique barcode).
+    where.push(sql`p.id in (
+      select id from products where tenant_id = ${TENANT} and lower(name) like ${"%" + likeEscape(q) + "%"}
+      union select id from products where tenant_id = ${TENANT} and lower(sku) = ${q}
+      union select product_id from product_barcodes where tenant_id = ${TENANT} and barcode = ${input.search})`);
+  }
+  const needsStockEverywhere = input.lowStock || input.sort === "stock";
+  if (input.lowStock) where.push(sql`not p.is_service and p.stock_min > 0 and coalesce(s.qty, 0) <= p.stock_min`);
+  const whereSql = sql.join(where, sql` and `);
+  const stockJoin = needsStockEverywhere
+    ? sql`left join (select product_id, sum(quantity) as qty from stock_levels where tenant_id = ${TENANT} group by product_id) s on s.product_id = p.id`
+    : sql``;
+
+  const dir = input.desc ? sql`desc` : sql`asc`;
+  const order = {
+    name: sql`lower(p.name) ${dir}, p.id`,
+    sku: sql`lower(p.sku) ${dir}, p.id`,
+    salePrice: sql`p.sale_price ${dir}, p.id`,
+    stock: sql`coalesce(s.qty, 0) ${dir}, p.id`,
+    updatedAt: sql`p.updated_at ${dir}, p.id`,
+  }[input.sort];
+
+  const [{ total } = { total: 0 }] = await tx.execute<{ total: number }>(
+    sql`select count(*)::int as total from products p ${stockJoin} where ${whereSql}`,
+  );
+  const rows = await tx.execute<ProductRow>(sql`
+    select p.id, p.sku, p.name, p.unit, p.sale_price as "salePrice", p.iva_rate as "ivaRate", p.stock_min as "stockMin",
+           p.is_service as "isService", p.active, c.name as "categoryName", f.name as "familyName",
+           coalesce((select sum(l.quantity) from stock_levels l where l.tenant_id = p.tenant_id and l.product_id = p.id), 0)::numeric(14,3)::text as stock
+    from products p
+    ${stockJoin}
+    left join categories c on c.tenant_id = p.tenant_id and c.id = p.category_id
+    left join product_families f on f.tenant_id = p.tenant_id and f.id = p.family_id
+    where ${whereSql}
+    order by ${order}
+    limit ${input.pageSize} offset ${input.page * input.pageSize}`);
+  return { rows: [...rows], total };
+}
