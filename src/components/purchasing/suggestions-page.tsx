@@ -18,7 +18,9 @@ const unitLabel = (u: string) => (u === "unit" ? "u" : u);
 export function SuggestionsPage({ slug }: { slug: string }) {
   const utils = trpc.useUtils();
   const canWrite = useCan("purchasing.write");
-  const q = trpc.purchasing.suggestions.useQuery();
+  // After "recalcular" the run happens in the background: poll for a few seconds.
+  const [pollUntil, setPollUntil] = useState(0);
+  const q = trpc.purchasing.suggestions.useQuery(undefined, { refetchInterval: () => (Date.now() < pollUntil ? 2000 : false) });
   const suppliers = trpc.purchasing.suppliers.useQuery();
   const [edits, setEdits] = useState<Record<string, Edit>>({});
   const [created, setCreated] = useState<{ id: string; number: number; supplierId: string }[] | null>(null);
@@ -34,9 +36,10 @@ export function SuggestionsPage({ slug }: { slug: string }) {
     });
   }, [q.data]);
 
-  const recompute = trpc.purchasing.recompute.useMutation({
+  const recompute = trpc.purchasing.requestRecompute.useMutation({
     onSuccess: () => {
       setEdits({});
+      setPollUntil(Date.now() + 12_000);
       void utils.purchasing.suggestions.invalidate();
     },
   });
@@ -161,7 +164,21 @@ export function SuggestionsPage({ slug }: { slug: string }) {
                         Pedido en {orderNumber(s.order_number ?? 0)}
                       </Link>
                     ) : s.status === "DISMISSED" ? (
-                      <span className="text-xs">Descartada</span>
+                      <span className="text-xs">
+                        Descartada ·{" "}
+                        {canWrite ? (
+                          <button className="text-teal-800 underline" onClick={() => save.mutate({ id: s.id, dismissed: false }, { onSuccess: () => utils.purchasing.suggestions.invalidate() })}>
+                            restaurar
+                          </button>
+                        ) : null}
+                      </span>
+                    ) : canWrite ? (
+                      <button
+                        className="text-xs text-slate-500 underline hover:text-slate-800"
+                        onClick={() => save.mutate({ id: s.id, dismissed: true }, { onSuccess: () => utils.purchasing.suggestions.invalidate() })}
+                      >
+                        Descartar
+                      </button>
                     ) : null}
                   </td>
                   <td className={num}>

@@ -47,4 +47,18 @@ describe("purchasing router: roles (SPEC §2) and the notifications bell", () =>
     await manager.purchasing.pay({ payableId: r.payableId, amount: "100", method: "TRANSFER", reference: "TRF-1" });
     expect((await manager.purchasing.payable({ id: r.payableId })).payable.status).toBe("PAID");
   });
+
+  it("'recalcular' sends the Inngest event, or computes right after the commit when Inngest is unreachable (no dev server in tests)", async () => {
+    const t = await makeTenant();
+    const manager = callerFor((await addMember(t.tenantId, "MANAGER")).userId, t.slug);
+    await makeProduct(t.tenantId, { name: "Yerba", stockMin: "5", stockIdeal: "12" });
+    expect((await manager.purchasing.suggestions()).run).toBeNull();
+    const started = Date.now();
+    expect(await manager.purchasing.requestRecompute()).toEqual({ queued: true });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const s = await manager.purchasing.suggestions();
+    expect(s.rows.map((r) => [r.label, r.need])).toEqual([["Yerba", "12.000"]]);
+    const viewer = callerFor((await addMember(t.tenantId, "VIEWER")).userId, t.slug);
+    await expect(viewer.purchasing.requestRecompute()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
 });
