@@ -4,7 +4,8 @@ import { Inngest } from "inngest";
 // (INNGEST_DEV=1). Production: INNGEST_EVENT_KEY / INNGEST_SIGNING_KEY (Inngest Cloud or self-hosted).
 export const inngest = new Inngest({
   id: "mostrador",
-  ...(process.env.NODE_ENV !== "production" && !process.env.INNGEST_SIGNING_KEY ? { isDev: true } : {}),
+  // INNGEST_DEV wins when set; otherwise development without a signing key talks to the local dev server.
+  ...(process.env.INNGEST_DEV === undefined && process.env.NODE_ENV !== "production" && !process.env.INNGEST_SIGNING_KEY ? { isDev: true } : {}),
 });
 
 export const FISCAL_DOCUMENT_REQUESTED = "fiscal/document.requested";

@@ -79,9 +79,13 @@ export function FiscalDocumentView({ slug, id, canRetry }: { slug: string; id: s
             <span className="text-slate-500">Receptor:</span> {doc.receiverName ?? (doc.receiverDocType === 99 ? "Consumidor final" : "—")}
           </div>
           <div>
-            <span className="text-slate-500">{DOC_TIPO_LABEL[doc.receiverDocType] ?? "Doc."}:</span>{" "}
-            {doc.receiverDocType === 80 ? formatCuit(doc.receiverDocNumber) : doc.receiverDocNumber === "0" ? "—" : doc.receiverDocNumber}
-            {" · "}
+            {doc.receiverDocType !== 99 ? (
+              <>
+                <span className="text-slate-500">{DOC_TIPO_LABEL[doc.receiverDocType] ?? "Doc."}:</span>{" "}
+                {doc.receiverDocType === 80 ? formatCuit(doc.receiverDocNumber) : doc.receiverDocNumber}
+                {" · "}
+              </>
+            ) : null}
             <span className="text-slate-500">Condición frente al IVA:</span> {RECEIVER_IVA_LABEL[doc.receiverIvaCondition] ?? doc.receiverIvaCondition}
           </div>
           {original ? (
@@ -107,13 +111,13 @@ export function FiscalDocumentView({ slug, id, canRetry }: { slug: string; id: s
                 <td className="py-1 text-right tabular-nums">{formatQty(l.quantity)}</td>
                 <td className="py-1 text-right tabular-nums">{formatMoney(l.unitPrice)}</td>
                 {showIva ? <td className="py-1 text-right">{l.ivaRate} %</td> : null}
-                <td className="py-1 text-right tabular-nums">{formatMoney(new Decimal(l.quantity).times(l.unitPrice).toFixed(2))}</td>
+                <td className="py-1 text-right tabular-nums">{formatMoney(l.lineTotal ?? new Decimal(l.quantity).times(l.unitPrice).toFixed(2))}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <section className="ml-auto w-72 space-y-0.5">
-          {letter !== "C" ? (
+          {letter === "A" ? (
             <>
               <Row label="Neto gravado" value={formatMoney(doc.netAmount)} />
               {doc.ivaBreakdown.map((i) => (

@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/field";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime, formatMoney, formatDate } from "@/lib/format";
 import { DOC_TIPO_LABEL } from "@/server/afip/codes";
+import { formatCuit } from "@/server/afip/cuit";
 import { StatusBadge, docNumber, docTypeLabel, STATUS_LABEL } from "./labels";
 
 type Row = RouterOutputs["fiscal"]["documents"]["rows"][number];
@@ -37,7 +38,7 @@ export function FiscalDocumentsPage({ slug, canRetry, canConfigure }: { slug: st
       cell: ({ row }) =>
         row.original.receiverDocType === 99
           ? "Consumidor final"
-          : `${row.original.receiverName ?? ""} ${DOC_TIPO_LABEL[row.original.receiverDocType] ?? ""} ${row.original.receiverDocNumber}`.trim(),
+          : `${row.original.receiverName ?? ""} ${DOC_TIPO_LABEL[row.original.receiverDocType] ?? ""} ${row.original.receiverDocType === 80 ? formatCuit(row.original.receiverDocNumber) : row.original.receiverDocNumber}`.trim(),
     },
     { header: "Total", cell: ({ row }) => <span className="tabular-nums">{formatMoney(row.original.total)}</span> },
     { header: "Estado", cell: ({ row }) => <StatusBadge status={row.original.status} /> },

@@ -23,7 +23,7 @@ export const docTypeLabel = (cbteTipo: number | null, kind: string) =>
 
 /** "0002-00000015" */
 export const docNumber = (pointOfSale: number, number: number | null) =>
-  `${String(pointOfSale).padStart(4, "0")}-${number ? String(number).padStart(8, "0") : "—"}`;
+  `${String(pointOfSale).padStart(4, "0")}-${number ? String(number).padStart(8, "0") : "(sin número)"}`;
 
 export const ENV_LABEL: Record<string, string> = {
   HOMOLOGATION: "Homologación (pruebas AFIP)",

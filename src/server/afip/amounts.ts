@@ -1,7 +1,7 @@
 import { Decimal, dec, ZERO } from "@/lib/decimal";
 import { IVA_ID_BY_RATE, type DocumentLetter } from "./codes";
 
-export type GrossLine = { quantity: string; unitPrice: string; ivaRate: string };
+export type GrossLine = { quantity: string; unitPrice: string; ivaRate: string; lineTotal?: string };
 export type IvaBreakdown = { id: number; rate: string; base: string; amount: string };
 export type DocumentAmounts = {
   total: string;
@@ -37,7 +37,7 @@ export function computeAmounts(lines: GrossLine[], total: string, letter: Docume
   const byRate = new Map<string, Decimal>();
   for (const l of lines) {
     const key = normalizeRate(l.ivaRate);
-    byRate.set(key, (byRate.get(key) ?? ZERO).plus(dec(l.quantity).times(l.unitPrice)));
+    byRate.set(key, (byRate.get(key) ?? ZERO).plus(l.lineTotal ?? dec(l.quantity).times(l.unitPrice)));
   }
   const linesSum = [...byRate.values()].reduce((a, b) => a.plus(b), ZERO);
   const rates = [...byRate.keys()].sort((a, b) => dec(b).cmp(a));

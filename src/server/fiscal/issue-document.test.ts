@@ -220,6 +220,29 @@ describe("credit notes and the sweep", () => {
     expect(issued).toMatchObject({ status: "ISSUED" });
   });
 
+  it("mirrors the outcome on the POS sale when a sales table exists", async () => {
+    const admin = adminSql();
+    // A stand-in for the POS area's table (same columns the sync touches), with RLS like every tenant table.
+    await admin.unsafe(`create table if not exists sales (tenant_id uuid not null, id uuid not null, fiscal_status text not null, fiscal_document_id uuid, primary key (tenant_id, id));
+      alter table sales enable row level security; alter table sales force row level security;
+      create policy tenant_isolation on sales using (tenant_id = (select nullif(current_setting('app.current_tenant', true), '')::uuid));
+      grant select, insert, update on sales to mostrador_app;`);
+    const t = await makeFiscalTenant(ca);
+    const sale = consumerSale();
+    await admin`insert into sales values (${t.tenantId}, ${sale.saleId as string}, 'PENDING', null)`;
+    const id = await requestDoc(t.tenantId, sale);
+    await issueDocument(t.tenantId, id);
+    const [row] = await admin<{ fiscal_status: string; fiscal_document_id: string }[]>`select * from sales where id = ${sale.saleId as string}`;
+    expect(row).toMatchObject({ fiscal_status: "ISSUED", fiscal_document_id: id });
+    await admin`update sales set fiscal_status = 'CREDIT_NOTE_PENDING' where id = ${sale.saleId as string}`;
+    const nc = await withTenant(t.tenantId, (tx) => requestCreditNote(tx, { saleId: sale.saleId as string }));
+    await issueDocument(t.tenantId, nc!.documentId);
+    const [after] = await admin<{ fiscal_status: string }[]>`select fiscal_status from sales where id = ${sale.saleId as string}`;
+    expect(after!.fiscal_status).toBe("CREDIT_NOTE_ISSUED");
+    await admin.unsafe("drop table sales");
+    await admin.end();
+  });
+
   it("documents without fiscal settings wait and explain why", async () => {
     const { makeTenant } = await import("@/test/factories");
     const t = await makeTenant();
@@ -230,5 +253,66 @@ describe("credit notes and the sweep", () => {
     expect(out.status).toBe("ERROR");
     expect((await getDoc(t.tenantId, id)).lastError).toContain("Configuración fiscal");
     void sql;
+  });
+});
+
+describe("request contract", () => {
+  it("accepts POS lines as line totals with a ticket discount and is idempotent per sale", async () => {
+    const t = await makeFiscalTenant(ca);
+    const input = consumerSale({
+      lines: [
+        { description: "Café", quantity: "3", lineTotal: "3000.00", ivaRate: "21.00" },
+        { description: "Medialuna", quantity: "3", lineTotal: "1000", ivaRate: "10.5" },
+      ],
+      total: "3600.00", // 10 % ticket discount
+    });
+    const id = await requestDoc(t.tenantId, input);
+    expect(await requestDoc(t.tenantId, input)).toBe(id);
+    const doc = await getDoc(t.tenantId, id);
+    expect(doc.lines[0]).toMatchObject({ quantity: "3.000", unitPrice: "1000.0000", lineTotal: "3000.00", ivaRate: "21" });
+    expect(doc.ivaBreakdown).toEqual([
+      { id: 5, rate: "21", base: "2231.40", amount: "468.60" },
+      { id: 4, rate: "10.5", base: "814.48", amount: "85.52" },
+    ]);
+    expect(await issueDocument(t.tenantId, id)).toMatchObject({ status: "ISSUED" });
+  });
+});
+
+describe("sendFiscalEvent", () => {
+  it("never throws and returns quickly when no Inngest server is reachable (the document stays PENDING)", async () => {
+    const { sendFiscalEvent } = await import("./events");
+    const t = await makeFiscalTenant(ca);
+    const id = await requestDoc(t.tenantId, consumerSale());
+    const started = Date.now();
+    expect(await sendFiscalEvent(id, t.tenantId)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect((await getDoc(t.tenantId, id)).status).toBe("PENDING");
+  });
+});
+
+describe("services", () => {
+  it("a hotel stay is Concepto 2 with service dates and payment due date; mixed lines are Concepto 3", async () => {
+    const t = await makeFiscalTenant(ca);
+    const stay = await requestDoc(
+      t.tenantId,
+      consumerSale({ lines: [{ description: "Habitación doble", quantity: "2", unitPrice: "60500", ivaRate: "21", isService: true }], total: "121000" }),
+    );
+    expect(await issueDocument(t.tenantId, stay)).toMatchObject({ status: "ISSUED" });
+    const doc = await getDoc(t.tenantId, stay);
+    expect(doc.concept).toBe(2);
+    const d = doc.issueDate!.replace(/-/g, "");
+    expect(doc.requestXml).toContain(`<ar:FchServDesde>${d}</ar:FchServDesde><ar:FchServHasta>${d}</ar:FchServHasta><ar:FchVtoPago>${d}</ar:FchVtoPago>`);
+    const mixed = await requestDoc(
+      t.tenantId,
+      consumerSale({
+        lines: [
+          { description: "Habitación", quantity: "1", unitPrice: "60500", ivaRate: "21", isService: true },
+          { description: "Agua mineral", quantity: "1", unitPrice: "1210", ivaRate: "21" },
+        ],
+        total: "61710",
+      }),
+    );
+    expect(await issueDocument(t.tenantId, mixed)).toMatchObject({ status: "ISSUED", number: 2 });
+    expect((await getDoc(t.tenantId, mixed)).concept).toBe(3);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { withTenant } from "../db/with-tenant";
 import { fiscalDocumentAttempts, fiscalDocuments, fiscalSettings, type AfipMsg } from "../db/schema/fiscal";
 import { isUniqueViolation } from "../errors/app-error";
@@ -48,6 +48,11 @@ async function update(tenantId: string, id: string, set: Partial<Doc>, attempt?:
       .where(eq(fiscalDocuments.id, id))
       .returning();
     if (attempt) await tx.insert(fiscalDocumentAttempts).values({ tenantId, documentId: id, ...attempt });
+    if (set.status === "ISSUED" && row!.saleId) {
+      // Mirror on the POS sale (no-op where the sales table does not exist).
+      const saleStatus = row!.kind === "CREDIT_NOTE" ? "CREDIT_NOTE_ISSUED" : "ISSUED";
+      await tx.execute(sql`select fiscal_sync_sale_status(${row!.saleId}::uuid, ${saleStatus}, ${row!.id}::uuid)`);
+    }
     return row!;
   });
 }
@@ -297,6 +302,8 @@ export function buildCaeRequest(d: Doc, original?: Doc): CaeRequest {
       impOpEx: d.exemptAmount,
       impTrib: "0",
       impIva: c ? "0" : d.ivaAmount,
+      // Services (Concepto 2/3): the period is the issue date and payment is due on it (POS sales are paid at once).
+      ...(d.concept !== 1 ? { fchServDesde: ymd(d.issueDate!), fchServHasta: ymd(d.issueDate!), fchVtoPago: ymd(d.issueDate!) } : {}),
       monId: d.currency,
       monCotiz: "1",
       condicionIvaReceptorId: d.receiverIvaCondition,

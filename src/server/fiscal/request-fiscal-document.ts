@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { fiscalDocuments, fiscalSettings } from "../db/schema/fiscal";
 import { AppError, isUniqueViolation } from "../errors/app-error";
-import { money, qty, unitPrice } from "@/lib/decimal";
+import { dec, money, qty, unitPrice } from "@/lib/decimal";
 import { normalizeRate } from "../afip/amounts";
 import { CONSUMIDOR_FINAL, ZRequestFiscalDocumentInput, type TRequestFiscalDocumentInput } from "./schemas";
 import { prepareDocument } from "./prepare-document";
@@ -26,17 +26,24 @@ export async function requestFiscalDocument(tx: Tx, raw: TRequestFiscalDocumentI
   const receiver = input.receiver ?? CONSUMIDOR_FINAL;
   let lines;
   try {
-    lines = input.lines.map((l) => ({
-      description: l.description,
-      quantity: qty(l.quantity),
-      unitPrice: unitPrice(l.unitPrice),
-      ivaRate: normalizeRate(l.ivaRate),
-    }));
+    lines = input.lines.map((l) => {
+      const lineTotal = l.lineTotal ?? dec(l.quantity).times(l.unitPrice!).toString();
+      return {
+        description: l.description,
+        quantity: qty(l.quantity),
+        unitPrice: unitPrice(l.unitPrice ?? (dec(l.quantity).isZero() ? 0 : dec(lineTotal).div(l.quantity))),
+        lineTotal: money(lineTotal),
+        ivaRate: normalizeRate(l.ivaRate),
+      };
+    });
   } catch {
     throw new AppError("VALIDATION", "Alícuota de IVA no admitida por AFIP (0, 2,5, 5, 10,5, 21 o 27 %)");
   }
+  const services = input.lines.filter((l) => l.isService).length;
+  const concept = services === 0 ? 1 : services === input.lines.length ? 2 : 3;
   const base = {
     kind: "INVOICE" as const,
+    concept,
     saleId: input.saleId,
     registerId: input.registerId ?? null,
     pointOfSale: input.pointOfSale,

@@ -41,13 +41,19 @@ export const ZRequestFiscalDocumentInput = z.object({
       z.object({
         description: z.string().min(1).max(250),
         quantity: ZDecimalLike,
-        /** Gross, IVA included. */
-        unitPrice: ZDecimalLike,
+        /** Gross, IVA included. Optional when lineTotal is given. */
+        unitPrice: ZDecimalLike.optional(),
+        /** Gross line total after line discounts (the POS's own rounding); preferred over quantity × unitPrice. */
+        lineTotal: ZDecimalLike.optional(),
         /** Percent ("21", "10.50") or fraction ("0.21"). */
         ivaRate: ZDecimalLike,
+        /** A service (room night, consumption): makes the document Concepto 2 (or 3 when mixed). */
+        isService: z.boolean().optional(),
       }),
     )
-    .min(1),
+    .min(1)
+    .refine((ls) => ls.every((l) => l.unitPrice !== undefined || l.lineTotal !== undefined), "Cada línea necesita precio unitario o total"),
+  /** Gross total of the sale (after any ticket discount, spread over the aliquots pro rata). */
   total: ZDecimalLike,
 });
 export type TRequestFiscalDocumentInput = z.input<typeof ZRequestFiscalDocumentInput>;

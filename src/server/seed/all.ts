@@ -1,14 +1,14 @@
 import "server-only";
 import { seedDemo, type DemoSeeder } from "./demo";
-import { seedFiscalDemo } from "../fiscal/seed-demo";
 import { seedInventory } from "./inventory";
+import { seedFiscalDemo } from "../fiscal/seed-demo";
 import { seedPurchasingDemo } from "../purchasing/seed-demo";
 
-// Later areas append their idempotent demo seeders here (catalog, suppliers, …).
+// Each area's idempotent demo seeder, in dependency order.
 export const demoSeeders: DemoSeeder[] = [
   seedInventory, // catalog, warehouses, lots (inventory)
-  seedFiscalDemo,
-  seedPurchasingDemo, // suppliers, an open order, a payable due soon (after the catalog)
+  seedFiscalDemo, // fiscal settings on the fake AFIP (fiscal)
+  seedPurchasingDemo, // suppliers, an open order, a payable due soon, suggestions (purchasing)
 ];
 
 export const seedAll = () => seedDemo(demoSeeders);

@@ -2,22 +2,19 @@ import { serve } from "inngest/next";
 import type { NextRequest } from "next/server";
 import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest/functions";
+import { describeFunctions } from "@/inngest/functions/describe";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const handler = serve({ client: inngest, functions });
-export const { POST, PUT } = handler;
 
-/** The SDK's introspection, plus the list of functions with their triggers (ids, crons, events) for operators. */
+/** Inngest's introspection, plus the list of functions and triggers (for humans and health checks). */
 export async function GET(req: NextRequest, ctx: unknown) {
-  const res = await (handler.GET as (r: NextRequest, c: unknown) => Promise<Response>)(req, ctx);
+  const res = await handler.GET(req, ctx);
   if (res.status !== 200) return res;
   const body = (await res.json()) as Record<string, unknown>;
-  const list = functions.map((f) => ({
-    id: f.id(inngest.id),
-    name: f.name,
-    triggers: (f.opts as { triggers?: unknown[] }).triggers ?? [],
-  }));
-  return Response.json({ ...body, functions: list }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ ...body, functions: describeFunctions() }, { headers: { "cache-control": "no-store" } });
 }
+
+export const { POST, PUT } = handler;

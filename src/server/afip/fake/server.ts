@@ -196,6 +196,9 @@ export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
       return rejected([{ code: 10023, msg: "La suma de los importes de IVA no coincide con ImpIVA." }]);
     if (!classC && !dec(String(det.ImpNeto)).eq(sum(alic.map((a) => String(a.BaseImp)))))
       return rejected([{ code: 10023, msg: "La suma de las bases imponibles no coincide con ImpNeto." }]);
+    // The rule is in PROTOCOL.md; the exact error code AFIP uses for it is not documented here (10036 is a stand-in).
+    if ([2, 3].includes(Number(det.Concepto)) && (!det.FchServDesde || !det.FchServHasta || !det.FchVtoPago))
+      return rejected([{ code: 10036, msg: "Para Concepto 2 o 3 son obligatorios FchServDesde, FchServHasta y FchVtoPago." }]);
     if (Number(det.DocTipo) === 99 && Number(det.DocNro) !== 0)
       return rejected([{ code: 10015, msg: "Para DocTipo 99 (consumidor final) DocNro debe ser 0." }]);
     if ([3, 8, 13].includes(cbteTipo) && !(det.CbtesAsoc?.CbteAsoc?.length))

@@ -96,7 +96,7 @@ export const wsaaTickets = pgTable(
   ],
 );
 
-export type FiscalLine = { description: string; quantity: string; unitPrice: string; ivaRate: string };
+export type FiscalLine = { description: string; quantity: string; unitPrice: string; ivaRate: string; lineTotal?: string };
 export type FiscalIva = { id: number; rate: string; base: string; amount: string };
 export type AfipMsg = { code: number; msg: string };
 
