@@ -170,6 +170,24 @@ describe("recovery, serialization, tickets", () => {
   });
 });
 
+describe("WSAA near expiry", () => {
+  it("keeps using a still-valid ticket when AFIP refuses the early renewal (coe.alreadyAuthenticated)", async () => {
+    const t = await makeFiscalTenant(ca);
+    await issueDocument(t.tenantId, await requestDoc(t.tenantId, consumerSale()));
+    // Our copy says 5 minutes left (inside the renewal window); AFIP still holds it as valid.
+    await withTenant(t.tenantId, (tx) => tx.update(wsaaTickets).set({ expiresAt: new Date(Date.now() + 5 * 60_000) }));
+    const logins = fake.calls.loginCms ?? 0;
+    expect(await issueDocument(t.tenantId, await requestDoc(t.tenantId, consumerSale()))).toMatchObject({ status: "ISSUED", number: 2 });
+    expect(fake.calls.loginCms).toBe(logins + 1); // one renewal attempt, refused
+    const [row] = await withTenant(t.tenantId, (tx) => tx.select().from(wsaaTickets));
+    expect(row!.lastFault).toContain("coe.alreadyAuthenticated");
+    expect(row!.loginCount).toBe(1);
+    // Within the cooldown no new attempt is made, and issuing still works.
+    expect(await issueDocument(t.tenantId, await requestDoc(t.tenantId, consumerSale()))).toMatchObject({ status: "ISSUED", number: 3 });
+    expect(fake.calls.loginCms).toBe(logins + 1);
+  });
+});
+
 describe("credit notes and the sweep", () => {
   it("a credit note after a void references the invoice and waits for its CAE", async () => {
     const t = await makeFiscalTenant(ca);
@@ -179,6 +197,11 @@ describe("credit notes and the sweep", () => {
     expect(nc).not.toBeNull();
     // Invoice not issued yet: the credit note waits (retryable).
     await expect(issueDocument(t.tenantId, nc!.documentId)).rejects.toBeInstanceOf(FiscalRetryableError);
+    // If Inngest's retries ran out meanwhile, the failure handler leaves it in ERROR with the reason…
+    const { markIssueFailed } = await import("./mark-issue-failed");
+    await markIssueFailed(t.tenantId, nc!.documentId, "La factura original todavía no tiene CAE");
+    expect(await getDoc(t.tenantId, nc!.documentId)).toMatchObject({ status: "ERROR", lastError: expect.stringContaining("Se agotaron") });
+    // …and a later run still issues it once the invoice has its CAE.
     await runFunction(t.tenantId, inv);
     const { result } = await runFunction(t.tenantId, nc!.documentId);
     expect(result).toMatchObject({ status: "ISSUED", number: 1 });

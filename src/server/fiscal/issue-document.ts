@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { withTenant } from "../db/with-tenant";
 import { fiscalDocumentAttempts, fiscalDocuments, fiscalSettings, type AfipMsg } from "../db/schema/fiscal";
 import { isUniqueViolation } from "../errors/app-error";
@@ -122,15 +122,20 @@ export async function issueDocument(tenantId: string, documentId: string): Promi
               eq(fiscalDocuments.emitterCuit, series.cuit),
               eq(fiscalDocuments.pointOfSale, series.pointOfSale),
               eq(fiscalDocuments.cbteTipo, series.cbteTipo),
-              isNotNull(fiscalDocuments.number),
-              inArray(fiscalDocuments.status, ["PENDING", "ERROR"]),
+              or(
+                eq(fiscalDocuments.id, doc.id),
+                and(isNotNull(fiscalDocuments.number), inArray(fiscalDocuments.status, ["PENDING", "ERROR"])),
+              ),
             ),
           )
           .orderBy(asc(fiscalDocuments.number)),
       );
-      for (const d of inFlight) await recover(tenantId, o, auth, d);
-
-      const [current] = await withTenant(tenantId, (tx) => tx.select().from(fiscalDocuments).where(eq(fiscalDocuments.id, doc.id)));
+      let current = inFlight.find((d) => d.id === doc.id);
+      const unsettled = inFlight.filter((d) => d.number !== null && (d.status === "PENDING" || d.status === "ERROR"));
+      for (const d of unsettled) await recover(tenantId, o, auth, d);
+      if (unsettled.length) {
+        [current] = await withTenant(tenantId, (tx) => tx.select().from(fiscalDocuments).where(eq(fiscalDocuments.id, doc.id)));
+      }
       if (!current || current.status === "ISSUED" || current.status === "REJECTED") return outcome(current ?? doc);
 
       // 2. Next number, claimed on the row before it is sent.
