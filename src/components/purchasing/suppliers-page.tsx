@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { trpc, errorMessage, fieldErrors, type RouterOutputs } from "@/lib/trpc/react";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { formatMoney } from "@/lib/format";
@@ -94,6 +94,8 @@ function SupplierDialog({ supplier, onClose }: { supplier: Supplier | null; onCl
   const create = trpc.purchasing.createSupplier.useMutation({ onSuccess: done });
   const update = trpc.purchasing.updateSupplier.useMutation({ onSuccess: done });
   const m = supplier ? update : create;
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const remove = trpc.purchasing.deleteSupplier.useMutation({ onSuccess: done, onSettled: () => setConfirmDelete(false) });
   const errs = fieldErrors(m.error);
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
   const submit = (e: React.FormEvent) => {
@@ -134,7 +136,13 @@ function SupplierDialog({ supplier, onClose }: { supplier: Supplier | null; onCl
           <input type="checkbox" checked={form.active} onChange={(e) => setForm((f) => ({ ...f, active: e.target.checked }))} /> Activo
         </label>
         {m.error && !Object.keys(errs).length ? <Alert>{errorMessage(m.error)}</Alert> : null}
+        {remove.error ? <Alert>{errorMessage(remove.error)}</Alert> : null}
         <div className="flex justify-end gap-2">
+          {supplier ? (
+            <Button type="button" variant="ghost" className="mr-auto text-red-700" onClick={() => setConfirmDelete(true)}>
+              Eliminar
+            </Button>
+          ) : null}
           <Button type="button" variant="secondary" onClick={onClose}>
             Cancelar
           </Button>
@@ -143,6 +151,17 @@ function SupplierDialog({ supplier, onClose }: { supplier: Supplier | null; onCl
           </Button>
         </div>
       </form>
+      {supplier ? (
+        <ConfirmDialog
+          open={confirmDelete}
+          onOpenChange={setConfirmDelete}
+          title={`¿Eliminar a ${supplier.name}?`}
+          description="Solo se puede si no tiene órdenes ni cuentas. Si tiene historial, desactivalo."
+          confirmLabel="Eliminar"
+          busy={remove.isPending}
+          onConfirm={() => remove.mutate({ id: supplier.id })}
+        />
+      ) : null}
     </Dialog>
   );
 }

@@ -7,7 +7,7 @@ import { lotsOf, makeProduct, makeWarehouse, movementsOf, stockOf } from "@/test
 import { cuitFor, makeSupplier } from "@/test/purchasing";
 import { createPurchaseOrder, getPurchaseOrder, sendPurchaseOrder, cancelPurchaseOrder } from "./purchase-orders";
 import { receiveGoods } from "./receive-goods";
-import { createSupplier } from "./save-supplier";
+import { createSupplier, deleteSupplier } from "./save-supplier";
 import { listPayables, payablesAgeing, recordPayment, supplierStatement } from "./payables";
 import { AppError } from "../errors/app-error";
 
@@ -42,6 +42,18 @@ describe("suppliers", () => {
     // Another tenant may register the same CUIT.
     const other = await makeTenant();
     await expect(withTenant(other.tenantId, (tx) => createSupplier(tx, { name: "Bueno", cuit: good }, actor))).resolves.toHaveProperty("id");
+  });
+
+  it("deletes a supplier without history; one with orders must be deactivated instead", async () => {
+    const { tenantId } = await makeTenant();
+    const unused = await makeSupplier(tenantId);
+    const used = await makeSupplier(tenantId);
+    const p = await makeProduct(tenantId);
+    await withTenant(tenantId, (tx) => createPurchaseOrder(tx, { supplierId: used, lines: [{ productId: p, quantity: "1", unitCost: "1" }] }, actor));
+    await withTenant(tenantId, (tx) => deleteSupplier(tx, unused, actor));
+    await expect(withTenant(tenantId, (tx) => deleteSupplier(tx, used, actor))).rejects.toMatchObject({ code: "CONFLICT" });
+    const [n] = await withTenant(tenantId, (tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from suppliers`));
+    expect(n!.n).toBe(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { suppliers } from "../db/schema/purchasing";
 import { AppError, isUniqueViolation } from "../errors/app-error";
@@ -34,4 +34,18 @@ export async function updateSupplier(tx: Tx, id: string, raw: TSupplierInput, _a
   } catch (e) {
     return cuitTaken(e);
   }
+}
+
+/** Deletes a supplier that has no orders, receipts or payables; otherwise say to deactivate it. */
+export async function deleteSupplier(tx: Tx, id: string, _actor: Actor): Promise<{ id: string }> {
+  const [refs] = await tx.execute<{ n: number }>(sql`
+    select (select count(*) from purchase_orders where supplier_id = ${id}) + (select count(*) from goods_receipts where supplier_id = ${id})
+         + (select count(*) from payables where supplier_id = ${id}) as n`);
+  if (Number(refs!.n) > 0)
+    throw new AppError("CONFLICT", "El proveedor tiene órdenes o cuentas registradas: desactivalo en lugar de eliminarlo.", { supplierId: id });
+  // Replenishment suggestions only remember it as a choice.
+  await tx.execute(sql`update replenishment_suggestions set supplier_id = null where supplier_id = ${id}`);
+  const rows = await tx.delete(suppliers).where(and(eq(suppliers.tenantId, TENANT), eq(suppliers.id, id))).returning({ id: suppliers.id });
+  if (!rows[0]) throw new AppError("NOT_FOUND", "El proveedor no existe.", { supplierId: id });
+  return { id };
 }

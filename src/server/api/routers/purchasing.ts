@@ -8,7 +8,7 @@ import { REPLENISHMENT_REQUESTED } from "@/inngest/functions/replenishment";
 import { log } from "../../log";
 import { withTenant } from "../../db/with-tenant";
 import { ZSupplierInput } from "../../purchasing/supplier-input";
-import { createSupplier, updateSupplier } from "../../purchasing/save-supplier";
+import { createSupplier, deleteSupplier, updateSupplier } from "../../purchasing/save-supplier";
 import { getSupplier, listSuppliers } from "../../purchasing/list-suppliers";
 import { ZPurchaseOrderInput } from "../../purchasing/purchase-order-input";
 import {
@@ -46,6 +46,7 @@ export const purchasingRouter = router({
   updateSupplier: write.input(z.object({ id: z.string().uuid(), data: ZSupplierInput })).mutation(({ ctx, input }) =>
     updateSupplier(ctx.tx, input.id, input.data, actorOf(ctx)),
   ),
+  deleteSupplier: write.input(id).mutation(({ ctx, input }) => deleteSupplier(ctx.tx, input.id, actorOf(ctx))),
   statement: read
     .input(z.object({ supplierId: z.string().uuid(), from: z.iso.date().optional(), to: z.iso.date().optional() }))
     .query(({ ctx, input }) => supplierStatement(ctx.tx, input.supplierId, input)),
