@@ -87,7 +87,10 @@ export function OrderForm({ slug, orderId }: { slug: string; orderId?: string })
   const router = useRouter();
   const utils = trpc.useUtils();
   const suppliers = trpc.purchasing.suppliers.useQuery();
-  const catalog = trpc.purchasing.catalog.useQuery();
+  const [search, setSearch] = useState("");
+  const catalog = trpc.purchasing.catalog.useQuery(search.trim() ? { search: search.trim() } : undefined, { placeholderData: (prev) => prev });
+  // Products already on the lines stay selectable while the search shows others.
+  const [known, setKnown] = useState<Record<string, { id: string; name: string; sku: string; last_cost: string | null }>>({});
   const existing = trpc.purchasing.order.useQuery({ id: orderId ?? "" }, { enabled: !!orderId });
   const [loaded, setLoaded] = useState(!orderId);
   const [supplierId, setSupplierId] = useState("");
@@ -99,6 +102,7 @@ export function OrderForm({ slug, orderId }: { slug: string; orderId?: string })
     setExpectedAt(existing.data.expectedAt ?? "");
     setNotes(existing.data.notes ?? "");
     setLines(existing.data.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitCost: l.unitCost })));
+    setKnown(Object.fromEntries(existing.data.lines.map((l) => [l.productId, { id: l.productId, name: l.productName, sku: l.sku, last_cost: null }])));
     setLoaded(true);
   }
   const onDone = (id: string) => {
@@ -110,7 +114,9 @@ export function OrderForm({ slug, orderId }: { slug: string; orderId?: string })
   const update = trpc.purchasing.updateOrder.useMutation({ onSuccess: (r) => onDone(r.id) });
   const m = orderId ? update : create;
   const errs = fieldErrors(m.error);
-  const products = catalog.data?.products ?? [];
+  const found = catalog.data?.products ?? [];
+  const chosen = lines.map((l) => known[l.productId]).filter((p): p is NonNullable<typeof p> => !!p && !found.some((f) => f.id === p.id));
+  const products = [...chosen, ...found];
   const total = lines.reduce((a, l) => {
     try {
       return a.plus(new Decimal(l.quantity || 0).times(l.unitCost.replace(",", ".") || 0));
@@ -146,6 +152,9 @@ export function OrderForm({ slug, orderId }: { slug: string; orderId?: string })
           <Input value={notes} onChange={(e) => setNotes(e.target.value)} />
         </Field>
       </div>
+      <div className="max-w-sm">
+        <Input placeholder="Buscar productos por nombre o SKU" aria-label="Buscar productos" value={search} onChange={(e) => setSearch(e.target.value)} />
+      </div>
       <Table
         head={
           <tr>
@@ -165,6 +174,7 @@ export function OrderForm({ slug, orderId }: { slug: string; orderId?: string })
                 value={l.productId}
                 onChange={(e) => {
                   const p = products.find((x) => x.id === e.target.value);
+                  if (p) setKnown((k) => ({ ...k, [p.id]: p }));
                   setLine(i, { productId: e.target.value, unitCost: l.unitCost || (p?.last_cost ? new Decimal(p.last_cost).toFixed(2) : "") });
                 }}
               >
