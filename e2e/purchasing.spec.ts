@@ -60,3 +60,34 @@ test("a manager turns the cocoa suggestion into a purchase order, receives it wi
   await page.goto("/demo/compras/pagos");
   await expect(page.getByRole("row", { name: /Distribuidora del Sur SA/ })).toContainText("Vence pronto");
 });
+
+test("a manager imports a supplier price list: row errors first, then a preview with differences, applied in one go", async ({ page }) => {
+  const { withCheckDigit } = await import("../src/lib/barcode");
+  const base = String(Date.now()).slice(-8);
+  const a = withCheckDigit(`7791${base}`);
+  const b = withCheckDigit(`7792${base}`);
+  await login(page, DEMO_USERS.manager, undefined, "/demo/compras/lista-de-precios");
+  await expect(page.getByRole("heading", { name: "Lista de precios del proveedor" })).toBeVisible();
+  await page.getByLabel("Proveedor").selectOption({ label: "Almacén Mayorista Norte" });
+
+  const upload = async (csv: string) =>
+    page.getByLabel("Archivo CSV").setInputFiles({ name: "lista.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf-8") });
+  await upload(`codigo_barras;nombre;precio;unidades_por_bulto;precio_venta\n${a};Yerba mate 1 kg;"12.500,00";10;1900\n${b};Mate cocido x50;0;1;\n12345;Sin código;10;1;\n`);
+  await page.getByRole("button", { name: "Validar y ver cambios" }).click();
+  const errors = page.getByRole("list", { name: "Errores por fila" });
+  await expect(errors).toContainText("Fila 3 · precio: El precio debe ser un número mayor que cero");
+  await expect(errors).toContainText("Fila 4 · codigo_barras");
+  await expect(page.getByRole("button", { name: "Aplicar lista" })).toBeDisabled();
+
+  await upload(`codigo_barras;nombre;precio;unidades_por_bulto;precio_venta\n${a};Yerba mate 1 kg;"12.500,00";10;1900\n${b};Mate cocido x50;3200;1;\n`);
+  await page.getByRole("button", { name: "Validar y ver cambios" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(a) })).toContainText("$ 1.250,00"); // 12 500 per pack of 10
+  await expect(page.getByRole("row", { name: new RegExp(b) })).toContainText("nuevo");
+  await page.getByRole("button", { name: "Aplicar lista" }).click();
+  await page.getByRole("dialog", { name: "¿Aplicar la lista de precios?" }).getByRole("button", { name: "Aplicar" }).click();
+  await expect(page.getByText("Lista aplicada: 0 productos actualizados y 2 creados.")).toBeVisible();
+
+  // Re-validating the same file now shows both as existing, with no cost difference.
+  await page.getByRole("button", { name: "Validar y ver cambios" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(a) })).toContainText("0.0 %");
+});
