@@ -28,14 +28,14 @@ test("two businesses sign up and each sees only its own team", async ({ browser 
   await pageA.getByLabel("Rol").selectOption("CASHIER");
   await pageA.getByLabel(/Contraseña inicial/).fill("cajera-123");
   await pageA.getByRole("button", { name: "Invitar", exact: true }).click();
-  await expect(pageA.getByText("Cajera de Uno")).toBeVisible();
+  await expect(pageA.getByRole("main").getByText("Cajera de Uno")).toBeVisible();
 
   const ctxB = await browser.newContext();
   const pageB = await ctxB.newPage();
   await signUp(pageB, b.name, b.slug, b.email);
   await pageB.goto(`/${b.slug}/equipo`);
-  await expect(pageB.getByText(`Dueño de ${b.name}`)).toBeVisible();
-  await expect(pageB.getByText("Cajera de Uno")).toHaveCount(0);
+  await expect(pageB.getByRole("main").getByText(`Dueño de ${b.name}`)).toBeVisible();
+  await expect(pageB.getByRole("main").getByText("Cajera de Uno")).toHaveCount(0);
 
   // B cannot open A's business even knowing its address.
   await pageB.goto(`/${a.slug}`);

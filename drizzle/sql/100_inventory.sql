@@ -30,3 +30,48 @@ BEGIN
   -- Lots and levels are never deleted by the app (history points at them).
   EXECUTE format('REVOKE DELETE, TRUNCATE ON lots, stock_levels FROM %I', app);
 END $$;
+
+-- 3. Product name search under RLS. Only leakproof operators may use an index below a
+--    row-level-security qual, and LIKE / pg_trgm's % are not leakproof, so the GIN
+--    trigram index cannot serve the app role. product_name_trigrams keeps each name's
+--    trigrams (3-character windows of its lowercased words) for `=` lookups; the same
+--    function splits the search text, so both sides always agree.
+CREATE OR REPLACE FUNCTION name_trigrams(p text)
+RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog AS $$
+  SELECT coalesce(array_agg(DISTINCT substr(w, i, 3)), '{}')
+  FROM regexp_split_to_table(lower(p), '[^[:alnum:]]+') AS w, generate_series(1, length(w) - 2) AS i
+  WHERE length(w) >= 3
+$$;
+
+CREATE OR REPLACE FUNCTION products_name_trigrams_insert()
+RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+BEGIN
+  INSERT INTO product_name_trigrams (tenant_id, product_id, trigram)
+  SELECT n.tenant_id, n.id, t FROM new_rows n, unnest(name_trigrams(n.name)) AS t
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION products_name_trigrams_update()
+RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+BEGIN
+  DELETE FROM product_name_trigrams x
+  USING new_rows n JOIN old_rows o ON o.tenant_id = n.tenant_id AND o.id = n.id
+  WHERE x.tenant_id = n.tenant_id AND x.product_id = n.id AND o.name IS DISTINCT FROM n.name;
+  INSERT INTO product_name_trigrams (tenant_id, product_id, trigram)
+  SELECT n.tenant_id, n.id, t
+  FROM new_rows n JOIN old_rows o ON o.tenant_id = n.tenant_id AND o.id = n.id, unnest(name_trigrams(n.name)) AS t
+  WHERE o.name IS DISTINCT FROM n.name
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+
+DROP TRIGGER IF EXISTS products_name_trigrams_ins ON products;
+CREATE TRIGGER products_name_trigrams_ins AFTER INSERT ON products
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION products_name_trigrams_insert();
+DROP TRIGGER IF EXISTS products_name_trigrams_upd ON products;
+CREATE TRIGGER products_name_trigrams_upd AFTER UPDATE ON products
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION products_name_trigrams_update();

@@ -38,22 +38,24 @@ export function useDebounced<T>(value: T, ms = 300): T {
   return v;
 }
 
-const TABS = [
-  { href: "", label: "Productos" },
-  { href: "/movimientos", label: "Movimientos" },
-  { href: "/familias", label: "Familias" },
-  { href: "/packs", label: "Packs" },
-  { href: "/categorias", label: "Categorías" },
-  { href: "/depositos", label: "Depósitos" },
+const TABS: { href: string; label: string; permission: Permission }[] = [
+  { href: "", label: "Productos", permission: "catalog.read" },
+  { href: "/movimientos", label: "Movimientos", permission: "movements.read" },
+  { href: "/familias", label: "Familias", permission: "catalog.read" },
+  { href: "/packs", label: "Packs", permission: "catalog.read" },
+  { href: "/categorias", label: "Categorías", permission: "catalog.read" },
+  { href: "/depositos", label: "Depósitos", permission: "catalog.read" },
+  { href: "/valorizacion", label: "Valorización", permission: "reports.read" },
 ];
 
 export function InventoryTabs() {
   const slug = useSlug();
   const pathname = usePathname();
+  const can = useCan();
   const base = `/${slug}/inventario`;
   return (
     <nav aria-label="Inventario" className="mb-5 flex flex-wrap gap-1 border-b border-slate-200">
-      {TABS.map((t) => {
+      {TABS.filter((t) => can(t.permission)).map((t) => {
         const href = base + t.href;
         const active = t.href === "" ? pathname === base || /\/inventario\/productos\//.test(pathname) : pathname.startsWith(href);
         return (

@@ -51,11 +51,19 @@ export async function listProducts(tx: Tx, raw: TListProductsInput): Promise<{ r
   if (input.familyId) where.push(sql`p.family_id = ${input.familyId}`);
   if (input.search) {
     const q = input.search.toLowerCase();
-    // Each branch can use its own index (trigram on name, unique sku, unique barcode).
-    where.push(sql`p.id in (
-      select id from products where tenant_id = ${TENANT} and lower(name) like ${"%" + likeEscape(q) + "%"}
-      union select id from products where tenant_id = ${TENANT} and lower(sku) = ${q}
-      union select product_id from product_barcodes where tenant_id = ${TENANT} and barcode = ${input.search})`);
+    const like = "%" + likeEscape(q) + "%";
+    // Name: candidates from the trigram table (index lookups with `=`, usable under RLS),
+    // then the exact substring check on those few rows. A search without any 3-letter word
+    // falls back to scanning names. SKU and barcode: exact, each on its own index.
+    where.push(sql`(
+      p.id in (
+        select t.product_id from product_name_trigrams t
+        where t.tenant_id = ${TENANT} and t.trigram = any(name_trigrams(${q}))
+        group by t.product_id having count(*) = cardinality(name_trigrams(${q})))
+      and lower(p.name) like ${like}
+      or cardinality(name_trigrams(${q})) = 0 and lower(p.name) like ${like}
+      or p.sku in (${input.search}, ${input.search.toUpperCase()}, ${q})
+      or p.id in (select b.product_id from product_barcodes b where b.tenant_id = ${TENANT} and b.barcode = ${input.search}))`);
   }
   const needsStockEverywhere = input.lowStock || input.sort === "stock";
   if (input.lowStock) where.push(sql`not p.is_service and p.stock_min > 0 and coalesce(s.qty, 0) <= p.stock_min`);

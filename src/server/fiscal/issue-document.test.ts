@@ -243,29 +243,6 @@ describe("credit notes and the sweep", () => {
     expect(issued).toMatchObject({ status: "ISSUED" });
   });
 
-  it("mirrors the outcome on the POS sale when a sales table exists", async () => {
-    const admin = adminSql();
-    // A stand-in for the POS area's table (same columns the sync touches), with RLS like every tenant table.
-    await admin.unsafe(`create table if not exists sales (tenant_id uuid not null, id uuid not null, fiscal_status text not null, fiscal_document_id uuid, primary key (tenant_id, id));
-      alter table sales enable row level security; alter table sales force row level security;
-      create policy tenant_isolation on sales using (tenant_id = (select nullif(current_setting('app.current_tenant', true), '')::uuid));
-      grant select, insert, update on sales to mostrador_app;`);
-    const t = await makeFiscalTenant(ca);
-    const sale = consumerSale();
-    await admin`insert into sales values (${t.tenantId}, ${sale.saleId as string}, 'PENDING', null)`;
-    const id = await requestDoc(t.tenantId, sale);
-    await issueDocument(t.tenantId, id);
-    const [row] = await admin<{ fiscal_status: string; fiscal_document_id: string }[]>`select * from sales where id = ${sale.saleId as string}`;
-    expect(row).toMatchObject({ fiscal_status: "ISSUED", fiscal_document_id: id });
-    await admin`update sales set fiscal_status = 'CREDIT_NOTE_PENDING' where id = ${sale.saleId as string}`;
-    const nc = await withTenant(t.tenantId, (tx) => requestCreditNote(tx, { saleId: sale.saleId as string }));
-    await issueDocument(t.tenantId, nc!.documentId);
-    const [after] = await admin<{ fiscal_status: string }[]>`select fiscal_status from sales where id = ${sale.saleId as string}`;
-    expect(after!.fiscal_status).toBe("CREDIT_NOTE_ISSUED");
-    await admin.unsafe("drop table sales");
-    await admin.end();
-  });
-
   it("documents without fiscal settings wait and explain why", async () => {
     const { makeTenant } = await import("@/test/factories");
     const t = await makeTenant();

@@ -62,6 +62,12 @@ describe("stock_movements append-only guard", () => {
                has_table_privilege('mostrador_app', 'stock_movements', 'DELETE') as del,
                has_table_privilege('mostrador_app', 'stock_movements', 'INSERT') as ins`;
       expect(p).toEqual({ upd: false, del: false, ins: true });
+      // Lots and levels are updated under the level lock but never deleted by the app.
+      const [q] = await admin<{ lots: boolean; levels: boolean; lotsUpd: boolean }[]>`
+        select has_table_privilege('mostrador_app', 'lots', 'DELETE') as lots,
+               has_table_privilege('mostrador_app', 'stock_levels', 'DELETE') as levels,
+               has_table_privilege('mostrador_app', 'lots', 'UPDATE') as "lotsUpd"`;
+      expect(q).toEqual({ lots: false, levels: false, lotsUpd: true });
     } finally {
       await admin.end();
     }

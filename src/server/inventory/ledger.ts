@@ -13,6 +13,26 @@ import { dec, Decimal, ZERO } from "@/lib/decimal";
 
 export type Actor = { userId: string | null };
 
+type DrizzleInternals = {
+  dialect?: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } };
+  session?: { client?: { unsafe(q: string, params: unknown[], o: { prepare: boolean }): Promise<unknown> } };
+};
+
+/**
+ * Runs a hot-path ledger statement as a prepared statement: postgres.js keeps it per
+ * connection by its text, so the server parses and plans it once instead of per call
+ * (Drizzle's `execute` never prepares). Same transaction, same parameters; falls back to
+ * `tx.execute` if Drizzle's internals ever change shape.
+ */
+export async function exec<T>(tx: Tx, query: SQL): Promise<T[]> {
+  const { dialect, session } = tx as unknown as DrizzleInternals;
+  if (dialect?.sqlToQuery && session?.client?.unsafe) {
+    const q = dialect.sqlToQuery(query);
+    return (await session.client.unsafe(q.sql, q.params, { prepare: true })) as T[];
+  }
+  return [...(await tx.execute(query))] as T[];
+}
+
 /** The current tenant as SQL, read from the transaction-local setting withTenant made. */
 export const TENANT: SQL = sql.raw(`(select nullif(current_setting('app.current_tenant', true), '')::uuid)`);
 
@@ -43,7 +63,7 @@ export type Level = { quantity: Decimal; isService: boolean };
  */
 export async function lockLevel(tx: Tx, productId: string, warehouseId: string): Promise<Level> {
   const read = () =>
-    tx.execute<{ quantity: string }>(sql`
+    exec<{ quantity: string }>(tx, sql`
       select quantity from stock_levels
       where tenant_id = ${TENANT} and product_id = ${productId} and warehouse_id = ${warehouseId}
       for update`);
@@ -113,7 +133,7 @@ const sortKey = (expiresAt: string | null, receivedAt: string, seq: string) => `
 
 /** Open (positive, non-deficit) lots of a pair in FEFO-then-FIFO order. Caller holds the level lock. */
 export async function openLots(tx: Tx, productId: string, warehouseId: string): Promise<OpenLot[]> {
-  const rows = await tx.execute<{
+  const rows = await exec<{
     id: string;
     quantity: string;
     unit_cost: string;
@@ -122,7 +142,7 @@ export async function openLots(tx: Tx, productId: string, warehouseId: string): 
     received_at: string;
     root_id: string;
     seq: string;
-  }>(sql`
+  }>(tx, sql`
     select id, seq::text as seq, quantity, unit_cost, lot_number, expires_at::text as expires_at,
            to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as received_at,
            coalesce(origin_lot_id, id) as root_id
@@ -261,5 +281,5 @@ export async function flush(tx: Tx, operationId: string, actor: Actor, w: Writes
       where s.tenant_id = ${TENANT} and s.product_id = v.p and s.warehouse_id = v.w returning 1)`);
   }
   if (parts.length === 0) return;
-  await tx.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
+  await exec(tx, sql`with ${sql.join(parts, sql`, `)} select 1`);
 }

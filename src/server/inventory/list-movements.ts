@@ -18,7 +18,9 @@ export const ZListMovementsInput = z.object({
 });
 export type TListMovementsInput = z.input<typeof ZListMovementsInput>;
 
-/** The ledger, newest first. */
+const COUNT_CAP = 10_000;
+
+/** The ledger, newest first. `total` stops at 10,000. */
 export async function listMovements(tx: Tx, raw: TListMovementsInput) {
   const input = ZListMovementsInput.parse(raw);
   const where: SQL[] = [sql`m.tenant_id = ${TENANT}`];
@@ -29,7 +31,10 @@ export async function listMovements(tx: Tx, raw: TListMovementsInput) {
   if (input.from) where.push(sql`m.created_at >= ${input.from}::date`);
   if (input.to) where.push(sql`m.created_at < ${input.to}::date + 1`);
   const w = sql.join(where, sql` and `);
-  const [{ total } = { total: 0 }] = await tx.execute<{ total: number }>(sql`select count(*)::int as total from stock_movements m where ${w}`);
+  // The ledger grows without bound: count at most COUNT_CAP rows (the UI pages through them).
+  const [{ total } = { total: 0 }] = await tx.execute<{ total: number }>(
+    sql`select count(*)::int as total from (select 1 from stock_movements m where ${w} limit ${COUNT_CAP}) x`,
+  );
   const rows = await tx.execute<{
     id: string;
     createdAt: string;
@@ -61,5 +66,5 @@ export async function listMovements(tx: Tx, raw: TListMovementsInput) {
     left join lots l on l.tenant_id = m.tenant_id and l.id = m.lot_id
     left join users u on u.id = m.user_id
     order by m.created_at desc, m.seq desc`);
-  return { rows: [...rows], total };
+  return { rows: [...rows], total, capped: total >= COUNT_CAP };
 }

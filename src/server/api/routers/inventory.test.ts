@@ -49,6 +49,30 @@ describe("inventory router", () => {
     expect((await api.inventory.products({ search: "inexistente" })).total).toBe(0);
   });
 
+  it("searches names by word fragments (trigram table kept by trigger), SKU and barcode", async () => {
+    const t = await makeTenant();
+    const api = callerFor(t.ownerId, t.slug);
+    const cafe = await api.inventory.createProduct({ sku: "CAF-1", name: "Café en grano tostado 1 kg", salePrice: "1" });
+    const leche = await api.inventory.createProduct({ sku: "LEC-1", name: "Leche descremada 1 l", salePrice: "1", barcodes: ["7790742000017"] });
+    await api.inventory.createProduct({ sku: "AGU-1", name: "Agua mineral", salePrice: "1" });
+    const names = async (search: string) => (await api.inventory.products({ search })).rows.map((r) => r.id);
+    expect(await names("café")).toEqual([cafe.id]);
+    expect(await names("CAFÉ EN GRA")).toEqual([cafe.id]);
+    expect(await names("descrem")).toEqual([leche.id]);
+    expect(await names("grano café")).toEqual([]); // words must appear in that order
+    expect(await names("1 l")).toEqual([leche.id]); // no 3-letter word: falls back to a scan
+    expect(await names("lec-1")).toEqual([leche.id]);
+    expect(await names("7790742000017")).toEqual([leche.id]);
+    // Renaming refreshes the trigrams.
+    const detail = await api.inventory.product({ id: leche.id });
+    await api.inventory.updateProduct({ id: leche.id, data: { ...detail.product, name: "Yogur bebible frutilla", salePrice: "1", ivaRate: "21", barcodes: [] } as never });
+    expect(await names("descrem")).toEqual([]);
+    expect(await names("frutil")).toEqual([leche.id]);
+    // Another tenant's products never show up.
+    const other = await makeTenant();
+    expect((await callerFor(other.ownerId, other.slug).inventory.products({ search: "café" })).total).toBe(0);
+  });
+
   it("filters low stock and sorts by stock on the server", async () => {
     const t = await makeTenant();
     const api = callerFor(t.ownerId, t.slug);

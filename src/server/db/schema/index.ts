@@ -4,4 +4,5 @@ export * from "./warehouses";
 export * from "./registers";
 export * from "./inventory";
 export * from "./fiscal";
+export * from "./pos";
 export * from "./purchasing";

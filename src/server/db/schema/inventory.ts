@@ -107,6 +107,8 @@ export const products = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex("products_sku_key").on(t.tenantId, sql`lower(${t.sku})`),
+    // Plain sku lookups: under RLS only leakproof operators (texteq) can use an index.
+    index("products_sku_idx").on(t.tenantId, t.sku),
     index("products_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
     index("products_name_idx").on(t.tenantId, sql`lower(${t.name})`),
     index("products_category_idx").on(t.tenantId, t.categoryId),
@@ -116,6 +118,31 @@ export const products = pgTable(
     check("products_family_factor_ck", sql`${t.familyId} is null or ${t.conversionFactor} > 0`),
     check("products_iva_ck", sql`${t.ivaRate} >= 0 and ${t.ivaRate} <= 100`),
     check("products_price_ck", sql`${t.salePrice} >= 0`),
+  ],
+);
+
+/**
+ * The trigrams of each product's lowercased name (pg_trgm's show_trgm), kept by a trigger
+ * (drizzle/sql/100_inventory.sql). Name search looks trigrams up here with `=` because under
+ * row-level security Postgres only lets leakproof operators use an index, and LIKE / `%`
+ * are not leakproof: the GIN trigram index on products.name serves owner/maintenance
+ * queries, this table serves the app role.
+ */
+export const productNameTrigrams = pgTable(
+  "product_name_trigrams",
+  {
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    productId: uuid().notNull(),
+    trigram: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.productId, t.trigram] }),
+    index("product_name_trigrams_lookup_idx").on(t.tenantId, t.trigram),
+    foreignKey({ name: "product_name_trigrams_product_fk", columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id] }).onDelete(
+      "cascade",
+    ),
   ],
 );
 

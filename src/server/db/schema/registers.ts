@@ -14,6 +14,8 @@ export const registers = pgTable(
     warehouseId: uuid().notNull(),
     afipPointOfSale: integer().notNull().default(1),
     active: boolean().notNull().default(true),
+    /** Sales on this register need an AFIP document (fiscal status PENDING at sale time). */
+    fiscalEnabled: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,0 +1,286 @@
+// npm run bench:pos — sale-commit latency through the real tRPC HTTP endpoint, against a
+// hand-written SQL transaction doing the same writes, measured in the same run.
+//
+// A fresh embedded PostgreSQL (.data/pg-bench-pos) is migrated and seeded through the domain
+// services (tenant, cashier, 8 registers with open sessions, 40 products with stock). A Node
+// HTTP server serves the app's own router with tRPC's fetch adapter, the same createContext
+// (next-auth JWT cookie → user → membership → withTenant transaction) and the same
+// procedures as /api/trpc in Next.js. Clients are @trpc/client with superjson.
+//
+// Each sale: 5 random distinct products, quantity 1, paid in cash. 1 client = sequential on
+// one register; 8 clients = 8 registers selling concurrently (shared catalog, so lots and
+// stock levels do contend, as in a real shop).
+import { randomUUID } from "node:crypto";
+import { rmSync } from "node:fs";
+import { createServer, type IncomingMessage } from "node:http";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+
+process.env.LOG_LEVEL ??= "warn";
+Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production" });
+process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
+
+const SALES_1 = Number(process.env.BENCH_SALES_1 ?? 300);
+const SALES_8 = Number(process.env.BENCH_SALES_8 ?? 480);
+const WARMUP = 40;
+const PRODUCTS = 40;
+const LINES = 5;
+
+const { freePort } = await import("../src/server/db/embedded");
+const { resolveDatabase, migrateTarget } = await import("../src/server/db/bootstrap");
+const dataDir = path.resolve(process.cwd(), ".data/pg-bench-pos");
+delete process.env.DATABASE_URL;
+rmSync(dataDir, { recursive: true, force: true });
+const target = await resolveDatabase({ dataDir, port: await freePort() });
+process.env.DATABASE_URL = target.appUrl;
+process.env.DATABASE_OWNER_URL = target.ownerUrl;
+process.env.DATABASE_POOL_MAX ??= "12";
+await migrateTarget(target);
+
+const { sql } = await import("drizzle-orm");
+const { withTenant } = await import("../src/server/db/with-tenant");
+const { createTenant } = await import("../src/server/tenancy/create-tenant");
+const { inviteMember } = await import("../src/server/tenancy/invite-member");
+const { createProduct } = await import("../src/server/catalog/create-product");
+const { receiveStock } = await import("../src/server/inventory/receive-stock");
+const { openCashSession } = await import("../src/server/cash/open-cash-session");
+const { getDb, closeDb } = await import("../src/server/db/client");
+
+// ---- seed through the domain services
+const tenantId = randomUUID();
+const ownerId = randomUUID();
+const slug = "bench";
+const { warehouseId } = await withTenant(
+  tenantId,
+  (tx) =>
+    createTenant(
+      tx,
+      { tenantId, businessName: "Bench", kind: "RETAIL", slug },
+      { kind: "new", userId: ownerId, name: "Owner", email: "owner@bench.test", password: "bench-password" },
+    ),
+  { userId: ownerId },
+);
+const { userId: cashierId } = await withTenant(tenantId, (tx) =>
+  inviteMember(tx, tenantId, { email: "cajero@bench.test", name: "Cajero", role: "CASHIER", password: "bench-password" }, { role: "OWNER" }),
+);
+const products = await withTenant(
+  tenantId,
+  async (tx) => {
+    const out: { id: string; price: string }[] = [];
+    for (let i = 0; i < PRODUCTS; i++) {
+      const price = (1000 + i * 37).toFixed(2);
+      const { id } = await createProduct(tx, { sku: `B-${i}`, name: `Producto ${i}`, salePrice: price, barcodes: [`779${String(i).padStart(10, "0")}`] }, { userId: ownerId });
+      await receiveStock(tx, { productId: id, warehouseId, quantity: "1000000", unitCost: "500" }, { userId: ownerId });
+      out.push({ id, price });
+    }
+    return out;
+  },
+  { userId: ownerId },
+);
+const registers = await withTenant(
+  tenantId,
+  async (tx) => {
+    const regs: { registerId: string; cashSessionId: string }[] = [];
+    const [first] = await tx.execute<{ id: string }>(sql`select id from registers limit 1`);
+    const ids = [first!.id];
+    for (let i = 2; i <= 18; i++) {
+      const [r] = await tx.execute<{ id: string }>(sql`insert into registers (tenant_id, name, warehouse_id) values (${tenantId}, ${"Caja " + i}, ${warehouseId}) returning id`);
+      ids.push(r!.id);
+    }
+    for (const registerId of ids) {
+      const s = await openCashSession(tx, { registerId, openingFloat: "0" }, { userId: cashierId });
+      regs.push({ registerId, cashSessionId: s.id });
+    }
+    return regs;
+  },
+  { userId: cashierId },
+);
+// 0: 1-client app, 1..8: 8-client app, 9..16: baseline (its own registers, same products), 17: service without HTTP.
+
+// ---- the HTTP server: the app's router behind tRPC's fetch adapter
+const { fetchRequestHandler } = await import("@trpc/server/adapters/fetch");
+const { NextRequest } = await import("next/server");
+const { appRouter } = await import("../src/server/api/root");
+const { createContext } = await import("../src/server/api/trpc");
+const readBody = (req: IncomingMessage) =>
+  new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+const server = createServer(async (req, res) => {
+  try {
+    const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readBody(req);
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+    const request = new NextRequest(new URL(req.url ?? "/", `http://${req.headers.host}`), { method: req.method, headers, body: body ? new Uint8Array(body) : undefined });
+    const requestId = randomUUID();
+    const response = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: request,
+      router: appRouter,
+      createContext: () => createContext(request, requestId),
+    });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  } catch (e) {
+    res.writeHead(500);
+    res.end(String(e));
+  }
+});
+await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+const port = (server.address() as AddressInfo).port;
+process.env.NEXTAUTH_URL = `http://127.0.0.1:${port}`;
+
+const { encode } = await import("next-auth/jwt");
+const token = await encode({ token: { sub: cashierId, uid: cashierId, sv: 1 }, secret: process.env.NEXTAUTH_SECRET! });
+const { createTRPCClient, httpLink } = await import("@trpc/client");
+const superjson = (await import("superjson")).default;
+type AppRouter = typeof appRouter;
+const client = createTRPCClient<AppRouter>({
+  links: [
+    httpLink({
+      url: `http://127.0.0.1:${port}/api/trpc`,
+      transformer: superjson,
+      headers: { cookie: `next-auth.session-token=${token}`, "x-tenant-slug": slug },
+    }),
+  ],
+});
+
+function pick(n: number) {
+  const chosen = new Set<number>();
+  while (chosen.size < n) chosen.add(Math.floor(Math.random() * products.length));
+  return [...chosen].map((i) => products[i]!);
+}
+function saleFor(reg: { registerId: string; cashSessionId: string }) {
+  const lines = pick(LINES);
+  const total = lines.reduce((a, p) => a + Math.round(Number(p.price) * 100), 0);
+  return {
+    id: randomUUID(),
+    registerId: reg.registerId,
+    cashSessionId: reg.cashSessionId,
+    createdAt: new Date().toISOString(),
+    lines: lines.map((p) => ({ productId: p.id, quantity: "1", unitPrice: p.price })),
+    payments: [{ method: "CASH" as const, amount: (total / 100).toFixed(2) }],
+  };
+}
+
+// ---- the baseline: one hand-written SQL transaction with the same writes
+const db = getDb();
+async function baselineSale(reg: { registerId: string; cashSessionId: string }) {
+  const s = saleFor(reg);
+  const sorted = [...s.lines].sort((a, b) => a.productId.localeCompare(b.productId));
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.current_tenant', ${tenantId}, true), set_config('app.current_user', ${cashierId}, true)`);
+    let cost = 0;
+    const lineCosts: string[] = [];
+    for (const l of sorted) {
+      const [lvl] = await tx.execute<{ quantity: string }>(sql`
+        update stock_levels set quantity = quantity - 1, updated_at = now()
+        where tenant_id = ${tenantId} and product_id = ${l.productId} and warehouse_id = ${warehouseId} returning quantity`);
+      const [lot] = await tx.execute<{ id: string; unit_cost: string }>(sql`
+        update lots set quantity = quantity - 1 where tenant_id = ${tenantId} and id = (
+          select id from lots where tenant_id = ${tenantId} and product_id = ${l.productId} and warehouse_id = ${warehouseId}
+            and quantity > 0 and not is_deficit order by expires_at nulls last, received_at limit 1)
+        returning id, unit_cost`);
+      await tx.execute(sql`
+        insert into stock_movements (tenant_id, type, product_id, warehouse_id, lot_id, quantity, unit_cost, stock_before, stock_after,
+          destination_type, source_type, source_id, operation_id, user_id)
+        values (${tenantId}, 'SALE', ${l.productId}, ${warehouseId}, ${lot!.id}, -1, ${lot!.unit_cost}, ${lvl!.quantity}::numeric + 1, ${lvl!.quantity},
+          'CUSTOMER', 'SALE', ${s.id}, gen_random_uuid(), ${cashierId})`);
+      cost += Number(lot!.unit_cost);
+      lineCosts.push(lot!.unit_cost);
+    }
+    const [c] = await tx.execute<{ last_number: number }>(sql`
+      insert into register_ticket_counters (tenant_id, register_id, last_number) values (${tenantId}, ${reg.registerId}, 1)
+      on conflict (tenant_id, register_id) do update set last_number = register_ticket_counters.last_number + 1 returning last_number`);
+    const total = s.payments[0]!.amount;
+    await tx.execute(sql`
+      insert into sales (tenant_id, id, register_id, cash_session_id, warehouse_id, ticket_number, cashier_id, subtotal, total, paid, cost_total, created_at)
+      values (${tenantId}, ${s.id}, ${reg.registerId}, ${reg.cashSessionId}, ${warehouseId}, ${c!.last_number}, ${cashierId}, ${total}, ${total}, ${total}, ${cost.toFixed(2)}, now())`);
+    await tx.execute(sql`
+      insert into sale_lines (tenant_id, sale_id, line_no, product_id, description, quantity, unit_price, total, cost_total)
+      values ${sql.join(
+        s.lines.map((l, i) => sql`(${tenantId}, ${s.id}, ${i + 1}, ${l.productId}, 'x', 1, ${l.unitPrice}, ${l.unitPrice}, ${lineCosts[i] ?? "0"})`),
+        sql`, `,
+      )}`);
+    await tx.execute(sql`insert into sale_payments (tenant_id, sale_id, line_no, method, amount, applied) values (${tenantId}, ${s.id}, 1, 'CASH', ${total}, ${total})`);
+    await tx.execute(sql`
+      insert into cash_movements (tenant_id, cash_session_id, type, method, amount, sale_id, created_by)
+      values (${tenantId}, ${reg.cashSessionId}, 'SALE', 'CASH', ${total}, ${s.id}, ${cashierId})`);
+  });
+}
+
+async function run(clients: number, total: number, regs: typeof registers, one: (reg: (typeof registers)[number]) => Promise<unknown>) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      while (next < total) {
+        next++;
+        const t0 = performance.now();
+        await one(regs[c]!);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
+  return { n: latencies.length, p50: q(0.5), p95: q(0.95), p99: q(0.99), perSecond: latencies.length / seconds };
+}
+
+const viaTrpc = async (reg: (typeof registers)[number]) => {
+  const r = await client.pos.createSale.mutate(saleFor(reg));
+  if (r.status !== "CREATED") throw new Error("unexpected duplicate");
+};
+
+// Sanity: a replay through HTTP returns the first result.
+const probe = saleFor(registers[0]!);
+const first = await client.pos.createSale.mutate(probe);
+const replay = await client.pos.createSale.mutate(probe);
+if (replay.status !== "DUPLICATE" || replay.ticketNumber !== first.ticketNumber) throw new Error("idempotency check failed");
+
+const { createSale } = await import("../src/server/pos/create-sale");
+const viaService = (reg: (typeof registers)[number]) =>
+  withTenant(tenantId, (tx) => createSale(tx, saleFor(reg), { userId: cashierId }, { mode: "online", allowNegativeStock: false }), { userId: cashierId });
+
+await run(1, WARMUP, registers.slice(0, 1), viaTrpc);
+await run(1, WARMUP, registers.slice(9, 10), baselineSale);
+const app1 = await run(1, SALES_1, registers.slice(0, 1), viaTrpc);
+const base1 = await run(1, SALES_1, registers.slice(9, 10), baselineSale);
+const svc1 = await run(1, SALES_1, registers.slice(17, 18), viaService);
+const app8 = await run(8, SALES_8, registers.slice(1, 9), viaTrpc);
+const base8 = await run(8, SALES_8, registers.slice(9, 17), baselineSale);
+
+// Gapless check on every register used by the app.
+const gaps = await withTenant(tenantId, (tx) =>
+  tx.execute<{ register_id: string; n: number; max: number }>(sql`
+    select register_id, count(*)::int as n, max(ticket_number) as max from sales group by register_id having count(*) <> max(ticket_number)`),
+);
+
+const f = (x: number) => x.toFixed(1).padStart(7);
+console.log(`\nPOS sale commit, ${LINES}-line sale, via tRPC HTTP (app) vs hand-written SQL transaction (baseline)\n`);
+console.log("                      n   p50 ms   p95 ms   p99 ms   sales/s");
+for (const [name, r] of [
+  ["app      1 client ", app1],
+  ["baseline 1 client ", base1],
+  ["service  1 client ", svc1],
+  ["app      8 clients", app8],
+  ["baseline 8 clients", base8],
+] as const) {
+  console.log(`${name} ${String(r.n).padStart(5)} ${f(r.p50)}  ${f(r.p95)}  ${f(r.p99)}  ${f(r.perSecond)}`);
+}
+console.log(`\nthroughput ratio app/baseline: 1 client ${(app1.perSecond / base1.perSecond).toFixed(2)}, 8 clients ${(app8.perSecond / base8.perSecond).toFixed(2)}`);
+console.log("(service = createSale inside withTenant, no HTTP/auth: shows where the time goes)");
+const load = (await import("node:os")).loadavg()[0]!.toFixed(1);
+console.log(`machine load average (1 min) at the end: ${load} on ${(await import("node:os")).cpus().length} cores`);
+console.log(`target p95 < 25 ms at 1 client: ${app1.p95 < 25 ? "MET" : "NOT MET"} (${app1.p95.toFixed(1)} ms)`);
+console.log(`ticket numbers without gaps on every register: ${gaps.length === 0 ? "yes" : "NO"}`);
+
+server.close();
+await closeDb();
+await target.server?.stop();
+process.exit(0);

@@ -1,0 +1,95 @@
+"use client";
+import Link from "next/link";
+import { trpc, errorMessage } from "@/lib/trpc/react";
+import { Alert } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { formatDateTime, formatMoney, formatQty } from "@/lib/format";
+import { PAYMENT_METHOD_LABELS } from "@/lib/schemas/sale";
+
+const FISCAL_TEXT: Record<string, string> = {
+  NOT_REQUIRED: "Comprobante no válido como factura",
+  PENDING: "Factura electrónica en emisión",
+  ISSUED: "Factura electrónica emitida",
+  CREDIT_NOTE_PENDING: "Nota de crédito en emisión",
+  CREDIT_NOTE_ISSUED: "Nota de crédito emitida",
+};
+
+/** The printable ticket (80 mm-ish column); the app shell is hidden when printing. */
+export function TicketView({ slug, saleId }: { slug: string; saleId: string }) {
+  const q = trpc.pos.sale.useQuery({ saleId });
+  if (q.isLoading) return <p className="text-slate-600">Cargando ticket…</p>;
+  if (q.error) return <Alert>{errorMessage(q.error)}</Alert>;
+  const s = q.data!;
+  return (
+    <div className="space-y-4">
+      <div className="no-print flex gap-2">
+        <Button onClick={() => window.print()} autoFocus>
+          Imprimir
+        </Button>
+        <Link href={`/${slug}/pos`} className="rounded-md border border-slate-300 px-4 py-2 text-sm">
+          Volver al punto de venta
+        </Link>
+      </div>
+      <article className="mx-auto w-[80mm] max-w-full bg-white p-4 font-mono text-xs text-black shadow print:shadow-none" data-testid="ticket">
+        <header className="text-center">
+          <p className="text-sm font-bold">{s.business_name}</p>
+          <p>{s.register_name}</p>
+          <p>
+            Ticket N° {String(s.afip_point_of_sale).padStart(4, "0")}-{String(s.ticket_number).padStart(8, "0")}
+          </p>
+          <p>{formatDateTime(s.created_at)}</p>
+          {s.customer_name ? (
+            <p>
+              Cliente: {s.customer_name} ({s.customer_doc})
+            </p>
+          ) : null}
+        </header>
+        {s.status === "VOIDED" ? <p className="my-2 border border-black text-center text-base font-bold">ANULADO</p> : null}
+        <hr className="my-2 border-dashed border-black" />
+        <table className="w-full">
+          <tbody>
+            {s.lines.map((l) => (
+              <tr key={l.line_no} className="align-top">
+                <td>
+                  {l.description}
+                  <br />
+                  {formatQty(l.quantity)} × {formatMoney(l.unit_price)}
+                  {Number(l.discount) > 0 ? ` (desc. ${formatMoney(l.discount)})` : ""}
+                </td>
+                <td className="text-right">{formatMoney(l.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <hr className="my-2 border-dashed border-black" />
+        {Number(s.discount) > 0 ? (
+          <p className="flex justify-between">
+            <span>Descuento</span>
+            <span>-{formatMoney(s.discount)}</span>
+          </p>
+        ) : null}
+        <p className="flex justify-between text-sm font-bold">
+          <span>TOTAL</span>
+          <span data-testid="ticket-total">{formatMoney(s.total)}</span>
+        </p>
+        {s.payments.map((p, i) => (
+          <p key={i} className="flex justify-between">
+            <span>{PAYMENT_METHOD_LABELS[p.method]}</span>
+            <span>{formatMoney(p.amount)}</span>
+          </p>
+        ))}
+        {Number(s.change) > 0 ? (
+          <p className="flex justify-between">
+            <span>Vuelto</span>
+            <span>{formatMoney(s.change)}</span>
+          </p>
+        ) : null}
+        <hr className="my-2 border-dashed border-black" />
+        <p className="text-center">Atendió: {s.cashier_name ?? "—"}</p>
+        <p className="text-center">{FISCAL_TEXT[s.fiscal_status] ?? s.fiscal_status}</p>
+        {s.status === "VOIDED" && s.void_reason ? <p className="text-center">Motivo de anulación: {s.void_reason}</p> : null}
+        <p className="mt-2 text-center">¡Gracias por su compra!</p>
+      </article>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+// Shared by the server (createSale) and the offline POS client (queued sales), so both
+// validate the exact same shape. Amounts and quantities are decimal strings, never floats.
+
+const decimalString = (scale: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .regex(new RegExp(`^\\d{1,10}(\\.\\d{1,${scale}})?$`), `${label}: número inválido (hasta ${scale} decimales)`);
+
+/** Quantity > 0 with up to 3 decimals (kg, l, units). */
+export const ZQuantity = decimalString(3, "Cantidad").refine((v) => Number(v) > 0, "La cantidad debe ser mayor que cero");
+/** Unit price (gross, IVA included) with up to 4 decimals. */
+export const ZUnitPrice = decimalString(4, "Precio");
+/** Money amount ≥ 0 with up to 2 decimals. */
+export const ZMoney = decimalString(2, "Importe");
+
+export const PAYMENT_METHODS = ["CASH", "DEBIT", "CREDIT", "TRANSFER"] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
+  CASH: "Efectivo",
+  DEBIT: "Débito",
+  CREDIT: "Crédito",
+  TRANSFER: "Transferencia",
+};
+
+export const ZSaleLineInput = z.object({
+  productId: z.uuid(),
+  quantity: ZQuantity,
+  /** Price per unit at the time of sale (gross, IVA included). */
+  unitPrice: ZUnitPrice,
+  /** Discount AMOUNT (money, not a percentage) taken off this line's total. */
+  discount: ZMoney.optional(),
+});
+
+export const ZSalePaymentInput = z.object({
+  method: z.enum(PAYMENT_METHODS),
+  /** Amount tendered. Only CASH may exceed what is owed; the excess is the change. */
+  amount: ZMoney,
+});
+
+export const ZSaleInput = z.object({
+  /** Client-generated UUID: the idempotency key. Resubmitting the same id returns the first result. */
+  id: z.uuid(),
+  registerId: z.uuid(),
+  cashSessionId: z.uuid(),
+  /** When the cashier rang the sale (ISO 8601); offline sales keep their original time. */
+  createdAt: z.iso.datetime({ offset: true }),
+  customerId: z.uuid().optional(),
+  lines: z.array(ZSaleLineInput).min(1, "La venta no tiene productos").max(500),
+  /** Ticket-level discount AMOUNT taken off the sum of the lines. */
+  discount: ZMoney.optional(),
+  payments: z.array(ZSalePaymentInput).min(1, "Falta el pago").max(10),
+});
+export type TSaleInput = z.infer<typeof ZSaleInput>;
+export type TSaleLineInput = z.infer<typeof ZSaleLineInput>;
+export type TSalePaymentInput = z.infer<typeof ZSalePaymentInput>;
+
+export type TSaleResult = {
+  saleId: string;
+  ticketNumber: number;
+  total: string;
+  change: string;
+  status: "CREATED" | "DUPLICATE";
+  stockConflict: boolean;
+};

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { addMember, adminSql, makeTenant } from "../../../test/factories";
+import { callerFor } from "../../../test/caller";
+import { seedProduct } from "../../pos/test-helpers";
+
+const admin = adminSql();
+afterAll(() => admin.end());
+
+let t: Awaited<ReturnType<typeof makeTenant>>;
+let cashier: Awaited<ReturnType<typeof addMember>>;
+let supervisor: Awaited<ReturnType<typeof addMember>>;
+let registerId: string;
+
+beforeAll(async () => {
+  t = await makeTenant("Kiosco API");
+  cashier = await addMember(t.tenantId, "CASHIER");
+  supervisor = await addMember(t.tenantId, "SUPERVISOR");
+  const [r] = await admin<{ id: string }[]>`select id from registers where tenant_id = ${t.tenantId}`;
+  registerId = r!.id;
+});
+
+describe("pos router", () => {
+  it("a cashier cannot read expected amounts before declaring; a supervisor sees expected vs declared", async () => {
+    const cash = callerFor(cashier.userId, t.slug);
+    const sup = callerFor(supervisor.userId, t.slug);
+    const p = await seedProduct(t.tenantId, t.ownerId, {
+      name: "Gaseosa",
+      price: "1500.00",
+      barcode: "7790000000017",
+      stock: [{ warehouseId: t.warehouseId, quantity: "10", unitCost: "700" }],
+    });
+    const session = await cash.pos.openSession({ registerId, openingFloat: "1000.00" });
+    const found = await cash.pos.productByCode({ code: "7790000000017" });
+    expect(found).toMatchObject({ id: p, name: "Gaseosa", sale_price: "1500.00" });
+    const sale = await cash.pos.createSale({
+      id: randomUUID(),
+      registerId,
+      cashSessionId: session.id,
+      createdAt: new Date().toISOString(),
+      lines: [{ productId: p, quantity: "2", unitPrice: "1500.00" }],
+      payments: [{ method: "CASH", amount: "5000.00" }],
+    });
+    expect(sale).toMatchObject({ status: "CREATED", total: "3000.00", change: "2000.00" });
+    expect(sale).not.toHaveProperty("fiscalDocumentId");
+
+    const view = await cash.pos.session({ cashSessionId: session.id });
+    expect(view.revealed).toBe(false);
+    const text = JSON.stringify(view);
+    expect(text).not.toContain("4000"); // float 1000 + 3000 cash sale
+    expect(text).not.toContain("3000");
+    // Nor through the listing that supervisors use, nor the sales list without a session.
+    await expect(cash.pos.sessions()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await cash.pos.sales({})).toEqual([]);
+
+    const supView = await sup.pos.session({ cashSessionId: session.id });
+    expect(supView.revealed && supView.expected.CASH).toBe("4000.00");
+
+    const closed = await cash.pos.closeSession({ cashSessionId: session.id, declared: [{ method: "CASH", amount: "3900.00" }] });
+    expect(closed).toMatchObject({ expectedTotal: "4000.00", deviation: "-100.00", deviationClass: "WARNING", review: "NOT_REQUIRED" });
+    const listed = await sup.pos.sessions();
+    expect(listed.find((s) => s.id === session.id)).toMatchObject({ expected_total: "4000.00", declared_total: "3900.00", deviation_class: "WARNING" });
+  });
+
+  it("maps domain errors to typed tRPC errors with Spanish messages and refuses bad input", async () => {
+    const cash = callerFor(cashier.userId, t.slug);
+    const session = await cash.pos.openSession({ registerId, openingFloat: "0" });
+    const p = await seedProduct(t.tenantId, t.ownerId, { name: "Turrón", price: "500", stock: [{ warehouseId: t.warehouseId, quantity: "1", unitCost: "100" }] });
+    const err = await cash.pos
+      .createSale({
+        id: randomUUID(),
+        registerId,
+        cashSessionId: session.id,
+        createdAt: new Date().toISOString(),
+        lines: [{ productId: p, quantity: "2", unitPrice: "500" }],
+        payments: [{ method: "CASH", amount: "1000" }],
+      })
+      .catch((e) => e);
+    expect(err).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("Stock insuficiente de «Turrón»") });
+    await expect(
+      cash.pos.createSale({ id: "nope", registerId, cashSessionId: session.id, createdAt: "x", lines: [], payments: [] } as never),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    // An operator has no POS permission at all.
+    const operator = await addMember(t.tenantId, "OPERATOR");
+    await expect(callerFor(operator.userId, t.slug).pos.registers()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});

@@ -1,0 +1,95 @@
+import "server-only";
+import { z } from "zod";
+import { permissionProcedure, router } from "../trpc";
+import { can } from "../../auth/permissions";
+import { ZSaleInput } from "@/lib/schemas/sale";
+import { createSale } from "../../pos/create-sale";
+import { voidSale, ZVoidSaleInput } from "../../pos/void-sale";
+import { getSale } from "../../pos/get-sale";
+import { listSales } from "../../pos/list-sales";
+import { findProductByCode, searchProducts } from "../../pos/find-products";
+import { createCustomer, searchCustomers, ZCreateCustomerInput } from "../../pos/customers";
+import { listStockConflicts, resolveStockConflict, ZResolveStockConflictInput } from "../../pos/stock-conflicts";
+import { openCashSession, ZOpenCashSessionInput } from "../../cash/open-cash-session";
+import { addCashMovement, ZAddCashMovementInput } from "../../cash/add-cash-movement";
+import { closeCashSession, ZCloseCashSessionInput } from "../../cash/close-cash-session";
+import { getCashSession } from "../../cash/get-cash-session";
+import { justifyCashSession, ZJustifyCashSessionInput } from "../../cash/justify-cash-session";
+import { listCashSessions } from "../../cash/list-cash-sessions";
+import { listRegistersWithSessions } from "../../cash/current-cash-session";
+import { sendSaleFiscalEvent } from "../../pos/fiscal-events";
+
+const sell = permissionProcedure("pos.sell");
+const review = permissionProcedure("cash.review");
+
+// Who is acting, and whether they may see/act on any session (reviewers) or only their own.
+const actorOf = (ctx: { user: { id: string }; role: Parameters<typeof can>[0] }) => ({
+  userId: ctx.user.id,
+  canReview: can(ctx.role, "cash.review"),
+});
+
+export const posRouter = router({
+  /** Registers with their open session (no amounts): the POS start screen. */
+  registers: sell.query(({ ctx }) => listRegistersWithSessions(ctx.tx)),
+
+  openSession: sell.input(ZOpenCashSessionInput).mutation(({ ctx, input }) => openCashSession(ctx.tx, input, actorOf(ctx))),
+
+  /** Blind for cashiers: expected amounts only for cash.review, or after the declaration. */
+  session: sell.input(z.object({ cashSessionId: z.uuid() })).query(({ ctx, input }) =>
+    getCashSession(ctx.tx, input.cashSessionId, actorOf(ctx)),
+  ),
+
+  cashMovement: sell.input(ZAddCashMovementInput).mutation(({ ctx, input }) => addCashMovement(ctx.tx, input, actorOf(ctx))),
+
+  closeSession: sell.input(ZCloseCashSessionInput).mutation(async ({ ctx, input }) => {
+    const r = await closeCashSession(ctx.tx, input, actorOf(ctx));
+    return { ...r.closing, lines: r.lines };
+  }),
+
+  productByCode: sell.input(z.object({ code: z.string().max(64) })).query(({ ctx, input }) => findProductByCode(ctx.tx, input.code)),
+  searchProducts: sell.input(z.object({ q: z.string().max(80) })).query(({ ctx, input }) => searchProducts(ctx.tx, input.q)),
+
+  createSale: sell.input(ZSaleInput).mutation(async ({ ctx, input }) => {
+    const r = await createSale(ctx.tx, input, actorOf(ctx), {
+      mode: "online",
+      allowNegativeStock: ctx.tenant.settings.allowNegativeStock === true,
+    });
+    const documentId = r.fiscalDocumentId;
+    if (documentId) ctx.afterCommit(() => sendSaleFiscalEvent(documentId, ctx.tenant.id));
+    const { fiscalDocumentId: _f, ...result } = r;
+    return result;
+  }),
+
+  sale: sell.input(z.object({ saleId: z.uuid() })).query(({ ctx, input }) => getSale(ctx.tx, input.saleId)),
+
+  /** A cashier lists their session's sales; reviewers may list everything. */
+  sales: sell
+    .input(z.object({ cashSessionId: z.uuid().optional(), ticketNumber: z.number().int().positive().optional() }))
+    .query(({ ctx, input }) => {
+      if (!can(ctx.role, "cash.review") && !input.cashSessionId) return [];
+      return listSales(ctx.tx, input);
+    }),
+
+  /** The cashier's screen sends the supervisor's credentials; the service verifies them. */
+  voidSale: sell.input(ZVoidSaleInput).mutation(async ({ ctx, input }) => {
+    const r = await voidSale(ctx.tx, input, { userId: ctx.user.id });
+    const documentId = r.creditNoteDocumentId;
+    if (documentId) ctx.afterCommit(() => sendSaleFiscalEvent(documentId, ctx.tenant.id));
+    return { saleId: r.sale.id, ticketNumber: r.sale.ticketNumber, status: r.sale.status, fiscalStatus: r.sale.fiscalStatus, authorizedBy: r.supervisor.name };
+  }),
+
+  sessions: review
+    .input(z.object({ onlyPending: z.boolean().optional() }).optional())
+    .query(({ ctx, input }) => listCashSessions(ctx.tx, { onlyPending: input?.onlyPending })),
+  justify: review.input(ZJustifyCashSessionInput).mutation(({ ctx, input }) => justifyCashSession(ctx.tx, input, { userId: ctx.user.id })),
+
+  customers: sell.input(z.object({ q: z.string().max(80) })).query(({ ctx, input }) => searchCustomers(ctx.tx, input.q)),
+  createCustomer: sell.input(ZCreateCustomerInput).mutation(({ ctx, input }) => createCustomer(ctx.tx, ctx.tenant.id, input)),
+
+  stockConflicts: review
+    .input(z.object({ status: z.enum(["OPEN", "RESOLVED"]).optional() }).optional())
+    .query(({ ctx, input }) => listStockConflicts(ctx.tx, { status: input?.status })),
+  resolveStockConflict: review
+    .input(ZResolveStockConflictInput)
+    .mutation(({ ctx, input }) => resolveStockConflict(ctx.tx, input, { userId: ctx.user.id })),
+});

@@ -1,0 +1,319 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { tenants, users } from "./tenancy";
+import { registers } from "./registers";
+import { warehouses } from "./warehouses";
+import { products } from "./inventory";
+
+// Point of sale and cash (SPEC §4): customers, cash sessions with immutable movements,
+// gapless ticket counters, sales (client UUID = idempotency key), blind closings, and the
+// stock conflicts that synced offline sales may leave behind.
+
+const money = () => numeric({ precision: 14, scale: 2 });
+const quantity = () => numeric({ precision: 14, scale: 3 });
+const unit = () => numeric({ precision: 14, scale: 4 });
+const tenantId = () =>
+  uuid()
+    .notNull()
+    .references(() => tenants.id, { onDelete: "cascade" });
+
+export const customerDocType = pgEnum("pos_customer_doc_type", ["CUIT", "CUIL", "DNI", "PASSPORT"]);
+export const ivaCondition = pgEnum("pos_iva_condition", [
+  "RESPONSABLE_INSCRIPTO",
+  "MONOTRIBUTO",
+  "EXENTO",
+  "CONSUMIDOR_FINAL",
+  "NO_CATEGORIZADO",
+]);
+export const paymentMethod = pgEnum("pos_payment_method", ["CASH", "DEBIT", "CREDIT", "TRANSFER"]);
+export const cashSessionStatus = pgEnum("pos_cash_session_status", ["OPEN", "CLOSED"]);
+export const cashMovementType = pgEnum("pos_cash_movement_type", ["SALE", "MANUAL_IN", "MANUAL_OUT", "VOID"]);
+export const deviationClass = pgEnum("pos_deviation_class", ["NORMAL", "WARNING", "CRITICAL"]);
+export const closingReview = pgEnum("pos_closing_review", ["NOT_REQUIRED", "PENDING", "JUSTIFIED"]);
+export const saleStatus = pgEnum("pos_sale_status", ["COMPLETED", "VOIDED"]);
+export const saleMode = pgEnum("pos_sale_mode", ["ONLINE", "OFFLINE"]);
+export const saleFiscalStatus = pgEnum("pos_sale_fiscal_status", [
+  "NOT_REQUIRED", // the register does not issue fiscal documents
+  "PENDING", // a document was requested; the fiscal worker issues it after commit
+  "ISSUED",
+  "CREDIT_NOTE_PENDING", // voided after a document: a credit note must be issued
+  "CREDIT_NOTE_ISSUED",
+]);
+export const stockConflictStatus = pgEnum("pos_stock_conflict_status", ["OPEN", "RESOLVED"]);
+
+/** Customers for Factura A and accounts. */
+export const customers = pgTable(
+  "customers",
+  {
+    tenantId: tenantId(),
+    id: uuid().notNull().defaultRandom(),
+    docType: customerDocType().notNull(),
+    docNumber: text().notNull(),
+    name: text().notNull(),
+    ivaCondition: ivaCondition().notNull(),
+    address: text(),
+    email: text(),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex("customers_doc_key").on(t.tenantId, t.docType, t.docNumber),
+    index("customers_name_idx").using("gin", t.name.op("gin_trgm_ops")),
+  ],
+);
+
+/** Gapless ticket numbers: one row per register, incremented inside the sale transaction. */
+export const registerTicketCounters = pgTable(
+  "register_ticket_counters",
+  {
+    tenantId: tenantId(),
+    registerId: uuid().notNull(),
+    lastNumber: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.registerId] }),
+    foreignKey({ columns: [t.tenantId, t.registerId], foreignColumns: [registers.tenantId, registers.id] }).onDelete("cascade"),
+  ],
+);
+
+/** A cashier's shift on one register. At most one OPEN per register (partial unique index). */
+export const cashSessions = pgTable(
+  "cash_sessions",
+  {
+    tenantId: tenantId(),
+    id: uuid().notNull().defaultRandom(),
+    registerId: uuid().notNull(),
+    status: cashSessionStatus().notNull().default("OPEN"),
+    openingFloat: money().notNull(),
+    openedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    openedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    closedBy: uuid().references(() => users.id),
+    closedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.registerId], foreignColumns: [registers.tenantId, registers.id] }),
+    uniqueIndex("cash_sessions_one_open_key").on(t.tenantId, t.registerId).where(sql`status = 'OPEN'`),
+    index("cash_sessions_register_idx").on(t.tenantId, t.registerId, t.openedAt),
+  ],
+);
+
+/**
+ * Immutable (a trigger refuses UPDATE/DELETE). Signed amounts: + money into the drawer or
+ * the method's total, − out. A void adds inverse VOID rows instead of touching the SALE rows.
+ */
+export const cashMovements = pgTable(
+  "cash_movements",
+  {
+    tenantId: tenantId(),
+    id: uuid().notNull().defaultRandom(),
+    cashSessionId: uuid().notNull(),
+    type: cashMovementType().notNull(),
+    method: paymentMethod().notNull(),
+    amount: money().notNull(),
+    reason: text(),
+    saleId: uuid(),
+    createdBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.cashSessionId], foreignColumns: [cashSessions.tenantId, cashSessions.id] }),
+    index("cash_movements_session_idx").on(t.tenantId, t.cashSessionId),
+  ],
+);
+
+/**
+ * A sale. `id` is the client-generated UUID: (tenant_id, id) is the idempotency key.
+ * Totals are stored as computed at sale time; lines keep the price at sale time.
+ */
+export const sales = pgTable(
+  "sales",
+  {
+    tenantId: tenantId(),
+    id: uuid().notNull(),
+    registerId: uuid().notNull(),
+    cashSessionId: uuid().notNull(),
+    warehouseId: uuid().notNull(),
+    ticketNumber: integer().notNull(),
+    customerId: uuid(),
+    cashierId: uuid()
+      .notNull()
+      .references(() => users.id),
+    mode: saleMode().notNull().default("ONLINE"),
+    status: saleStatus().notNull().default("COMPLETED"),
+    /** Σ line totals (after line discounts). */
+    subtotal: money().notNull(),
+    /** Ticket-level discount amount. */
+    discount: money().notNull().default("0"),
+    total: money().notNull(),
+    /** Σ payments tendered. */
+    paid: money().notNull(),
+    change: money().notNull().default("0"),
+    /** Σ cost of goods of the lines (lots actually consumed). */
+    costTotal: money().notNull().default("0"),
+    /** A synced offline sale oversold: see stock_conflicts. */
+    stockConflict: boolean().notNull().default(false),
+    fiscalStatus: saleFiscalStatus().notNull().default("NOT_REQUIRED"),
+    fiscalDocumentId: uuid(),
+    creditNoteDocumentId: uuid(),
+    /** When the cashier rang it (client clock; offline sales keep it). */
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    /** When the server committed it. */
+    recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    voidedAt: timestamp({ withTimezone: true }),
+    voidedBy: uuid().references(() => users.id),
+    voidAuthorizedBy: uuid().references(() => users.id),
+    voidReason: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex("sales_ticket_key").on(t.tenantId, t.registerId, t.ticketNumber),
+    foreignKey({ columns: [t.tenantId, t.registerId], foreignColumns: [registers.tenantId, registers.id] }),
+    foreignKey({ columns: [t.tenantId, t.cashSessionId], foreignColumns: [cashSessions.tenantId, cashSessions.id] }),
+    foreignKey({ columns: [t.tenantId, t.warehouseId], foreignColumns: [warehouses.tenantId, warehouses.id] }),
+    foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }),
+    index("sales_session_idx").on(t.tenantId, t.cashSessionId),
+    index("sales_created_idx").on(t.tenantId, t.createdAt),
+  ],
+);
+
+export type ConsumedLot = { lotId: string; quantity: string; unitCost: string };
+
+export const saleLines = pgTable(
+  "sale_lines",
+  {
+    tenantId: tenantId(),
+    saleId: uuid().notNull(),
+    lineNo: integer().notNull(),
+    productId: uuid().notNull(),
+    /** Product name at sale time (tickets and fiscal documents never change afterwards). */
+    description: text().notNull(),
+    quantity: quantity().notNull(),
+    unitPrice: unit().notNull(),
+    discount: money().notNull().default("0"),
+    /** quantity × unitPrice − discount. */
+    total: money().notNull(),
+    ivaRate: numeric({ precision: 5, scale: 2 }).notNull().default("21"),
+    /** Cost of goods from the lots actually consumed. */
+    costTotal: money().notNull().default("0"),
+    lots: jsonb().$type<ConsumedLot[]>().notNull().default([]),
+    /** Quantity sold without stock (offline oversell or tenant allowing negative stock). */
+    shortfall: quantity().notNull().default("0"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.saleId, t.lineNo] }),
+    foreignKey({ columns: [t.tenantId, t.saleId], foreignColumns: [sales.tenantId, sales.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id] }),
+    index("sale_lines_product_idx").on(t.tenantId, t.productId),
+  ],
+);
+
+export const salePayments = pgTable(
+  "sale_payments",
+  {
+    tenantId: tenantId(),
+    saleId: uuid().notNull(),
+    lineNo: integer().notNull(),
+    method: paymentMethod().notNull(),
+    /** Tendered. */
+    amount: money().notNull(),
+    /** Counted toward the total (tendered minus change for cash). */
+    applied: money().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.saleId, t.lineNo] }),
+    foreignKey({ columns: [t.tenantId, t.saleId], foreignColumns: [sales.tenantId, sales.id] }).onDelete("cascade"),
+  ],
+);
+
+/** Blind closing of a session: what the cashier declared against what was expected. */
+export const cashSessionClosings = pgTable(
+  "cash_session_closings",
+  {
+    tenantId: tenantId(),
+    cashSessionId: uuid().notNull(),
+    declaredTotal: money().notNull(),
+    expectedTotal: money().notNull(),
+    deviation: money().notNull(),
+    deviationPct: numeric({ precision: 12, scale: 4 }).notNull(),
+    /** Worst class among the total and each method. */
+    deviationClass: deviationClass().notNull(),
+    review: closingReview().notNull(),
+    justification: text(),
+    justifiedBy: uuid().references(() => users.id),
+    justifiedAt: timestamp({ withTimezone: true }),
+    declaredBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    declaredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.cashSessionId] }),
+    foreignKey({ columns: [t.tenantId, t.cashSessionId], foreignColumns: [cashSessions.tenantId, cashSessions.id] }),
+  ],
+);
+
+export const cashSessionClosingLines = pgTable(
+  "cash_session_closing_lines",
+  {
+    tenantId: tenantId(),
+    cashSessionId: uuid().notNull(),
+    method: paymentMethod().notNull(),
+    declared: money().notNull(),
+    expected: money().notNull(),
+    deviation: money().notNull(),
+    deviationPct: numeric({ precision: 12, scale: 4 }).notNull(),
+    deviationClass: deviationClass().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.cashSessionId, t.method] }),
+    foreignKey({ columns: [t.tenantId, t.cashSessionId], foreignColumns: [cashSessionClosings.tenantId, cashSessionClosings.cashSessionId] }),
+  ],
+);
+
+/** Oversold quantities from synced offline sales (or allowed negative stock), for supervisor review. */
+export const stockConflicts = pgTable(
+  "stock_conflicts",
+  {
+    tenantId: tenantId(),
+    id: uuid().notNull().defaultRandom(),
+    saleId: uuid().notNull(),
+    lineNo: integer().notNull(),
+    productId: uuid().notNull(),
+    warehouseId: uuid().notNull(),
+    requested: quantity().notNull(),
+    shortfall: quantity().notNull(),
+    status: stockConflictStatus().notNull().default("OPEN"),
+    resolution: text(),
+    resolvedBy: uuid().references(() => users.id),
+    resolvedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.saleId, t.lineNo], foreignColumns: [saleLines.tenantId, saleLines.saleId, saleLines.lineNo] }),
+    foreignKey({ columns: [t.tenantId, t.warehouseId], foreignColumns: [warehouses.tenantId, warehouses.id] }),
+    foreignKey({ columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id] }),
+    index("stock_conflicts_status_idx").on(t.tenantId, t.status, t.createdAt),
+  ],
+);

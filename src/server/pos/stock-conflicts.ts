@@ -1,0 +1,47 @@
+import "server-only";
+import { z } from "zod";
+import { and, eq, sql } from "drizzle-orm";
+import type { Tx } from "../db/client";
+import { stockConflicts } from "../db/schema/pos";
+import { AppError } from "../errors/app-error";
+
+/** Oversold lines from synced offline sales, newest first (for the offline/supervisor page). */
+export async function listStockConflicts(tx: Tx, opts: { status?: "OPEN" | "RESOLVED"; limit?: number } = {}) {
+  const rows = await tx.execute<{
+    id: string;
+    sale_id: string;
+    ticket_number: number;
+    line_no: number;
+    product_id: string;
+    product_name: string;
+    warehouse_id: string;
+    requested: string;
+    shortfall: string;
+    status: "OPEN" | "RESOLVED";
+    resolution: string | null;
+    created_at: Date;
+  }>(sql`
+    select c.id, c.sale_id, s.ticket_number, c.line_no, c.product_id, p.name as product_name, c.warehouse_id,
+           c.requested, c.shortfall, c.status, c.resolution, c.created_at
+    from stock_conflicts c
+    join sales s on s.tenant_id = c.tenant_id and s.id = c.sale_id
+    join products p on p.tenant_id = c.tenant_id and p.id = c.product_id
+    ${opts.status ? sql`where c.status = ${opts.status}` : sql``}
+    order by c.created_at desc limit ${opts.limit ?? 100}`);
+  return [...rows];
+}
+
+export const ZResolveStockConflictInput = z.object({
+  id: z.uuid(),
+  resolution: z.string().trim().min(3, "Contá cómo se resolvió").max(500),
+});
+
+export async function resolveStockConflict(tx: Tx, input: z.infer<typeof ZResolveStockConflictInput>, actor: { userId: string }) {
+  const [row] = await tx
+    .update(stockConflicts)
+    .set({ status: "RESOLVED", resolution: input.resolution, resolvedBy: actor.userId, resolvedAt: sql`now()` })
+    .where(and(eq(stockConflicts.id, input.id), eq(stockConflicts.status, "OPEN")))
+    .returning();
+  if (!row) throw new AppError("INVALID_STATE", "Ese conflicto no existe o ya fue resuelto.");
+  return row;
+}

@@ -1,0 +1,94 @@
+import "server-only";
+import { z } from "zod";
+import { eq, sql } from "drizzle-orm";
+import type { Tx } from "../db/client";
+import { cashMovements, saleLines, salePayments, sales } from "../db/schema/pos";
+import { AppError } from "../errors/app-error";
+import { returnStock } from "../inventory/return-stock";
+import { Decimal, ZERO } from "@/lib/decimal";
+import type { PaymentMethod } from "@/lib/schemas/sale";
+import { verifySupervisor } from "./verify-supervisor";
+import { requestSaleCreditNote } from "./fiscal-link";
+
+export const ZVoidSaleInput = z.object({
+  saleId: z.uuid(),
+  reason: z.string().trim().min(3, "Indicá el motivo de la anulación").max(300),
+  supervisorEmail: z.string().trim().min(3, "Ingresá el e-mail del supervisor"),
+  supervisorPassword: z.string().min(1, "Ingresá la contraseña del supervisor"),
+});
+export type TVoidSaleInput = z.infer<typeof ZVoidSaleInput>;
+
+/**
+ * Voids a sale with a supervisor's authorisation (their credentials): RETURN stock movements
+ * to the lots consumed, inverse VOID cash movements (in the sale's session, or the register's
+ * open one when that has closed), and a credit note request when the sale had a document.
+ */
+export async function voidSale(tx: Tx, input: TVoidSaleInput, actor: { userId: string }) {
+  const supervisor = await verifySupervisor(tx, input.supervisorEmail, input.supervisorPassword, "pos.void");
+  const [sale] = await tx.select().from(sales).where(eq(sales.id, input.saleId)).for("update");
+  if (!sale) throw new AppError("NOT_FOUND", "La venta no existe.");
+  if (sale.status === "VOIDED") throw new AppError("INVALID_STATE", `El ticket ${sale.ticketNumber} ya está anulado.`);
+
+  const [session] = await tx.execute<{ id: string }>(sql`
+    select id from cash_sessions
+    where status = 'OPEN' and (id = ${sale.cashSessionId} or register_id = ${sale.registerId})
+    order by (id = ${sale.cashSessionId}) desc limit 1 for share`);
+  if (!session) throw new AppError("INVALID_STATE", "Abrí una sesión en esa caja para registrar la devolución del dinero.");
+
+  const lines = await tx.select().from(saleLines).where(eq(saleLines.saleId, sale.id));
+  for (const l of lines) {
+    if (l.lots.length === 0 && new Decimal(l.shortfall).isZero()) continue; // a service: no stock moved
+    await returnStock(
+      tx,
+      {
+        productId: l.productId,
+        warehouseId: sale.warehouseId,
+        lots: l.lots.length > 0 ? l.lots.map((x) => ({ lotId: x.lotId, quantity: x.quantity })) : undefined,
+        quantity: l.quantity,
+        sourceType: "SALE_VOID",
+        sourceId: sale.id,
+      },
+      { userId: actor.userId },
+    );
+  }
+
+  const payments = await tx.select().from(salePayments).where(eq(salePayments.saleId, sale.id));
+  const perMethod = new Map<PaymentMethod, Decimal>();
+  for (const p of payments) perMethod.set(p.method, (perMethod.get(p.method) ?? ZERO).plus(p.applied));
+  const inverse = [...perMethod].filter(([, a]) => !a.isZero());
+  if (inverse.length > 0) {
+    await tx.insert(cashMovements).values(
+      inverse.map(([method, amount]) => ({
+        tenantId: sale.tenantId,
+        cashSessionId: session.id,
+        type: "VOID" as const,
+        method,
+        amount: amount.neg().toFixed(2),
+        reason: `Anulación ticket ${sale.ticketNumber}: ${input.reason}`,
+        saleId: sale.id,
+        createdBy: actor.userId,
+      })),
+    );
+  }
+
+  let creditNoteDocumentId: string | null = null;
+  let fiscalStatus = sale.fiscalStatus;
+  if (sale.fiscalStatus === "PENDING" || sale.fiscalStatus === "ISSUED") {
+    creditNoteDocumentId = await requestSaleCreditNote(tx, sale.id);
+    fiscalStatus = "CREDIT_NOTE_PENDING";
+  }
+  const [updated] = await tx
+    .update(sales)
+    .set({
+      status: "VOIDED",
+      voidedAt: new Date(),
+      voidedBy: actor.userId,
+      voidAuthorizedBy: supervisor.userId,
+      voidReason: input.reason,
+      fiscalStatus,
+      creditNoteDocumentId,
+    })
+    .where(eq(sales.id, sale.id))
+    .returning();
+  return { sale: updated!, supervisor: { id: supervisor.userId, name: supervisor.name }, creditNoteDocumentId, cashSessionId: session.id };
+}
