@@ -32,10 +32,10 @@ const tenantCol = () =>
     .references(() => tenants.id, { onDelete: "cascade" });
 
 export const purchaseOrderStatus = pgEnum("purchase_order_status", ["DRAFT", "SENT", "PARTIAL", "RECEIVED", "CANCELLED"]);
-export const paymentMethod = pgEnum("payable_payment_method", ["CASH", "TRANSFER", "CHECK", "CARD", "OTHER"]);
+export const payablePaymentMethod = pgEnum("payable_payment_method", ["CASH", "TRANSFER", "CHECK", "CARD", "OTHER"]);
 export const suggestionStatus = pgEnum("replenishment_suggestion_status", ["PENDING", "ORDERED", "DISMISSED"]);
 export type PurchaseOrderStatus = (typeof purchaseOrderStatus.enumValues)[number];
-export type PaymentMethod = (typeof paymentMethod.enumValues)[number];
+export type PayablePaymentMethod = (typeof payablePaymentMethod.enumValues)[number];
 
 export const suppliers = pgTable(
   "suppliers",
@@ -232,7 +232,7 @@ export const payablePayments = pgTable(
     id: uuid().notNull().defaultRandom(),
     payableId: uuid().notNull(),
     amount: moneyCol().notNull(),
-    method: paymentMethod().notNull(),
+    method: payablePaymentMethod().notNull(),
     reference: text(),
     paidOn: date({ mode: "string" }).notNull(),
     createdBy: uuid().references((): AnyPgColumn => users.id),
