@@ -53,17 +53,20 @@ export async function listProducts(tx: Tx, raw: TListProductsInput): Promise<{ r
     const q = input.search.toLowerCase();
     const like = "%" + likeEscape(q) + "%";
     // Name: candidates from the trigram table (index lookups with `=`, usable under RLS),
-    // then the exact substring check on those few rows. A search without any 3-letter word
-    // falls back to scanning names. SKU and barcode: exact, each on its own index.
-    where.push(sql`(
-      p.id in (
-        select t.product_id from product_name_trigrams t
-        where t.tenant_id = ${TENANT} and t.trigram = any(name_trigrams(${q}))
-        group by t.product_id having count(*) = cardinality(name_trigrams(${q})))
-      and lower(p.name) like ${like}
-      or cardinality(name_trigrams(${q})) = 0 and lower(p.name) like ${like}
-      or p.sku in (${input.search}, ${input.search.toUpperCase()}, ${q})
-      or p.id in (select b.product_id from product_barcodes b where b.tenant_id = ${TENANT} and b.barcode = ${input.search}))`);
+    // then the exact substring check on those rows only; a search without any 3-letter
+    // word scans names instead. SKU and barcode: exact, each on its own index. Each branch
+    // stands alone so the planner can use its index (an OR across them would scan).
+    const byName = /[\p{L}\p{N}]{3}/u.test(q)
+      ? sql`select x.id from products x
+          where x.tenant_id = ${TENANT} and lower(x.name) like ${like} and x.id in (
+            select t.product_id from product_name_trigrams t
+            where t.tenant_id = ${TENANT} and t.trigram = any(name_trigrams(${q}))
+            group by t.product_id having count(*) = cardinality(name_trigrams(${q})))`
+      : sql`select x.id from products x where x.tenant_id = ${TENANT} and lower(x.name) like ${like}`;
+    where.push(sql`p.id in (
+      ${byName}
+      union select x.id from products x where x.tenant_id = ${TENANT} and x.sku in (${input.search}, ${input.search.toUpperCase()}, ${q})
+      union select b.product_id from product_barcodes b where b.tenant_id = ${TENANT} and b.barcode = ${input.search})`);
   }
   const needsStockEverywhere = input.lowStock || input.sort === "stock";
   if (input.lowStock) where.push(sql`not p.is_service and p.stock_min > 0 and coalesce(s.qty, 0) <= p.stock_min`);
