@@ -84,13 +84,13 @@ export async function listProducts(tx: Tx, raw: TListProductsInput): Promise<{ r
     updatedAt: sql`p.updated_at ${dir}, p.id`,
   }[input.sort];
 
-  const [{ total } = { total: 0 }] = await tx.execute<{ total: number }>(
-    sql`select count(*)::int as total from products p ${stockJoin} where ${whereSql}`,
-  );
-  const rows = await tx.execute<ProductRow>(sql`
+  // One pass: the page and the total (window count) together; a separate count only when
+  // the page is past the end.
+  const rows = await tx.execute<ProductRow & { total: number }>(sql`
     select p.id, p.sku, p.name, p.unit, p.sale_price as "salePrice", p.iva_rate as "ivaRate", p.stock_min as "stockMin",
            p.is_service as "isService", p.active, c.name as "categoryName", f.name as "familyName",
-           coalesce((select sum(l.quantity) from stock_levels l where l.tenant_id = p.tenant_id and l.product_id = p.id), 0)::numeric(14,3)::text as stock
+           coalesce((select sum(l.quantity) from stock_levels l where l.tenant_id = p.tenant_id and l.product_id = p.id), 0)::numeric(14,3)::text as stock,
+           count(*) over ()::int as total
     from products p
     ${stockJoin}
     left join categories c on c.tenant_id = p.tenant_id and c.id = p.category_id
@@ -98,5 +98,11 @@ export async function listProducts(tx: Tx, raw: TListProductsInput): Promise<{ r
     where ${whereSql}
     order by ${order}
     limit ${input.pageSize} offset ${input.page * input.pageSize}`);
-  return { rows: [...rows], total };
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && input.page > 0) {
+    const [c] = await tx.execute<{ total: number }>(sql`select count(*)::int as total from products p ${stockJoin} where ${whereSql}`);
+    total = c?.total ?? 0;
+  }
+  const page = rows.map(({ total: _t, ...r }) => r);
+  return { rows: page, total };
 }
