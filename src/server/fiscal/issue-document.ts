@@ -56,7 +56,10 @@ async function update(tenantId: string, id: string, set: Partial<Doc>, attempt?:
   });
 }
 
-const xml = (ex?: SoapExchange) => ({ requestXml: ex?.requestXml ?? null, responseXml: ex?.responseXml ?? null });
+/** The WSAA token and sign are credentials (valid 12 h): never stored in the audit copy. */
+export const redactAuth = (xml: string) =>
+  xml.replace(/<(\w+:)?(Token|Sign)>[^<]*<\/(\w+:)?(Token|Sign)>/g, (_m, p = "", tag) => `<${p}${tag}>[redactado]</${p}${tag}>`);
+const xml = (ex?: SoapExchange) => ({ requestXml: ex ? redactAuth(ex.requestXml) : null, responseXml: ex?.responseXml ?? null });
 
 export async function issueDocument(tenantId: string, documentId: string): Promise<IssueOutcome> {
   const loaded = await withTenant(tenantId, async (tx) => {
