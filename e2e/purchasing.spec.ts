@@ -91,3 +91,10 @@ test("a manager imports a supplier price list: row errors first, then a preview 
   await page.getByRole("button", { name: "Validar y ver cambios" }).click();
   await expect(page.getByRole("row", { name: new RegExp(a) })).toContainText("0.0 %");
 });
+
+test("a cashier has no purchasing menu, is told so at the URL, and gets no payables alerts", async ({ page }) => {
+  await login(page, DEMO_USERS.cashier, undefined, "/demo/compras/pagos");
+  await expect(page.getByText("Tu rol no tiene acceso a compras")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Principal" }).getByRole("link", { name: "Compras" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Notificaciones", exact: true })).toBeVisible(); // no unread count
+});
