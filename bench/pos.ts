@@ -252,6 +252,8 @@ await run(1, WARMUP, registers.slice(9, 10), baselineSale);
 const app1 = await run(1, SALES_1, registers.slice(0, 1), viaTrpc);
 const base1 = await run(1, SALES_1, registers.slice(9, 10), baselineSale);
 const svc1 = await run(1, SALES_1, registers.slice(17, 18), viaService);
+// The fixed cost of one authenticated tenant procedure over HTTP (a read that does nothing of note).
+const empty1 = await run(1, SALES_1, registers.slice(0, 1), () => client.pos.registers.query());
 const app8 = await run(8, SALES_8, registers.slice(1, 9), viaTrpc);
 const base8 = await run(8, SALES_8, registers.slice(9, 17), baselineSale);
 
@@ -268,13 +270,15 @@ for (const [name, r] of [
   ["app      1 client ", app1],
   ["baseline 1 client ", base1],
   ["service  1 client ", svc1],
+  ["tRPC read 1 client", empty1],
   ["app      8 clients", app8],
   ["baseline 8 clients", base8],
 ] as const) {
   console.log(`${name} ${String(r.n).padStart(5)} ${f(r.p50)}  ${f(r.p95)}  ${f(r.p99)}  ${f(r.perSecond)}`);
 }
 console.log(`\nthroughput ratio app/baseline: 1 client ${(app1.perSecond / base1.perSecond).toFixed(2)}, 8 clients ${(app8.perSecond / base8.perSecond).toFixed(2)}`);
-console.log("(service = createSale inside withTenant, no HTTP/auth: shows where the time goes)");
+console.log("(service = createSale inside withTenant, no HTTP/auth; tRPC read = pos.registers over HTTP: the per-request cost of");
+console.log(" HTTP + JWT + session-user and membership lookups + tenant transaction, i.e. where the rest of the time goes)");
 const load = (await import("node:os")).loadavg()[0]!.toFixed(1);
 console.log(`machine load average (1 min) at the end: ${load} on ${(await import("node:os")).cpus().length} cores`);
 console.log(`target p95 < 25 ms at 1 client: ${app1.p95 < 25 ? "MET" : "NOT MET"} (${app1.p95.toFixed(1)} ms)`);

@@ -9,6 +9,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { PAYMENT_METHOD_LABELS } from "@/lib/schemas/sale";
 import { VoidDialog } from "./void-dialog";
+import { RegistersCard } from "./registers-card";
 
 const CLASS_STYLE = {
   NORMAL: "bg-emerald-100 text-emerald-900",
@@ -26,6 +27,8 @@ export function CashReviewPage({ slug }: { slug: string }) {
   const [ticket, setTicket] = useState("");
   const sales = trpc.pos.sales.useQuery(ticket ? { ticketNumber: Number(ticket) || undefined } : {});
   const [voiding, setVoiding] = useState<{ id: string; ticketNumber: number; total: string } | null>(null);
+  const me = trpc.tenancy.current.useQuery();
+  const canConfigure = me.data?.permissions.includes("tenant.settings") ?? false;
 
   return (
     <div className="space-y-6">
@@ -142,6 +145,8 @@ export function CashReviewPage({ slug }: { slug: string }) {
           </table>
         ) : null}
       </Card>
+
+      {canConfigure ? <RegistersCard /> : null}
 
       {detail ? <SessionDetail cashSessionId={detail} onClose={() => setDetail(null)} /> : null}
       {justifying ? <JustifyDialog cashSessionId={justifying} onClose={() => setJustifying(null)} /> : null}

@@ -12,6 +12,7 @@ import { PaymentDialog } from "./payment-dialog";
 import { CloseSessionDialog } from "./close-session-dialog";
 import { CashMovementDialog } from "./cash-movement-dialog";
 import { VoidDialog } from "./void-dialog";
+import { CustomerDialog, type PosCustomer } from "./customer-dialog";
 
 type Product = { id: string; name: string; sale_price: string; sku: string };
 type LastSale = { saleId: string; ticketNumber: number; total: string; change: string };
@@ -24,6 +25,7 @@ const HELP: [string, string][] = [
   ["F4", "descuento línea"],
   ["F6", "descuento ticket"],
   ["Supr", "quitar línea"],
+  ["F3", "cliente (factura A)"],
   ["F9", "cobrar"],
   ["F7", "movimiento de caja"],
   ["F8", "anular última venta"],
@@ -74,6 +76,8 @@ export function PosTerminal({
     else sessionStorage.removeItem(lastKey);
   };
   const [busyScan, setBusyScan] = useState(false);
+  const [customer, setCustomer] = useState<PosCustomer | null>(null);
+  const [choosingCustomer, setChoosingCustomer] = useState(false);
   // One id per checkout attempt: retrying after a lost response replays the same sale.
   const saleId = useRef<string | null>(null);
   const scanRef = useRef<HTMLInputElement>(null);
@@ -83,13 +87,14 @@ export function PosTerminal({
 
   const total = useMemo(() => cartTotal(cart), [cart]);
   const subtotal = useMemo(() => cartSubtotal(cart), [cart]);
-  const anyDialog = paying || closing || moving || voiding;
+  const anyDialog = paying || closing || moving || voiding || choosingCustomer;
   const focusScan = useCallback(() => setTimeout(() => scanRef.current?.focus(), 0), []);
 
   const createSale = trpc.pos.createSale.useMutation({
     onSuccess: (r) => {
       setLastSale({ saleId: r.saleId, ticketNumber: r.ticketNumber, total: r.total, change: r.change });
       setCart(emptyCart());
+      setCustomer(null);
       setSelected(-1);
       setPaying(false);
       saleId.current = null;
@@ -154,7 +159,7 @@ export function PosTerminal({
   }
 
   function pay(payments: TSaleInput["payments"]) {
-    createSale.mutate(toSaleInput(cart, { id: saleId.current!, registerId, cashSessionId }, payments));
+    createSale.mutate(toSaleInput(cart, { id: saleId.current!, registerId, cashSessionId, customerId: customer?.id }, payments));
   }
 
   // Global keys (when no dialog is open).
@@ -177,6 +182,9 @@ export function PosTerminal({
         e.preventDefault();
         ticketDiscRef.current?.focus();
         ticketDiscRef.current?.select();
+      } else if (k === "F3") {
+        e.preventDefault();
+        setChoosingCustomer(true);
       } else if (k === "F7") {
         e.preventDefault();
         setMoving(true);
@@ -388,6 +396,22 @@ export function PosTerminal({
 
         <aside className="space-y-3">
           <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+            <div className="flex items-center justify-between gap-2 text-sm">
+              {customer ? (
+                <>
+                  <span data-testid="pos-customer">
+                    Cliente: <strong>{customer.name}</strong> ({customer.doc})
+                  </span>
+                  <button type="button" className="text-red-700 underline" onClick={() => setCustomer(null)}>
+                    Quitar
+                  </button>
+                </>
+              ) : (
+                <button type="button" className="text-teal-800 underline" onClick={() => setChoosingCustomer(true)}>
+                  Agregar cliente (F3)
+                </button>
+              )}
+            </div>
             <div className="flex justify-between text-sm text-slate-600">
               <span>Subtotal</span>
               <span>{formatMoney(safe(() => subtotal))}</span>
@@ -460,6 +484,14 @@ export function PosTerminal({
           setMessage({ kind: "info", text: `Ticket N° ${lastSale?.ticketNumber} anulado.` });
           setLastSale(null);
         }}
+      />
+      <CustomerDialog
+        open={choosingCustomer}
+        onOpenChange={(o) => {
+          setChoosingCustomer(o);
+          if (!o) focusScan();
+        }}
+        onPick={setCustomer}
       />
       <CloseSessionDialog open={closing} onOpenChange={setClosing} cashSessionId={cashSessionId} onClosed={onSessionClosed} />
     </div>

@@ -134,7 +134,7 @@ describe("cross-tenant attempts on business data (inventory, POS)", () => {
     // B's cash session from A
     const [bRegister] = await admin<{ id: string }[]>`select id from registers where tenant_id = ${b.tenantId}`;
     const bSession = await asB.pos.openSession({ registerId: bRegister!.id, openingFloat: "100" } as never);
-    const bSessionId = (bSession as { id?: string; cashSessionId?: string }).id ?? (bSession as { cashSessionId: string }).cashSessionId;
+    const bSessionId = bSession.id;
     expect(await codeOf(asA.pos.session({ cashSessionId: bSessionId }))).toBe("NOT_FOUND");
     expect(["NOT_FOUND", "BAD_REQUEST"]).toContain(await codeOf(asA.pos.cashMovement({ cashSessionId: bSessionId, type: "MANUAL_OUT", amount: "50", reason: "robo" } as never)));
 

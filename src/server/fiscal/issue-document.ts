@@ -4,6 +4,7 @@ import { withTenant } from "../db/with-tenant";
 import { fiscalDocumentAttempts, fiscalDocuments, fiscalSettings, type AfipMsg } from "../db/schema/fiscal";
 import { isUniqueViolation } from "../errors/app-error";
 import { dec } from "@/lib/decimal";
+import { formatMoney } from "@/lib/format";
 import { AfipSoapFault, AfipTransportError, type SoapExchange } from "../afip/soap";
 import { caeSolicitar, compConsultar, compUltimoAutorizado, type Auth, type CaeRequest, type WsfeOptions } from "../afip/wsfe";
 import { letterOf } from "../afip/document-type";
@@ -284,7 +285,7 @@ function localRejection(d: Doc, anonymousLimit: string, original?: Doc): AfipMsg
     return { code: 10013, msg: "Un comprobante A requiere el CUIT del receptor (tipo de documento 80)." };
   }
   if (d.receiverDocType === 99 && dec(d.total).gte(anonymousLimit)) {
-    return { code: 10015, msg: `Para importes desde $${anonymousLimit} hay que identificar al receptor (DNI o CUIT).` };
+    return { code: 10015, msg: `Para importes desde ${formatMoney(anonymousLimit)} hay que identificar al receptor (DNI o CUIT).` };
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { withAnonymous, withTenant } from "../db/with-tenant";
+import { TENANT } from "../inventory/ledger";
 
 /**
  * The public price checker: slug + barcode in, name + price out. No session; the tenant id
@@ -15,8 +16,8 @@ export async function checkPrice(slug: string, barcode: string): Promise<{ name:
   return withTenant(tenantId, async (tx) => {
     const [row] = await tx.execute<{ name: string; price: string }>(sql`
       select p.name, p.sale_price as price from products p
-      where p.active and p.id in (select b.product_id from product_barcodes b where b.barcode = ${code})
-      limit 1`);
+      where p.tenant_id = ${TENANT} and p.active
+        and p.id = (select b.product_id from product_barcodes b where b.tenant_id = ${TENANT} and b.barcode = ${code})`);
     return row ?? null;
   });
 }

@@ -129,6 +129,20 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
   const movements = [...perMethod].filter(([, amount]) => !amount.isZero());
   const t = session.tenant_id;
 
+  // The fiscal request is a PENDING row in this same transaction (no network).
+  let fiscalDocumentId: string | null = null;
+  if (fiscalStatus === "PENDING") {
+    fiscalDocumentId = await requestSaleFiscalDocument(tx, {
+      saleId: input.id,
+      registerId: input.registerId,
+      pointOfSale: register.afip_point_of_sale,
+      customerId: input.customerId ?? null,
+      lines: lines.map((l) => ({ description: l.product.name, quantity: l.quantity, lineTotal: l.total, ivaRate: l.product.iva_rate, isService: l.product.is_service })),
+      ticketDiscount,
+      total,
+    });
+  }
+
   // One statement writes the ticket number, sale, lines, payments and cash movements. The
   // counter row comes last in the transaction: its lock serializes sales per register, so
   // it is held only for this final step. Foreign keys are checked at the statement's end.
@@ -167,11 +181,11 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
       returning last_number
     ), s as (
       insert into sales (tenant_id, id, register_id, cash_session_id, warehouse_id, ticket_number, customer_id, cashier_id, mode,
-        subtotal, discount, total, paid, change, cost_total, stock_conflict, fiscal_status, created_at)
+        subtotal, discount, total, paid, change, cost_total, stock_conflict, fiscal_status, fiscal_document_id, created_at)
       select ${t}, ${input.id}, ${input.registerId}, ${session.id}, ${register.warehouse_id}, c.last_number, ${input.customerId ?? null}::uuid,
         ${actor.userId}, ${opts.mode === "offline" ? "OFFLINE" : "ONLINE"}::pos_sale_mode, ${subtotal.toFixed(2)}, ${ticketDiscount.toFixed(2)},
         ${total.toFixed(2)}, ${payments.paid.toFixed(2)}, ${payments.change.toFixed(2)}, ${costTotal.toFixed(2)}, ${stockConflict},
-        ${fiscalStatus}::pos_sale_fiscal_status, ${new Date(input.createdAt).toISOString()}::timestamptz
+        ${fiscalStatus}::pos_sale_fiscal_status, ${fiscalDocumentId}::uuid, ${new Date(input.createdAt).toISOString()}::timestamptz
       from c
       returning id
     ), l as (
@@ -199,19 +213,6 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
           shortfall: new Decimal(exits.get(l.lineNo)!.shortfall).toFixed(3),
         })),
     );
-  }
-
-  let fiscalDocumentId: string | null = null;
-  if (fiscalStatus === "PENDING") {
-    fiscalDocumentId = await requestSaleFiscalDocument(tx, {
-      saleId: input.id,
-      registerId: input.registerId,
-      pointOfSale: register.afip_point_of_sale,
-      customerId: input.customerId ?? null,
-      lines: lines.map((l) => ({ description: l.product.name, quantity: l.quantity, lineTotal: l.total, ivaRate: l.product.iva_rate })),
-      ticketDiscount,
-      total,
-    });
   }
 
   return {

@@ -102,12 +102,17 @@ describe("voidSale", () => {
   it("marks a credit note pending when the sale had a fiscal document, and the closing ignores the voided money", async () => {
     await admin`update registers set fiscal_enabled = true where id = ${registerId}`;
     const saleId = await ring("1");
-    const [sale] = await admin`select fiscal_status from sales where id = ${saleId}`;
+    const [sale] = await admin`select fiscal_status, fiscal_document_id from sales where id = ${saleId}`;
     expect(sale!.fiscal_status).toBe("PENDING");
+    // The fiscal area's PENDING invoice was requested inside the sale's transaction.
+    const [invoice] = await admin`select id, kind, status, total from fiscal_documents where sale_id = ${saleId}`;
+    expect(invoice).toMatchObject({ id: sale!.fiscal_document_id, kind: "INVOICE", status: "PENDING", total: "1500.00" });
     const r = await asCashier((tx) =>
       voidSale(tx, { saleId, reason: "Devolución", supervisorEmail: supervisor.email, supervisorPassword: supervisor.password }, { userId: cashier.userId }),
     );
     expect(r.sale.fiscalStatus).toBe("CREDIT_NOTE_PENDING");
+    const [note] = await admin`select id, kind, original_document_id from fiscal_documents where sale_id = ${saleId} and kind = 'CREDIT_NOTE'`;
+    expect(note).toMatchObject({ id: r.creditNoteDocumentId, original_document_id: invoice!.id });
     await admin`update registers set fiscal_enabled = false where id = ${registerId}`;
 
     // Every sale in this session was voided except the first one (2 × 1500 = 3000: 1000 credit + 2000 cash).

@@ -75,7 +75,7 @@ export async function voidSale(tx: Tx, input: TVoidSaleInput, actor: { userId: s
   let fiscalStatus = sale.fiscalStatus;
   if (sale.fiscalStatus === "PENDING" || sale.fiscalStatus === "ISSUED") {
     creditNoteDocumentId = await requestSaleCreditNote(tx, sale.id);
-    fiscalStatus = "CREDIT_NOTE_PENDING";
+    if (creditNoteDocumentId) fiscalStatus = "CREDIT_NOTE_PENDING";
   }
   const [updated] = await tx
     .update(sales)

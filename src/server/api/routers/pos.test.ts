@@ -51,7 +51,7 @@ describe("pos router", () => {
     expect(text).not.toContain("3000");
     // Nor through the listing that supervisors use, nor the sales list without a session.
     await expect(cash.pos.sessions()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await cash.pos.sales({})).toEqual([]);
+    await expect(cash.pos.sales({ cashSessionId: session.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     const supView = await sup.pos.session({ cashSessionId: session.id });
     expect(supView.revealed && supView.expected.CASH).toBe("4000.00");
@@ -83,5 +83,50 @@ describe("pos router", () => {
     // An operator has no POS permission at all.
     const operator = await addMember(t.tenantId, "OPERATOR");
     await expect(callerFor(operator.userId, t.slug).pos.registers()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("owners configure registers; a fiscal register's sale requests an invoice for the chosen customer", async () => {
+    const owner = callerFor(t.ownerId, t.slug);
+    const cash = callerFor(cashier.userId, t.slug);
+    await expect(cash.pos.saveRegister({ name: "Caja X", warehouseId: t.warehouseId, afipPointOfSale: 3, fiscalEnabled: true })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    const reg = await owner.pos.saveRegister({ name: "Caja fiscal", warehouseId: t.warehouseId, afipPointOfSale: 3, fiscalEnabled: true });
+    await expect(owner.pos.saveRegister({ name: "Caja fiscal", warehouseId: t.warehouseId, afipPointOfSale: 4, fiscalEnabled: false })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    const customer = await cash.pos.createCustomer({ docType: "CUIT", docNumber: "30712345679", name: "Eventos SA", ivaCondition: "RESPONSABLE_INSCRIPTO" });
+    await expect(
+      cash.pos.createCustomer({ docType: "CUIT", docNumber: "30712345679", name: "Otra", ivaCondition: "MONOTRIBUTO" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await cash.pos.customers({ q: "3071" })).map((c) => c.id)).toEqual([customer.id]);
+
+    const p = await seedProduct(t.tenantId, t.ownerId, { name: "Vino", price: "12100.00", stock: [{ warehouseId: t.warehouseId, quantity: "5", unitCost: "5000" }] });
+    const session = await cash.pos.openSession({ registerId: reg.id, openingFloat: "0" });
+    const saleId = randomUUID();
+    await cash.pos.createSale({
+      id: saleId,
+      registerId: reg.id,
+      cashSessionId: session.id,
+      customerId: customer.id,
+      createdAt: new Date().toISOString(),
+      lines: [{ productId: p, quantity: "1", unitPrice: "12100.00" }],
+      payments: [{ method: "TRANSFER", amount: "12100.00" }],
+    });
+    const [doc] = await admin`
+      select d.kind, d.status, d.point_of_sale, d.receiver_doc_type, d.receiver_doc_number, d.total, s.fiscal_status, s.fiscal_document_id = d.id as linked
+      from fiscal_documents d join sales s on s.id = d.sale_id where d.sale_id = ${saleId}`;
+    expect(doc).toMatchObject({
+      kind: "INVOICE",
+      status: "PENDING",
+      point_of_sale: 3,
+      receiver_doc_type: 80,
+      receiver_doc_number: "30712345679",
+      total: "12100.00",
+      fiscal_status: "PENDING",
+      linked: true,
+    });
+    const ticket = await cash.pos.sale({ saleId });
+    expect(ticket).toMatchObject({ customer_name: "Eventos SA", total: "12100.00", fiscal_status: "PENDING" });
   });
 });

@@ -18,9 +18,11 @@ import { justifyCashSession, ZJustifyCashSessionInput } from "../../cash/justify
 import { listCashSessions } from "../../cash/list-cash-sessions";
 import { listRegistersWithSessions } from "../../cash/current-cash-session";
 import { sendSaleFiscalEvent } from "../../pos/fiscal-events";
+import { listRegisters, listSellingWarehouses, saveRegister, ZSaveRegisterInput } from "../../pos/save-register";
 
 const sell = permissionProcedure("pos.sell");
 const review = permissionProcedure("cash.review");
+const settings = permissionProcedure("tenant.settings");
 
 // Who is acting, and whether they may see/act on any session (reviewers) or only their own.
 const actorOf = (ctx: { user: { id: string }; role: Parameters<typeof can>[0] }) => ({
@@ -62,13 +64,13 @@ export const posRouter = router({
 
   sale: sell.input(z.object({ saleId: z.uuid() })).query(({ ctx, input }) => getSale(ctx.tx, input.saleId)),
 
-  /** A cashier lists their session's sales; reviewers may list everything. */
-  sales: sell
+  /**
+   * Sales lists are for reviewers only: a cashier adding up their own session's tickets would
+   * learn the expected amount before the blind declaration.
+   */
+  sales: review
     .input(z.object({ cashSessionId: z.uuid().optional(), ticketNumber: z.number().int().positive().optional() }))
-    .query(({ ctx, input }) => {
-      if (!can(ctx.role, "cash.review") && !input.cashSessionId) return [];
-      return listSales(ctx.tx, input);
-    }),
+    .query(({ ctx, input }) => listSales(ctx.tx, input)),
 
   /** The cashier's screen sends the supervisor's credentials; the service verifies them. */
   voidSale: sell.input(ZVoidSaleInput).mutation(async ({ ctx, input }) => {
@@ -85,6 +87,11 @@ export const posRouter = router({
 
   customers: sell.input(z.object({ q: z.string().max(80) })).query(({ ctx, input }) => searchCustomers(ctx.tx, input.q)),
   createCustomer: sell.input(ZCreateCustomerInput).mutation(({ ctx, input }) => createCustomer(ctx.tx, ctx.tenant.id, input)),
+
+  /** Register administration (OWNER/ADMIN): warehouse, AFIP point of sale, fiscal documents on/off. */
+  allRegisters: settings.query(({ ctx }) => listRegisters(ctx.tx)),
+  warehouses: settings.query(({ ctx }) => listSellingWarehouses(ctx.tx)),
+  saveRegister: settings.input(ZSaveRegisterInput).mutation(({ ctx, input }) => saveRegister(ctx.tx, ctx.tenant.id, input)),
 
   stockConflicts: review
     .input(z.object({ status: z.enum(["OPEN", "RESOLVED"]).optional() }).optional())

@@ -5,4 +5,5 @@ export * from "./registers";
 export * from "./inventory";
 export * from "./fiscal";
 export * from "./pos";
+export * from "./offline";
 export * from "./purchasing";

@@ -1,6 +1,6 @@
+CREATE TYPE "public"."payable_payment_method" AS ENUM('CASH', 'TRANSFER', 'CHECK', 'CARD', 'OTHER');--> statement-breakpoint
 CREATE TYPE "public"."purchase_order_status" AS ENUM('DRAFT', 'SENT', 'PARTIAL', 'RECEIVED', 'CANCELLED');--> statement-breakpoint
 CREATE TYPE "public"."replenishment_suggestion_status" AS ENUM('PENDING', 'ORDERED', 'DISMISSED');--> statement-breakpoint
-CREATE TYPE "public"."payable_payment_method" AS ENUM('CASH', 'TRANSFER', 'CHECK', 'CARD', 'OTHER');--> statement-breakpoint
 CREATE TABLE "goods_receipt_lines" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
