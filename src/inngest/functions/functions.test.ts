@@ -22,8 +22,14 @@ describe("GET /api/inngest", () => {
     const res = await GET(new NextRequest("http://localhost:3000/api/inngest"), {});
     expect(res.status).toBe(200);
     const body = (await res.json()) as { function_count: number; functions: { id: string; triggers: unknown[] }[] };
-    expect(body.function_count).toBe(3); // the two functions + issue-fiscal-document's onFailure handler (registered as its own function)
-    expect(body.functions.map((f) => f.id).sort()).toEqual(["mostrador-issue-fiscal-document", "mostrador-sweep-pending-fiscal-documents"]);
+    expect(body.function_count).toBe(6); // the five functions + issue-fiscal-document's onFailure handler (registered as its own function)
+    expect(body.functions.map((f) => f.id).sort()).toEqual([
+      "mostrador-issue-fiscal-document",
+      "mostrador-purchasing-daily-alerts",
+      "mostrador-replenishment-daily",
+      "mostrador-replenishment-requested",
+      "mostrador-sweep-pending-fiscal-documents",
+    ]);
     expect(body.functions.every((f) => f.triggers.length > 0)).toBe(true);
   });
 });
