@@ -23,9 +23,14 @@ export function OrdersPage({ slug }: { slug: string }) {
         description="Borrador → enviada → recibida (total o parcial). Al recibir se crean los lotes y la cuenta a pagar."
         actions={
           canWrite ? (
-            <Link href={`/${slug}/compras/ordenes/nueva`} className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800">
-              Nueva orden
-            </Link>
+            <>
+              <Link href={`/${slug}/compras/recepciones/nueva`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-50">
+                Recepción sin orden
+              </Link>
+              <Link href={`/${slug}/compras/ordenes/nueva`} className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800">
+                Nueva orden
+              </Link>
+            </>
           ) : null
         }
       />
