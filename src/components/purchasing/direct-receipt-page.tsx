@@ -25,10 +25,10 @@ export function DirectReceiptPage({ slug }: { slug: string }) {
   const router = useRouter();
   const utils = trpc.useUtils();
   const suppliers = trpc.purchasing.suppliers.useQuery();
-  const [search, setSearch] = useState("");
-  const catalog = trpc.purchasing.catalog.useQuery(search.trim() ? { search: search.trim() } : undefined, { placeholderData: (p) => p });
-  const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
   const [supplierId, setSupplierId] = useState("");
+  const [search, setSearch] = useState("");
+  const catalog = trpc.purchasing.catalog.useQuery({ search: search.trim() || undefined, supplierId: supplierId || undefined }, { placeholderData: (p) => p });
+  const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
   const [reference, setReference] = useState("");
   const [receivedOn, setReceivedOn] = useState("");
   const [lines, setLines] = useState<Line[]>([empty()]);

@@ -92,13 +92,13 @@ export function OrderForm({ slug, orderId }: { slug: string; orderId?: string })
   const router = useRouter();
   const utils = trpc.useUtils();
   const suppliers = trpc.purchasing.suppliers.useQuery();
+  const [supplierId, setSupplierId] = useState("");
   const [search, setSearch] = useState("");
-  const catalog = trpc.purchasing.catalog.useQuery(search.trim() ? { search: search.trim() } : undefined, { placeholderData: (prev) => prev });
+  const catalog = trpc.purchasing.catalog.useQuery({ search: search.trim() || undefined, supplierId: supplierId || undefined }, { placeholderData: (prev) => prev });
   // Products already on the lines stay selectable while the search shows others.
   const [known, setKnown] = useState<Record<string, { id: string; name: string; sku: string; last_cost: string | null }>>({});
   const existing = trpc.purchasing.order.useQuery({ id: orderId ?? "" }, { enabled: !!orderId });
   const [loaded, setLoaded] = useState(!orderId);
-  const [supplierId, setSupplierId] = useState("");
   const [expectedAt, setExpectedAt] = useState("");
   const [notes, setNotes] = useState("");
   const [lines, setLines] = useState<Line[]>([{ productId: "", quantity: "1", unitCost: "" }]);

@@ -4,6 +4,8 @@ import { callerFor } from "@/test/caller";
 import { addMember, makeTenant } from "@/test/factories";
 import { makeProduct } from "@/test/inventory";
 import { randomCuit } from "@/test/purchasing";
+import { withTenant } from "@/server/db/with-tenant";
+import { setSupplierPrice } from "@/server/purchasing/price-list";
 
 describe("purchasing router: roles (SPEC §2) and the notifications bell", () => {
   it("MANAGER buys and pays; VIEWER and AUDITOR only read; CASHIER and OPERATOR see nothing of purchasing", async () => {
@@ -26,8 +28,14 @@ describe("purchasing router: roles (SPEC §2) and the notifications bell", () =>
       lines: [{ orderLineId: detail.lines[0]!.id, productId: p, quantity: "2", unitCost: "50", lotNumber: "A1", expiresAt: "2030-01-01" }],
     });
     expect(r.total).toBe("100.00");
+    // The order form's catalog prices products at this supplier's last price.
+    const { id: other } = await manager.purchasing.createSupplier({ name: "Proveedor Dos", cuit: randomCuit() });
+    await withTenant(t.tenantId, (tx) => setSupplierPrice(tx, { supplierId, productId: p, packCost: "540", unitsPerPack: "12" }));
+    const priced = (await manager.purchasing.catalog({ supplierId })).products.find((x) => x.id === p)!;
+    expect(priced.last_cost).toBe("45.0000");
+    expect((await manager.purchasing.catalog({ supplierId: other })).products.find((x) => x.id === p)!.last_cost).toBe("50.0000"); // falls back to the lot
 
-    expect(await viewer.purchasing.suppliers()).toHaveLength(1);
+    expect(await viewer.purchasing.suppliers()).toHaveLength(2);
     expect((await auditor.purchasing.payables()).rows).toHaveLength(1);
     await expect(viewer.purchasing.createSupplier({ name: "Y", cuit: randomCuit() })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(viewer.purchasing.pay({ payableId: r.payableId, amount: "1", method: "CASH" })).rejects.toMatchObject({ code: "FORBIDDEN" });
