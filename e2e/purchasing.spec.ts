@@ -91,3 +91,30 @@ test("a manager imports a supplier price list: row errors first, then a preview 
   await page.getByRole("button", { name: "Validar y ver cambios" }).click();
   await expect(page.getByRole("row", { name: new RegExp(a) })).toContainText("0.0 %");
 });
+
+test("a cashier has no purchasing menu, is told so at the URL, and gets no payables alerts", async ({ page }) => {
+  await login(page, DEMO_USERS.cashier, undefined, "/demo/compras/pagos");
+  await expect(page.getByText("Tu rol no tiene acceso a compras")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Principal" }).getByRole("link", { name: "Compras" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Notificaciones", exact: true })).toBeVisible(); // no unread count
+});
+
+test("a manager receives goods without an order: lot, expiry and a payable due in the supplier's terms", async ({ page }) => {
+  await login(page, DEMO_USERS.manager, undefined, "/demo/compras/ordenes");
+  await page.getByRole("link", { name: "Recepción sin orden" }).click();
+  await expect(page.getByRole("heading", { name: "Recepción sin orden de compra" })).toBeVisible();
+  await page.getByLabel("Proveedor").selectOption({ label: "Lácteos La Pradera SRL" });
+  await page.getByLabel("Remito / factura").fill("R 0003-00099999");
+  await page.getByLabel("Buscar productos").fill("manteca");
+  await page.getByLabel("Producto de la línea 1").selectOption({ label: "Manteca 200 g (MAN-200)" });
+  await page.getByLabel("Cantidad de la línea 1").fill("10");
+  await page.getByLabel("Costo de la línea 1").fill("1450");
+  await page.getByLabel("Lote de la línea 1").fill("MA-E2E");
+  await expect(page.getByRole("button", { name: "Confirmar recepción" })).toBeDisabled(); // the product has expiry
+  await page.getByLabel("Vencimiento de la línea 1").fill("2027-01-15");
+  await expect(page.getByText("Total a pagar $ 14.500,00")).toBeVisible();
+  await page.getByRole("button", { name: "Confirmar recepción" }).click();
+  await expect(page.getByRole("heading", { name: "Cuenta a pagar · Lácteos La Pradera SRL" })).toBeVisible();
+  await expect(page.getByText("Vence en 5 días.")).toBeVisible();
+  await expect(page.getByText("R 0003-00099999")).toBeVisible();
+});

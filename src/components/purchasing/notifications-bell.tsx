@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { trpc } from "@/lib/trpc/react";
 import { formatDateTime } from "@/lib/format";
+import { Icon } from "@/components/ui/icon";
 
 /** The header bell: unread count (polled) and the latest alerts; opening marks them read. */
 export function NotificationsBell({ slug }: { slug: string }) {
@@ -15,7 +16,7 @@ export function NotificationsBell({ slug }: { slug: string }) {
   return (
     <div className="relative">
       <button
-        className="relative rounded-md p-1.5 text-lg hover:bg-slate-100"
+        className="relative rounded-md p-1.5 text-slate-700 hover:bg-slate-100"
         aria-label={unread ? `Notificaciones: ${unread} sin leer` : "Notificaciones"}
         aria-expanded={open}
         onClick={() => {
@@ -25,7 +26,7 @@ export function NotificationsBell({ slug }: { slug: string }) {
           if (!next && unread) markRead.mutate({});
         }}
       >
-        <span aria-hidden>🔔</span>
+        <Icon name="bell" />
         {unread ? (
           <span data-testid="unread-count" className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold leading-5 text-white">
             {unread > 99 ? "99+" : unread}

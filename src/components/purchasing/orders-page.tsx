@@ -23,9 +23,14 @@ export function OrdersPage({ slug }: { slug: string }) {
         description="Borrador → enviada → recibida (total o parcial). Al recibir se crean los lotes y la cuenta a pagar."
         actions={
           canWrite ? (
-            <Link href={`/${slug}/compras/ordenes/nueva`} className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800">
-              Nueva orden
-            </Link>
+            <>
+              <Link href={`/${slug}/compras/recepciones/nueva`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-50">
+                Recepción sin orden
+              </Link>
+              <Link href={`/${slug}/compras/ordenes/nueva`} className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800">
+                Nueva orden
+              </Link>
+            </>
           ) : null
         }
       />
@@ -87,13 +92,13 @@ export function OrderForm({ slug, orderId }: { slug: string; orderId?: string })
   const router = useRouter();
   const utils = trpc.useUtils();
   const suppliers = trpc.purchasing.suppliers.useQuery();
+  const [supplierId, setSupplierId] = useState("");
   const [search, setSearch] = useState("");
-  const catalog = trpc.purchasing.catalog.useQuery(search.trim() ? { search: search.trim() } : undefined, { placeholderData: (prev) => prev });
+  const catalog = trpc.purchasing.catalog.useQuery({ search: search.trim() || undefined, supplierId: supplierId || undefined }, { placeholderData: (prev) => prev });
   // Products already on the lines stay selectable while the search shows others.
   const [known, setKnown] = useState<Record<string, { id: string; name: string; sku: string; last_cost: string | null }>>({});
   const existing = trpc.purchasing.order.useQuery({ id: orderId ?? "" }, { enabled: !!orderId });
   const [loaded, setLoaded] = useState(!orderId);
-  const [supplierId, setSupplierId] = useState("");
   const [expectedAt, setExpectedAt] = useState("");
   const [notes, setNotes] = useState("");
   const [lines, setLines] = useState<Line[]>([{ productId: "", quantity: "1", unitCost: "" }]);

@@ -82,9 +82,8 @@ export async function computeCandidates(tx: Tx): Promise<Candidate[]> {
     order by 3`);
 }
 
-/** es-AR decimals without thousands grouping, as the spec writes it ("5300 g"). */
-const plainQty = (v: string) => new Intl.NumberFormat("es-AR", { maximumFractionDigits: 3, useGrouping: false }).format(Number(v));
-const formatQty = plainQty;
+/** es-AR decimals without thousands grouping, as the spec writes it ("5300 g"); display only. */
+const formatQty = (v: string) => new Intl.NumberFormat("es-AR", { maximumFractionDigits: 3, useGrouping: false }).format(Number(v));
 
 const baseUnitLabel = (u: string) => (u === "unit" ? "u" : u);
 

@@ -134,8 +134,16 @@ export type PreviewRow = ParsedRow & {
 const pct = (from: string | null, to: string | null) =>
   from !== null && to !== null && dec(from).gt(0) ? dec(to).minus(from).div(from).times(100).toDecimalPlaces(1).toFixed(1) : null;
 
+/**
+ * The statements below take whole arrays as parameters; a cached generic plan (built after a
+ * few small lists on a pooled connection) assumes tiny arrays and nests loops over 10,000
+ * rows. Plan each execution for its real sizes, for this transaction only.
+ */
+const customPlans = (tx: Tx) => tx.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true)`);
+
 export async function previewPriceList(tx: Tx, raw: z.input<typeof ZPriceListInput>) {
   const v = ZPriceListInput.parse(raw);
+  await customPlans(tx);
   const [supplier] = await tx.execute<{ id: string }>(sql`select id from suppliers where id = ${v.supplierId}`);
   if (!supplier) throw new AppError("NOT_FOUND", "El proveedor no existe.", { field: "supplierId" });
   const parsed = parsePriceList(v.csv);
@@ -202,12 +210,15 @@ export async function applyPriceList(tx: Tx, raw: z.input<typeof ZPriceListInput
         select gen_random_uuid() as id, t.* from unnest(${pgArray(fresh.map((r) => r.barcode), "text")}, ${pgArray(fresh.map((r) => r.name), "text")},
                              ${pgArray(fresh.map((r) => r.salePrice ?? "0"), "numeric")})
           as t(barcode, name, sale_price)
+      ), taken as materialized (
+        -- One pass over this tenant's SKUs, hash-joined (a per-row lookup on lower(sku) cannot
+        -- use the index under RLS: lower() is not leakproof).
+        select distinct lower(sku) as sku from products where tenant_id = ${TENANT}
       ), created as (
         insert into products (tenant_id, id, sku, name, sale_price)
-        select ${TENANT}, i.id, case when exists (select 1 from products p where p.tenant_id = ${TENANT} and lower(p.sku) = lower(i.barcode))
-                               then i.barcode || '-' || substr(md5(random()::text), 1, 4) else i.barcode end,
+        select ${TENANT}, i.id, case when t.sku is not null then i.barcode || '-' || substr(md5(random()::text), 1, 4) else i.barcode end,
                i.name, i.sale_price
-        from incoming i
+        from incoming i left join taken t on t.sku = lower(i.barcode)
         returning id
       )
       insert into product_barcodes (tenant_id, product_id, barcode)

@@ -32,7 +32,7 @@ export async function receiveGoods(tx: Tx, raw: TReceiveGoodsInput, actor: Actor
   if (existing) return existing;
 
   let supplierId = v.supplierId ?? null;
-  let orderLines = new Map<string, { productId: string; pending: string; quantity: string; received: string; name: string }>();
+  let orderLines = new Map<string, { productId: string; quantity: string; received: string; name: string }>();
   let orderWarehouse: string | null = null;
   if (v.orderId) {
     const order = await lockOrder(tx, v.orderId);
@@ -49,7 +49,7 @@ export async function receiveGoods(tx: Tx, raw: TReceiveGoodsInput, actor: Actor
       join purchase_orders o on o.tenant_id = l.tenant_id and o.id = l.order_id
       where l.order_id = ${v.orderId} for update of l`);
     orderLines = new Map(
-      rows.map((r) => [r.id, { productId: r.product_id, quantity: r.quantity, received: r.received_quantity, pending: r.quantity, name: r.name }]),
+      rows.map((r) => [r.id, { productId: r.product_id, quantity: r.quantity, received: r.received_quantity, name: r.name }]),
     );
     orderWarehouse = rows[0]?.warehouse_id ?? null;
   }

@@ -4,6 +4,8 @@ import { callerFor } from "@/test/caller";
 import { addMember, makeTenant } from "@/test/factories";
 import { makeProduct } from "@/test/inventory";
 import { randomCuit } from "@/test/purchasing";
+import { withTenant } from "@/server/db/with-tenant";
+import { setSupplierPrice } from "@/server/purchasing/price-list";
 
 describe("purchasing router: roles (SPEC §2) and the notifications bell", () => {
   it("MANAGER buys and pays; VIEWER and AUDITOR only read; CASHIER and OPERATOR see nothing of purchasing", async () => {
@@ -26,8 +28,14 @@ describe("purchasing router: roles (SPEC §2) and the notifications bell", () =>
       lines: [{ orderLineId: detail.lines[0]!.id, productId: p, quantity: "2", unitCost: "50", lotNumber: "A1", expiresAt: "2030-01-01" }],
     });
     expect(r.total).toBe("100.00");
+    // The order form's catalog prices products at this supplier's last price.
+    const { id: other } = await manager.purchasing.createSupplier({ name: "Proveedor Dos", cuit: randomCuit() });
+    await withTenant(t.tenantId, (tx) => setSupplierPrice(tx, { supplierId, productId: p, packCost: "540", unitsPerPack: "12" }));
+    const priced = (await manager.purchasing.catalog({ supplierId })).products.find((x) => x.id === p)!;
+    expect(priced.last_cost).toBe("45.0000");
+    expect((await manager.purchasing.catalog({ supplierId: other })).products.find((x) => x.id === p)!.last_cost).toBe("50.0000"); // falls back to the lot
 
-    expect(await viewer.purchasing.suppliers()).toHaveLength(1);
+    expect(await viewer.purchasing.suppliers()).toHaveLength(2);
     expect((await auditor.purchasing.payables()).rows).toHaveLength(1);
     await expect(viewer.purchasing.createSupplier({ name: "Y", cuit: randomCuit() })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(viewer.purchasing.pay({ payableId: r.payableId, amount: "1", method: "CASH" })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -60,5 +68,41 @@ describe("purchasing router: roles (SPEC §2) and the notifications bell", () =>
     expect(s.rows.map((r) => [r.label, r.need])).toEqual([["Yerba", "12.000"]]);
     const viewer = callerFor((await addMember(t.tenantId, "VIEWER")).userId, t.slug);
     await expect(viewer.purchasing.requestRecompute()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("another business's supplier, order, payable and suggestion ids are not found from this one, and nothing of theirs changes", async () => {
+    const a = await makeTenant("A");
+    const b = await makeTenant("B");
+    const asA = callerFor(a.ownerId, a.slug);
+    const asB = callerFor(b.ownerId, b.slug);
+    const { id: supplierB } = await asB.purchasing.createSupplier({ name: "Proveedor B", cuit: randomCuit(), paymentTermsDays: 10 });
+    const pB = await makeProduct(b.tenantId, { stockMin: "5", stockIdeal: "10" });
+    const orderB = await asB.purchasing.createOrder({ supplierId: supplierB, lines: [{ productId: pB, quantity: "3", unitCost: "10" }] });
+    await asB.purchasing.sendOrder({ id: orderB.id });
+    const lineB = (await asB.purchasing.order({ id: orderB.id })).lines[0]!.id;
+    const rB = await asB.purchasing.receive({ idempotencyKey: randomUUID(), orderId: orderB.id, lines: [{ orderLineId: lineB, productId: pB, quantity: "1", unitCost: "10" }] });
+    await asB.purchasing.recompute();
+    const suggestionB = (await asB.purchasing.suggestions()).rows[0]!.id;
+
+    await expect(asA.purchasing.supplier({ id: supplierB })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(asA.purchasing.updateSupplier({ id: supplierB, data: { name: "Robado", cuit: randomCuit() } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(asA.purchasing.order({ id: orderB.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(asA.purchasing.cancelOrder({ id: orderB.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      asA.purchasing.receive({ idempotencyKey: randomUUID(), orderId: orderB.id, lines: [{ orderLineId: lineB, productId: pB, quantity: "1", unitCost: "1" }] }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(asA.purchasing.pay({ payableId: rB.payableId, amount: "1", method: "CASH" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(asA.purchasing.createOrder({ supplierId: supplierB, lines: [{ productId: pB, quantity: "1", unitCost: "1" }] })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      asA.purchasing.convertSuggestions({ items: [{ suggestionId: suggestionB, productId: pB, quantity: "1", supplierId: supplierB }] }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await asA.purchasing.suppliers()).toEqual([]);
+    expect((await asA.purchasing.payables()).rows).toEqual([]);
+    // B is intact.
+    expect((await asB.purchasing.order({ id: orderB.id })).status).toBe("PARTIAL");
+    expect((await asB.purchasing.payable({ id: rB.payableId })).payable.balance).toBe("10.00");
+    expect((await asB.purchasing.supplier({ id: supplierB })).name).toBe("Proveedor B");
   });
 });

@@ -65,11 +65,14 @@ export const purchasingRouter = router({
   receive: write.input(ZReceiveGoodsInput).mutation(({ ctx, input }) => receiveGoods(ctx.tx, input, actorOf(ctx))),
 
   /** Products and warehouses for the order and receipt forms. */
-  catalog: read.input(z.object({ search: z.string().max(80).optional() }).optional()).query(async ({ ctx, input }) => {
+  catalog: read.input(z.object({ search: z.string().max(80).optional(), supplierId: z.string().uuid().optional() }).optional()).query(async ({ ctx, input }) => {
     const q = input?.search?.trim().toLowerCase();
+    // last_cost: this supplier's price per unit when known, else the newest lot's cost.
     const products = await ctx.tx.execute<{ id: string; name: string; sku: string; unit: string; has_expiry: boolean; last_cost: string | null }>(sql`
       select p.id, p.name, p.sku, p.unit, p.has_expiry,
-             (select unit_cost::text from lots l where l.product_id = p.id and not l.is_deficit order by received_at desc limit 1) as last_cost
+             coalesce(
+               ${input?.supplierId ? sql`(select round(sp.pack_cost / sp.units_per_pack, 4)::text from supplier_products sp where sp.supplier_id = ${input.supplierId} and sp.product_id = p.id)` : sql`null`},
+               (select unit_cost::text from lots l where l.product_id = p.id and not l.is_deficit order by received_at desc limit 1)) as last_cost
       from products p where p.active and not p.is_service
         ${q ? sql`and (lower(p.name) like ${"%" + q + "%"} or lower(p.sku) like ${"%" + q + "%"})` : sql``}
       order by lower(p.name) limit 200`);
