@@ -80,7 +80,7 @@ export function OfflinePosTerminal({ slug, closeSessionHref }: { slug: string; c
 
   async function guardedSignOut() {
     if (await pos.pending()) return setNotice({ kind: "error", text: blocked ?? "Hay ventas sin sincronizar." });
-    await signOut({ callbackUrl: "/" });
+    await signOut({ callbackUrl: "/ingresar" });
   }
 
   return (
