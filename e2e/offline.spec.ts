@@ -240,3 +240,40 @@ test("an offline sale that oversells is accepted and shown on the conflicts page
   await expect(sp.getByText("Se contó el estante y se ajustó el stock").first()).toBeVisible();
   await sup.close();
 });
+
+test("signing out and closing the register are blocked while this browser holds unsynced sales", async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/terminal");
+  await ensureSession(page);
+  await openTerminal(page);
+  // The server is unreachable for sync: the sale stays queued.
+  await context.route("**/api/pos/demo/sync", (route) => route.abort("internetdisconnected"));
+  await ring(page, COLA);
+  await expect(page.getByTestId("pos-queued")).toHaveText("1");
+  await expect(page.getByTestId("pos-close-blocked")).toBeVisible();
+  await page.getByTestId("pos-signout").click();
+  await expect(page.getByTestId("pos-notice")).toContainText("sin enviar al servidor");
+  await expect(page).toHaveURL(/\/demo\/terminal$/);
+
+  // The app shell's "Salir" is cancelled too, with the same explanation.
+  await page.goto("/demo");
+  const messages: string[] = [];
+  page.on("dialog", (d) => {
+    messages.push(d.message());
+    void d.accept();
+  });
+  await expect(page.getByRole("button", { name: "Salir" })).toBeVisible();
+  await page.waitForTimeout(500); // the guard reads the queue when the page mounts
+  await page.getByRole("button", { name: "Salir" }).click();
+  await expect.poll(() => messages.join(" ")).toContain("sin enviar al servidor");
+  await expect(page).toHaveURL(/\/demo$/);
+
+  // Once synced, nothing blocks.
+  await context.unroute("**/api/pos/demo/sync");
+  await page.goto("/demo/terminal");
+  await page.getByRole("button", { name: "Sincronizar ahora" }).click();
+  await expect(page.getByTestId("pos-queued")).toHaveText("0", { timeout: 30_000 });
+  await expect(page.getByTestId("pos-close-blocked")).toHaveCount(0);
+  await context.close();
+});
