@@ -3,7 +3,8 @@
 // 1. Sync: 1,000 sales queued in the terminal's IndexedDB while offline (through the app's
 //    own queue code, injected into the page), then back online: time until the server has
 //    accepted them all (the page's own sync engine, HTTP batches of 100, one transaction per
-//    sale). Baseline, same run and database: the same 1,000 sales through createSale called
+//    sale; each sale is one unit of one of 20 products, round robin). Baseline, same run and
+//    database: the same 1,000 sales through createSale called
 //    directly in a server-side loop (no browser, no HTTP, no queue).
 // 2. Lookup: a 20,000-product catalog downloaded by the terminal's delta sync; p95 of local
 //    barcode lookups (lookupBarcode over IndexedDB). Baseline: a plain in-memory Map.
@@ -59,12 +60,17 @@ const ids = await withTenant(tenantId, async (tx) => {
            (select id from warehouses where is_default) as warehouse`);
   return r!;
 });
-const productId = await withTenant(
+// 20 well-stocked products: each sale sells one of them, round robin (a shop's mix, not one hot row).
+const productIds = await withTenant(
   tenantId,
   async (tx) => {
-    const { id } = await createProduct(tx, { sku: "BENCH-1", name: "Producto de prueba de carga", salePrice: "100", barcodes: ["BENCH0000001"] }, { userId: ids.owner });
-    await receiveStock(tx, { productId: id, warehouseId: ids.warehouse, quantity: "1000000", unitCost: "50" }, { userId: ids.owner });
-    return id;
+    const out: string[] = [];
+    for (let i = 1; i <= 20; i++) {
+      const { id } = await createProduct(tx, { sku: `BENCH-${i}`, name: `Producto de carga ${i}`, salePrice: "100", barcodes: [`BENCH${String(i).padStart(7, "0")}`] }, { userId: ids.owner });
+      await receiveStock(tx, { productId: id, warehouseId: ids.warehouse, quantity: "100000", unitCost: "50" }, { userId: ids.owner });
+      out.push(id);
+    }
+    return out;
   },
   { userId: ids.owner },
 );
@@ -230,7 +236,7 @@ try {
   // ---- 2. sync
   await context.setOffline(true);
   const enqueue = await page.evaluate(
-    async ({ n, registerId, cashSessionId, productId }) => {
+    async ({ n, registerId, cashSessionId, productIds }) => {
       const b = (globalThis as any).__posBench;
       const db = await b.openPosDb("demo");
       const times: number[] = [];
@@ -240,7 +246,7 @@ try {
           registerId,
           cashSessionId,
           method: "CASH",
-          lines: [{ productId, name: "Producto de prueba de carga", quantity: "1", unitPrice: "100.00" }],
+          lines: [{ productId: productIds[i % productIds.length], name: "Producto de carga", quantity: "1", unitPrice: "100.00" }],
         });
         const s = performance.now();
         await b.enqueueSale(db, built.sale, built.display);
@@ -251,7 +257,7 @@ try {
       db.close();
       return { size, p95: times[Math.floor(times.length * 0.95)]!, total: times.reduce((x, y) => x + y, 0) };
     },
-    { n: SALES, registerId: ids.register, cashSessionId: session.id, productId },
+    { n: SALES, registerId: ids.register, cashSessionId: session.id, productIds },
   );
   if (enqueue.size !== SALES) throw new Error(`queued ${enqueue.size}, expected ${SALES}`);
 
@@ -304,7 +310,7 @@ try {
             registerId: ids.register,
             cashSessionId: session.id,
             createdAt: new Date().toISOString(),
-            lines: [{ productId, quantity: "1.000", unitPrice: "100.0000" }],
+            lines: [{ productId: productIds[i % productIds.length]!, quantity: "1.000", unitPrice: "100.0000" }],
             payments: [{ method: "CASH", amount: "100.00" }],
           },
           { userId: ids.cashier },
