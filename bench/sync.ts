@@ -4,10 +4,11 @@
 //    own queue code, injected into the page), then back online: time until the server has
 //    accepted them all (the page's own sync engine, HTTP batches of 100, one transaction per
 //    sale; each sale is one unit of one of 20 products, round robin). Baseline, same run and
-//    database: the same 1,000 sales through createSale called
-//    directly in a server-side loop (no browser, no HTTP, no queue).
+//    database: the same 1,000 sales through createSale called directly in a server-side loop
+//    (no browser, no HTTP, no queue).
 // 2. Lookup: a 20,000-product catalog downloaded by the terminal's delta sync; p95 of local
-//    barcode lookups (lookupBarcode over IndexedDB). Baseline: a plain in-memory Map.
+//    barcode lookups (lookupBarcode: in-memory index over the IndexedDB catalog; the bare
+//    IndexedDB index is printed too). Baseline: a plain in-memory Map.
 //
 // Needs a production build (`npm run build`; run here automatically when missing). Uses a
 // fresh embedded PostgreSQL in .data/pg-bench-sync and system Chromium.
