@@ -55,6 +55,11 @@ export function FiscalDocumentView({ slug, id, canRetry }: { slug: string; id: s
       ) : null}
 
       <article className="mx-auto max-w-3xl rounded-lg border border-slate-300 bg-white p-6 text-sm print:max-w-none print:border-0 print:p-0" aria-label="Comprobante">
+        {doc.status !== "ISSUED" ? (
+          <div className="mb-3 rounded border-2 border-dashed border-red-300 py-1 text-center text-sm font-semibold uppercase tracking-wide text-red-700">
+            Sin CAE — no válido como factura
+          </div>
+        ) : null}
         <header className="grid grid-cols-[1fr_auto_1fr] gap-4 border-b border-slate-300 pb-4">
           <div>
             <div className="text-lg font-bold">{emitter?.legalName ?? "—"}</div>
@@ -146,7 +151,10 @@ export function FiscalDocumentView({ slug, id, canRetry }: { slug: string; id: s
             <div>
               <span className="text-slate-500">Vto. CAE:</span> {d(doc.caeDueDate)}
             </div>
-            <div className="mt-1 text-xs text-slate-500">Comprobante autorizado · {doc.environment ? ENV_LABEL[doc.environment] : ""}</div>
+            <div className="mt-1 text-xs text-slate-500">
+              {doc.status === "ISSUED" ? "Comprobante autorizado" : "Sin CAE: no válido como comprobante fiscal"}
+              {doc.environment ? ` · ${ENV_LABEL[doc.environment]}` : ""}
+            </div>
           </div>
         </footer>
       </article>

@@ -22,26 +22,68 @@ export function FiscalDocumentsPage({ slug, canRetry, canConfigure }: { slug: st
   const utils = trpc.useUtils();
   const docs = trpc.fiscal.documents.useQuery({ status, page, pageSize }, { refetchInterval: 10_000 });
   const retry = trpc.fiscal.retry.useMutation({ onSuccess: () => utils.fiscal.documents.invalidate() });
+  const requeue = trpc.fiscal.requeuePending.useMutation({ onSuccess: () => utils.fiscal.documents.invalidate() });
 
   const columns: ColumnDef<Row, unknown>[] = [
-    { header: "Solicitado", cell: ({ row }) => formatDateTime(row.original.requestedAt) },
     {
       header: "Comprobante",
       cell: ({ row }) => (
-        <Link href={`/${slug}/fiscal/comprobantes/${row.original.id}`} className="font-medium text-teal-800 hover:underline">
-          {docTypeLabel(row.original.cbteTipo, row.original.kind)} {docNumber(row.original.pointOfSale, row.original.number)}
-        </Link>
+        <div>
+          <Link href={`/${slug}/fiscal/comprobantes/${row.original.id}`} className="font-medium text-teal-800 hover:underline">
+            {docTypeLabel(row.original.cbteTipo, row.original.kind)} {docNumber(row.original.pointOfSale, row.original.number)}
+          </Link>
+          <div className="text-xs text-slate-500">{formatDateTime(row.original.requestedAt)}</div>
+        </div>
       ),
     },
     {
       header: "Receptor",
       cell: ({ row }) =>
-        row.original.receiverDocType === 99
-          ? "Consumidor final"
-          : `${row.original.receiverName ?? ""} ${DOC_TIPO_LABEL[row.original.receiverDocType] ?? ""} ${row.original.receiverDocType === 80 ? formatCuit(row.original.receiverDocNumber) : row.original.receiverDocNumber}`.trim(),
+        row.original.receiverDocType === 99 ? (
+          "Consumidor final"
+        ) : (
+          <div>
+            {row.original.receiverName ? <div>{row.original.receiverName}</div> : null}
+            <div className="text-xs text-slate-500">
+              {DOC_TIPO_LABEL[row.original.receiverDocType] ?? ""}{" "}
+              {row.original.receiverDocType === 80 ? formatCuit(row.original.receiverDocNumber) : row.original.receiverDocNumber}
+            </div>
+          </div>
+        ),
     },
     { header: "Total", cell: ({ row }) => <span className="tabular-nums">{formatMoney(row.original.total)}</span> },
-    { header: "Estado", cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+    {
+      header: "Estado y mensajes de AFIP",
+      cell: ({ row }) => {
+        const msgs = [...row.original.errors, ...row.original.observations];
+        return (
+          <div className="max-w-xs space-y-1 whitespace-normal">
+            <StatusBadge status={row.original.status} />
+            {msgs.length ? (
+              <ul className="space-y-0.5 text-xs text-slate-700">
+                {msgs.map((m, i) => (
+                  <li key={i}>
+                    <span className="font-mono">{m.code}</span> {m.msg}
+                  </li>
+                ))}
+              </ul>
+            ) : row.original.lastError && row.original.status !== "ISSUED" ? (
+              <p className="text-xs text-slate-700">{row.original.lastError}</p>
+            ) : null}
+            {canRetry && (row.original.status === "ERROR" || row.original.status === "REJECTED") ? (
+              <Button
+                variant="secondary"
+                className="px-2 py-1 text-xs"
+                busy={retry.isPending && retry.variables?.id === row.original.id}
+                onClick={() => retry.mutate({ id: row.original.id })}
+              >
+                Reintentar
+              </Button>
+            ) : null}
+          </div>
+        );
+      },
+    },
     {
       header: "CAE",
       cell: ({ row }) =>
@@ -53,34 +95,6 @@ export function FiscalDocumentsPage({ slug, canRetry, canConfigure }: { slug: st
         ) : (
           "—"
         ),
-    },
-    {
-      header: "Mensajes de AFIP",
-      cell: ({ row }) => {
-        const msgs = [...row.original.errors, ...row.original.observations];
-        if (!msgs.length && !row.original.lastError) return <span className="text-slate-400">—</span>;
-        return (
-          <ul className="max-w-xs space-y-0.5 text-xs text-slate-700">
-            {msgs.length
-              ? msgs.map((m, i) => (
-                  <li key={i}>
-                    <span className="font-mono">{m.code}</span> {m.msg}
-                  </li>
-                ))
-              : <li>{row.original.lastError}</li>}
-          </ul>
-        );
-      },
-    },
-    {
-      header: "",
-      id: "actions",
-      cell: ({ row }) =>
-        canRetry && (row.original.status === "ERROR" || row.original.status === "REJECTED") ? (
-          <Button variant="secondary" className="px-2 py-1 text-xs" busy={retry.isPending && retry.variables?.id === row.original.id} onClick={() => retry.mutate({ id: row.original.id })}>
-            Reintentar
-          </Button>
-        ) : null,
     },
   ];
 
@@ -102,7 +116,12 @@ export function FiscalDocumentsPage({ slug, canRetry, canConfigure }: { slug: st
         <div className="mb-4">
           <Alert kind="info">
             Hay {pending} comprobante{pending === 1 ? "" : "s"} pendiente{pending === 1 ? "" : "s"} de emisión. Se emiten solos cuando el procesador de
-            tareas (Inngest) está activo; si no lo está, quedan pendientes y se retoman automáticamente.
+            tareas (Inngest) está activo; si no lo está, quedan pendientes y se retoman automáticamente.{" "}
+            {canRetry ? (
+              <button className="font-medium underline" disabled={requeue.isPending} onClick={() => requeue.mutate()}>
+                {requeue.isPending ? "Enviando…" : requeue.data ? `Reenviados ${requeue.data.requested}` : "Reenviar ahora"}
+              </button>
+            ) : null}
           </Alert>
         </div>
       ) : null}

@@ -14,3 +14,16 @@ describe("served Inngest functions", () => {
     expect(fns).toContainEqual(expect.objectContaining({ id: "mostrador-sweep-pending-fiscal-documents", triggers: [{ cron: "*/5 * * * *" }] }));
   });
 });
+
+describe("GET /api/inngest", () => {
+  it("answers with Inngest's introspection and every function with its triggers", async () => {
+    const { NextRequest } = await import("next/server");
+    const { GET } = await import("@/app/api/inngest/route");
+    const res = await GET(new NextRequest("http://localhost:3000/api/inngest"), {});
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { function_count: number; functions: { id: string; triggers: unknown[] }[] };
+    expect(body.function_count).toBe(3); // the two functions + issue-fiscal-document's onFailure handler (registered as its own function)
+    expect(body.functions.map((f) => f.id).sort()).toEqual(["mostrador-issue-fiscal-document", "mostrador-sweep-pending-fiscal-documents"]);
+    expect(body.functions.every((f) => f.triggers.length > 0)).toBe(true);
+  });
+});

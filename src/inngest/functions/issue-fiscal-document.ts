@@ -2,6 +2,7 @@ import { NonRetriableError, RetryAfterError } from "inngest";
 import { inngest, FISCAL_DOCUMENT_REQUESTED, type FiscalDocumentRequested } from "../client";
 import { issueDocument } from "@/server/fiscal/issue-document";
 import { FiscalRetryableError } from "@/server/fiscal/retryable";
+import { markIssueFailed } from "@/server/fiscal/mark-issue-failed";
 
 /**
  * Issue a fiscal document after the sale (or void) committed. One run at a time per
@@ -15,6 +16,10 @@ export const issueFiscalDocument = inngest.createFunction(
     triggers: [{ event: FISCAL_DOCUMENT_REQUESTED }],
     concurrency: [{ key: "event.data.seriesKey", limit: 1 }],
     retries: 10,
+    onFailure: async ({ event, error }) => {
+      const data = (event.data.event as { data?: FiscalDocumentRequested }).data;
+      if (data?.tenantId && data.documentId) await markIssueFailed(data.tenantId, data.documentId, error.message);
+    },
   },
   async ({ event, step }) => {
     const data = event.data as FiscalDocumentRequested;

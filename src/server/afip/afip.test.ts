@@ -130,7 +130,7 @@ describe("WSAA against the fake", () => {
 
 describe("WSFEv1 against the fake", () => {
   let auth: { token: string; sign: string; cuit: string };
-  const o = () => ({ url: fake.endpoints.wsfe, timeoutMs: 2000 });
+  const o = () => ({ url: fake.endpoints.wsfe, timeoutMs: 10_000 });
   beforeAll(async () => {
     fake.expireTickets();
     const t = await loginCms({ url: fake.endpoints.wsaa, service: "wsfe", ...cert });

@@ -102,3 +102,44 @@ describe("sign-up through the API", () => {
     expect(fields.password).toEqual(["La contraseña debe tener al menos 8 caracteres"]);
   });
 });
+
+describe("cross-tenant attempts on business data (inventory, POS)", () => {
+  it("B's product, warehouse and cash session used from A's session are not found, and nothing of B changes", async () => {
+    const { makeProduct } = await import("../../test/inventory");
+    const a = await makeTenant("A");
+    const b = await makeTenant("B");
+    const bProduct = await makeProduct(b.tenantId, { name: "Vino de B", salePrice: "5000" });
+    const asA = callerFor(a.ownerId, a.slug);
+    const asB = callerFor(b.ownerId, b.slug);
+    await asB.inventory.receive({ productId: bProduct, warehouseId: b.warehouseId, quantity: "10", unitCost: "1000" });
+    const snapshot = async () =>
+      admin`select (select count(*)::int from stock_movements where tenant_id = ${b.tenantId}) as movements,
+                   (select coalesce(sum(quantity), 0)::text from lots where tenant_id = ${b.tenantId}) as stock,
+                   (select name from products where id = ${bProduct}) as name`;
+    const before = await snapshot();
+
+    // read
+    expect(await codeOf(asA.inventory.product({ id: bProduct }))).toBe("NOT_FOUND");
+    const listed = await asA.inventory.products({ page: 0, pageSize: 50 } as never);
+    expect(JSON.stringify(listed)).not.toContain(bProduct);
+    // update
+    const update = await codeOf(asA.inventory.updateProduct({ id: bProduct, data: { sku: "X-1", name: "Robado", salePrice: "1" } as never }));
+    expect(update).toBe("NOT_FOUND");
+    // stock writes against B's ids
+    expect(["NOT_FOUND", "BAD_REQUEST"]).toContain(await codeOf(asA.inventory.receive({ productId: bProduct, warehouseId: b.warehouseId, quantity: "1", unitCost: "1" })));
+    expect(["NOT_FOUND", "BAD_REQUEST"]).toContain(await codeOf(asA.inventory.receive({ productId: bProduct, warehouseId: a.warehouseId, quantity: "1", unitCost: "1" })));
+    expect(["NOT_FOUND", "BAD_REQUEST", "CONFLICT"]).toContain(
+      await codeOf(asA.inventory.consume({ productId: bProduct, warehouseId: b.warehouseId, quantity: "1", destinationType: "ROOM", reference: "HAB-502" } as never)),
+    );
+    // B's cash session from A
+    const [bRegister] = await admin<{ id: string }[]>`select id from registers where tenant_id = ${b.tenantId}`;
+    const bSession = await asB.pos.openSession({ registerId: bRegister!.id, openingFloat: "100" } as never);
+    const bSessionId = bSession.id;
+    expect(await codeOf(asA.pos.session({ cashSessionId: bSessionId }))).toBe("NOT_FOUND");
+    expect(["NOT_FOUND", "BAD_REQUEST"]).toContain(await codeOf(asA.pos.cashMovement({ cashSessionId: bSessionId, type: "MANUAL_OUT", amount: "50", reason: "robo" } as never)));
+
+    expect(await snapshot()).toEqual(before);
+    const [cash] = await admin`select count(*)::int as n from cash_movements where tenant_id = ${b.tenantId}`;
+    expect(cash!.n).toBe(0);
+  });
+});

@@ -9,7 +9,10 @@ import type { Auth } from "../afip/wsfe";
 import { afipTimeoutMs } from "./afip-runtime";
 import { FiscalRetryableError } from "./retryable";
 
+/** Try to renew this long before expiry (AFIP may refuse while the ticket is valid; then it keeps being used). */
 const RENEW_MARGIN_MS = 10 * 60_000;
+/** A ticket with less than this left is not used for a new issuance. */
+const STILL_VALID_MS = 60_000;
 const FAULT_COOLDOWN_MS = 60_000;
 
 export type Credentials = { cuit: string; environment: AfipEnvironment; certPem: string; keyPem: string; endpoints: AfipEndpoints };
@@ -22,12 +25,12 @@ export type Credentials = { cuit: string; environment: AfipEnvironment; certPem:
  */
 export async function getAccessTicket(tenantId: string, c: Credentials, service = "wsfe"): Promise<Auth> {
   const key = and(eq(wsaaTickets.cuit, c.cuit), eq(wsaaTickets.service, service), eq(wsaaTickets.environment, c.environment));
-  const fresh = (r?: { token: string | null; sign: string | null; expiresAt: Date | null }) =>
-    r?.token && r.sign && r.expiresAt && r.expiresAt.getTime() - Date.now() > RENEW_MARGIN_MS ? { token: r.token, sign: r.sign, cuit: c.cuit } : undefined;
+  type Row = { token: string | null; sign: string | null; expiresAt: Date | null };
+  const left = (r?: Row) => (r?.token && r.sign && r.expiresAt ? r.expiresAt.getTime() - Date.now() : -1);
+  const authOf = (r: Row): Auth => ({ token: r.token!, sign: r.sign!, cuit: c.cuit });
 
   const cached = await withTenant(tenantId, async (tx) => (await tx.select().from(wsaaTickets).where(key))[0]);
-  const hit = fresh(cached);
-  if (hit) return hit;
+  if (cached && left(cached) > RENEW_MARGIN_MS) return authOf(cached);
 
   const outcome = await withTenant(tenantId, async (tx) => {
     await tx
@@ -35,9 +38,11 @@ export async function getAccessTicket(tenantId: string, c: Credentials, service 
       .values({ tenantId, cuit: c.cuit, service, environment: c.environment })
       .onConflictDoNothing();
     const [row] = await tx.select().from(wsaaTickets).where(key).for("update");
-    const again = fresh(row);
-    if (again) return { auth: again };
+    if (row && left(row) > RENEW_MARGIN_MS) return { auth: authOf(row) };
+    // Near expiry but still valid: usable while a renewal is refused or cooling down.
+    const stillValid = row && left(row) > STILL_VALID_MS ? authOf(row) : undefined;
     if (row?.lastFaultAt && Date.now() - row.lastFaultAt.getTime() < FAULT_COOLDOWN_MS) {
+      if (stillValid) return { auth: stillValid };
       return { error: new FiscalRetryableError(`WSAA: ${row.lastFault ?? "error"}; se espera un minuto antes de reintentar`, "60s") };
     }
     try {
@@ -60,6 +65,8 @@ export async function getAccessTicket(tenantId: string, c: Credentials, service 
       if (!(e instanceof AfipSoapFault || e instanceof AfipTransportError)) throw e;
       const msg = e instanceof AfipSoapFault ? `${e.faultCode}: ${e.faultString}` : e.message;
       await tx.update(wsaaTickets).set({ lastFault: msg, lastFaultAt: new Date(), updatedAt: new Date() }).where(key);
+      // coe.alreadyAuthenticated while ours is still valid: keep using it, never throw it away.
+      if (stillValid) return { auth: stillValid };
       return { error: new FiscalRetryableError(`WSAA: ${msg}`, "60s") };
     }
   });

@@ -20,7 +20,7 @@ let fake: FakeAfip;
 beforeAll(async () => {
   fake = await startFakeAfip({ ca });
   process.env.FAKE_AFIP_URL = fake.url;
-  process.env.AFIP_TIMEOUT_MS = "1000";
+  process.env.AFIP_TIMEOUT_MS = "10000";
 });
 afterAll(async () => {
   await fake.close();
@@ -28,6 +28,19 @@ afterAll(async () => {
 
 const getDoc = (tenantId: string, id: string) =>
   withTenant(tenantId, async (tx) => (await tx.select().from(fiscalDocuments).where(eq(fiscalDocuments.id, id)))[0]!);
+
+/** What the fake AFIP holds for point of sale 2 of a CUIT. */
+const series2 = (cuit: string) => fake.issued(cuit).filter((c) => c.ptoVta === 2);
+
+/** Run `fn` with a short AFIP deadline (for the timeout scenarios only: a loaded machine needs the long one). */
+async function withShortDeadline<T>(fn: () => Promise<T>): Promise<T> {
+  process.env.AFIP_TIMEOUT_MS = "700";
+  try {
+    return await fn();
+  } finally {
+    process.env.AFIP_TIMEOUT_MS = "10000";
+  }
+}
 
 async function runFunction(tenantId: string, documentId: string) {
   const doc = await getDoc(tenantId, documentId);
@@ -103,32 +116,34 @@ describe("recovery, serialization, tickets", () => {
   it("after a timeout where AFIP did authorise, recovers the CAE with FECompConsultar instead of issuing twice", async () => {
     const t = await makeFiscalTenant(ca);
     const id = await requestDoc(t.tenantId, consumerSale());
+    await issueDocument(t.tenantId, await requestDoc(t.tenantId, consumerSale({ pointOfSale: 7 }))); // ticket in hand
     fake.next("FECAESolicitar", { kind: "timeout", process: true, ms: 5000 });
-    const first = await issueDocument(t.tenantId, id).catch((e) => e);
+    const first = await withShortDeadline(() => issueDocument(t.tenantId, id)).catch((e) => e);
     expect(first).toBeInstanceOf(FiscalRetryableError);
     const pending = await getDoc(t.tenantId, id);
     expect(pending).toMatchObject({ status: "ERROR", number: 1 });
-    expect(fake.issued(t.cuit)).toHaveLength(1);
+    expect(series2(t.cuit)).toHaveLength(1);
     const solicitudes = fake.calls.FECAESolicitar;
 
     const { result } = await runFunction(t.tenantId, id); // the retry
     expect(result).toMatchObject({ status: "ISSUED", number: 1 });
     expect(fake.calls.FECAESolicitar).toBe(solicitudes); // recovered, not re-sent
-    expect(fake.issued(t.cuit)).toHaveLength(1);
-    expect((await getDoc(t.tenantId, id)).cae).toBe(fake.issued(t.cuit)[0]!.cae);
+    expect(series2(t.cuit)).toHaveLength(1);
+    expect((await getDoc(t.tenantId, id)).cae).toBe(series2(t.cuit)[0]!.cae);
   });
 
   it("a timeout where AFIP did not authorise re-sends with the right number, even after another document went first", async () => {
     const t = await makeFiscalTenant(ca);
     const x = await requestDoc(t.tenantId, consumerSale());
     const y = await requestDoc(t.tenantId, consumerSale());
+    await issueDocument(t.tenantId, await requestDoc(t.tenantId, consumerSale({ pointOfSale: 7 }))); // ticket in hand
     fake.next("FECAESolicitar", { kind: "timeout", ms: 5000 });
-    await expect(issueDocument(t.tenantId, x)).rejects.toBeInstanceOf(FiscalRetryableError);
+    await expect(withShortDeadline(() => issueDocument(t.tenantId, x))).rejects.toBeInstanceOf(FiscalRetryableError);
     expect(await getDoc(t.tenantId, x)).toMatchObject({ status: "ERROR", number: 1 });
     // Y runs next: it first settles X (not authorised → number released), then takes 1.
     expect(await issueDocument(t.tenantId, y)).toMatchObject({ status: "ISSUED", number: 1 });
     expect(await issueDocument(t.tenantId, x)).toMatchObject({ status: "ISSUED", number: 2 });
-    expect(fake.issued(t.cuit).map((c) => c.nro)).toEqual([1, 2]);
+    expect(series2(t.cuit).map((c) => c.nro)).toEqual([1, 2]);
   });
 
   it("lost response after authorisation: the next document of the series settles it first", async () => {
@@ -145,7 +160,10 @@ describe("recovery, serialization, tickets", () => {
   it("20 documents requested concurrently for one point of sale get consecutive numbers, no gaps, no duplicates", async () => {
     const t = await makeFiscalTenant(ca);
     const ids = await Promise.all(Array.from({ length: 20 }, () => requestDoc(t.tenantId, consumerSale({ pointOfSale: 5 }))));
-    const results = await Promise.all(ids.map((id) => issueDocument(t.tenantId, id)));
+    // 20 Inngest runs at once (the test engine does not apply the concurrency key: the series lock is what serializes here).
+    const runs = await Promise.all(ids.map((id) => runFunction(t.tenantId, id)));
+    expect(runs.map((r) => r.error)).toEqual(ids.map(() => undefined));
+    const results = runs.map((r) => r.result as { status: string; number: number | null });
     expect(results.every((r) => r.status === "ISSUED")).toBe(true);
     const numbers = results.map((r) => r.number!).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
@@ -170,6 +188,24 @@ describe("recovery, serialization, tickets", () => {
   });
 });
 
+describe("WSAA near expiry", () => {
+  it("keeps using a still-valid ticket when AFIP refuses the early renewal (coe.alreadyAuthenticated)", async () => {
+    const t = await makeFiscalTenant(ca);
+    await issueDocument(t.tenantId, await requestDoc(t.tenantId, consumerSale()));
+    // Our copy says 5 minutes left (inside the renewal window); AFIP still holds it as valid.
+    await withTenant(t.tenantId, (tx) => tx.update(wsaaTickets).set({ expiresAt: new Date(Date.now() + 5 * 60_000) }));
+    const logins = fake.calls.loginCms ?? 0;
+    expect(await issueDocument(t.tenantId, await requestDoc(t.tenantId, consumerSale()))).toMatchObject({ status: "ISSUED", number: 2 });
+    expect(fake.calls.loginCms).toBe(logins + 1); // one renewal attempt, refused
+    const [row] = await withTenant(t.tenantId, (tx) => tx.select().from(wsaaTickets));
+    expect(row!.lastFault).toContain("coe.alreadyAuthenticated");
+    expect(row!.loginCount).toBe(1);
+    // Within the cooldown no new attempt is made, and issuing still works.
+    expect(await issueDocument(t.tenantId, await requestDoc(t.tenantId, consumerSale()))).toMatchObject({ status: "ISSUED", number: 3 });
+    expect(fake.calls.loginCms).toBe(logins + 1);
+  });
+});
+
 describe("credit notes and the sweep", () => {
   it("a credit note after a void references the invoice and waits for its CAE", async () => {
     const t = await makeFiscalTenant(ca);
@@ -179,6 +215,11 @@ describe("credit notes and the sweep", () => {
     expect(nc).not.toBeNull();
     // Invoice not issued yet: the credit note waits (retryable).
     await expect(issueDocument(t.tenantId, nc!.documentId)).rejects.toBeInstanceOf(FiscalRetryableError);
+    // If Inngest's retries ran out meanwhile, the failure handler leaves it in ERROR with the reason…
+    const { markIssueFailed } = await import("./mark-issue-failed");
+    await markIssueFailed(t.tenantId, nc!.documentId, "La factura original todavía no tiene CAE");
+    expect(await getDoc(t.tenantId, nc!.documentId)).toMatchObject({ status: "ERROR", lastError: expect.stringContaining("Se agotaron") });
+    // …and a later run still issues it once the invoice has its CAE.
     await runFunction(t.tenantId, inv);
     const { result } = await runFunction(t.tenantId, nc!.documentId);
     expect(result).toMatchObject({ status: "ISSUED", number: 1 });

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { withTenant } from "../db/with-tenant";
 import { fiscalDocumentAttempts, fiscalDocuments, fiscalSettings, type AfipMsg } from "../db/schema/fiscal";
 import { isUniqueViolation } from "../errors/app-error";
 import { dec } from "@/lib/decimal";
+import { formatMoney } from "@/lib/format";
 import { AfipSoapFault, AfipTransportError, type SoapExchange } from "../afip/soap";
 import { caeSolicitar, compConsultar, compUltimoAutorizado, type Auth, type CaeRequest, type WsfeOptions } from "../afip/wsfe";
 import { letterOf } from "../afip/document-type";
@@ -122,15 +123,20 @@ export async function issueDocument(tenantId: string, documentId: string): Promi
               eq(fiscalDocuments.emitterCuit, series.cuit),
               eq(fiscalDocuments.pointOfSale, series.pointOfSale),
               eq(fiscalDocuments.cbteTipo, series.cbteTipo),
-              isNotNull(fiscalDocuments.number),
-              inArray(fiscalDocuments.status, ["PENDING", "ERROR"]),
+              or(
+                eq(fiscalDocuments.id, doc.id),
+                and(isNotNull(fiscalDocuments.number), inArray(fiscalDocuments.status, ["PENDING", "ERROR"])),
+              ),
             ),
           )
           .orderBy(asc(fiscalDocuments.number)),
       );
-      for (const d of inFlight) await recover(tenantId, o, auth, d);
-
-      const [current] = await withTenant(tenantId, (tx) => tx.select().from(fiscalDocuments).where(eq(fiscalDocuments.id, doc.id)));
+      let current = inFlight.find((d) => d.id === doc.id);
+      const unsettled = inFlight.filter((d) => d.number !== null && (d.status === "PENDING" || d.status === "ERROR"));
+      for (const d of unsettled) await recover(tenantId, o, auth, d);
+      if (unsettled.length) {
+        [current] = await withTenant(tenantId, (tx) => tx.select().from(fiscalDocuments).where(eq(fiscalDocuments.id, doc.id)));
+      }
       if (!current || current.status === "ISSUED" || current.status === "REJECTED") return outcome(current ?? doc);
 
       // 2. Next number, claimed on the row before it is sent.
@@ -279,7 +285,7 @@ function localRejection(d: Doc, anonymousLimit: string, original?: Doc): AfipMsg
     return { code: 10013, msg: "Un comprobante A requiere el CUIT del receptor (tipo de documento 80)." };
   }
   if (d.receiverDocType === 99 && dec(d.total).gte(anonymousLimit)) {
-    return { code: 10015, msg: `Para importes desde $${anonymousLimit} hay que identificar al receptor (DNI o CUIT).` };
+    return { code: 10015, msg: `Para importes desde ${formatMoney(anonymousLimit)} hay que identificar al receptor (DNI o CUIT).` };
   }
   return null;
 }

@@ -3,12 +3,14 @@ import { seedDemo, type DemoSeeder } from "./demo";
 import { seedInventory } from "./inventory";
 import { seedFiscalDemo } from "../fiscal/seed-demo";
 import { seedPos } from "./pos";
+import { seedOffline } from "./offline";
 
 // Each area's idempotent demo seeder, in dependency order.
 export const demoSeeders: DemoSeeder[] = [
   seedInventory, // catalog, warehouses, lots (inventory)
   seedFiscalDemo, // fiscal settings on the fake AFIP (fiscal)
   seedPos, // second register, customers (pos)
+  seedOffline, // the offline terminal's register (offline)
 ];
 
 export const seedAll = () => seedDemo(demoSeeders);

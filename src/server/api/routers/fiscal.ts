@@ -9,6 +9,7 @@ import { listDocuments, ZListDocumentsInput } from "../../fiscal/list-documents"
 import { getDocument, getDocumentXml } from "../../fiscal/get-document";
 import { retryDocument } from "../../fiscal/retry-document";
 import { sendFiscalEvent } from "../../fiscal/events";
+import { findStaleDocuments } from "../../fiscal/find-stale-documents";
 
 export const fiscalRouter = router({
   settings: permissionProcedure("tenant.settings").query(({ ctx }) => getFiscalSettings(ctx.tx)),
@@ -32,6 +33,12 @@ export const fiscalRouter = router({
   documentXml: permissionProcedure("tenant.settings")
     .input(z.object({ id: z.uuid() }))
     .query(({ ctx, input }) => getDocumentXml(ctx.tx, input.id)),
+  /** Re-send the events of every document still waiting (e.g. right after starting Inngest). */
+  requeuePending: permissionProcedure("fiscal.issue").mutation(async ({ ctx }) => {
+    const docs = await findStaleDocuments(ctx.tx, { pendingAgeMs: 0, errorAgeMs: 0 });
+    ctx.afterCommit(() => Promise.all(docs.map((d) => sendFiscalEvent(d.id, ctx.tenant.id))));
+    return { requested: docs.length };
+  }),
   retry: permissionProcedure("fiscal.issue")
     .input(z.object({ id: z.uuid() }))
     .mutation(async ({ ctx, input }) => {

@@ -5,3 +5,4 @@ export * from "./registers";
 export * from "./inventory";
 export * from "./fiscal";
 export * from "./pos";
+export * from "./offline";

@@ -1,0 +1,52 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+
+// Read-only checks against the e2e server's database (the embedded PostgreSQL that
+// scripts/e2e-server.ts started for this port, or DATABASE_URL when the run uses an external
+// one). Queries run inside a transaction scoped to the demo tenant, so RLS applies as usual.
+
+function databaseUrl(): string {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const port = process.env.E2E_PORT ?? "3210";
+  const pid = readFileSync(path.resolve(process.cwd(), `.data/pg-e2e-${port}/postmaster.pid`), "utf8").split("\n");
+  return `postgres://postgres:postgres@127.0.0.1:${pid[3]!.trim()}/mostrador`;
+}
+
+export async function withDemoDb<T>(fn: (sql: postgres.TransactionSql) => Promise<T>): Promise<T> {
+  const sql = postgres(databaseUrl(), { max: 1, onnotice: () => {} });
+  try {
+    return (await sql.begin(async (tx) => {
+      await tx`select set_config('app.current_tenant', tenant_id_by_slug('demo')::text, true)`;
+      return fn(tx);
+    })) as T;
+  } finally {
+    await sql.end();
+  }
+}
+
+export type Snapshot = { sales: number; cash: string; stock: Record<string, string>; conflicts: number };
+
+/** Sales and cash movement totals of one session, and stock of the given barcodes. */
+export async function snapshot(cashSessionId: string, barcodes: string[]): Promise<Snapshot> {
+  return withDemoDb(async (tx) => {
+    const [s] = await tx<{ sales: number; cash: string; conflicts: number }[]>`
+      select (select count(*)::int from sales where cash_session_id = ${cashSessionId}) as sales,
+             (select coalesce(sum(amount), 0)::text from cash_movements where cash_session_id = ${cashSessionId}) as cash,
+             (select count(*)::int from stock_conflicts c join sales s on s.tenant_id = c.tenant_id and s.id = c.sale_id
+               where s.cash_session_id = ${cashSessionId}) as conflicts`;
+    const stock: Record<string, string> = {};
+    for (const b of barcodes) {
+      const [r] = await tx<{ q: string }[]>`
+        select coalesce(sum(l.quantity), 0)::text as q from product_barcodes pb
+        join stock_levels l on l.tenant_id = pb.tenant_id and l.product_id = pb.product_id
+        where pb.barcode = ${b}`;
+      stock[b] = r!.q;
+    }
+    return { sales: s!.sales, cash: s!.cash, conflicts: s!.conflicts, stock };
+  });
+}
+
+export async function salesByIds(ids: string[]): Promise<{ id: string; mode: string; total: string }[]> {
+  return withDemoDb((tx) => tx<{ id: string; mode: string; total: string }[]>`select id, mode, total from sales where id = any(${ids}::uuid[])`);
+}

@@ -1,0 +1,242 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { test, expect, chromium, type BrowserContext, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, DEMO_USERS, login } from "./fixtures";
+import { salesByIds, snapshot, withDemoDb } from "./offline-db";
+
+// The installable offline terminal (/demo/terminal) on its own register ("Caja Offline").
+const COLA = "7790895000997"; // Gaseosa cola lata 354 ml, $1.900
+const CACAO = "7790580123401"; // Cacao amargo 400 g, $4.200, low stock
+
+test.describe.configure({ mode: "serial" });
+
+async function ensureSession(page: Page): Promise<{ registerId: string; cashSessionId: string }> {
+  const ctx = await (await page.request.get("/api/pos/demo/context")).json();
+  const reg = ctx.registers.find((r: { name: string }) => r.name === "Caja Offline");
+  expect(reg, "the offline seeder creates 'Caja Offline'").toBeTruthy();
+  if (reg.cashSessionId) return { registerId: reg.id, cashSessionId: reg.cashSessionId };
+  const res = await page.request.post("/api/trpc/pos.openSession", {
+    headers: { "content-type": "application/json", "x-tenant-slug": "demo" },
+    data: { json: { registerId: reg.id, openingFloat: "1000.00" } },
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+  const again = await (await page.request.get("/api/pos/demo/context")).json();
+  const opened = again.registers.find((r: { id: string }) => r.id === reg.id);
+  return { registerId: reg.id, cashSessionId: opened.cashSessionId };
+}
+
+async function openTerminal(page: Page) {
+  await page.goto("/demo/terminal");
+  // The demo business has several registers: pick the terminal's own (remembered per browser).
+  const chooser = page.getByLabel("Caja", { exact: true });
+  await expect(chooser.locator("option", { hasText: "Caja Offline" })).toHaveCount(1);
+  await chooser.selectOption({ label: "Caja Offline" });
+  await expect(page.getByText(/Catálogo: [1-9]\d* productos/)).toBeVisible();
+  await expect(page.getByTestId("pos-charge")).toBeDisabled(); // empty cart, but a session exists
+}
+
+async function ring(page: Page, code: string, times = 1) {
+  const scan = page.getByTestId("pos-scan");
+  for (let i = 0; i < times; i++) {
+    await scan.fill(code);
+    await scan.press("Enter");
+  }
+  await page.getByTestId("pos-charge").click();
+  await expect(page.getByTestId("pos-notice")).toHaveAttribute("data-kind", "ok");
+  await expect(page.getByTestId("pos-cart")).toContainText("Escaneá un producto");
+}
+
+async function queuedIds(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const req = indexedDB.open("mostrador-pos:demo");
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const all = db.transaction("queue").objectStore("queue").getAll();
+          all.onsuccess = () => {
+            resolve((all.result as { sale: { id: string } }[]).map((q) => q.sale.id));
+            db.close();
+          };
+        };
+      }),
+  );
+}
+
+test("offline: reload served by the service worker, 20 sales by barcode survive a browser restart and sync exactly once", async () => {
+  test.setTimeout(180_000);
+  const use = test.info().project.use;
+  const userDataDir = mkdtempSync(path.join(tmpdir(), "mostrador-pos-"));
+  const launch = (offline: boolean) =>
+    chromium.launchPersistentContext(userDataDir, {
+      executablePath: use.launchOptions?.executablePath,
+      args: use.launchOptions?.args,
+      baseURL: use.baseURL,
+      locale: "es-AR",
+      timezoneId: "America/Argentina/Buenos_Aires",
+      serviceWorkers: "allow",
+      offline,
+    });
+  let context: BrowserContext = await launch(false);
+  try {
+    let page = context.pages()[0] ?? (await context.newPage());
+    await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/terminal");
+    const { cashSessionId } = await ensureSession(page);
+    await openTerminal(page);
+    // The worker controls the page and holds this page's HTML for offline reloads.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            const reg = await navigator.serviceWorker.getRegistration();
+            const cached = await caches.open("pos-pages").then((c) => c.match(location.href));
+            return JSON.stringify({ active: !!reg?.active, controlled: !!navigator.serviceWorker.controller, cached: !!cached });
+          }),
+        { timeout: 30_000 },
+      )
+      .toBe(JSON.stringify({ active: true, controlled: true, cached: true }));
+    const before = await snapshot(cashSessionId, [COLA]);
+
+    await context.setOffline(true);
+    const reloaded = await page.reload();
+    expect(reloaded?.fromServiceWorker()).toBe(true);
+    await expect(page.getByTestId("pos-online")).toHaveText("Sin conexión");
+    await expect(page.getByText(/Catálogo: [1-9]\d* productos/)).toBeVisible();
+
+    for (let i = 0; i < 20; i++) await ring(page, COLA);
+    await expect(page.getByTestId("pos-queued")).toHaveText("20");
+    const ids = await queuedIds(page);
+    expect(new Set(ids).size).toBe(20);
+    expect((await snapshot(cashSessionId, [COLA])).sales).toBe(before.sales); // nothing reached the server
+
+    // Restart the browser with the same profile, still offline: the queue is still there.
+    await context.close();
+    context = await launch(true);
+    page = context.pages()[0] ?? (await context.newPage());
+    const again = await page.goto("/demo/terminal");
+    expect(again?.fromServiceWorker()).toBe(true);
+    await expect(page.getByTestId("pos-queued")).toHaveText("20");
+    await expect(page.getByTestId("pos-online")).toHaveText("Sin conexión");
+
+    // Back online: everything is sent, once (the cashier may also press "Sincronizar ahora").
+    await context.setOffline(false);
+    await page.getByRole("button", { name: "Sincronizar ahora" }).click();
+    await expect(page.getByTestId("pos-queued")).toHaveText("0", { timeout: 30_000 });
+    await expect(page.getByTestId("pos-online")).toHaveText("En línea");
+    const after = await snapshot(cashSessionId, [COLA]);
+    expect(after.sales - before.sales).toBe(20);
+    expect(Number(after.cash) - Number(before.cash)).toBe(20 * 1900);
+    expect(Number(before.stock[COLA]) - Number(after.stock[COLA])).toBe(20);
+    const rows = await salesByIds(ids);
+    expect(rows).toHaveLength(20);
+    expect(rows.every((r) => r.mode === "OFFLINE" && r.total === "1900.00")).toBe(true);
+    await expect(page.getByTestId("pos-last-sync")).not.toContainText("nunca");
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+});
+
+test("a batch committed on the server whose response is lost is retried without duplicates", async ({ browser }) => {
+  // Without the worker so route interception sees every request.
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/terminal");
+  const { cashSessionId } = await ensureSession(page);
+  await openTerminal(page);
+  const before = await snapshot(cashSessionId, [COLA]);
+
+  await context.setOffline(true);
+  await expect(page.getByTestId("pos-online")).toHaveText("Sin conexión");
+  for (let i = 0; i < 3; i++) await ring(page, COLA);
+  const ids = await queuedIds(page);
+
+  let calls = 0;
+  await page.route("**/api/pos/demo/sync", async (route) => {
+    calls++;
+    if (calls === 1) {
+      const res = await route.fetch(); // the server commits the batch…
+      expect(res.ok()).toBe(true);
+      return route.abort("connectionreset"); // …and the answer never arrives
+    }
+    return route.continue();
+  });
+  await context.setOffline(false);
+  await page.getByRole("button", { name: "Sincronizar ahora" }).click();
+  await expect(page.getByTestId("pos-queued")).toHaveText("0", { timeout: 30_000 });
+  expect(calls).toBeGreaterThanOrEqual(2);
+  const after = await snapshot(cashSessionId, [COLA]);
+  expect(after.sales - before.sales).toBe(3);
+  expect(Number(after.cash) - Number(before.cash)).toBe(3 * 1900);
+  expect(await salesByIds(ids)).toHaveLength(3);
+  await context.close();
+});
+
+test("two tabs syncing the same queue never duplicate a sale", async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const a = await context.newPage();
+  await login(a, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/terminal");
+  const { cashSessionId } = await ensureSession(a);
+  await openTerminal(a);
+  const b = await context.newPage();
+  await openTerminal(b);
+  const before = await snapshot(cashSessionId, [COLA]);
+
+  await context.setOffline(true);
+  for (let i = 0; i < 4; i++) {
+    await ring(a, COLA);
+    await ring(b, COLA);
+  }
+  await expect(a.getByTestId("pos-queued")).toHaveText("8");
+  const ids = await queuedIds(a);
+  expect(ids).toHaveLength(8);
+
+  await context.setOffline(false);
+  // Both tabs kick a sync at once; they also press "Sincronizar ahora" to force overlap.
+  await Promise.all([a.getByRole("button", { name: "Sincronizar ahora" }).click(), b.getByRole("button", { name: "Sincronizar ahora" }).click()]);
+  await expect(a.getByTestId("pos-queued")).toHaveText("0", { timeout: 30_000 });
+  await expect(b.getByTestId("pos-queued")).toHaveText("0", { timeout: 30_000 });
+  const after = await snapshot(cashSessionId, [COLA]);
+  expect(after.sales - before.sales).toBe(8);
+  expect(Number(after.cash) - Number(before.cash)).toBe(8 * 1900);
+  expect(Number(before.stock[COLA]) - Number(after.stock[COLA])).toBe(8);
+  expect(await salesByIds(ids)).toHaveLength(8);
+  await context.close();
+});
+
+test("an offline sale that oversells is accepted and shown on the conflicts page for the supervisor", async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/terminal");
+  const { cashSessionId } = await ensureSession(page);
+  await openTerminal(page);
+  const before = await snapshot(cashSessionId, [CACAO]);
+  const stock = Math.max(0, Math.floor(Number(before.stock[CACAO])));
+
+  await context.setOffline(true);
+  await ring(page, CACAO, stock + 2); // two more than the shelf holds
+  await context.setOffline(false);
+  await page.getByRole("button", { name: "Sincronizar ahora" }).click();
+  await expect(page.getByTestId("pos-queued")).toHaveText("0", { timeout: 30_000 });
+  await expect(page.getByTestId("pos-recent")).toContainText("⚠ stock");
+  const after = await snapshot(cashSessionId, [CACAO]);
+  expect(after.sales - before.sales).toBe(1);
+  expect(after.conflicts - before.conflicts).toBe(1);
+  const [conflict] = await withDemoDb((tx) => tx<{ shortfall: string }[]>`select shortfall::text from stock_conflicts order by created_at desc limit 1`);
+  expect(Number(conflict!.shortfall)).toBe(2);
+  await context.close();
+
+  const sup = await browser.newContext();
+  const sp = await sup.newPage();
+  await login(sp, DEMO_USERS.supervisor, DEMO_PASSWORD, "/demo/conflictos");
+  const row = sp.getByTestId("stock-conflicts").getByRole("row", { name: /Cacao amargo 400 g/ }).first();
+  await expect(row).toBeVisible();
+  await row.getByRole("button", { name: "Resolver…" }).click();
+  await row.getByLabel("Cómo se resolvió").fill("Se contó el estante y se ajustó el stock");
+  await row.getByRole("button", { name: "Marcar resuelto" }).click();
+  await sp.getByRole("tab", { name: "Resueltos" }).click();
+  await expect(sp.getByText("Se contó el estante y se ajustó el stock").first()).toBeVisible();
+  await sup.close();
+});

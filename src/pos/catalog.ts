@@ -1,0 +1,100 @@
+import { getMeta, setMeta, type PosDb } from "./db";
+import { normalizeText, words } from "./normalize";
+import type { CatalogDelta, CatalogProduct, StoredProduct } from "./types";
+
+// The local catalog: delta sync from the server and lookups that never touch the network.
+
+export const CATALOG_REFRESH_MS = 15 * 60 * 1000;
+
+export function toStored(p: CatalogProduct): StoredProduct {
+  const barcodes = p.barcodes.map((b) => b.trim()).filter(Boolean);
+  return { ...p, barcodes, codes: [...barcodes, `#${p.sku.trim()}`], nameNorm: normalizeText(p.name), words: words(p.name, p.sku) };
+}
+
+// Name search runs over an in-memory copy of the catalog, rebuilt whenever the stored
+// cursor changed (another tab, or this one, applied a delta).
+const searchCache = new WeakMap<PosDb, { cursor: string | undefined; products: StoredProduct[] }>();
+
+async function searchable(db: PosDb): Promise<StoredProduct[]> {
+  const cursor = await getMeta(db, "catalogCursor");
+  const hit = searchCache.get(db);
+  if (hit && hit.cursor === cursor) return hit.products;
+  const products = (await db.getAll("products")).filter((p) => p.active);
+  searchCache.set(db, { cursor, products });
+  return products;
+}
+
+/** Applies one page of changes in a single IndexedDB transaction (upserts; inactive rows kept as inactive). */
+export async function applyCatalogDelta(db: PosDb, delta: CatalogDelta): Promise<void> {
+  const tx = db.transaction(["products", "packs", "meta"], "readwrite");
+  const products = tx.objectStore("products");
+  for (const p of delta.products) void products.put(toStored(p));
+  if (delta.packs) {
+    const packs = tx.objectStore("packs");
+    void packs.clear();
+    for (const r of delta.packs) void packs.put(r);
+  }
+  void tx.objectStore("meta").put({ key: "catalogCursor", value: delta.cursor });
+  if (!delta.hasMore) void tx.objectStore("meta").put({ key: "catalogSyncedAt", value: new Date().toISOString() });
+  await tx.done;
+}
+
+export type CatalogFetcher = (cursor: string | undefined) => Promise<CatalogDelta>;
+
+/** Pulls every page of changes since the stored cursor. Returns how many products changed. */
+export async function syncCatalog(db: PosDb, fetchDelta: CatalogFetcher, opts: { maxPages?: number } = {}): Promise<number> {
+  let changed = 0;
+  const maxPages = opts.maxPages ?? 1000;
+  for (let page = 0; page < maxPages; page++) {
+    const cursor = await getMeta(db, "catalogCursor");
+    const delta = await fetchDelta(cursor);
+    await applyCatalogDelta(db, delta);
+    changed += delta.products.length;
+    if (!delta.hasMore) break;
+  }
+  return changed;
+}
+
+export async function catalogNeedsRefresh(db: PosDb, now = Date.now()): Promise<boolean> {
+  const at = await getMeta(db, "catalogSyncedAt");
+  return !at || now - Date.parse(at) >= CATALOG_REFRESH_MS;
+}
+
+export async function resetCatalogCursor(db: PosDb): Promise<void> {
+  await setMeta(db, "catalogCursor", "");
+}
+
+/**
+ * Barcode (or exact SKU) → product. When a barcode moved between products, the active, most recently
+ * changed one wins. Inactive products are returned (so the UI can say "dado de baja"), never sold.
+ */
+export async function lookupBarcode(db: PosDb, code: string): Promise<StoredProduct | undefined> {
+  const c = code.trim();
+  if (!c) return undefined;
+  let hits = await db.getAllFromIndex("products", "code", c);
+  // The scanner field also takes a SKU typed by hand.
+  if (hits.length === 0) hits = await db.getAllFromIndex("products", "code", `#${c}`);
+  if (hits.length <= 1) return hits[0];
+  return hits.sort((a, b) => Number(b.active) - Number(a.active) || b.updatedAt.localeCompare(a.updatedAt))[0];
+}
+
+/**
+ * Name / SKU search, all local: every query word must be the start of a word of the
+ * product's name or SKU. Active products only.
+ */
+export async function searchProducts(db: PosDb, query: string, limit = 20): Promise<StoredProduct[]> {
+  const terms = words(query);
+  if (terms.length === 0) return [];
+  const out: StoredProduct[] = [];
+  for (const p of await searchable(db)) {
+    if (terms.every((t) => p.words.some((w) => w.startsWith(t)))) {
+      out.push(p);
+      if (out.length >= limit * 5) break;
+    }
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name, "es")).slice(0, limit);
+}
+
+export async function countProducts(db: PosDb): Promise<number> {
+  return db.count("products");
+}

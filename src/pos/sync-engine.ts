@@ -1,0 +1,265 @@
+import { setMeta, type PosDb } from "./db";
+import { applySyncResults, peekQueue, queueSize, recordBatchFailure, unresolvedRefusedCount } from "./queue";
+import type { SaleSyncResult } from "./types";
+import type { TSaleInput } from "../lib/schemas/sale";
+
+// Sends queued sales to the server in FIFO batches. Safety with several tabs (and the
+// service worker) comes from two layers: a Web Lock so normally only one context drains
+// the queue at a time, and the server's idempotency by sale UUID for when locks are
+// unavailable or a response is lost — a replay answers DUPLICATE and the item leaves.
+
+export const SYNC_LOCK = "mostrador-pos-sync";
+
+export type SyncTransport = (sales: TSaleInput[]) => Promise<SaleSyncResult[]>;
+
+/** Minimal Web Locks surface (navigator.locks); injectable for tests and workers. */
+export type LockManagerLike = {
+  request<T>(name: string, options: { ifAvailable?: boolean; mode?: "exclusive" }, cb: (lock: unknown) => Promise<T>): Promise<T>;
+};
+
+export class TransportError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = "TransportError";
+  }
+}
+
+export type SyncState = {
+  online: boolean;
+  syncing: boolean;
+  queued: number;
+  refused: number;
+  lastSyncAt?: string;
+  lastError?: string;
+  consecutiveFailures: number;
+  nextRetryAt?: string;
+};
+
+export type SyncRunResult =
+  | { kind: "done"; sent: number; accepted: number; refused: number; failed: number }
+  | { kind: "skipped"; reason: "offline" | "locked" | "busy" }
+  | { kind: "failed"; error: string; sent: number };
+
+export type SyncEngineOptions = {
+  db: PosDb;
+  transport: SyncTransport;
+  locks?: LockManagerLike | null;
+  batchSize?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  isOnline?: () => boolean;
+  /** Reachability check used when there is nothing to send (navigator.onLine lies on a LAN without internet). */
+  probe?: () => Promise<boolean>;
+  random?: () => number;
+  onChange?: (s: SyncState) => void;
+};
+
+export class SyncEngine {
+  private readonly db: PosDb;
+  private readonly transport: SyncTransport;
+  private readonly locks: LockManagerLike | null;
+  private readonly batchSize: number;
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly isOnline: () => boolean;
+  private readonly probe: (() => Promise<boolean>) | null;
+  private readonly random: () => number;
+  private readonly listeners = new Set<(s: SyncState) => void>();
+  private running: Promise<SyncRunResult> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = true;
+  private state: SyncState;
+
+  constructor(opts: SyncEngineOptions) {
+    this.db = opts.db;
+    this.transport = opts.transport;
+    this.locks = opts.locks === undefined ? defaultLocks() : opts.locks;
+    this.batchSize = opts.batchSize ?? 100;
+    this.baseDelayMs = opts.baseDelayMs ?? 1000;
+    this.maxDelayMs = opts.maxDelayMs ?? 30_000;
+    this.isOnline = opts.isOnline ?? (() => (typeof navigator === "undefined" ? true : navigator.onLine));
+    this.probe = opts.probe ?? null;
+    this.random = opts.random ?? Math.random;
+    if (opts.onChange) this.listeners.add(opts.onChange);
+    this.state = { online: this.isOnline(), syncing: false, queued: 0, refused: 0, consecutiveFailures: 0 };
+  }
+
+  subscribe(fn: (s: SyncState) => void): () => void {
+    this.listeners.add(fn);
+    fn(this.state);
+    return () => this.listeners.delete(fn);
+  }
+
+  getState(): SyncState {
+    return this.state;
+  }
+
+  /** Backoff after `failures` consecutive failures: base·2^(n-1), capped, with ±20 % jitter. */
+  backoffDelay(failures: number): number {
+    if (failures <= 0) return 0;
+    const raw = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (failures - 1));
+    return Math.round(raw * (0.8 + 0.4 * this.random()));
+  }
+
+  /** Re-reads counts from IndexedDB (another tab or the service worker may have changed them). */
+  async refresh(reachable?: boolean): Promise<SyncState> {
+    const [queued, refused] = await Promise.all([queueSize(this.db), unresolvedRefusedCount(this.db)]);
+    // Online = the browser thinks so AND the last contact with the server did not fail.
+    const online = this.isOnline() && (reachable ?? this.state.online);
+    this.update({ queued, refused, online });
+    return this.state;
+  }
+
+  /**
+   * Drains the queue once (all batches) unless offline, another context holds the lock,
+   * or a run is already in progress in this context.
+   */
+  syncNow(): Promise<SyncRunResult> {
+    if (this.running) return this.running.then(() => ({ kind: "skipped", reason: "busy" }) as const);
+    this.running = this.runLocked().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async runLocked(): Promise<SyncRunResult> {
+    if (!this.isOnline()) {
+      await this.refresh(false);
+      return { kind: "skipped", reason: "offline" };
+    }
+    if (!this.locks) return this.drain();
+    return this.locks.request(SYNC_LOCK, { ifAvailable: true }, async (lock) => {
+      if (!lock) {
+        await this.refresh();
+        return { kind: "skipped", reason: "locked" } as const;
+      }
+      return this.drain();
+    });
+  }
+
+  private async drain(): Promise<SyncRunResult> {
+    if (this.probe && (await queueSize(this.db)) === 0) {
+      const reachable = await this.probe().catch(() => false);
+      this.update({ online: reachable });
+      await this.refresh(reachable);
+      if (!reachable) return { kind: "skipped", reason: "offline" };
+    }
+    this.update({ syncing: true });
+    let sent = 0;
+    let accepted = 0;
+    let refused = 0;
+    let failed = 0;
+    // Each run walks the queue once: a sale that got a transient error is not resent in the same run.
+    let afterSeq: number | undefined;
+    try {
+      for (;;) {
+        const batch = await peekQueue(this.db, this.batchSize, afterSeq);
+        if (batch.length === 0) break;
+        afterSeq = batch[batch.length - 1]!.seq;
+        let results: SaleSyncResult[];
+        try {
+          results = await this.transport(batch.map((b) => b.sale));
+        } catch (e) {
+          const message = describeError(e);
+          // A network error (not an HTTP answer) means the server is unreachable.
+          if (!(e instanceof TransportError)) this.update({ online: false });
+          await recordBatchFailure(this.db, batch, message);
+          return this.fail(message, sent);
+        }
+        this.update({ online: true });
+        sent += batch.length;
+        const out = await applySyncResults(this.db, batch, results);
+        accepted += out.removed;
+        refused += out.refused;
+        failed += out.failed;
+        // Nothing in this batch could be settled: stop and back off instead of spinning.
+        if (out.removed + out.refused === 0) {
+          return this.fail(results.find((r) => r.status === "ERROR")?.message ?? "El servidor no confirmó las ventas", sent);
+        }
+        await this.refresh();
+      }
+      const at = new Date().toISOString();
+      await setMeta(this.db, "lastSyncAt", at);
+      this.update({ lastSyncAt: at, lastError: undefined, consecutiveFailures: 0, nextRetryAt: undefined });
+      await this.refresh();
+      // Some sales got a transient per-sale error: try those again after a pause.
+      if (failed > 0) this.schedule(this.backoffDelay(1));
+      return { kind: "done", sent, accepted, refused, failed };
+    } finally {
+      this.update({ syncing: false });
+    }
+  }
+
+  private async fail(error: string, sent: number): Promise<SyncRunResult> {
+    const failures = this.state.consecutiveFailures + 1;
+    const delay = this.backoffDelay(failures);
+    await setMeta(this.db, "lastSyncError", error);
+    this.update({ lastError: error, consecutiveFailures: failures, nextRetryAt: new Date(Date.now() + delay).toISOString() });
+    await this.refresh(this.state.online);
+    this.schedule(delay);
+    return { kind: "failed", error, sent };
+  }
+
+  /** Periodic sync: every `intervalMs` while started, plus kicks (new sale, back online). */
+  start(intervalMs = 30_000): void {
+    this.stopped = false;
+    this.intervalMs = intervalMs;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Something changed (a sale was queued, the network came back): sync soon. */
+  kick(): void {
+    if (this.stopped) {
+      void this.syncNow();
+      return;
+    }
+    // A kick does not skip an active backoff window after failures.
+    if (this.state.consecutiveFailures > 0 && this.state.nextRetryAt && Date.parse(this.state.nextRetryAt) > Date.now()) return;
+    this.schedule(0);
+  }
+
+  /** Network came back: forget the backoff and try now. */
+  online(): void {
+    this.update({ consecutiveFailures: 0, nextRetryAt: undefined });
+    this.schedule(0);
+    if (this.stopped) void this.syncNow();
+  }
+
+  private intervalMs = 30_000;
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.syncNow().then((r) => {
+        if (!this.stopped && !this.timer) this.schedule(r.kind === "failed" ? this.backoffDelay(this.state.consecutiveFailures) : this.intervalMs);
+      });
+    }, delay);
+  }
+
+  private update(patch: Partial<SyncState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l(this.state);
+  }
+}
+
+function defaultLocks(): LockManagerLike | null {
+  const nav = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator;
+  return nav?.locks ?? null;
+}
+
+function describeError(e: unknown): string {
+  if (e instanceof TransportError) return e.message;
+  if (e instanceof TypeError) return "Sin conexión con el servidor";
+  return e instanceof Error ? e.message : String(e);
+}
