@@ -99,9 +99,19 @@ export function PosTerminal({
       setSelected(-1);
       setPaying(false);
       saleId.current = null;
-      setMessage({ kind: "success", text: `Venta registrada: ticket N° ${r.ticketNumber}. Vuelto ${formatMoney(r.change)}.` });
+      setMessage(
+        r.status === "DUPLICATE"
+          ? { kind: "info", text: `Esta venta ya había quedado registrada (ticket N° ${r.ticketNumber}, total ${formatMoney(r.total)}). Revisá el ticket.` }
+          : { kind: "success", text: `Venta registrada: ticket N° ${r.ticketNumber}. Vuelto ${formatMoney(r.change)}.` },
+      );
       void utils.pos.sales.invalidate();
       focusScan();
+    },
+    onError: (e) => {
+      // The server answered with an error: the transaction rolled back and nothing was saved,
+      // so the next attempt is a new sale. Without an answer (network) the outcome is unknown
+      // and the same id is kept, so a retry can never record the sale twice.
+      if ((e as { data?: unknown }).data) saleId.current = null;
     },
   });
 
@@ -160,6 +170,7 @@ export function PosTerminal({
   }
 
   function pay(payments: TSaleInput["payments"]) {
+    saleId.current ??= crypto.randomUUID();
     createSale.mutate(toSaleInput(cart, { id: saleId.current!, registerId, cashSessionId, customerId: customer?.id }, payments));
   }
 
