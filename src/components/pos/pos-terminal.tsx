@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/field";
 import { formatMoney } from "@/lib/format";
 import { Decimal } from "@/lib/decimal";
 import type { TSaleInput } from "@/lib/schemas/sale";
-import { addProduct, cartSubtotal, cartTotal, emptyCart, parseAmount, parseScan, removeLine, toSaleInput, type Cart } from "./cart";
+import { addProduct, cartSubtotal, cartTotal, emptyCart, newSaleId, parseAmount, parseScan, removeLine, toSaleInput, type Cart } from "./cart";
 import { PaymentDialog } from "./payment-dialog";
 import { CloseSessionDialog } from "./close-session-dialog";
 import { CashMovementDialog } from "./cash-movement-dialog";
@@ -164,13 +164,13 @@ export function PosTerminal({
       setMessage({ kind: "error", text: "Los descuentos superan el total." });
       return;
     }
-    saleId.current ??= crypto.randomUUID();
+    saleId.current ??= newSaleId();
     createSale.reset();
     setPaying(true);
   }
 
   function pay(payments: TSaleInput["payments"]) {
-    saleId.current ??= crypto.randomUUID();
+    saleId.current ??= newSaleId();
     createSale.mutate(toSaleInput(cart, { id: saleId.current!, registerId, cashSessionId, customerId: customer?.id }, payments));
   }
 
