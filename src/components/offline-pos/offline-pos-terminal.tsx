@@ -6,6 +6,7 @@ import { formatDateTime, formatMoney, formatQty } from "@/lib/format";
 import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, type PaymentMethod } from "@/lib/schemas/sale";
 import { addToCart, buildSale, cartTotal, lineTotal, type CartLine } from "@/pos/cart";
 import { blockMessage } from "@/pos/guard";
+import { newSaleId } from "@/components/pos/cart";
 import type { StoredProduct } from "@/pos/types";
 import { RefusedSalesPanel } from "./refused-sales-panel";
 import { SyncStatusBar } from "./sync-status-bar";
@@ -62,7 +63,7 @@ export function OfflinePosTerminal({ slug, closeSessionHref }: { slug: string; c
     if (lines.length === 0) return;
     setBusy(true);
     try {
-      const built = buildSale({ id: crypto.randomUUID(), registerId: register.id, cashSessionId: sessionId, lines, method, tendered: tendered || undefined });
+      const built = buildSale({ id: newSaleId(), registerId: register.id, cashSessionId: sessionId, lines, method, tendered: tendered || undefined });
       await pos.ringSale(built.sale, built.display);
       setLines([]);
       setTendered("");
