@@ -117,7 +117,7 @@ export function useOfflinePos(slug: string) {
 
       void requestPersistentStorage().then((p) => !disposed && setPersisted(p));
       void loadContext();
-      void refreshCatalog(d);
+      void refreshCatalog(d, true); // on open always, then every 15 minutes
       if (process.env.NODE_ENV === "production") {
         void registerServiceWorker().then(async (reg) => {
           if (reg && navigator.onLine) await warmPageCache(window.location.pathname);
@@ -156,7 +156,9 @@ export function useOfflinePos(slug: string) {
       await enqueueSale(db, sale, display);
       notify();
       await engineRef.current?.refresh();
-      if (!navigator.onLine) void registerBackgroundSync(slug);
+      // Let the service worker send it if this page goes away before the server is reachable.
+      const st = engineRef.current?.getState();
+      if (!navigator.onLine || !st?.online || (st?.consecutiveFailures ?? 0) > 0) void registerBackgroundSync(slug);
       engineRef.current?.kick();
     },
     [db, notify, slug],
