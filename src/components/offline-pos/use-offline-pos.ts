@@ -48,7 +48,9 @@ export function useOfflinePos(slug: string) {
         await syncCatalog(d, httpCatalogFetcher(slug));
         setCatalog({ count: await countProducts(d), syncedAt: await getMeta(d, "catalogSyncedAt"), syncing: false });
       } catch (e) {
-        setCatalog((c) => ({ ...c, syncing: false, error: e instanceof Error ? e.message : String(e) }));
+        // No network: the stored catalog keeps working; say so plainly.
+        const error = e instanceof TypeError ? "sin conexión, se usa el catálogo guardado" : e instanceof Error ? e.message : String(e);
+        setCatalog((c) => ({ ...c, syncing: false, error }));
       }
     },
     [slug],
