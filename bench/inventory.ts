@@ -9,7 +9,8 @@
 //
 // Uses its own embedded PostgreSQL in .data/pg-bench (or BENCH_DATABASE_ADMIN_URL, a
 // superuser URL of an external server). Knobs: BENCH_PRODUCTS, BENCH_MOVES_PER_PRODUCT,
-// BENCH_OTHER_TENANTS, BENCH_SECONDS, BENCH_WORKERS.
+// BENCH_OTHER_TENANTS, BENCH_SECONDS, BENCH_WORKERS, BENCH_ROUNDS, BENCH_SEARCHES;
+// BENCH_REUSE=1 reuses the database seeded by the previous run (same schema).
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
@@ -48,12 +49,16 @@ async function main() {
   try {
     await ensureRolesAndDatabase(adminUrl, "postgres");
     const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists "${DB}" with (force)`);
-    await admin.unsafe(`create database "${DB}" owner ${DEV_ROLES.owner.name}`);
+    // BENCH_REUSE=1 keeps an already seeded database (same schema) and skips the seeding.
+    const reuse = !!process.env.BENCH_REUSE && (await admin`select 1 from pg_database where datname = ${DB}`).length > 0;
+    if (!reuse) {
+      await admin.unsafe(`drop database if exists "${DB}" with (force)`);
+      await admin.unsafe(`create database "${DB}" owner ${DEV_ROLES.owner.name}`);
+    }
     await admin.end();
     const ownerUrl = roleUrl(adminUrl, DEV_ROLES.owner, DB);
     const appUrl = roleUrl(adminUrl, DEV_ROLES.app, DB);
-    await runMigrations(ownerUrl, DEV_ROLES.app.name);
+    if (!reuse) await runMigrations(ownerUrl, DEV_ROLES.app.name);
 
     process.env.DATABASE_URL = appUrl;
     process.env.DATABASE_OWNER_URL = ownerUrl;
@@ -68,7 +73,18 @@ async function main() {
     // ---- seed ---------------------------------------------------------------------------
     const t0 = performance.now();
     const tenants: { id: string; warehouseId: string; products: number }[] = [];
-    for (let i = 0; i <= OTHER_TENANTS; i++) {
+    if (reuse) {
+      const su = new URL(adminUrl);
+      su.pathname = `/${DB}`;
+      const sq = postgres(su.toString(), { max: 1, onnotice: () => {} });
+      const rows = await sq<{ id: string; warehouse_id: string; products: number }[]>`
+        select t.id, w.id as warehouse_id, (select count(*)::int from products p where p.tenant_id = t.id) as products
+        from tenants t join warehouses w on w.tenant_id = t.id and w.is_default
+        where t.slug like 'bench-%' order by t.slug`;
+      await sq.end();
+      tenants.push(...rows.map((r) => ({ id: r.id, warehouseId: r.warehouse_id, products: r.products })));
+    }
+    for (let i = 0; i <= OTHER_TENANTS && !reuse; i++) {
       const id = randomUUID();
       const userId = randomUUID();
       const { warehouseId } = await withTenant(
@@ -85,7 +101,7 @@ async function main() {
     }
     const owner = postgres(ownerUrl, { max: 1, onnotice: () => {} });
     const words = (arr: string[]) => `array[${arr.map((w) => `'${w}'`).join(",")}]`; // constants, not user input
-    for (const t of tenants) {
+    for (const t of reuse ? [] : tenants) {
       await owner.begin(async (tx) => {
         await tx`select set_config('app.current_tenant', ${t.id}, true)`;
         await tx.unsafe(
@@ -130,7 +146,7 @@ async function main() {
         );
       });
     }
-    await owner.unsafe("analyze");
+    if (!reuse) await owner.unsafe("analyze");
     const big = tenants[0]!;
     const hot = await owner.begin(async (tx) => {
       await tx`select set_config('app.current_tenant', ${big.id}, true)`;
@@ -142,7 +158,7 @@ async function main() {
     await owner.end();
     const allMoves = tenants.reduce((a, t) => a + t.products * MOVES_PER_PRODUCT, 0);
     console.log(
-      `seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s: big tenant ${hot.counts.products.toLocaleString("en")} products, ` +
+      `${reuse ? "reused the seeded database" : "seeded"} in ${((performance.now() - t0) / 1000).toFixed(1)} s: big tenant ${hot.counts.products.toLocaleString("en")} products, ` +
         `${hot.counts.movements.toLocaleString("en")} movements; ${OTHER_TENANTS} other tenants; ${allMoves.toLocaleString("en")} movements in total`,
     );
 

@@ -26,3 +26,31 @@ test.describe("Facturación AFIP", () => {
     await expect(page.getByText("Solo el dueño o un administrador puede cambiar la configuración fiscal")).toBeVisible();
   });
 });
+
+test("a sale on the fiscal register commits at once and its invoice waits as Pendiente without Inngest", async ({ page }) => {
+  await login(page, DEMO_USERS.cashier, undefined, "/demo/pos");
+  await page.getByLabel("Caja", { exact: true }).selectOption({ label: "Caja 3 · Factura electrónica" });
+  const openButton = page.getByRole("button", { name: "Abrir caja" });
+  await expect(openButton.or(page.getByLabel("Código de barras o nombre"))).toBeVisible();
+  if (await openButton.isVisible()) {
+    await page.getByLabel(/Fondo inicial/).fill("5000");
+    await openButton.click();
+  }
+  await expect(page.getByRole("heading", { name: "Punto de venta · Caja 3 · Factura electrónica" })).toBeVisible();
+  const input = page.getByLabel("Código de barras o nombre");
+  await input.fill("7790895000997"); // gaseosa cola, $ 1.900 in the demo catalog
+  await input.press("Enter");
+  await expect(page.getByTestId("pos-total")).toHaveText(/1\.900,00/);
+  await page.keyboard.press("F9");
+  const dialog = page.getByRole("dialog", { name: "Cobrar" });
+  await dialog.getByLabel("Importe Efectivo").fill("2000");
+  await dialog.getByRole("button", { name: /Confirmar venta/ }).click();
+  await expect(page.getByText(/Venta registrada: ticket N° \d+/)).toBeVisible();
+
+  await page.goto("/demo/fiscal");
+  const row = page.getByRole("row").filter({ hasText: "Factura B 0003-(sin número)" }).first();
+  await expect(row).toBeVisible();
+  await expect(row).toContainText("Pendiente");
+  await expect(row).toContainText("1.900,00");
+  await expect(page.getByText(/pendiente.* de emisión/)).toBeVisible();
+});

@@ -75,3 +75,34 @@ test("a manager creates a product, receives two lots, consumes to a room and see
   await expect(page.getByRole("cell", { name: `${name} (${sku})` })).toHaveCount(1);
   await expect(page.getByRole("cell", { name: "Habitación · HAB-502" }).first()).toBeVisible();
 });
+
+test("the owner sees families in base units, packs, categories, warehouses and valuation", async ({ page }) => {
+  await login(page, DEMO_USERS.owner, undefined, "/demo/inventario/familias");
+  await expect(page.getByRole("heading", { name: "Familias de productos" })).toBeVisible();
+  // Cocoa: 8 × 400 g + 5 × 900 g + 2 × 2,5 kg = 12.700 g against a 20.000 g target.
+  await expect(page.getByText("12.700 g")).toBeVisible();
+  await expect(page.getByText("Objetivo 20.000 g")).toBeVisible();
+
+  await page.getByRole("link", { name: "Packs", exact: true }).click();
+  await expect(page.getByRole("cell", { name: "Agua mineral sin gas 500 ml x6" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "6 × Agua mineral sin gas 500 ml" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Categorías", exact: true }).click();
+  await expect(page.getByText("Aguas y gaseosas")).toBeVisible();
+
+  await page.getByRole("link", { name: "Depósitos", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Cocina" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Valorización", exact: true }).click();
+  const table = page.getByRole("table", { name: "Valorización" });
+  await expect(table.getByRole("row", { name: /Depósito principal/ })).toBeVisible();
+  await page.getByLabel("Agrupar por").selectOption("family");
+  await expect(table.getByRole("row", { name: /Cacao en polvo/ })).toContainText("12.700");
+
+  // Low-stock filter on the products table: the detergent (1, minimum 2) is below its
+  // minimum; the 900 g cocoa (5, minimum 2) is not.
+  await page.getByRole("link", { name: "Productos", exact: true }).click();
+  await page.getByLabel("Stock bajo").check();
+  await expect(page.getByRole("link", { name: "Detergente concentrado 5 l" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Cacao amargo 900 g" })).toHaveCount(0);
+});

@@ -26,9 +26,16 @@ export function FiscalDocumentView({ slug, id, canRetry }: { slug: string; id: s
   return (
     <div className="space-y-4">
       <div className="no-print flex flex-wrap items-center justify-between gap-2">
-        <Link href={`/${slug}/fiscal`} className="text-sm text-teal-800 hover:underline">
-          ← Volver a comprobantes
-        </Link>
+        <div className="flex gap-4 text-sm">
+          <Link href={`/${slug}/fiscal`} className="text-teal-800 hover:underline">
+            ← Volver a comprobantes
+          </Link>
+          {doc.saleId ? (
+            <Link href={`/${slug}/pos/ticket/${doc.saleId}`} className="text-teal-800 hover:underline">
+              Ver ticket de la venta
+            </Link>
+          ) : null}
+        </div>
         <div className="flex gap-2">
           {canRetry && (doc.status === "ERROR" || doc.status === "REJECTED") ? (
             <Button variant="secondary" busy={retry.isPending} onClick={() => retry.mutate({ id })}>

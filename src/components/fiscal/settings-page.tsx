@@ -127,6 +127,7 @@ export function FiscalSettingsPage({ slug, allowFake }: { slug: string; allowFak
       </Card>
 
       <CredentialsCard disabled={!s} info={s ? { hasPrivateKey: s.hasPrivateKey, certificate: s.certificate } : null} />
+      <ConnectionCard disabled={!s} />
       <PointsOfSaleCard disabled={!s} points={q.data?.pointsOfSale ?? []} />
     </div>
   );
@@ -241,6 +242,38 @@ function PointsOfSaleCard({ disabled, points }: { disabled: boolean; points: { i
         </Button>
       </form>
       {save.error && !Object.keys(errs).length ? <Alert>{errorMessage(save.error)}</Alert> : null}
+    </Card>
+  );
+}
+
+function ConnectionCard({ disabled }: { disabled: boolean }) {
+  const check = trpc.fiscal.checkConnection.useMutation();
+  const r = check.data;
+  return (
+    <Card title="Conexión con AFIP">
+      <p className="mb-3 text-sm text-slate-600">Comprueba que el servicio de factura electrónica responde y que AFIP acepta el certificado.</p>
+      <Button variant="secondary" disabled={disabled} busy={check.isPending} onClick={() => check.mutate()}>
+        Probar conexión
+      </Button>
+      {check.error ? (
+        <div className="mt-3">
+          <Alert>{errorMessage(check.error)}</Alert>
+        </div>
+      ) : null}
+      {r ? (
+        <ul className="mt-3 space-y-2" aria-label="Resultado de la prueba">
+          <li>
+            <Alert kind={r.wsfe.ok ? "success" : "error"}>
+              <strong>Factura electrónica (WSFEv1):</strong> {r.wsfe.ok ? "responde" : "no responde"} — {r.wsfe.detail}
+            </Alert>
+          </li>
+          <li>
+            <Alert kind={r.wsaa.ok ? "success" : "error"}>
+              <strong>Autenticación (WSAA):</strong> {r.wsaa.detail}
+            </Alert>
+          </li>
+        </ul>
+      ) : null}
     </Card>
   );
 }

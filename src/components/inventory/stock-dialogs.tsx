@@ -35,6 +35,7 @@ function WarehouseSelect({ label, value, onChange, error, open }: { label: strin
   return (
     <Field label={label} error={error}>
       <Select value={value} onChange={(e) => onChange(e.target.value)}>
+        {!value ? <option value="">Cargando depósitos…</option> : null}
         {warehouses.data?.map((w) => (
           <option key={w.id} value={w.id}>
             {w.name}
@@ -96,7 +97,7 @@ export function ReceiveDialog({ open, onOpenChange, productId, productName, hasE
           <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
             Cancelar
           </Button>
-          <Button type="submit" busy={m.isPending}>
+          <Button type="submit" busy={m.isPending} disabled={!f.warehouseId}>
             Ingresar
           </Button>
         </div>
@@ -156,7 +157,7 @@ export function ConsumeDialog({ open, onOpenChange, productId, productName }: Pr
           <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
             Cancelar
           </Button>
-          <Button type="submit" busy={m.isPending}>
+          <Button type="submit" busy={m.isPending} disabled={!f.warehouseId}>
             Registrar consumo
           </Button>
         </div>
@@ -225,7 +226,7 @@ export function TransferDialog({ open, onOpenChange, productId, productName }: P
             <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
               Cancelar
             </Button>
-            <Button type="submit" busy={m.isPending}>
+            <Button type="submit" busy={m.isPending} disabled={!f.fromWarehouseId || !f.toWarehouseId}>
               Transferir
             </Button>
           </div>

@@ -1,4 +1,8 @@
 import { XMLParser } from "fast-xml-parser";
+import { AfipSoapFault, AfipTransportError } from "./soap-errors";
+import { postXml } from "./transport";
+
+export { AfipSoapFault, AfipTransportError } from "./soap-errors";
 
 // SOAP 1.1 over HTTP(S): envelope, POST with a deadline, parse by local names.
 
@@ -9,33 +13,6 @@ export const escapeXml = (s: string): string =>
 
 export const envelope = (body: string): string =>
   `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="${SOAP_ENV_NS}"><soap:Body>${body}</soap:Body></soap:Envelope>`;
-
-/**
- * The request reached AFIP (or may have) but no usable answer came back: timeout, reset,
- * HTTP 5xx without a SOAP body. For FECAESolicitar the outcome is UNKNOWN: recover, never re-send blind.
- */
-export class AfipTransportError extends Error {
-  readonly kind: "TIMEOUT" | "NETWORK" | "HTTP";
-  readonly status?: number;
-  constructor(kind: AfipTransportError["kind"], message: string, status?: number) {
-    super(message);
-    this.name = "AfipTransportError";
-    this.kind = kind;
-    this.status = status;
-  }
-}
-
-/** A SOAP fault (WSAA reports its errors this way: coe.alreadyAuthenticated, cms.sign.invalid…). */
-export class AfipSoapFault extends Error {
-  readonly faultCode: string;
-  readonly faultString: string;
-  constructor(faultCode: string, faultString: string) {
-    super(`${faultCode}: ${faultString}`);
-    this.name = "AfipSoapFault";
-    this.faultCode = faultCode;
-    this.faultString = faultString;
-  }
-}
 
 export type SoapExchange = { requestXml: string; responseXml: string; body: Record<string, unknown> };
 
@@ -55,22 +32,23 @@ export async function soapCall(opts: {
   fetchImpl?: typeof fetch;
 }): Promise<SoapExchange> {
   const requestXml = envelope(opts.body);
-  let res: Response;
+  const headers = { "Content-Type": "text/xml; charset=utf-8", SOAPAction: `"${opts.soapAction}"` };
+  let res: { status: number };
   let text: string;
-  try {
-    res = await (opts.fetchImpl ?? fetch)(opts.url, {
-      method: "POST",
-      headers: { "Content-Type": "text/xml; charset=utf-8", SOAPAction: `"${opts.soapAction}"` },
-      body: requestXml,
-      signal: AbortSignal.timeout(opts.timeoutMs),
-    });
-    text = await res.text();
-  } catch (e) {
-    const err = e as Error;
-    if (err.name === "TimeoutError" || err.name === "AbortError") {
-      throw new AfipTransportError("TIMEOUT", `AFIP no respondió en ${opts.timeoutMs} ms`);
+  if (opts.fetchImpl) {
+    try {
+      const r = await opts.fetchImpl(opts.url, { method: "POST", headers, body: requestXml, signal: AbortSignal.timeout(opts.timeoutMs) });
+      res = r;
+      text = await r.text();
+    } catch (e) {
+      const err = e as Error;
+      if (err.name === "TimeoutError" || err.name === "AbortError") throw new AfipTransportError("TIMEOUT", `AFIP no respondió en ${opts.timeoutMs} ms`);
+      throw new AfipTransportError("NETWORK", `Error de red con AFIP: ${err.message}`);
     }
-    throw new AfipTransportError("NETWORK", `Error de red con AFIP: ${err.message}`);
+  } else {
+    const r = await postXml(opts.url, headers, requestXml, opts.timeoutMs);
+    res = { status: r.status };
+    text = r.text;
   }
   let parsed: Record<string, unknown> | undefined;
   try {

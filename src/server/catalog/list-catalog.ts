@@ -38,7 +38,7 @@ export function listFamilies(tx: Tx) {
              coalesce((select sum(l.quantity) from stock_levels l where l.tenant_id = p.tenant_id and l.product_id = p.id), 0)::numeric(14,3) as stock
       from products p where p.tenant_id = f.tenant_id and p.family_id = f.id) m on true
     where f.tenant_id = ${TENANT}
-    group by f.id order by f.name`);
+    group by f.tenant_id, f.id order by f.name`);
 }
 
 export function listPacks(tx: Tx) {

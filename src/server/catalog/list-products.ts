@@ -53,17 +53,20 @@ export async function listProducts(tx: Tx, raw: TListProductsInput): Promise<{ r
     const q = input.search.toLowerCase();
     const like = "%" + likeEscape(q) + "%";
     // Name: candidates from the trigram table (index lookups with `=`, usable under RLS),
-    // then the exact substring check on those few rows. A search without any 3-letter word
-    // falls back to scanning names. SKU and barcode: exact, each on its own index.
-    where.push(sql`(
-      p.id in (
-        select t.product_id from product_name_trigrams t
-        where t.tenant_id = ${TENANT} and t.trigram = any(name_trigrams(${q}))
-        group by t.product_id having count(*) = cardinality(name_trigrams(${q})))
-      and lower(p.name) like ${like}
-      or cardinality(name_trigrams(${q})) = 0 and lower(p.name) like ${like}
-      or p.sku in (${input.search}, ${input.search.toUpperCase()}, ${q})
-      or p.id in (select b.product_id from product_barcodes b where b.tenant_id = ${TENANT} and b.barcode = ${input.search}))`);
+    // then the exact substring check on those rows only; a search without any 3-letter
+    // word scans names instead. SKU and barcode: exact, each on its own index. Each branch
+    // stands alone so the planner can use its index (an OR across them would scan).
+    const byName = /[\p{L}\p{N}]{3}/u.test(q)
+      ? sql`select x.id from products x
+          where x.tenant_id = ${TENANT} and lower(x.name) like ${like} and x.id in (
+            select t.product_id from product_name_trigrams t
+            where t.tenant_id = ${TENANT} and t.trigram = any(name_trigrams(${q}))
+            group by t.product_id having count(*) = cardinality(name_trigrams(${q})))`
+      : sql`select x.id from products x where x.tenant_id = ${TENANT} and lower(x.name) like ${like}`;
+    where.push(sql`p.id in (
+      ${byName}
+      union select x.id from products x where x.tenant_id = ${TENANT} and x.sku in (${input.search}, ${input.search.toUpperCase()}, ${q})
+      union select b.product_id from product_barcodes b where b.tenant_id = ${TENANT} and b.barcode = ${input.search})`);
   }
   const needsStockEverywhere = input.lowStock || input.sort === "stock";
   if (input.lowStock) where.push(sql`not p.is_service and p.stock_min > 0 and coalesce(s.qty, 0) <= p.stock_min`);
@@ -81,13 +84,13 @@ export async function listProducts(tx: Tx, raw: TListProductsInput): Promise<{ r
     updatedAt: sql`p.updated_at ${dir}, p.id`,
   }[input.sort];
 
-  const [{ total } = { total: 0 }] = await tx.execute<{ total: number }>(
-    sql`select count(*)::int as total from products p ${stockJoin} where ${whereSql}`,
-  );
-  const rows = await tx.execute<ProductRow>(sql`
+  // One pass: the page and the total (window count) together; a separate count only when
+  // the page is past the end.
+  const rows = await tx.execute<ProductRow & { total: number }>(sql`
     select p.id, p.sku, p.name, p.unit, p.sale_price as "salePrice", p.iva_rate as "ivaRate", p.stock_min as "stockMin",
            p.is_service as "isService", p.active, c.name as "categoryName", f.name as "familyName",
-           coalesce((select sum(l.quantity) from stock_levels l where l.tenant_id = p.tenant_id and l.product_id = p.id), 0)::numeric(14,3)::text as stock
+           coalesce((select sum(l.quantity) from stock_levels l where l.tenant_id = p.tenant_id and l.product_id = p.id), 0)::numeric(14,3)::text as stock,
+           count(*) over ()::int as total
     from products p
     ${stockJoin}
     left join categories c on c.tenant_id = p.tenant_id and c.id = p.category_id
@@ -95,5 +98,11 @@ export async function listProducts(tx: Tx, raw: TListProductsInput): Promise<{ r
     where ${whereSql}
     order by ${order}
     limit ${input.pageSize} offset ${input.page * input.pageSize}`);
-  return { rows: [...rows], total };
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && input.page > 0) {
+    const [c] = await tx.execute<{ total: number }>(sql`select count(*)::int as total from products p ${stockJoin} where ${whereSql}`);
+    total = c?.total ?? 0;
+  }
+  const page = rows.map(({ total: _t, ...r }) => r);
+  return { rows: page, total };
 }

@@ -8,6 +8,7 @@ import type { AfipEndpoints, AfipEnvironment } from "../afip/endpoints";
 import type { Auth } from "../afip/wsfe";
 import { afipTimeoutMs } from "./afip-runtime";
 import { FiscalRetryableError } from "./retryable";
+import { decryptSecret, encryptSecret } from "./key-encryption";
 
 /** Try to renew this long before expiry (AFIP may refuse while the ticket is valid; then it keeps being used). */
 const RENEW_MARGIN_MS = 10 * 60_000;
@@ -27,7 +28,10 @@ export async function getAccessTicket(tenantId: string, c: Credentials, service 
   const key = and(eq(wsaaTickets.cuit, c.cuit), eq(wsaaTickets.service, service), eq(wsaaTickets.environment, c.environment));
   type Row = { token: string | null; sign: string | null; expiresAt: Date | null };
   const left = (r?: Row) => (r?.token && r.sign && r.expiresAt ? r.expiresAt.getTime() - Date.now() : -1);
-  const authOf = (r: Row): Auth => ({ token: r.token!, sign: r.sign!, cuit: c.cuit });
+  // Token and sign are stored encrypted (they let anyone invoice as this CUIT for 12 h).
+  // Rows written before encryption hold plaintext: still readable, re-encrypted on the next renewal.
+  const read = (v: string) => (v.startsWith("v1:") ? decryptSecret(v) : v);
+  const authOf = (r: Row): Auth => ({ token: read(r.token!), sign: read(r.sign!), cuit: c.cuit });
 
   const cached = await withTenant(tenantId, async (tx) => (await tx.select().from(wsaaTickets).where(key))[0]);
   if (cached && left(cached) > RENEW_MARGIN_MS) return authOf(cached);
@@ -50,8 +54,8 @@ export async function getAccessTicket(tenantId: string, c: Credentials, service 
       await tx
         .update(wsaaTickets)
         .set({
-          token: t.token,
-          sign: t.sign,
+          token: encryptSecret(t.token),
+          sign: encryptSecret(t.sign),
           generatedAt: t.generationTime,
           expiresAt: t.expirationTime,
           lastFault: null,

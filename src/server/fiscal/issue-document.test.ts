@@ -68,6 +68,12 @@ describe("issuing through the Inngest function against the fake AFIP", () => {
     expect(doc.netAmount).toBe("7500.00");
     expect(doc.ivaAmount).toBe("1417.50");
     expect(doc.requestXml).toContain("<ar:CondicionIVAReceptorId>5</ar:CondicionIVAReceptorId>");
+    // The WSAA credentials are not kept in the audit copy.
+    expect(doc.requestXml).toContain("<ar:Token>[redactado]</ar:Token><ar:Sign>[redactado]</ar:Sign>");
+    const [ticket] = await withTenant(t.tenantId, (tx) => tx.select().from(wsaaTickets));
+    const { decryptSecret } = await import("./key-encryption");
+    expect(ticket!.token).toMatch(/^v1:/); // encrypted at rest
+    expect(doc.requestXml).not.toContain(decryptSecret(ticket!.token!));
     expect(doc.responseXml).toContain(doc.cae!);
     const [stored] = fake.issued(t.cuit);
     expect(stored).toMatchObject({ cbteTipo: 6, nro: 1, impTotal: "8917.50", impNeto: "7500.00", impIva: "1417.50", docTipo: 99 });

@@ -3,10 +3,9 @@ import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { withTenant } from "../db/with-tenant";
 import { fiscalDocumentAttempts, fiscalDocuments, fiscalSettings, type AfipMsg } from "../db/schema/fiscal";
 import { isUniqueViolation } from "../errors/app-error";
-import { dec } from "@/lib/decimal";
-import { formatMoney } from "@/lib/format";
 import { AfipSoapFault, AfipTransportError, type SoapExchange } from "../afip/soap";
-import { caeSolicitar, compConsultar, compUltimoAutorizado, type Auth, type CaeRequest, type WsfeOptions } from "../afip/wsfe";
+import { caeSolicitar, compConsultar, compUltimoAutorizado, type Auth, type WsfeOptions } from "../afip/wsfe";
+import { buildCaeRequest, localRejection, matches } from "./cae-request";
 import { letterOf } from "../afip/document-type";
 import { AFIP_CODE_HINTS } from "../afip/codes";
 import { getAccessTicket, invalidateAccessTicket, type Credentials } from "./access-ticket";
@@ -36,7 +35,6 @@ export type IssueOutcome = { documentId: string; status: Doc["status"] | "MISSIN
 
 const TRANSIENT_CODES = new Set([10016, 500, 501, 502, 600, 601]);
 const todayAr = () => new Date(Date.now() - 3 * 3600_000).toISOString().slice(0, 10);
-const ymd = (d: string) => d.replace(/-/g, "");
 const isoDate = (yyyymmdd: string) => (/^\d{8}$/.test(yyyymmdd) ? `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6)}` : null);
 const describe = (msgs: AfipMsg[]) => msgs.map((m) => `${m.code}: ${m.msg}${AFIP_CODE_HINTS[m.code] ? ` (${AFIP_CODE_HINTS[m.code]})` : ""}`).join(" · ");
 const outcome = (d: Doc, message?: string): IssueOutcome => ({ documentId: d.id, status: d.status, number: d.number, cae: d.cae, message });
@@ -58,7 +56,10 @@ async function update(tenantId: string, id: string, set: Partial<Doc>, attempt?:
   });
 }
 
-const xml = (ex?: SoapExchange) => ({ requestXml: ex?.requestXml ?? null, responseXml: ex?.responseXml ?? null });
+/** The WSAA token and sign are credentials (valid 12 h): never stored in the audit copy. */
+export const redactAuth = (xml: string) =>
+  xml.replace(/<(\w+:)?(Token|Sign)>[^<]*<\/(\w+:)?(Token|Sign)>/g, (_m, p = "", tag) => `<${p}${tag}>[redactado]</${p}${tag}>`);
+const xml = (ex?: SoapExchange) => ({ requestXml: ex ? redactAuth(ex.requestXml) : null, responseXml: ex?.responseXml ?? null });
 
 export async function issueDocument(tenantId: string, documentId: string): Promise<IssueOutcome> {
   const loaded = await withTenant(tenantId, async (tx) => {
@@ -255,68 +256,3 @@ async function recover(tenantId: string, o: WsfeOptions, auth: Auth, d: Doc): Pr
   await update(tenantId, d.id, { number: null, issueDate: null }, { operation: "FECompConsultar", number: n, outcome: "RECOVERY_MISMATCH", ...xml(got.exchange) });
 }
 
-const sameAmount = (a: string | number, b: string | number) => dec(a).eq(dec(b));
-
-/** AFIP's stored document is ours when type, point of sale, receiver, date, currency and amounts agree. */
-export function matches(
-  d: Pick<Doc, "cbteTipo" | "pointOfSale" | "receiverDocType" | "receiverDocNumber" | "issueDate" | "total" | "netAmount" | "ivaAmount" | "currency">,
-  g: { cbteTipo: number; ptoVta: number; docTipo: number; docNro: string; cbteFch: string; impTotal: string; impNeto: string; impIva: string; monId: string },
-): boolean {
-  return (
-    g.cbteTipo === d.cbteTipo &&
-    g.ptoVta === d.pointOfSale &&
-    g.docTipo === d.receiverDocType &&
-    BigInt(g.docNro || "0") === BigInt(d.receiverDocNumber || "0") &&
-    g.cbteFch === ymd(d.issueDate ?? "") &&
-    g.monId === d.currency &&
-    sameAmount(g.impTotal, d.total) &&
-    sameAmount(g.impNeto, d.netAmount) &&
-    sameAmount(g.impIva, d.ivaAmount)
-  );
-}
-
-function localRejection(d: Doc, anonymousLimit: string, original?: Doc): AfipMsg | "WAIT_ORIGINAL" | null {
-  if (d.kind === "CREDIT_NOTE") {
-    if (!original) return { code: 0, msg: "La nota de crédito no tiene comprobante original." };
-    if (original.status === "REJECTED") return { code: 0, msg: "La factura original fue rechazada por AFIP: no corresponde nota de crédito." };
-    if (original.status !== "ISSUED") return "WAIT_ORIGINAL";
-  }
-  if (letterOf(d.cbteTipo!) === "A" && d.receiverDocType !== 80) {
-    return { code: 10013, msg: "Un comprobante A requiere el CUIT del receptor (tipo de documento 80)." };
-  }
-  if (d.receiverDocType === 99 && dec(d.total).gte(anonymousLimit)) {
-    return { code: 10015, msg: `Para importes desde ${formatMoney(anonymousLimit)} hay que identificar al receptor (DNI o CUIT).` };
-  }
-  return null;
-}
-
-export function buildCaeRequest(d: Doc, original?: Doc): CaeRequest {
-  const c = letterOf(d.cbteTipo!) === "C";
-  return {
-    ptoVta: d.pointOfSale,
-    cbteTipo: d.cbteTipo!,
-    detail: {
-      concepto: d.concept,
-      docTipo: d.receiverDocType,
-      docNro: d.receiverDocNumber,
-      cbteDesde: d.number!,
-      cbteHasta: d.number!,
-      cbteFch: ymd(d.issueDate!),
-      impTotal: d.total,
-      impTotConc: d.untaxedAmount,
-      impNeto: d.netAmount,
-      impOpEx: d.exemptAmount,
-      impTrib: "0",
-      impIva: c ? "0" : d.ivaAmount,
-      // Services (Concepto 2/3): the period is the issue date and payment is due on it (POS sales are paid at once).
-      ...(d.concept !== 1 ? { fchServDesde: ymd(d.issueDate!), fchServHasta: ymd(d.issueDate!), fchVtoPago: ymd(d.issueDate!) } : {}),
-      monId: d.currency,
-      monCotiz: "1",
-      condicionIvaReceptorId: d.receiverIvaCondition,
-      cbtesAsoc: original
-        ? [{ tipo: original.cbteTipo!, ptoVta: original.pointOfSale, nro: original.number!, cuit: original.emitterCuit!, cbteFch: ymd(original.issueDate!) }]
-        : undefined,
-      iva: c ? undefined : d.ivaBreakdown.map((i) => ({ id: i.id, baseImp: i.base, importe: i.amount })),
-    },
-  };
-}

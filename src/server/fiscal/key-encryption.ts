@@ -38,3 +38,7 @@ export function decryptPrivateKey(blob: string): string {
     throw new AppError("INVALID_STATE", "No se pudo descifrar la clave privada (¿cambió FISCAL_KEY_ENCRYPTION_KEY?)");
   }
 }
+
+/** Other short-lived AFIP credentials (WSAA token and sign) get the same protection at rest. */
+export const encryptSecret = encryptPrivateKey;
+export const decryptSecret = decryptPrivateKey;

@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import { withTenant } from "../db/with-tenant";
 import { fiscalSettings } from "../db/schema/fiscal";
 import type { DemoSeeder } from "../seed/demo";
@@ -10,17 +11,23 @@ import { savePointOfSale } from "./save-point-of-sale";
 
 /** A demo CUIT (valid check digit) that is clearly not a real business's. */
 export const DEMO_CUIT = "30712345671";
+export const FISCAL_REGISTER = "Caja 3 · Factura electrónica";
 
 /**
  * Demo tenant: Responsable Inscripto on the FAKE environment (the local fake AFIP, never
- * available in production), with a certificate issued by the fake's CA and point of sale 1.
+ * available in production), with a certificate issued by the fake's CA, points of sale 1 and
+ * 3, and a register "Caja 3 · Factura electrónica" (PtoVta 3) whose sales request documents.
  * Idempotent: an existing configuration is left alone.
  */
-export const seedFiscalDemo: DemoSeeder = async ({ tenantId, ownerId }) => {
+export const seedFiscalDemo: DemoSeeder = async ({ tenantId, ownerId, warehouseId }) => {
   if (process.env.NODE_ENV === "production") return;
   await withTenant(
     tenantId,
     async (tx) => {
+      await tx.execute(sql`
+        insert into registers (tenant_id, name, warehouse_id, afip_point_of_sale, fiscal_enabled)
+        values (${tenantId}, ${FISCAL_REGISTER}, ${warehouseId}, 3, true)
+        on conflict (tenant_id, name) do nothing`);
       const [existing] = await tx.select({ id: fiscalSettings.id }).from(fiscalSettings).limit(1);
       if (existing) return;
       await saveFiscalSettings(tx, {
@@ -34,6 +41,7 @@ export const seedFiscalDemo: DemoSeeder = async ({ tenantId, ownerId }) => {
       const cert = issueTestCertificate(devFakeCa(), { cuit: DEMO_CUIT, commonName: "mostrador-demo" });
       await uploadCredentials(tx, { certificatePem: cert.certPem, privateKeyPem: cert.keyPem });
       await savePointOfSale(tx, { number: 1, name: "Caja 1" });
+      await savePointOfSale(tx, { number: 3, name: FISCAL_REGISTER });
     },
     { userId: ownerId },
   );

@@ -37,6 +37,30 @@ describe("fiscal router", () => {
     expect(decryptPrivateKey(row!.private_key_encrypted)).toBe(cert.keyPem.trim());
   });
 
+  it("tests the connection: FEDummy and a WSAA ticket with the uploaded certificate", async () => {
+    const { startFakeAfip } = await import("@/server/afip/fake/server");
+    const fake = await startFakeAfip({ ca });
+    process.env.FAKE_AFIP_URL = fake.url;
+    try {
+      const t = await makeTenant();
+      const owner = callerFor(t.ownerId, t.slug);
+      const cuit = randomCuit();
+      await owner.fiscal.saveSettings({ cuit, legalName: "Kiosco SRL", ivaCondition: "MONOTRIBUTO", environment: "FAKE" });
+      const before = await owner.fiscal.checkConnection();
+      expect(before.wsfe.ok).toBe(true);
+      expect(before.wsaa).toMatchObject({ ok: false, detail: expect.stringContaining("certificado") });
+      const cert = issueTestCertificate(ca, { cuit });
+      await owner.fiscal.uploadCredentials({ certificatePem: cert.certPem, privateKeyPem: cert.keyPem });
+      expect((await owner.fiscal.checkConnection()).wsaa.ok).toBe(true);
+      // A second check reuses the cached ticket (AFIP would refuse a second login).
+      expect((await owner.fiscal.checkConnection()).wsaa.ok).toBe(true);
+      expect(fake.calls.loginCms).toBe(1);
+    } finally {
+      delete process.env.FAKE_AFIP_URL;
+      await fake.close();
+    }
+  });
+
   it("cashiers read documents but cannot change settings; supervisors retry", async () => {
     const t = await makeTenant();
     const cashier = await addMember(t.tenantId, "CASHIER");

@@ -9,6 +9,7 @@ import { listDocuments, ZListDocumentsInput } from "../../fiscal/list-documents"
 import { getDocument, getDocumentXml } from "../../fiscal/get-document";
 import { retryDocument } from "../../fiscal/retry-document";
 import { sendFiscalEvent } from "../../fiscal/events";
+import { checkConnection } from "../../fiscal/check-connection";
 import { findStaleDocuments } from "../../fiscal/find-stale-documents";
 
 export const fiscalRouter = router({
@@ -23,6 +24,9 @@ export const fiscalRouter = router({
   savePointOfSale: permissionProcedure("tenant.settings")
     .input(ZSavePointOfSaleInput)
     .mutation(({ ctx, input }) => savePointOfSale(ctx.tx, input)),
+
+  /** FEDummy + a WSAA ticket with the uploaded certificate. */
+  checkConnection: permissionProcedure("tenant.settings").mutation(({ ctx }) => checkConnection(ctx.tx, ctx.tenant.id)),
 
   documents: permissionProcedure("fiscal.read")
     .input(ZListDocumentsInput)

@@ -117,3 +117,38 @@ describe("inventory router", () => {
     expect((await failure(owner.inventory.createProduct({ sku: "", name: "A", salePrice: "-1" }))).code).toBe("BAD_REQUEST");
   });
 });
+
+describe("inventory router: catalog lists", () => {
+  it("lists families in base units, packs, categories as a tree, warehouses and valuation", async () => {
+    const t = await makeTenant();
+    const api = callerFor(t.ownerId, t.slug);
+    const fam = await api.inventory.createFamily({ name: "Cacao", baseUnit: "g", targetStock: "10000" });
+    const small = await api.inventory.createProduct({ sku: "C4", name: "Cacao 400 g", salePrice: "1", familyId: fam.id, conversionFactor: "400" });
+    const big = await api.inventory.createProduct({ sku: "C9", name: "Cacao 900 g", salePrice: "1", familyId: fam.id, conversionFactor: "900" });
+    await api.inventory.receive({ productId: small.id, warehouseId: t.warehouseId, quantity: "3", unitCost: "100" });
+    await api.inventory.receive({ productId: big.id, warehouseId: t.warehouseId, quantity: "2", unitCost: "200" });
+    const families = await api.inventory.families();
+    expect(families.map((f) => [f.name, f.stockBase, f.targetStock, f.members.length])).toEqual([["Cacao", "3000.000", "10000.000", 2]]);
+
+    const bottle = await api.inventory.createProduct({ sku: "B", name: "Botella", salePrice: "1" });
+    const six = await api.inventory.createProduct({ sku: "B6", name: "Botella x6", salePrice: "1" });
+    await api.inventory.createPack({ parentProductId: six.id, childProductId: bottle.id, unitsPerParent: "6" });
+    expect((await api.inventory.packs()).map((k) => [k.parentName, k.childName, k.unitsPerParent])).toEqual([["Botella x6", "Botella", "6.000"]]);
+
+    const drinks = await api.inventory.createCategory({ name: "Bebidas" });
+    await api.inventory.createCategory({ name: "Aguas", parentId: drinks.id });
+    expect((await api.inventory.categories()).map((c) => [c.path, c.depth])).toEqual([
+      ["Bebidas", 0],
+      ["Bebidas › Aguas", 1],
+    ]);
+
+    await api.inventory.createWarehouse({ name: "Cocina" });
+    const warehouses = await api.inventory.warehouses();
+    expect(warehouses.map((w) => [w.name, w.isDefault, w.value])).toEqual([
+      ["Depósito principal", true, "700.00"],
+      ["Cocina", false, "0.00"],
+    ]);
+    const byFamily = await api.inventory.valuation({ groupBy: "family" });
+    expect(byFamily.map((r) => [r.name, r.quantity, r.fifo])).toEqual([["Cacao", "3000.000", "700.00"]]);
+  });
+});

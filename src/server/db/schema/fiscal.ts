@@ -80,6 +80,7 @@ export const wsaaTickets = pgTable(
     cuit: text().notNull(),
     service: text().notNull(),
     environment: fiscalEnvironment().notNull(),
+    /** Encrypted like the private key (a valid token + sign lets anyone invoice as this CUIT). */
     token: text(),
     sign: text(),
     generatedAt: timestamp({ withTimezone: true }),

@@ -139,7 +139,8 @@ export const productNameTrigrams = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.productId, t.trigram] }),
-    index("product_name_trigrams_lookup_idx").on(t.tenantId, t.trigram),
+    // Covering: a lookup is an index-only scan (rows of one trigram are scattered on the heap).
+    index("product_name_trigrams_lookup_idx").on(t.tenantId, t.trigram, t.productId),
     foreignKey({ name: "product_name_trigrams_product_fk", columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id] }).onDelete(
       "cascade",
     ),
