@@ -168,7 +168,7 @@ export class SyncEngine {
           const message = describeError(e);
           // A network error (not an HTTP answer) means the server is unreachable.
           if (!(e instanceof TransportError)) this.update({ online: false });
-          await recordBatchFailure(this.db, batch, message);
+          await recordBatchFailure(this.db, batch);
           return this.fail(message, sent);
         }
         this.update({ online: true });
