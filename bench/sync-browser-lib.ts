@@ -2,7 +2,7 @@
 // benchmark drives the very library the terminal uses, in real Chromium IndexedDB.
 import { openPosDb } from "../src/pos/db";
 import { enqueueSale, queueSize } from "../src/pos/queue";
-import { lookupBarcode } from "../src/pos/catalog";
+import { applyCatalogDelta, lookupBarcode } from "../src/pos/catalog";
 import { buildSale } from "../src/pos/cart";
 
-(globalThis as unknown as { __posBench: unknown }).__posBench = { openPosDb, enqueueSale, queueSize, lookupBarcode, buildSale };
+(globalThis as unknown as { __posBench: unknown }).__posBench = { openPosDb, enqueueSale, queueSize, lookupBarcode, buildSale, applyCatalogDelta };

@@ -127,3 +127,39 @@ test("the public price checker answers without login and reveals only name and p
   expect(res?.status()).toBe(404);
   await ctx.close();
 });
+
+test("keyboard: name search, quantity and discounts, insufficient stock in plain words", async ({ page }) => {
+  await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/pos");
+  await page.getByLabel("Caja", { exact: true }).selectOption({ label: "Caja 2" });
+  const openButton = page.getByRole("button", { name: "Abrir caja" });
+  await expect(openButton.or(page.getByLabel("Código de barras o nombre"))).toBeVisible();
+  if (await openButton.isVisible()) {
+    await page.getByLabel(/Fondo inicial/).fill("5000");
+    await openButton.click();
+  }
+  await scan(page, "alfajor");
+  await expect(page.getByRole("row", { name: /Alfajor de dulce de leche/ })).toBeVisible();
+  await expect(page.getByTestId("pos-total")).toHaveText(/1\.800,00/);
+  await page.keyboard.press("F2");
+  await expect(page.getByLabel("Cantidad de Alfajor de dulce de leche")).toBeFocused();
+  await page.keyboard.type("3");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("pos-total")).toHaveText(/5\.400,00/);
+  await expect(page.getByLabel("Código de barras o nombre")).toBeFocused();
+  await page.keyboard.press("F4");
+  await page.keyboard.type("400");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("F6");
+  await page.keyboard.type("1000");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("pos-total")).toHaveText(/4\.000,00/);
+
+  // More than there is: the server refuses with the product and the quantities.
+  await page.getByLabel("Cantidad de Alfajor de dulce de leche").fill("999");
+  await page.keyboard.press("F9");
+  await page.getByRole("dialog", { name: "Cobrar" }).getByRole("button", { name: /Confirmar venta/ }).click();
+  await expect(page.getByRole("dialog", { name: "Cobrar" }).getByRole("alert")).toContainText(/Stock insuficiente de «Alfajor de dulce de leche»/);
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Quitar Alfajor de dulce de leche" }).click();
+  await expect(page.getByText("Escaneá un producto para empezar la venta.")).toBeVisible();
+});

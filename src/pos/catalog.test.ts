@@ -69,4 +69,17 @@ describe("local catalog", () => {
     expect((await lookupBarcode(db, "111"))?.id).toBe(b.id);
     expect(await db.count("packs")).toBe(1);
   });
+
+  it("a delta applied by another tab reaches this tab's lookups within a second", async () => {
+    const name = `c-${randomUUID()}`;
+    const tabA = await openPosDb("demo", name);
+    const tabB = await openPosDb("demo", name);
+    const p = product({ name: "Fideos", barcodes: ["222"] });
+    await applyCatalogDelta(tabA, { products: [p], cursor: "1", hasMore: false });
+    expect((await lookupBarcode(tabA, "222"))?.salePrice).toBe("100.0000");
+    await applyCatalogDelta(tabB, { products: [{ ...p, salePrice: "120.0000" }], cursor: "2", hasMore: false });
+    expect((await lookupBarcode(tabB, "222"))?.salePrice).toBe("120.0000");
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await lookupBarcode(tabA, "222"))?.salePrice).toBe("120.0000");
+  });
 });

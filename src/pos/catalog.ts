@@ -11,17 +11,28 @@ export function toStored(p: CatalogProduct): StoredProduct {
   return { ...p, barcodes, codes: [...barcodes, `#${p.sku.trim()}`], nameNorm: normalizeText(p.name), words: words(p.name, p.sku) };
 }
 
-// Name search runs over an in-memory copy of the catalog, rebuilt whenever the stored
-// cursor changed (another tab, or this one, applied a delta).
-const searchCache = new WeakMap<PosDb, { cursor: string | undefined; products: StoredProduct[] }>();
+// Scanning and name search run over an in-memory index of the stored catalog (IndexedDB
+// stays the durable copy that survives reloads). The index is dropped when this tab applies
+// a delta, and re-validated against the stored cursor at most once a second, which picks up
+// deltas applied by other tabs.
+type MemIndex = { cursor: string | undefined; byCode: Map<string, StoredProduct[]>; active: StoredProduct[]; checkedAt: number };
+const memIndexes = new WeakMap<PosDb, MemIndex>();
+const REVALIDATE_MS = 1000;
 
-async function searchable(db: PosDb): Promise<StoredProduct[]> {
+async function memIndex(db: PosDb): Promise<MemIndex> {
+  const hit = memIndexes.get(db);
+  if (hit && Date.now() - hit.checkedAt < REVALIDATE_MS) return hit;
   const cursor = await getMeta(db, "catalogCursor");
-  const hit = searchCache.get(db);
-  if (hit && hit.cursor === cursor) return hit.products;
-  const products = (await db.getAll("products")).filter((p) => p.active);
-  searchCache.set(db, { cursor, products });
-  return products;
+  if (hit && hit.cursor === cursor) {
+    hit.checkedAt = Date.now();
+    return hit;
+  }
+  const all = await db.getAll("products");
+  const byCode = new Map<string, StoredProduct[]>();
+  for (const p of all) for (const c of p.codes) byCode.set(c, [...(byCode.get(c) ?? []), p]);
+  const index: MemIndex = { cursor, byCode, active: all.filter((p) => p.active), checkedAt: Date.now() };
+  memIndexes.set(db, index);
+  return index;
 }
 
 /** Applies one page of changes in a single IndexedDB transaction (upserts; inactive rows kept as inactive). */
@@ -37,6 +48,7 @@ export async function applyCatalogDelta(db: PosDb, delta: CatalogDelta): Promise
   void tx.objectStore("meta").put({ key: "catalogCursor", value: delta.cursor });
   if (!delta.hasMore) void tx.objectStore("meta").put({ key: "catalogSyncedAt", value: new Date().toISOString() });
   await tx.done;
+  memIndexes.delete(db);
 }
 
 export type CatalogFetcher = (cursor: string | undefined) => Promise<CatalogDelta>;
@@ -71,11 +83,11 @@ export async function resetCatalogCursor(db: PosDb): Promise<void> {
 export async function lookupBarcode(db: PosDb, code: string): Promise<StoredProduct | undefined> {
   const c = code.trim();
   if (!c) return undefined;
-  let hits = await db.getAllFromIndex("products", "code", c);
+  const index = await memIndex(db);
   // The scanner field also takes a SKU typed by hand.
-  if (hits.length === 0) hits = await db.getAllFromIndex("products", "code", `#${c}`);
+  const hits = index.byCode.get(c) ?? index.byCode.get(`#${c}`) ?? [];
   if (hits.length <= 1) return hits[0];
-  return hits.sort((a, b) => Number(b.active) - Number(a.active) || b.updatedAt.localeCompare(a.updatedAt))[0];
+  return [...hits].sort((a, b) => Number(b.active) - Number(a.active) || b.updatedAt.localeCompare(a.updatedAt))[0];
 }
 
 /**
@@ -86,7 +98,7 @@ export async function searchProducts(db: PosDb, query: string, limit = 20): Prom
   const terms = words(query);
   if (terms.length === 0) return [];
   const out: StoredProduct[] = [];
-  for (const p of await searchable(db)) {
+  for (const p of (await memIndex(db)).active) {
     if (terms.every((t) => p.words.some((w) => w.startsWith(t)))) {
       out.push(p);
       if (out.length >= limit * 5) break;

@@ -126,12 +126,16 @@ export async function applySyncResults(
   return outcome;
 }
 
-/** Marks attempts on a whole batch that failed in transport (no per-sale answers). */
-export async function recordBatchFailure(db: PosDb, sent: QueuedSale[], message: string, now = new Date()): Promise<void> {
+/**
+ * Counts an attempt on every sale of a batch that failed in transport (no per-sale answers).
+ * The transport error is shown once, globally (SyncState.lastError); `lastError` on an item
+ * is kept for what the server said about that sale.
+ */
+export async function recordBatchFailure(db: PosDb, sent: QueuedSale[], now = new Date()): Promise<void> {
   const tx = db.transaction("queue", "readwrite");
   for (const item of sent) {
-    const current = await tx.store.index("saleId").get(item.sale.id);
-    if (current) await tx.store.put({ ...current, attempts: current.attempts + 1, lastAttemptAt: now.toISOString(), lastError: message });
+    const current = item.seq === undefined ? undefined : await tx.store.get(item.seq);
+    if (current) await tx.store.put({ ...current, attempts: current.attempts + 1, lastAttemptAt: now.toISOString() });
   }
   await tx.done;
 }

@@ -1,4 +1,4 @@
-import { setMeta, type PosDb } from "./db";
+import { getMeta, setMeta, type PosDb } from "./db";
 import { applySyncResults, peekQueue, queueSize, recordBatchFailure, unresolvedRefusedCount } from "./queue";
 import type { SaleSyncResult } from "./types";
 import type { TSaleInput } from "../lib/schemas/sale";
@@ -106,10 +106,12 @@ export class SyncEngine {
 
   /** Re-reads counts from IndexedDB (another tab or the service worker may have changed them). */
   async refresh(reachable?: boolean): Promise<SyncState> {
-    const [queued, refused] = await Promise.all([queueSize(this.db), unresolvedRefusedCount(this.db)]);
+    const [queued, refused, lastSyncAt] = await Promise.all([queueSize(this.db), unresolvedRefusedCount(this.db), getMeta(this.db, "lastSyncAt")]);
     // Online = the browser thinks so AND the last contact with the server did not fail.
     const online = this.isOnline() && (reachable ?? this.state.online);
-    this.update({ queued, refused, online });
+    // Another context (tab, service worker) may have synced more recently.
+    const newer = lastSyncAt && (!this.state.lastSyncAt || lastSyncAt > this.state.lastSyncAt) ? { lastSyncAt } : {};
+    this.update({ queued, refused, online, ...newer });
     return this.state;
   }
 
@@ -166,7 +168,7 @@ export class SyncEngine {
           const message = describeError(e);
           // A network error (not an HTTP answer) means the server is unreachable.
           if (!(e instanceof TransportError)) this.update({ online: false });
-          await recordBatchFailure(this.db, batch, message);
+          await recordBatchFailure(this.db, batch);
           return this.fail(message, sent);
         }
         this.update({ online: true });

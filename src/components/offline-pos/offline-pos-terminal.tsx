@@ -6,6 +6,7 @@ import { formatDateTime, formatMoney, formatQty } from "@/lib/format";
 import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, type PaymentMethod } from "@/lib/schemas/sale";
 import { addToCart, buildSale, cartTotal, lineTotal, type CartLine } from "@/pos/cart";
 import { blockMessage } from "@/pos/guard";
+import { newSaleId } from "@/components/pos/cart";
 import type { StoredProduct } from "@/pos/types";
 import { RefusedSalesPanel } from "./refused-sales-panel";
 import { SyncStatusBar } from "./sync-status-bar";
@@ -62,7 +63,7 @@ export function OfflinePosTerminal({ slug, closeSessionHref }: { slug: string; c
     if (lines.length === 0) return;
     setBusy(true);
     try {
-      const built = buildSale({ id: crypto.randomUUID(), registerId: register.id, cashSessionId: sessionId, lines, method, tendered: tendered || undefined });
+      const built = buildSale({ id: newSaleId(), registerId: register.id, cashSessionId: sessionId, lines, method, tendered: tendered || undefined });
       await pos.ringSale(built.sale, built.display);
       setLines([]);
       setTendered("");
@@ -80,7 +81,7 @@ export function OfflinePosTerminal({ slug, closeSessionHref }: { slug: string; c
 
   async function guardedSignOut() {
     if (await pos.pending()) return setNotice({ kind: "error", text: blocked ?? "Hay ventas sin sincronizar." });
-    await signOut({ callbackUrl: "/" });
+    await signOut({ callbackUrl: "/ingresar" });
   }
 
   return (
@@ -201,6 +202,22 @@ export function OfflinePosTerminal({ slug, closeSessionHref }: { slug: string; c
             </tbody>
           </table>
           <RefusedSalesPanel refused={pos.refused} currentSessionId={sessionId} onResolve={pos.resolve} />
+          {pos.failing.length > 0 && (
+            <section className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm" data-testid="pos-failing">
+              <h2 className="mb-1 font-semibold text-amber-900">Ventas en cola con error de envío ({pos.failing.length})</h2>
+              <p className="mb-2 text-amber-900">Siguen guardadas y se reintentan solas.</p>
+              <ul className="space-y-1">
+                {pos.failing.slice(0, 20).map((q) => (
+                  <li key={q.sale.id} className="flex flex-wrap justify-between gap-2">
+                    <span>
+                      {formatDateTime(q.sale.createdAt)} · {formatMoney(q.display.total)} · intentos: {q.attempts}
+                    </span>
+                    <span className="text-amber-800">{q.lastError}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
         </section>
 
         <aside className="space-y-3 rounded-lg border border-slate-200 p-4">

@@ -3,12 +3,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { catalogNeedsRefresh, countProducts, lookupBarcode, searchProducts, syncCatalog, CATALOG_REFRESH_MS } from "@/pos/catalog";
 import { getMeta, openPosDb, setMeta, type PosDb } from "@/pos/db";
-import { enqueueSale, hasPendingSales, listRefused, listSynced, resolveRefused } from "@/pos/queue";
+import { enqueueSale, hasPendingSales, listRefused, listSynced, peekQueue, resolveRefused } from "@/pos/queue";
 import { SyncEngine, type SyncState } from "@/pos/sync-engine";
 import { httpCatalogFetcher, httpSyncTransport, registerBackgroundSync, requestPersistentStorage } from "@/pos/transport";
 import { POS_CHANNEL, type PosChannelMessage } from "@/pos/worker-sync";
 import { registerServiceWorker, warmPageCache } from "@/pos/register-sw";
-import type { PosContext, RefusedSale, SaleDisplay, StoredProduct, SyncedSale } from "@/pos/types";
+import type { PosContext, QueuedSale, RefusedSale, SaleDisplay, StoredProduct, SyncedSale } from "@/pos/types";
 import type { TSaleInput } from "@/lib/schemas/sale";
 
 export type CatalogStatus = { count: number; syncedAt?: string; syncing: boolean; error?: string };
@@ -29,13 +29,16 @@ export function useOfflinePos(slug: string) {
   const [registerId, setRegisterIdState] = useState<string | null>(null);
   const [refused, setRefused] = useState<RefusedSale[]>([]);
   const [recent, setRecent] = useState<SyncedSale[]>([]);
+  const [failing, setFailing] = useState<QueuedSale[]>([]);
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [ready, setReady] = useState(false);
 
   const reloadLists = useCallback(async (d: PosDb) => {
-    const [r, s] = await Promise.all([listRefused(d), listSynced(d, 30)]);
+    const [r, s, q] = await Promise.all([listRefused(d), listSynced(d, 30), peekQueue(d, 200)]);
     setRefused(r);
     setRecent(s);
+    // Queued sales whose last attempt failed: shown one by one with the server's reason.
+    setFailing(q.filter((item) => item.lastError));
     await engineRef.current?.refresh();
   }, []);
 
@@ -48,7 +51,9 @@ export function useOfflinePos(slug: string) {
         await syncCatalog(d, httpCatalogFetcher(slug));
         setCatalog({ count: await countProducts(d), syncedAt: await getMeta(d, "catalogSyncedAt"), syncing: false });
       } catch (e) {
-        setCatalog((c) => ({ ...c, syncing: false, error: e instanceof Error ? e.message : String(e) }));
+        // No network: the stored catalog keeps working; say so plainly.
+        const error = e instanceof TypeError ? "sin conexión, se usa el catálogo guardado" : e instanceof Error ? e.message : String(e);
+        setCatalog((c) => ({ ...c, syncing: false, error }));
       }
     },
     [slug],
@@ -117,7 +122,7 @@ export function useOfflinePos(slug: string) {
 
       void requestPersistentStorage().then((p) => !disposed && setPersisted(p));
       void loadContext();
-      void refreshCatalog(d);
+      void refreshCatalog(d, true); // on open always, then every 15 minutes
       if (process.env.NODE_ENV === "production") {
         void registerServiceWorker().then(async (reg) => {
           if (reg && navigator.onLine) await warmPageCache(window.location.pathname);
@@ -156,7 +161,9 @@ export function useOfflinePos(slug: string) {
       await enqueueSale(db, sale, display);
       notify();
       await engineRef.current?.refresh();
-      if (!navigator.onLine) void registerBackgroundSync(slug);
+      // Let the service worker send it if this page goes away before the server is reachable.
+      const st = engineRef.current?.getState();
+      if (!navigator.onLine || !st?.online || (st?.consecutiveFailures ?? 0) > 0) void registerBackgroundSync(slug);
       engineRef.current?.kick();
     },
     [db, notify, slug],
@@ -194,6 +201,7 @@ export function useOfflinePos(slug: string) {
     setRegisterId,
     refused,
     recent,
+    failing,
     persisted,
     ringSale,
     syncNow,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addProduct, cartTotal, emptyCart, parseAmount, parseScan, toSaleInput, updateLine } from "./cart";
+import { addProduct, cartTotal, emptyCart, newSaleId, parseAmount, parseScan, toSaleInput, updateLine } from "./cart";
 import { ZSaleInput } from "@/lib/schemas/sale";
 
 describe("POS cart", () => {
@@ -28,5 +28,16 @@ describe("POS cart", () => {
     const id = crypto.randomUUID();
     const input = toSaleInput(c, { id, registerId: id, cashSessionId: id }, [{ method: "CASH", amount: "7000.00" }]);
     expect(ZSaleInput.safeParse(input).success).toBe(true);
+  });
+  it("makes v4 UUIDs the schema accepts, also without crypto.randomUUID", () => {
+    const original = crypto.randomUUID;
+    try {
+      (crypto as { randomUUID?: unknown }).randomUUID = undefined;
+      const ids = new Set(Array.from({ length: 100 }, () => newSaleId()));
+      expect(ids.size).toBe(100);
+      for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+      (crypto as { randomUUID?: unknown }).randomUUID = original;
+    }
   });
 });

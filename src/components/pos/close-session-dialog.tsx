@@ -44,6 +44,8 @@ export function CloseSessionDialog({
           onSubmit={(e) => {
             e.preventDefault();
             if (invalid) return;
+            // The offline POS cancels this while this browser still holds unsynced sales.
+            if (!window.dispatchEvent(new CustomEvent("mostrador:before-close-session", { cancelable: true, detail: { cashSessionId } }))) return;
             close.mutate({ cashSessionId, declared: parsed.map(([method, amount]) => ({ method, amount: amount! })) });
           }}
         >

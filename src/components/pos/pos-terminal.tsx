@@ -7,12 +7,13 @@ import { Alert } from "@/components/ui/field";
 import { formatMoney } from "@/lib/format";
 import { Decimal } from "@/lib/decimal";
 import type { TSaleInput } from "@/lib/schemas/sale";
-import { addProduct, cartSubtotal, cartTotal, emptyCart, lineTotal, parseAmount, parseScan, removeLine, toSaleInput, updateLine, type Cart } from "./cart";
+import { addProduct, cartSubtotal, cartTotal, emptyCart, newSaleId, parseAmount, parseScan, removeLine, toSaleInput, type Cart } from "./cart";
 import { PaymentDialog } from "./payment-dialog";
 import { CloseSessionDialog } from "./close-session-dialog";
 import { CashMovementDialog } from "./cash-movement-dialog";
 import { VoidDialog } from "./void-dialog";
 import { CustomerDialog, type PosCustomer } from "./customer-dialog";
+import { CartTable, safe } from "./cart-table";
 
 type Product = { id: string; name: string; sale_price: string; sku: string };
 type LastSale = { saleId: string; ticketNumber: number; total: string; change: string };
@@ -98,9 +99,19 @@ export function PosTerminal({
       setSelected(-1);
       setPaying(false);
       saleId.current = null;
-      setMessage({ kind: "success", text: `Venta registrada: ticket N° ${r.ticketNumber}. Vuelto ${formatMoney(r.change)}.` });
+      setMessage(
+        r.status === "DUPLICATE"
+          ? { kind: "info", text: `Esta venta ya había quedado registrada (ticket N° ${r.ticketNumber}, total ${formatMoney(r.total)}). Revisá el ticket.` }
+          : { kind: "success", text: `Venta registrada: ticket N° ${r.ticketNumber}. Vuelto ${formatMoney(r.change)}.` },
+      );
       void utils.pos.sales.invalidate();
       focusScan();
+    },
+    onError: (e) => {
+      // The server answered with an error: the transaction rolled back and nothing was saved,
+      // so the next attempt is a new sale. Without an answer (network) the outcome is unknown
+      // and the same id is kept, so a retry can never record the sale twice.
+      if ((e as { data?: unknown }).data) saleId.current = null;
     },
   });
 
@@ -153,12 +164,13 @@ export function PosTerminal({
       setMessage({ kind: "error", text: "Los descuentos superan el total." });
       return;
     }
-    saleId.current ??= crypto.randomUUID();
+    saleId.current ??= newSaleId();
     createSale.reset();
     setPaying(true);
   }
 
   function pay(payments: TSaleInput["payments"]) {
+    saleId.current ??= newSaleId();
     createSale.mutate(toSaleInput(cart, { id: saleId.current!, registerId, cashSessionId, customerId: customer?.id }, payments));
   }
 
@@ -317,81 +329,15 @@ export function PosTerminal({
             </p>
           ) : null}
 
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-sm" aria-label="Productos de la venta">
-              <thead className="bg-slate-50 text-left text-slate-600">
-                <tr>
-                  <th className="px-3 py-2">Producto</th>
-                  <th className="px-3 py-2 text-right">Cantidad</th>
-                  <th className="px-3 py-2 text-right">Precio</th>
-                  <th className="px-3 py-2 text-right">Descuento $</th>
-                  <th className="px-3 py-2 text-right">Importe</th>
-                  <th className="px-3 py-2" />
-                </tr>
-              </thead>
-              <tbody>
-                {cart.lines.length === 0 ? (
-                  <tr>
-                    <td colSpan={6} className="px-3 py-10 text-center text-slate-500">
-                      Escaneá un producto para empezar la venta.
-                    </td>
-                  </tr>
-                ) : (
-                  cart.lines.map((l, i) => (
-                    <tr key={l.productId} onClick={() => setSelected(i)} className={i === selected ? "bg-teal-50" : ""} aria-selected={i === selected}>
-                      <td className="px-3 py-2">{l.name}</td>
-                      <td className="px-3 py-2 text-right">
-                        <input
-                          ref={(el) => {
-                            qtyRefs.current[i] = el;
-                          }}
-                          aria-label={`Cantidad de ${l.name}`}
-                          inputMode="decimal"
-                          className="w-20 rounded border border-slate-300 px-2 py-1 text-right"
-                          value={l.quantity}
-                          onFocus={() => setSelected(i)}
-                          onKeyDown={lineInputKey}
-                          onChange={(e) => setCart((c) => updateLine(c, i, { quantity: e.target.value.replace(",", ".") }))}
-                        />
-                      </td>
-                      <td className="px-3 py-2 text-right">{formatMoney(l.unitPrice)}</td>
-                      <td className="px-3 py-2 text-right">
-                        <input
-                          ref={(el) => {
-                            discRefs.current[i] = el;
-                          }}
-                          aria-label={`Descuento de ${l.name}`}
-                          inputMode="decimal"
-                          className="w-24 rounded border border-slate-300 px-2 py-1 text-right"
-                          defaultValue={l.discount === "0" ? "" : l.discount.replace(".", ",")}
-                          onFocus={() => setSelected(i)}
-                          onKeyDown={lineInputKey}
-                          onChange={(e) => {
-                            const v = e.target.value.trim() === "" ? "0" : parseAmount(e.target.value);
-                            if (v !== null) setCart((c) => updateLine(c, i, { discount: v }));
-                          }}
-                        />
-                      </td>
-                      <td className="px-3 py-2 text-right font-medium">{formatMoney(safe(() => lineTotal(l)))}</td>
-                      <td className="px-3 py-2 text-right">
-                        <button
-                          type="button"
-                          className="text-red-700 hover:underline"
-                          aria-label={`Quitar ${l.name}`}
-                          onClick={() => {
-                            setCart((c) => removeLine(c, i));
-                            focusScan();
-                          }}
-                        >
-                          ✕
-                        </button>
-                      </td>
-                    </tr>
-                  ))
-                )}
-              </tbody>
-            </table>
-          </div>
+          <CartTable
+            cart={cart}
+            selected={selected}
+            onSelect={setSelected}
+            onChange={setCart}
+            qtyRefs={qtyRefs}
+            discRefs={discRefs}
+            onDone={focusScan}
+          />
         </section>
 
         <aside className="space-y-3">
@@ -496,13 +442,4 @@ export function PosTerminal({
       <CloseSessionDialog open={closing} onOpenChange={setClosing} cashSessionId={cashSessionId} onClosed={onSessionClosed} />
     </div>
   );
-}
-
-/** Half-typed quantities must not crash rendering. */
-function safe(fn: () => Decimal): Decimal {
-  try {
-    return fn();
-  } catch {
-    return new Decimal(0);
-  }
 }

@@ -29,6 +29,16 @@ export function TicketView({ slug, saleId }: { slug: string; saleId: string }) {
         <Link href={`/${slug}/pos`} className="rounded-md border border-slate-300 px-4 py-2 text-sm">
           Volver al punto de venta
         </Link>
+        {s.fiscal_document_id ? (
+          <Link href={`/${slug}/fiscal/comprobantes/${s.fiscal_document_id}`} className="rounded-md border border-slate-300 px-4 py-2 text-sm">
+            Ver factura electrónica
+          </Link>
+        ) : null}
+        {s.credit_note_document_id ? (
+          <Link href={`/${slug}/fiscal/comprobantes/${s.credit_note_document_id}`} className="rounded-md border border-slate-300 px-4 py-2 text-sm">
+            Ver nota de crédito
+          </Link>
+        ) : null}
       </div>
       <article className="mx-auto w-[80mm] max-w-full bg-white p-4 font-mono text-xs text-black shadow print:shadow-none" data-testid="ticket">
         <header className="text-center">

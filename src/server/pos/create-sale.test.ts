@@ -4,6 +4,7 @@ import { withTenant } from "../db/with-tenant";
 import { createSale, type CreateSaleOptions } from "./create-sale";
 import { openSession, saleInput, seedProduct } from "./test-helpers";
 import { isAppError } from "../errors/app-error";
+import { closeCashSession } from "../cash/close-cash-session";
 import type { TSaleInput } from "@/lib/schemas/sale";
 
 const admin = adminSql();
@@ -191,5 +192,40 @@ describe("createSale", () => {
     const s = await openSession(t.tenantId, cashier.userId, reg);
     await admin`update cash_sessions set status = 'CLOSED' where id = ${s.id}`;
     await expect(sell(saleInput(reg, s.id, l, [{ method: "CASH", amount: "100" }]))).rejects.toMatchObject({ code: "INVALID_STATE" });
+  });
+
+  it("a closing waits for a sale in flight and counts it; no sale lands after the count", async () => {
+    const reg = await newRegister("Caja cierre");
+    const s = await openSession(t.tenantId, cashier.userId, reg, "100.00");
+    const p = await seedProduct(t.tenantId, t.ownerId, { name: "Té", price: "50", isService: true });
+    let release!: () => void;
+    const hold = new Promise<void>((r) => (release = r));
+    let saleCommitted = false;
+    const inFlight = withTenant(
+      t.tenantId,
+      async (tx) => {
+        const r = await createSale(tx, saleInput(reg, s.id, [{ productId: p, quantity: "1", unitPrice: "50" }], [{ method: "CASH", amount: "50" }]), { userId: cashier.userId }, { mode: "online" });
+        await hold; // the sale's transaction stays open
+        return r;
+      },
+      { userId: cashier.userId },
+    ).then((r) => {
+      saleCommitted = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    const closing = withTenant(t.tenantId, (tx) =>
+      closeCashSession(tx, { cashSessionId: s.id, declared: [{ method: "CASH", amount: "150.00" }] }, { userId: cashier.userId }),
+    ).then((c) => ({ c, saleCommittedFirst: saleCommitted }));
+    await new Promise((r) => setTimeout(r, 150));
+    release();
+    await inFlight;
+    const { c, saleCommittedFirst } = await closing;
+    expect(saleCommittedFirst).toBe(true);
+    expect(c.closing).toMatchObject({ expectedTotal: "150.00", deviationClass: "NORMAL" });
+    // And after the closing, the session refuses sales.
+    await expect(sell(saleInput(reg, s.id, [{ productId: p, quantity: "1", unitPrice: "50" }], [{ method: "CASH", amount: "50" }]))).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
   });
 });

@@ -26,11 +26,13 @@ export async function getSale(tx: Tx, saleId: string) {
     void_reason: string | null;
     voided_at: Date | null;
     business_name: string;
+    fiscal_document_id: string | null;
+    credit_note_document_id: string | null;
   }>(sql`
     select s.id, s.ticket_number, r.name as register_name, r.afip_point_of_sale, s.status, s.subtotal, s.discount, s.total,
            s.paid, s.change, s.fiscal_status, s.stock_conflict, s.created_at, u.name as cashier_name,
            c.name as customer_name, c.doc_type || ' ' || c.doc_number as customer_doc, s.void_reason, s.voided_at,
-           t.name as business_name
+           t.name as business_name, s.fiscal_document_id, s.credit_note_document_id
     from sales s
     join registers r on r.tenant_id = s.tenant_id and r.id = s.register_id
     join tenants t on t.id = s.tenant_id

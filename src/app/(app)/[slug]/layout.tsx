@@ -5,6 +5,7 @@ import { withMembership } from "@/server/db/with-tenant";
 import { ROLE_PERMISSIONS } from "@/server/auth/permissions";
 import { AppShell } from "@/components/shell/app-shell";
 import { TRPCProvider } from "@/lib/trpc/react";
+import { OfflineQueueGuard } from "@/components/offline-pos/offline-queue-guard";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +26,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
       >
         {children}
       </AppShell>
+      <OfflineQueueGuard slug={slug} />
     </TRPCProvider>
   );
 }

@@ -1,0 +1,48 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { offlineSalesBlock } from "@/pos/guard";
+import { POS_CHANNEL } from "@/pos/worker-sync";
+
+/** Events other screens dispatch (cancelable) before signing out or closing a cash session. */
+export const BEFORE_SIGN_OUT = "mostrador:before-sign-out";
+export const BEFORE_CLOSE_SESSION = "mostrador:before-close-session";
+
+/**
+ * Mounted in the business layout: while this browser's offline queue holds sales (or
+ * refused sales are unresolved), signing out and closing a cash session are cancelled with a
+ * clear message. The check must answer synchronously, so counts are kept fresh in a ref.
+ */
+export function OfflineQueueGuard({ slug }: { slug: string }) {
+  const message = useRef<string | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    const refresh = () =>
+      offlineSalesBlock(slug)
+        .then((b) => {
+          if (alive) message.current = b.message;
+        })
+        .catch(() => {});
+    void refresh();
+    const timer = setInterval(refresh, 3_000);
+    const ch = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(POS_CHANNEL) : null;
+    if (ch) ch.onmessage = () => void refresh();
+    const block = (ev: Event) => {
+      if (!message.current) return;
+      ev.preventDefault();
+      window.alert(message.current);
+    };
+    window.addEventListener(BEFORE_SIGN_OUT, block);
+    window.addEventListener(BEFORE_CLOSE_SESSION, block);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+      ch?.close();
+      window.removeEventListener(BEFORE_SIGN_OUT, block);
+      window.removeEventListener(BEFORE_CLOSE_SESSION, block);
+    };
+  }, [slug]);
+
+  return null;
+}
