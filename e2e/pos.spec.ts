@@ -162,4 +162,16 @@ test("keyboard: name search, quantity and discounts, insufficient stock in plain
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: "Quitar Alfajor de dulce de leche" }).click();
   await expect(page.getByText("Escaneá un producto para empezar la venta.")).toBeVisible();
+
+  // A scanner fires codes back to back: none is dropped while the previous lookup runs.
+  const input = page.getByLabel("Código de barras o nombre");
+  for (const code of [COLA, CHOCOLATE, COLA]) {
+    await input.fill(code);
+    await input.press("Enter");
+  }
+  await expect(page.getByLabel("Cantidad de Gaseosa cola lata 354 ml")).toHaveValue("2");
+  await expect(page.getByTestId("pos-total")).toHaveText(/7\.300,00/);
+  await page.getByRole("button", { name: "Quitar Gaseosa cola lata 354 ml" }).click();
+  await page.getByRole("button", { name: "Quitar Chocolate con almendras 50 g" }).click();
+  await expect(page.getByText("Escaneá un producto para empezar la venta.")).toBeVisible();
 });
