@@ -7,6 +7,7 @@ import { NAV_ITEMS } from "./nav-items";
 import { Icon } from "@/components/ui/icon";
 import { ROLE_LABELS, type Permission, type Role } from "@/server/auth/permissions";
 import { trpc } from "@/lib/trpc/react";
+import { NotificationsBell } from "@/components/purchasing/notifications-bell";
 
 export function AppShell({
   slug,
@@ -64,6 +65,7 @@ export function AppShell({
             <BusinessSwitcher slug={slug} tenantName={tenantName} />
           </div>
           <div className="flex items-center gap-3 text-sm">
+            <NotificationsBell slug={slug} />
             <span className="hidden text-slate-600 sm:inline">
               {userName} · <span className="text-slate-500">{ROLE_LABELS[role]}</span>
             </span>

@@ -22,8 +22,19 @@ describe("GET /api/inngest", () => {
     const res = await GET(new NextRequest("http://localhost:3000/api/inngest"), {});
     expect(res.status).toBe(200);
     const body = (await res.json()) as { function_count: number; functions: { id: string; triggers: unknown[] }[] };
-    expect(body.function_count).toBe(3); // the two functions + issue-fiscal-document's onFailure handler (registered as its own function)
-    expect(body.functions.map((f) => f.id).sort()).toEqual(["mostrador-issue-fiscal-document", "mostrador-sweep-pending-fiscal-documents"]);
+    // every served function + issue-fiscal-document's onFailure handler (registered as its own function)
+    expect(body.function_count).toBe(6);
+    expect(body.functions.map((f) => f.id).sort()).toEqual([
+      "mostrador-issue-fiscal-document",
+      "mostrador-purchasing-daily-alerts",
+      "mostrador-replenishment-daily",
+      "mostrador-replenishment-requested",
+      "mostrador-sweep-pending-fiscal-documents",
+    ]);
     expect(body.functions.every((f) => f.triggers.length > 0)).toBe(true);
+    const crons = Object.fromEntries(body.functions.map((f) => [f.id, JSON.stringify(f.triggers)]));
+    expect(crons["mostrador-purchasing-daily-alerts"]).toContain("0 7 * * *");
+    expect(crons["mostrador-replenishment-daily"]).toContain("30 6 * * *");
+    expect(crons["mostrador-replenishment-requested"]).toContain("purchasing/replenishment.requested");
   });
 });

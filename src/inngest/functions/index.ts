@@ -1,5 +1,7 @@
 import { issueFiscalDocument } from "./issue-fiscal-document";
 import { sweepPendingDocuments } from "./sweep-pending-documents";
+import { purchasingDailyAlerts } from "./purchasing-daily-alerts";
+import { replenishmentDaily, replenishmentRequested } from "./replenishment";
 
 // Every Inngest function served at /api/inngest.
-export const functions = [issueFiscalDocument, sweepPendingDocuments];
+export const functions = [issueFiscalDocument, sweepPendingDocuments, purchasingDailyAlerts, replenishmentDaily, replenishmentRequested];

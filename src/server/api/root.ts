@@ -4,6 +4,7 @@ import { tenancyRouter } from "./routers/tenancy";
 import { fiscalRouter } from "./routers/fiscal";
 import { posRouter } from "./routers/pos";
 import { inventoryRouter } from "./routers/inventory";
+import { purchasingRouter } from "./routers/purchasing";
 
 // One line per area router.
 export const appRouter = router({
@@ -11,6 +12,7 @@ export const appRouter = router({
   fiscal: fiscalRouter,
   pos: posRouter,
   inventory: inventoryRouter,
+  purchasing: purchasingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -303,7 +303,8 @@ describe("sendFiscalEvent", () => {
     const id = await requestDoc(t.tenantId, consumerSale());
     const started = Date.now();
     expect(await sendFiscalEvent(id, t.tenantId)).toBe(false);
-    expect(Date.now() - started).toBeLessThan(1500);
+    // bounded by the send timeout (800 ms), with room for a loaded machine: it must not hang on the network
+    expect(Date.now() - started).toBeLessThan(5000);
     expect((await getDoc(t.tenantId, id)).status).toBe("PENDING");
   });
 });

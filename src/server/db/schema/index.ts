@@ -6,3 +6,4 @@ export * from "./inventory";
 export * from "./fiscal";
 export * from "./pos";
 export * from "./offline";
+export * from "./purchasing";

@@ -1,0 +1,93 @@
+import { test, expect } from "@playwright/test";
+import { DEMO_USERS, login } from "./fixtures";
+
+test("a manager turns the cocoa suggestion into a purchase order, receives it with lot and expiry, and sees the payable due-soon alert", async ({ page }) => {
+  await login(page, DEMO_USERS.manager, undefined, "/demo/compras/sugerencias");
+  await expect(page).toHaveURL(/\/demo\/compras\/sugerencias$/);
+  await expect(page.getByRole("heading", { name: "Sugerencias de reposición" })).toBeVisible();
+
+  // The cocoa family: 20 000 g target − (8 × 400 + 5 × 900 + 2 × 2500) g = 7300 g, in whole bags of each size.
+  const cocoa = page.getByTestId("suggestion-Cacao en polvo");
+  await expect(cocoa).toContainText("7300 g de cacao en polvo ≈ 3 × 2500 g o 9 × 900 g o 19 × 400 g");
+
+  // Only the cocoa, in 900 g bags, edited quantity, from its usual supplier.
+  await page.getByRole("button", { name: "ninguna" }).click();
+  await cocoa.getByLabel("Elegir Cacao en polvo").check();
+  const presentation = cocoa.getByLabel("Presentación de Cacao en polvo");
+  const bag900 = await presentation.locator("option", { hasText: "Cacao amargo 900 g" }).getAttribute("value");
+  await presentation.selectOption(bag900!);
+  await expect(cocoa.getByLabel("Cantidad de Cacao en polvo")).toHaveValue("9");
+  await cocoa.getByLabel("Cantidad de Cacao en polvo").fill("8");
+  await expect(cocoa.getByLabel("Proveedor de Cacao en polvo").locator("option:checked")).toHaveText("Distribuidora del Sur SA");
+  await page.getByRole("button", { name: "Crear órdenes de compra (1 proveedor)" }).click();
+
+  const created = page.getByRole("status").filter({ hasText: "en borrador" });
+  await expect(created).toBeVisible();
+  await expect(cocoa).toContainText("Pedido en OC-");
+  await created.getByRole("link", { name: /OC-\d{6}/ }).click();
+
+  // The draft order: 8 × 900 g at the supplier's price; send it, then receive it.
+  await expect(page.getByRole("heading", { name: /Orden OC-\d{6}/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Cacao amargo 900 g/ })).toContainText("8");
+  await expect(page.getByText("Borrador", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Marcar como enviada" }).click();
+  await expect(page.getByText("Enviada", { exact: true })).toBeVisible();
+  await expect(page.getByText(/CUIT 30-71234567-1 \(datos al enviar\)/)).toBeVisible();
+  await page.getByRole("link", { name: "Recibir mercadería" }).click();
+
+  await expect(page.getByRole("heading", { name: /Recibir OC-\d{6}/ })).toBeVisible();
+  await page.getByLabel("Lote de Cacao amargo 900 g").fill("CA-E2E-01");
+  await page.getByLabel("Vencimiento de Cacao amargo 900 g").fill("2027-06-30");
+  await expect(page.getByText("Total a pagar $ 46.400,00")).toBeVisible();
+  await page.getByRole("button", { name: "Confirmar recepción" }).click();
+
+  // The payable: 7-day terms → due soon, alerted right away in the bell.
+  await expect(page.getByText("Mercadería recibida: se crearon los lotes, el ingreso de stock y esta cuenta a pagar.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Cuenta a pagar · Distribuidora del Sur SA" })).toBeVisible();
+  await expect(page.getByText("Vence pronto", { exact: true })).toBeVisible();
+  await expect(page.getByText("Vence en 7 días.")).toBeVisible();
+  await expect(page.getByText("$ 46.400,00").first()).toBeVisible();
+
+  const bell = page.getByRole("button", { name: /Notificaciones: \d+ sin leer/ });
+  await expect(bell).toBeVisible();
+  await bell.click();
+  const panel = page.getByRole("dialog", { name: "Notificaciones" });
+  await expect(panel.getByText("Pago por vencer: Distribuidora del Sur SA vence en 7 días")).toBeVisible();
+
+  // The received lot is in the inventory (the order is closed).
+  await page.goto("/demo/compras/ordenes");
+  await expect(page.getByRole("row", { name: /Distribuidora del Sur SA/ }).first()).toContainText("Recibida");
+  await page.goto("/demo/compras/pagos");
+  await expect(page.getByRole("row", { name: /Distribuidora del Sur SA/ })).toContainText("Vence pronto");
+});
+
+test("a manager imports a supplier price list: row errors first, then a preview with differences, applied in one go", async ({ page }) => {
+  const { withCheckDigit } = await import("../src/lib/barcode");
+  const base = String(Date.now()).slice(-8);
+  const a = withCheckDigit(`7791${base}`);
+  const b = withCheckDigit(`7792${base}`);
+  await login(page, DEMO_USERS.manager, undefined, "/demo/compras/lista-de-precios");
+  await expect(page.getByRole("heading", { name: "Lista de precios del proveedor" })).toBeVisible();
+  await page.getByLabel("Proveedor").selectOption({ label: "Almacén Mayorista Norte" });
+
+  const upload = async (csv: string) =>
+    page.getByLabel("Archivo CSV").setInputFiles({ name: "lista.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf-8") });
+  await upload(`codigo_barras;nombre;precio;unidades_por_bulto;precio_venta\n${a};Yerba mate 1 kg;"12.500,00";10;1900\n${b};Mate cocido x50;0;1;\n12345;Sin código;10;1;\n`);
+  await page.getByRole("button", { name: "Validar y ver cambios" }).click();
+  const errors = page.getByRole("list", { name: "Errores por fila" });
+  await expect(errors).toContainText("Fila 3 · precio: El precio debe ser un número mayor que cero");
+  await expect(errors).toContainText("Fila 4 · codigo_barras");
+  await expect(page.getByRole("button", { name: "Aplicar lista" })).toBeDisabled();
+
+  await upload(`codigo_barras;nombre;precio;unidades_por_bulto;precio_venta\n${a};Yerba mate 1 kg;"12.500,00";10;1900\n${b};Mate cocido x50;3200;1;\n`);
+  await page.getByRole("button", { name: "Validar y ver cambios" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(a) })).toContainText("$ 1.250,00"); // 12 500 per pack of 10
+  await expect(page.getByRole("row", { name: new RegExp(b) })).toContainText("nuevo");
+  await page.getByRole("button", { name: "Aplicar lista" }).click();
+  await page.getByRole("dialog", { name: "¿Aplicar la lista de precios?" }).getByRole("button", { name: "Aplicar" }).click();
+  await expect(page.getByText("Lista aplicada: 0 productos actualizados y 2 creados.")).toBeVisible();
+
+  // Re-validating the same file now shows both as existing, with no cost difference.
+  await page.getByRole("button", { name: "Validar y ver cambios" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(a) })).toContainText("0.0 %");
+});

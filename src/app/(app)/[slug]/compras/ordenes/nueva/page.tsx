@@ -1,0 +1,8 @@
+import { OrderForm } from "@/components/purchasing/orders-page";
+
+export const metadata = { title: "Nueva orden de compra" };
+
+export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
+  const p = await params;
+  return <OrderForm slug={p.slug} />;
+}

@@ -1,0 +1,172 @@
+"use client";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { useRouter } from "next/navigation";
+import { trpc, errorMessage } from "@/lib/trpc/react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Alert, Field, Input, Select } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page";
+import { formatMoney, formatQty } from "@/lib/format";
+import { Decimal } from "@/lib/decimal";
+import { Table, num, orderNumber, td, th } from "./common";
+
+type Row = { orderLineId: string; productId: string; name: string; hasExpiry: boolean; pending: string; quantity: string; unitCost: string; lotNumber: string; expiresAt: string; warehouseId: string };
+
+const safe = (f: () => Decimal) => {
+  try {
+    return f();
+  } catch {
+    return new Decimal(0);
+  }
+};
+
+/** Goods receipt of an order: quantity, lot, expiry, real cost and warehouse per line. */
+export function ReceivePage({ slug, id }: { slug: string; id: string }) {
+  const router = useRouter();
+  const utils = trpc.useUtils();
+  const q = trpc.purchasing.order.useQuery({ id });
+  const catalog = trpc.purchasing.catalog.useQuery();
+  // One key per form: a double click or a retry after a timeout is applied once.
+  const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const [receivedOn, setReceivedOn] = useState("");
+  const [reference, setReference] = useState("");
+  const [over, setOver] = useState<string | null>(null);
+  const receive = trpc.purchasing.receive.useMutation({
+    onSuccess: (r) => {
+      void utils.purchasing.invalidate();
+      router.push(`/${slug}/compras/pagos/${r.payableId}?recibido=1`);
+    },
+    onError: (e) => {
+      const details = (e.data as { details?: { reason?: string } } | undefined)?.details;
+      if (details?.reason === "OVER_RECEIPT") setOver(e.message);
+    },
+  });
+  const o = q.data;
+  if (o && rows === null) {
+    setRows(
+      o.lines
+        .filter((l) => new Decimal(l.pending).gt(0))
+        .map((l) => ({
+          orderLineId: l.id,
+          productId: l.productId,
+          name: l.productName,
+          hasExpiry: l.hasExpiry,
+          pending: l.pending,
+          quantity: new Decimal(l.pending).toString(),
+          unitCost: new Decimal(l.unitCost).toString(),
+          lotNumber: "",
+          expiresAt: "",
+          warehouseId: o.warehouseId,
+        })),
+    );
+  }
+  if (q.error) return <Alert>{errorMessage(q.error)}</Alert>;
+  if (!o || !rows) return <p className="text-sm text-slate-500">Cargando…</p>;
+  const setRow = (i: number, patch: Partial<Row>) => setRows((rs) => rs!.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const active = rows.filter((r) => r.quantity.trim() !== "" && safe(() => new Decimal(r.quantity.replace(",", "."))).gt(0));
+  const total = active.reduce((a, r) => a.plus(safe(() => new Decimal(r.quantity.replace(",", ".")).times(r.unitCost.replace(",", ".") || 0))), new Decimal(0));
+  const missingExpiry = active.filter((r) => r.hasExpiry && !r.expiresAt);
+  const submit = (confirmOverReceipt: boolean) =>
+    receive.mutate({
+      idempotencyKey,
+      orderId: o.id,
+      receivedOn: receivedOn || null,
+      reference: reference || null,
+      confirmOverReceipt,
+      lines: active.map((r) => ({
+        orderLineId: r.orderLineId,
+        productId: r.productId,
+        warehouseId: r.warehouseId,
+        quantity: r.quantity,
+        unitCost: r.unitCost,
+        lotNumber: r.lotNumber || null,
+        expiresAt: r.expiresAt || null,
+      })),
+    });
+  return (
+    <div className="space-y-4">
+      <Link href={`/${slug}/compras/ordenes/${o.id}`} className="text-sm text-teal-800 hover:underline">
+        ← Orden {orderNumber(o.number)}
+      </Link>
+      <PageHeader
+        title={`Recibir ${orderNumber(o.number)}`}
+        description={`${o.supplierName} · la cuenta a pagar vence ${o.paymentTermsDays === 0 ? "el mismo día" : `a los ${o.paymentTermsDays} días`} de la recepción.`}
+      />
+      <div className="grid gap-3 sm:grid-cols-3">
+        <Field label="Fecha de recepción" hint="Vacío = hoy">
+          <Input type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />
+        </Field>
+        <Field label="Remito / factura del proveedor">
+          <Input value={reference} onChange={(e) => setReference(e.target.value)} placeholder="FC A 0001-00001234" />
+        </Field>
+      </div>
+      <Table
+        head={
+          <tr>
+            <th className={th}>Producto</th>
+            <th className={`${th} text-right`}>Pendiente</th>
+            <th className={th}>Cantidad recibida</th>
+            <th className={th}>Lote</th>
+            <th className={th}>Vencimiento</th>
+            <th className={th}>Costo unitario</th>
+            <th className={th}>Depósito</th>
+          </tr>
+        }
+      >
+        {rows.map((r, i) => (
+          <tr key={r.orderLineId}>
+            <td className={td}>{r.name}</td>
+            <td className={num}>{formatQty(r.pending)}</td>
+            <td className={td}>
+              <Input aria-label={`Cantidad recibida de ${r.name}`} className="w-24" inputMode="decimal" value={r.quantity} onChange={(e) => setRow(i, { quantity: e.target.value })} />
+            </td>
+            <td className={td}>
+              <Input aria-label={`Lote de ${r.name}`} className="w-32" value={r.lotNumber} onChange={(e) => setRow(i, { lotNumber: e.target.value })} />
+            </td>
+            <td className={td}>
+              <Input aria-label={`Vencimiento de ${r.name}`} type="date" value={r.expiresAt} onChange={(e) => setRow(i, { expiresAt: e.target.value })} invalid={r.hasExpiry && !r.expiresAt} />
+            </td>
+            <td className={td}>
+              <Input aria-label={`Costo unitario de ${r.name}`} className="w-28" inputMode="decimal" value={r.unitCost} onChange={(e) => setRow(i, { unitCost: e.target.value })} />
+            </td>
+            <td className={td}>
+              <Select aria-label={`Depósito de ${r.name}`} value={r.warehouseId} onChange={(e) => setRow(i, { warehouseId: e.target.value })}>
+                {(catalog.data?.warehouses ?? []).map((w) => (
+                  <option key={w.id} value={w.id}>
+                    {w.name}
+                  </option>
+                ))}
+              </Select>
+            </td>
+          </tr>
+        ))}
+      </Table>
+      {missingExpiry.length ? <Alert kind="warning">Falta el vencimiento de: {missingExpiry.map((r) => r.name).join(", ")}.</Alert> : null}
+      {receive.error && !over ? <Alert>{errorMessage(receive.error)}</Alert> : null}
+      <div className="flex items-center justify-between">
+        <div className="text-lg font-semibold">Total a pagar {formatMoney(total)}</div>
+        <Button busy={receive.isPending} disabled={active.length === 0 || missingExpiry.length > 0} onClick={() => submit(false)}>
+          Confirmar recepción
+        </Button>
+      </div>
+      <Dialog open={over !== null} onOpenChange={(v) => !v && setOver(null)} title="¿Recibir más de lo pedido?" description={over ?? ""}>
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => setOver(null)}>
+            Revisar cantidades
+          </Button>
+          <Button
+            busy={receive.isPending}
+            onClick={() => {
+              setOver(null);
+              submit(true);
+            }}
+          >
+            Sí, recibir igual
+          </Button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import "server-only";
+import { z } from "zod";
+import { sql } from "drizzle-orm";
+import { permissionProcedure, router, tenantProcedure } from "../trpc";
+import { can } from "../../auth/permissions";
+import { inngest } from "@/inngest/client";
+import { REPLENISHMENT_REQUESTED } from "@/inngest/functions/replenishment";
+import { log } from "../../log";
+import { withTenant } from "../../db/with-tenant";
+import { ZSupplierInput } from "../../purchasing/supplier-input";
+import { createSupplier, deleteSupplier, updateSupplier } from "../../purchasing/save-supplier";
+import { getSupplier, listSuppliers } from "../../purchasing/list-suppliers";
+import { ZPurchaseOrderInput } from "../../purchasing/purchase-order-input";
+import {
+  cancelPurchaseOrder,
+  createPurchaseOrder,
+  getPurchaseOrder,
+  listPurchaseOrders,
+  sendPurchaseOrder,
+  updatePurchaseOrder,
+} from "../../purchasing/purchase-orders";
+import { ZReceiveGoodsInput } from "../../purchasing/receive-goods-input";
+import { receiveGoods } from "../../purchasing/receive-goods";
+import { getPayable, listPayables, payablesAgeing, recordPayment, supplierStatement, ZRecordPaymentInput } from "../../purchasing/payables";
+import { listSuggestions, convertSuggestions, updateSuggestion, ZConvertSuggestionsInput } from "../../purchasing/suggestions";
+import { runReplenishment } from "../../purchasing/compute-replenishment";
+import { tenantToday } from "../../purchasing/common";
+import { applyPriceList, previewPriceList, ZPriceListInput } from "../../purchasing/price-list";
+import { listNotifications, markNotificationsRead, NOTIFICATION_KINDS, unreadCount } from "../../purchasing/notifications";
+import { runDailyAlerts } from "../../purchasing/run-daily-alerts";
+
+const read = permissionProcedure("purchasing.read");
+const write = permissionProcedure("purchasing.write");
+const id = z.object({ id: z.string().uuid() });
+const actorOf = (ctx: { user: { id: string } }) => ({ userId: ctx.user.id });
+
+const kindsFor = (role: Parameters<typeof can>[0]) => Object.entries(NOTIFICATION_KINDS).filter(([, perm]) => can(role, perm)).map(([k]) => k);
+
+export const purchasingRouter = router({
+  // Suppliers
+  suppliers: read.input(z.object({ search: z.string().max(80).optional(), includeInactive: z.boolean().optional() }).optional()).query(({ ctx, input }) =>
+    listSuppliers(ctx.tx, input ?? {}),
+  ),
+  supplier: read.input(id).query(({ ctx, input }) => getSupplier(ctx.tx, input.id)),
+  createSupplier: write.input(ZSupplierInput).mutation(({ ctx, input }) => createSupplier(ctx.tx, input, actorOf(ctx))),
+  updateSupplier: write.input(z.object({ id: z.string().uuid(), data: ZSupplierInput })).mutation(({ ctx, input }) =>
+    updateSupplier(ctx.tx, input.id, input.data, actorOf(ctx)),
+  ),
+  deleteSupplier: write.input(id).mutation(({ ctx, input }) => deleteSupplier(ctx.tx, input.id, actorOf(ctx))),
+  statement: read
+    .input(z.object({ supplierId: z.string().uuid(), from: z.iso.date().optional(), to: z.iso.date().optional() }))
+    .query(({ ctx, input }) => supplierStatement(ctx.tx, input.supplierId, input)),
+
+  // Purchase orders
+  orders: read
+    .input(z.object({ status: z.enum(["DRAFT", "SENT", "PARTIAL", "RECEIVED", "CANCELLED"]).optional(), supplierId: z.string().uuid().optional() }).optional())
+    .query(({ ctx, input }) => listPurchaseOrders(ctx.tx, input ?? {})),
+  order: read.input(id).query(({ ctx, input }) => getPurchaseOrder(ctx.tx, input.id)),
+  createOrder: write.input(ZPurchaseOrderInput).mutation(({ ctx, input }) => createPurchaseOrder(ctx.tx, input, actorOf(ctx))),
+  updateOrder: write.input(z.object({ id: z.string().uuid(), data: ZPurchaseOrderInput })).mutation(({ ctx, input }) =>
+    updatePurchaseOrder(ctx.tx, input.id, input.data, actorOf(ctx)),
+  ),
+  sendOrder: write.input(id).mutation(({ ctx, input }) => sendPurchaseOrder(ctx.tx, input.id, actorOf(ctx))),
+  cancelOrder: write.input(id).mutation(({ ctx, input }) => cancelPurchaseOrder(ctx.tx, input.id, actorOf(ctx))),
+  receive: write.input(ZReceiveGoodsInput).mutation(({ ctx, input }) => receiveGoods(ctx.tx, input, actorOf(ctx))),
+
+  /** Products and warehouses for the order and receipt forms. */
+  catalog: read.input(z.object({ search: z.string().max(80).optional() }).optional()).query(async ({ ctx, input }) => {
+    const q = input?.search?.trim().toLowerCase();
+    const products = await ctx.tx.execute<{ id: string; name: string; sku: string; unit: string; has_expiry: boolean; last_cost: string | null }>(sql`
+      select p.id, p.name, p.sku, p.unit, p.has_expiry,
+             (select unit_cost::text from lots l where l.product_id = p.id and not l.is_deficit order by received_at desc limit 1) as last_cost
+      from products p where p.active and not p.is_service
+        ${q ? sql`and (lower(p.name) like ${"%" + q + "%"} or lower(p.sku) like ${"%" + q + "%"})` : sql``}
+      order by lower(p.name) limit 200`);
+    const warehouses = await ctx.tx.execute<{ id: string; name: string; is_default: boolean }>(
+      sql`select id, name, is_default from warehouses where active order by is_default desc, name`,
+    );
+    return { products, warehouses };
+  }),
+
+  // Payables
+  payables: read
+    .input(z.object({ status: z.enum(["CURRENT", "DUE_SOON", "OVERDUE", "PAID", "OPEN"]).optional(), supplierId: z.string().uuid().optional() }).optional())
+    .query(({ ctx, input }) => listPayables(ctx.tx, input ?? {})),
+  payable: read.input(id).query(({ ctx, input }) => getPayable(ctx.tx, input.id)),
+  pay: write.input(ZRecordPaymentInput).mutation(({ ctx, input }) => recordPayment(ctx.tx, input, actorOf(ctx))),
+  ageing: read.query(({ ctx }) => payablesAgeing(ctx.tx)),
+
+  // Replenishment
+  suggestions: read.query(({ ctx }) => listSuggestions(ctx.tx)),
+  /**
+   * "Recalcular": computes now (so the page shows fresh numbers) and also notifies Inngest,
+   * which is the same run (idempotent per day) for setups where the UI should not wait.
+   */
+  recompute: write.mutation(async ({ ctx }) => {
+    const result = await runReplenishment(ctx.tx, { today: await tenantToday(ctx.tx), mode: "manual" });
+    return result;
+  }),
+  /**
+   * "Recalcular" from the UI: an Inngest event (the on-demand function). Without a reachable
+   * Inngest (local dev, tests) the same idempotent run happens right after the commit.
+   */
+  requestRecompute: write.mutation(({ ctx }) => {
+    const tenantId = ctx.tenant.id;
+    const userId = ctx.user.id;
+    ctx.afterCommit(async () => {
+      try {
+        await Promise.race([
+          inngest.send({ name: REPLENISHMENT_REQUESTED, data: { tenantId, userId } }),
+          new Promise((_, reject) => setTimeout(() => reject(new Error("inngest send timeout")), 3000)),
+        ]);
+      } catch (e) {
+        log.warn({ err: e }, "replenishment event not sent; computing inline");
+        await withTenant(tenantId, async (tx) => runReplenishment(tx, { today: await tenantToday(tx), mode: "manual" }), { userId });
+      }
+    });
+    return { queued: true };
+  }),
+  updateSuggestion: write
+    .input(
+      z.object({
+        id: z.string().uuid(),
+        quantity: z.string().regex(/^\d{1,11}(\.\d{1,3})?$/, "Cantidad inválida").optional(),
+        productId: z.string().uuid().optional(),
+        supplierId: z.string().uuid().nullable().optional(),
+        dismissed: z.boolean().optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => updateSuggestion(ctx.tx, input)),
+  convertSuggestions: write.input(ZConvertSuggestionsInput).mutation(({ ctx, input }) => convertSuggestions(ctx.tx, input, actorOf(ctx))),
+
+  // Price lists
+  previewPriceList: write.input(ZPriceListInput).mutation(({ ctx, input }) => previewPriceList(ctx.tx, input)),
+  applyPriceList: write.input(ZPriceListInput).mutation(({ ctx, input }) => applyPriceList(ctx.tx, input, actorOf(ctx))),
+
+  /** Runs today's alert scan now (same dedupe keys as the cron). */
+  runAlerts: write.mutation(({ ctx }) => runDailyAlerts(ctx.tx)),
+
+  // Notifications (any member; filtered by what the role may see)
+  notifications: tenantProcedure.query(({ ctx }) => listNotifications(ctx.tx, ctx.user.id, kindsFor(ctx.role))),
+  unreadCount: tenantProcedure.query(({ ctx }) => unreadCount(ctx.tx, ctx.user.id, kindsFor(ctx.role))),
+  markRead: tenantProcedure
+    .input(z.object({ ids: z.array(z.string().uuid()).max(200).optional() }))
+    .mutation(({ ctx, input }) => markNotificationsRead(ctx.tx, ctx.user.id, kindsFor(ctx.role), input.ids)),
+});

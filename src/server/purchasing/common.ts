@@ -1,0 +1,46 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "../db/client";
+
+export { TENANT, type Actor } from "../inventory/ledger";
+
+export const DEFAULT_TIMEZONE = "America/Argentina/Buenos_Aires";
+
+/** Today's date (YYYY-MM-DD) in the business's time zone. */
+export async function tenantToday(tx: Tx): Promise<string> {
+  const [row] = await tx.execute<{ today: string }>(sql`
+    select (now() at time zone coalesce((select settings->>'timezone' from tenants
+             where id = (select nullif(current_setting('app.current_tenant', true), '')::uuid)), ${DEFAULT_TIMEZONE}))::date::text as today`);
+  return row!.today;
+}
+
+/** Today in a time zone, computed in JS (for callers without a transaction). */
+export function todayIn(timeZone = DEFAULT_TIMEZONE, now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+export const ZDate = z.iso.date("Fecha inválida");
+const decimalString = (scale: number, label: string) =>
+  z
+    .union([z.string(), z.number()])
+    .transform((v) => String(v).trim().replace(",", "."))
+    .pipe(z.string().regex(new RegExp(`^\\d{1,11}(\\.\\d{1,${scale}})?$`), `${label}: usá un número con hasta ${scale} decimales`));
+export const ZMoney = decimalString(2, "Importe");
+export const ZQty = decimalString(3, "Cantidad");
+export const ZCost = decimalString(4, "Costo");
+export const ZUuid = z.string().uuid("Identificador inválido");
+
+export const orderNumberLabel = (n: number) => `OC-${String(n).padStart(6, "0")}`;
+
+/** A timestamptz as an ISO string in UTC (raw execute returns Postgres' own text format). */
+export const isoTs = (col: string) => sql.raw(`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+/**
+ * A JS array as ONE typed Postgres array parameter (drizzle would expand a raw array into a
+ * parenthesised list). Elements are quoted and escaped in the array-literal syntax.
+ */
+export function pgArray(values: string[], type: "uuid" | "text" | "numeric") {
+  const literal = `{${values.map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
+  return sql`${literal}::${sql.raw(type)}[]`;
+}
