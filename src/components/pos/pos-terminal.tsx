@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { trpc, errorMessage } from "@/lib/trpc/react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
@@ -124,9 +124,10 @@ export function PosTerminal({
     },
   });
 
-  // The line of the product just added becomes the selected one (F2/F4 act on it).
+  // The line of the product just added becomes the selected one (F2/F4 act on it). A layout
+  // effect, so the selection is in place before the next key press is handled.
   const lastAdded = useRef<string | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!lastAdded.current) return;
     setSelected(cart.lines.findIndex((l) => l.productId === lastAdded.current));
     lastAdded.current = null;
