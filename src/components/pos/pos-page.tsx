@@ -35,6 +35,7 @@ export function PosPage({ slug }: { slug: string }) {
 
   const chooser =
     registers.data.length > 1 ? (
+      <div className="w-48">
       <Select
         aria-label="Caja"
         value={reg.register_id}
@@ -42,7 +43,6 @@ export function PosPage({ slug }: { slug: string }) {
           setRegisterId(e.target.value);
           localStorage.setItem(`${REGISTER_KEY}.${slug}`, e.target.value);
         }}
-        className="w-48"
       >
         {registers.data.map((r) => (
           <option key={r.register_id} value={r.register_id}>
@@ -51,6 +51,7 @@ export function PosPage({ slug }: { slug: string }) {
           </option>
         ))}
       </Select>
+      </div>
     ) : null;
 
   if (reg.cash_session_id && (reg.opened_by === userId || canReview)) {

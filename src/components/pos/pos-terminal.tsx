@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { trpc, errorMessage } from "@/lib/trpc/react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
@@ -85,6 +85,14 @@ export function PosTerminal({
   const qtyRefs = useRef<(HTMLInputElement | null)[]>([]);
   const discRefs = useRef<(HTMLInputElement | null)[]>([]);
   const ticketDiscRef = useRef<HTMLInputElement>(null);
+  const [ticketDiscText, setTicketDiscText] = useState("");
+  // An emptied cart (sale done, or every line removed) starts the next ticket without discount.
+  useEffect(() => {
+    if (cart.lines.length === 0 && cart.discount !== "0") {
+      setCart((c) => ({ ...c, discount: "0" }));
+      setTicketDiscText("");
+    }
+  }, [cart]);
 
   const total = useMemo(() => cartTotal(cart), [cart]);
   const subtotal = useMemo(() => cartSubtotal(cart), [cart]);
@@ -95,6 +103,7 @@ export function PosTerminal({
     onSuccess: (r) => {
       setLastSale({ saleId: r.saleId, ticketNumber: r.ticketNumber, total: r.total, change: r.change });
       setCart(emptyCart());
+      setTicketDiscText("");
       setCustomer(null);
       setSelected(-1);
       setPaying(false);
@@ -115,27 +124,44 @@ export function PosTerminal({
     },
   });
 
-  function add(p: Product, quantity: string) {
-    setCart((c) => {
-      const next = addProduct(c, p, quantity);
-      setSelected(next.lines.findIndex((l) => l.productId === p.id));
-      return next;
-    });
+  // The line of the product just added becomes the selected one (F2/F4 act on it). A layout
+  // effect, so the selection is in place before the next key press is handled.
+  const lastAdded = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (!lastAdded.current) return;
+    setSelected(cart.lines.findIndex((l) => l.productId === lastAdded.current));
+    lastAdded.current = null;
+  }, [cart]);
+
+  function add(p: Product, quantity: string, typed?: string) {
+    lastAdded.current = p.id;
+    setCart((c) => addProduct(c, p, quantity));
     setMessage(null);
     setResults(null);
-    setScan("");
+    // Clear a typed name once it resolved, unless the cashier has typed something else
+    // meanwhile. Barcodes left the input when submitted; never touch what came after them.
+    if (typed !== undefined) setScan((current) => (current.trim() === typed ? "" : current));
   }
 
-  async function submitScan() {
+  // Scans are processed one after another: a scanner's next code never waits for, nor is
+  // dropped by, the previous lookup. A barcode leaves the input at once (the scanner types the
+  // next one right away); a typed name stays until it resolves, so it can be corrected.
+  const scanQueue = useRef<Promise<void>>(Promise.resolve());
+  function submitScan() {
     const text = scan.trim();
-    if (!text || busyScan) return;
+    if (!text) return;
     const { quantity, code } = parseScan(text);
+    const isCode = /^[0-9]+$/.test(code);
+    if (isCode) setScan("");
+    scanQueue.current = scanQueue.current.then(() => lookup(text, quantity, code, isCode ? undefined : text));
+  }
+  async function lookup(text: string, quantity: string, code: string, typed: string | undefined) {
     setBusyScan(true);
     try {
       const byCode = await utils.pos.productByCode.fetch({ code });
-      if (byCode) return add(byCode, quantity);
+      if (byCode) return add(byCode, quantity, typed);
       const found = await utils.pos.searchProducts.fetch({ q: code });
-      if (found.length === 1) return add(found[0]!, quantity);
+      if (found.length === 1) return add(found[0]!, quantity, typed);
       if (found.length === 0) {
         setMessage({ kind: "error", text: `No encontramos ningún producto con «${code}».` });
         return;
@@ -144,7 +170,7 @@ export function PosTerminal({
       setResults(found);
       setResultIndex(0);
     } catch (e) {
-      setMessage({ kind: "error", text: errorMessage(e) });
+      setMessage({ kind: "error", text: `«${text}»: ${errorMessage(e)}` });
     } finally {
       setBusyScan(false);
     }
@@ -226,7 +252,7 @@ export function PosTerminal({
       }
       if (e.key === "Enter") {
         e.preventDefault();
-        add(results[resultIndex]!, pendingQty);
+        add(results[resultIndex]!, pendingQty, scan.trim());
         return;
       }
       if (e.key === "Escape") {
@@ -236,7 +262,7 @@ export function PosTerminal({
     }
     if (e.key === "Enter") {
       e.preventDefault();
-      void submitScan();
+      submitScan();
     } else if (e.key === "Escape") {
       setScan("");
       setMessage(null);
@@ -308,7 +334,7 @@ export function PosTerminal({
                     aria-selected={i === resultIndex}
                     onMouseDown={(e) => {
                       e.preventDefault();
-                      add(p, pendingQty);
+                      add(p, pendingQty, scan.trim());
                     }}
                     className={`flex cursor-pointer justify-between px-4 py-2 ${i === resultIndex ? "bg-teal-50" : ""}`}
                   >
@@ -370,8 +396,11 @@ export function PosTerminal({
                 inputMode="decimal"
                 className="w-28 rounded border border-slate-300 px-2 py-1 text-right"
                 placeholder="0,00"
+                value={ticketDiscText}
+                aria-invalid={ticketDiscText.trim() !== "" && parseAmount(ticketDiscText) === null ? true : undefined}
                 onKeyDown={lineInputKey}
                 onChange={(e) => {
+                  setTicketDiscText(e.target.value);
                   const v = e.target.value.trim() === "" ? "0" : parseAmount(e.target.value);
                   if (v !== null) setCart((c) => ({ ...c, discount: v }));
                 }}
