@@ -6,7 +6,7 @@ import { z, ZodError } from "zod";
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { AppError, type AppErrorCode } from "../errors/app-error";
-import { withMembership, type Membership } from "../db/with-tenant";
+import { withSessionMembership, type Membership } from "../db/with-tenant";
 import type { Tx } from "../db/client";
 import { loadSessionUser, type SessionUser } from "../auth/session-user";
 import { can, type Permission } from "../auth/permissions";
@@ -120,23 +120,33 @@ export type TenantContext = Context & {
 };
 
 /**
- * Membership required. The whole procedure runs in one withMembership transaction (RLS
- * scoped to the tenant from the URL's slug header). An error rolls everything back.
+ * Membership required. One transaction checks the session's user, resolves the tenant from
+ * the URL's slug header and the membership, and runs the whole procedure (RLS scoped to the
+ * tenant). An error rolls everything back; afterCommit hooks run only after the commit.
  */
-export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
+export const tenantProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.token) throw new TRPCError({ code: "UNAUTHORIZED", message: "Tu sesión terminó. Ingresá de nuevo." });
   if (!ctx.tenantSlug) throw new TRPCError({ code: "BAD_REQUEST", message: "Falta el negocio." });
   const hooks: (() => Promise<unknown> | unknown)[] = [];
   let outcome: Awaited<ReturnType<typeof next>> | undefined;
   try {
-    const r = await withMembership(ctx.user.id, ctx.tenantSlug, async (tx, m) => {
+    const r = await withSessionMembership({ userId: ctx.token.uid, sessionVersion: ctx.token.sv }, ctx.tenantSlug, async (tx, user, m) => {
       const res = await next({
-        ctx: { ...ctx, tx, tenant: m.tenant, role: m.role, afterCommit: (fn: () => Promise<unknown> | unknown) => void hooks.push(fn) },
+        ctx: {
+          ...ctx,
+          user,
+          tx,
+          tenant: m.tenant,
+          role: m.role,
+          afterCommit: (fn: () => Promise<unknown> | unknown) => void hooks.push(fn),
+        },
       });
       outcome = res;
       if (!res.ok) throw res.error; // roll back
       return res;
     });
-    if (!r.found) throw new TRPCError({ code: "NOT_FOUND", message: "No tenés acceso a ese negocio." });
+    if (r.status === "UNAUTHENTICATED") throw new TRPCError({ code: "UNAUTHORIZED", message: "Tu sesión terminó. Ingresá de nuevo." });
+    if (r.status === "NO_MEMBERSHIP") throw new TRPCError({ code: "NOT_FOUND", message: "No tenés acceso a ese negocio." });
     for (const hook of hooks) {
       try {
         await hook();

@@ -69,3 +69,53 @@ export async function withMembership<T>(
     return { found: true as const, value };
   });
 }
+
+export type SessionCheck<T> =
+  | { status: "UNAUTHENTICATED" }
+  | { status: "NO_MEMBERSHIP" }
+  | { status: "OK"; user: { id: string; name: string; email: string }; membership: Membership; value: T };
+
+/**
+ * The tRPC door for tenant procedures, in ONE transaction: checks the session's user (not
+ * disabled, same session version), resolves the tenant by slug and the membership, sets the
+ * tenant, then runs `fn`. Saves the separate user-check transaction on every request.
+ */
+export async function withSessionMembership<T>(
+  session: { userId: string; sessionVersion: number },
+  tenantSlug: string,
+  fn: (tx: Tx, user: { id: string; name: string; email: string }, membership: Membership) => Promise<T>,
+): Promise<SessionCheck<T>> {
+  return getDb().transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.current_user', ${session.userId}, true), set_config('app.current_tenant', '', true)`);
+    const rows = await tx.execute<{
+      user_id: string;
+      user_name: string;
+      email: string;
+      session_version: number;
+      disabled: boolean;
+      tenant_id: string | null;
+      slug: string | null;
+      tenant_name: string | null;
+      kind: string | null;
+      settings: Record<string, unknown> | null;
+      role: Membership["role"] | null;
+    }>(sql`
+      select u.id as user_id, u.name as user_name, u.email, u.session_version, u.disabled,
+             t.id as tenant_id, t.slug, t.name as tenant_name, t.kind, t.settings, m.role
+      from users u
+      left join (memberships m join tenants t on t.id = m.tenant_id and t.slug = ${tenantSlug})
+        on m.user_id = u.id
+      where u.id = ${session.userId}`);
+    const row = rows[0];
+    if (!row || row.disabled || row.session_version !== session.sessionVersion) return { status: "UNAUTHENTICATED" as const };
+    if (!row.tenant_id || !row.role) return { status: "NO_MEMBERSHIP" as const };
+    await tx.execute(sql`select set_config('app.current_tenant', ${row.tenant_id}, true)`);
+    const user = { id: row.user_id, name: row.user_name, email: row.email };
+    const membership: Membership = {
+      tenant: { id: row.tenant_id, slug: row.slug!, name: row.tenant_name!, kind: row.kind!, settings: row.settings ?? {} },
+      role: row.role,
+    };
+    const value = await fn(tx, user, membership);
+    return { status: "OK" as const, user, membership, value };
+  });
+}
