@@ -34,7 +34,7 @@ export async function exec<T>(tx: Tx, query: SQL): Promise<T[]> {
 }
 
 /** The current tenant as SQL, read from the transaction-local setting withTenant made. */
-export const TENANT: SQL = sql.raw(`(select nullif(current_setting('app.current_tenant', true), '')::uuid)`);
+export const TENANT: SQL = sql`(select nullif(current_setting('app.current_tenant', true), '')::uuid)`;
 
 const decimalString = (scale: number, label: string) =>
   z

@@ -46,7 +46,7 @@ const visible = (userId: string, kinds: string[]) =>
 
 export async function listNotifications(tx: Tx, userId: string, kinds: string[], limit = 30): Promise<{ unread: number; items: NotificationRow[] }> {
   const items = await tx.execute<NotificationRow>(sql`
-    select n.id, n.kind, n.title, n.body, n.link, ${isoTs("n.created_at")} as created_at,
+    select n.id, n.kind, n.title, n.body, n.link, ${isoTs(sql`n.created_at`)} as created_at,
            exists (select 1 from notification_reads r where r.notification_id = n.id and r.user_id = ${userId}::uuid) as read
     from notifications n where ${visible(userId, kinds)}
     order by n.created_at desc limit ${limit}`);

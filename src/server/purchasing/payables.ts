@@ -84,7 +84,7 @@ export async function getPayable(tx: Tx, id: string, today?: string) {
   const [row] = await tx.execute<PayableRow>(sql`select * from (${payableSelect(t)}) x where x.id = ${id}`);
   if (!row) throw new AppError("NOT_FOUND", "La cuenta a pagar no existe.");
   const payments = await tx.execute<{ id: string; amount: string; method: keyof typeof PAYMENT_METHOD_LABELS; reference: string | null; paid_on: string; created_at: string }>(sql`
-    select id, amount, method, reference, paid_on::text as paid_on, ${isoTs("created_at")} as created_at
+    select id, amount, method, reference, paid_on::text as paid_on, ${isoTs(sql`created_at`)} as created_at
     from payable_payments where payable_id = ${id} order by paid_on, created_at`);
   return { payable: row, payments };
 }

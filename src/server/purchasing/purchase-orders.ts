@@ -122,7 +122,7 @@ export type OrderListRow = {
 export async function listPurchaseOrders(tx: Tx, opts: { status?: PurchaseOrderStatus; supplierId?: string } = {}): Promise<OrderListRow[]> {
   return tx.execute<OrderListRow>(sql`
     select o.id, o.number, o.status, o.supplier_id, coalesce(o.supplier_name, s.name) as supplier_name, o.total,
-           ${isoTs("o.created_at")} as created_at, ${isoTs("o.sent_at")} as sent_at, o.expected_at::text,
+           ${isoTs(sql`o.created_at`)} as created_at, ${isoTs(sql`o.sent_at`)} as sent_at, o.expected_at::text,
            (select count(*)::int from purchase_order_lines l where l.order_id = o.id) as lines
     from purchase_orders o join suppliers s on s.tenant_id = o.tenant_id and s.id = o.supplier_id
     where true ${opts.status ? sql`and o.status = ${opts.status}` : sql``} ${opts.supplierId ? sql`and o.supplier_id = ${opts.supplierId}` : sql``}
@@ -176,7 +176,7 @@ export async function getPurchaseOrder(tx: Tx, orderId: string): Promise<OrderDe
     sent_at: string | null;
   }>(sql`
     select o.id, o.number, o.status, o.supplier_id, o.supplier_name, o.supplier_cuit, s.name as current_name, s.cuit as current_cuit,
-           s.payment_terms_days, o.warehouse_id, o.notes, o.expected_at::text, o.total, ${isoTs("o.sent_at")} as sent_at
+           s.payment_terms_days, o.warehouse_id, o.notes, o.expected_at::text, o.total, ${isoTs(sql`o.sent_at`)} as sent_at
     from purchase_orders o join suppliers s on s.tenant_id = o.tenant_id and s.id = o.supplier_id where o.id = ${orderId}`);
   if (!o) throw new AppError("NOT_FOUND", "La orden de compra no existe.", { orderId });
   const lines = await tx.execute<{

@@ -31,7 +31,7 @@ export type SuggestionRow = {
 /** The latest run's suggestions (today's or the most recent one). */
 export async function listSuggestions(tx: Tx): Promise<{ run: { id: string; runOn: string; computedAt: string } | null; rows: SuggestionRow[] }> {
   const [run] = await tx.execute<{ id: string; run_on: string; computed_at: string }>(sql`
-    select id, run_on::text as run_on, ${isoTs("computed_at")} as computed_at from replenishment_runs order by run_on desc limit 1`);
+    select id, run_on::text as run_on, ${isoTs(sql`computed_at`)} as computed_at from replenishment_runs order by run_on desc limit 1`);
   if (!run) return { run: null, rows: [] };
   const rows = await tx.execute<SuggestionRow>(sql`
     select s.id, s.family_id, s.product_id, p.name as product_name, s.label, s.summary, s.unit, s.stock, s.target, s.on_order, s.need,
