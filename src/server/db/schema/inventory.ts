@@ -19,14 +19,12 @@ import {
 } from "drizzle-orm/pg-core";
 import { tenants, users } from "./tenancy";
 import { warehouses } from "./warehouses";
+import { moneyCol, qtyCol, unitCostCol } from "./columns";
 
 // Catalog and stock ledger (SPEC §3). Lots are the stock; stock_levels is a per
 // product × warehouse cache that always equals the sum of its lots and is the row every
 // stock writer locks first; stock_movements is append-only (drizzle/sql/100_inventory.sql).
 
-const qtyCol = () => numeric({ precision: 14, scale: 3 });
-const moneyCol = () => numeric({ precision: 14, scale: 2 });
-const unitCostCol = () => numeric({ precision: 14, scale: 4 });
 
 export const familyBaseUnit = pgEnum("family_base_unit", ["g", "ml", "unit"]);
 export const movementType = pgEnum("movement_type", ["IN", "OUT", "TRANSFER", "SALE", "CONSUME", "AUDIT", "UNPACK", "RETURN"]);

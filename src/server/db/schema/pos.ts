@@ -14,22 +14,16 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { tenants, users } from "./tenancy";
+import { users } from "./tenancy";
 import { registers } from "./registers";
 import { warehouses } from "./warehouses";
+import { moneyCol, qtyCol, tenantCol, unitCostCol } from "./columns";
 import { products } from "./inventory";
 
 // Point of sale and cash (SPEC §4): customers, cash sessions with immutable movements,
 // gapless ticket counters, sales (client UUID = idempotency key), blind closings, and the
 // stock conflicts that synced offline sales may leave behind.
 
-const money = () => numeric({ precision: 14, scale: 2 });
-const quantity = () => numeric({ precision: 14, scale: 3 });
-const unit = () => numeric({ precision: 14, scale: 4 });
-const tenantId = () =>
-  uuid()
-    .notNull()
-    .references(() => tenants.id, { onDelete: "cascade" });
 
 export const customerDocType = pgEnum("pos_customer_doc_type", ["CUIT", "CUIL", "DNI", "PASSPORT"]);
 export const ivaCondition = pgEnum("pos_iva_condition", [
@@ -59,7 +53,7 @@ export const stockConflictStatus = pgEnum("pos_stock_conflict_status", ["OPEN", 
 export const customers = pgTable(
   "customers",
   {
-    tenantId: tenantId(),
+    tenantId: tenantCol(),
     id: uuid().notNull().defaultRandom(),
     docType: customerDocType().notNull(),
     docNumber: text().notNull(),
@@ -81,7 +75,7 @@ export const customers = pgTable(
 export const registerTicketCounters = pgTable(
   "register_ticket_counters",
   {
-    tenantId: tenantId(),
+    tenantId: tenantCol(),
     registerId: uuid().notNull(),
     lastNumber: integer().notNull().default(0),
   },
@@ -95,11 +89,11 @@ export const registerTicketCounters = pgTable(
 export const cashSessions = pgTable(
   "cash_sessions",
   {
-    tenantId: tenantId(),
+    tenantId: tenantCol(),
     id: uuid().notNull().defaultRandom(),
     registerId: uuid().notNull(),
     status: cashSessionStatus().notNull().default("OPEN"),
-    openingFloat: money().notNull(),
+    openingFloat: moneyCol().notNull(),
     openedBy: uuid()
       .notNull()
       .references(() => users.id),
@@ -122,12 +116,12 @@ export const cashSessions = pgTable(
 export const cashMovements = pgTable(
   "cash_movements",
   {
-    tenantId: tenantId(),
+    tenantId: tenantCol(),
     id: uuid().notNull().defaultRandom(),
     cashSessionId: uuid().notNull(),
     type: cashMovementType().notNull(),
     method: paymentMethod().notNull(),
-    amount: money().notNull(),
+    amount: moneyCol().notNull(),
     reason: text(),
     saleId: uuid(),
     createdBy: uuid()
@@ -149,7 +143,7 @@ export const cashMovements = pgTable(
 export const sales = pgTable(
   "sales",
   {
-    tenantId: tenantId(),
+    tenantId: tenantCol(),
     id: uuid().notNull(),
     registerId: uuid().notNull(),
     cashSessionId: uuid().notNull(),
@@ -162,15 +156,15 @@ export const sales = pgTable(
     mode: saleMode().notNull().default("ONLINE"),
     status: saleStatus().notNull().default("COMPLETED"),
     /** Σ line totals (after line discounts). */
-    subtotal: money().notNull(),
+    subtotal: moneyCol().notNull(),
     /** Ticket-level discount amount. */
-    discount: money().notNull().default("0"),
-    total: money().notNull(),
+    discount: moneyCol().notNull().default("0"),
+    total: moneyCol().notNull(),
     /** Σ payments tendered. */
-    paid: money().notNull(),
-    change: money().notNull().default("0"),
+    paid: moneyCol().notNull(),
+    change: moneyCol().notNull().default("0"),
     /** Σ cost of goods of the lines (lots actually consumed). */
-    costTotal: money().notNull().default("0"),
+    costTotal: moneyCol().notNull().default("0"),
     /** A synced offline sale oversold: see stock_conflicts. */
     stockConflict: boolean().notNull().default(false),
     fiscalStatus: saleFiscalStatus().notNull().default("NOT_REQUIRED"),
@@ -202,23 +196,23 @@ export type ConsumedLot = { lotId: string; quantity: string; unitCost: string };
 export const saleLines = pgTable(
   "sale_lines",
   {
-    tenantId: tenantId(),
+    tenantId: tenantCol(),
     saleId: uuid().notNull(),
     lineNo: integer().notNull(),
     productId: uuid().notNull(),
     /** Product name at sale time (tickets and fiscal documents never change afterwards). */
     description: text().notNull(),
-    quantity: quantity().notNull(),
-    unitPrice: unit().notNull(),
-    discount: money().notNull().default("0"),
+    quantity: qtyCol().notNull(),
+    unitPrice: unitCostCol().notNull(),
+    discount: moneyCol().notNull().default("0"),
     /** quantity × unitPrice − discount. */
-    total: money().notNull(),
+    total: moneyCol().notNull(),
     ivaRate: numeric({ precision: 5, scale: 2 }).notNull().default("21"),
     /** Cost of goods from the lots actually consumed. */
-    costTotal: money().notNull().default("0"),
+    costTotal: moneyCol().notNull().default("0"),
     lots: jsonb().$type<ConsumedLot[]>().notNull().default([]),
     /** Quantity sold without stock (offline oversell or tenant allowing negative stock). */
-    shortfall: quantity().notNull().default("0"),
+    shortfall: qtyCol().notNull().default("0"),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.saleId, t.lineNo] }),
@@ -231,14 +225,14 @@ export const saleLines = pgTable(
 export const salePayments = pgTable(
   "sale_payments",
   {
-    tenantId: tenantId(),
+    tenantId: tenantCol(),
     saleId: uuid().notNull(),
     lineNo: integer().notNull(),
     method: paymentMethod().notNull(),
     /** Tendered. */
-    amount: money().notNull(),
+    amount: moneyCol().notNull(),
     /** Counted toward the total (tendered minus change for cash). */
-    applied: money().notNull(),
+    applied: moneyCol().notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.saleId, t.lineNo] }),
@@ -250,11 +244,11 @@ export const salePayments = pgTable(
 export const cashSessionClosings = pgTable(
   "cash_session_closings",
   {
-    tenantId: tenantId(),
+    tenantId: tenantCol(),
     cashSessionId: uuid().notNull(),
-    declaredTotal: money().notNull(),
-    expectedTotal: money().notNull(),
-    deviation: money().notNull(),
+    declaredTotal: moneyCol().notNull(),
+    expectedTotal: moneyCol().notNull(),
+    deviation: moneyCol().notNull(),
     deviationPct: numeric({ precision: 12, scale: 4 }).notNull(),
     /** Worst class among the total and each method. */
     deviationClass: deviationClass().notNull(),
@@ -276,12 +270,12 @@ export const cashSessionClosings = pgTable(
 export const cashSessionClosingLines = pgTable(
   "cash_session_closing_lines",
   {
-    tenantId: tenantId(),
+    tenantId: tenantCol(),
     cashSessionId: uuid().notNull(),
     method: paymentMethod().notNull(),
-    declared: money().notNull(),
-    expected: money().notNull(),
-    deviation: money().notNull(),
+    declared: moneyCol().notNull(),
+    expected: moneyCol().notNull(),
+    deviation: moneyCol().notNull(),
     deviationPct: numeric({ precision: 12, scale: 4 }).notNull(),
     deviationClass: deviationClass().notNull(),
   },
@@ -295,14 +289,14 @@ export const cashSessionClosingLines = pgTable(
 export const stockConflicts = pgTable(
   "stock_conflicts",
   {
-    tenantId: tenantId(),
+    tenantId: tenantCol(),
     id: uuid().notNull().defaultRandom(),
     saleId: uuid().notNull(),
     lineNo: integer().notNull(),
     productId: uuid().notNull(),
     warehouseId: uuid().notNull(),
-    requested: quantity().notNull(),
-    shortfall: quantity().notNull(),
+    requested: qtyCol().notNull(),
+    shortfall: qtyCol().notNull(),
     status: stockConflictStatus().notNull().default("OPEN"),
     resolution: text(),
     resolvedBy: uuid().references(() => users.id),

@@ -6,7 +6,6 @@ import {
   index,
   integer,
   jsonb,
-  numeric,
   pgEnum,
   pgTable,
   primaryKey,
@@ -17,19 +16,13 @@ import {
   boolean,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { tenants, users } from "./tenancy";
+import { users } from "./tenancy";
 import { warehouses } from "./warehouses";
+import { moneyCol, qtyCol, tenantCol, unitCostCol } from "./columns";
 import { lots, productFamilies, products } from "./inventory";
 
 // Purchasing, payables, alerts and replenishment (SPEC §7).
 
-const qtyCol = () => numeric({ precision: 14, scale: 3 });
-const moneyCol = () => numeric({ precision: 14, scale: 2 });
-const unitCostCol = () => numeric({ precision: 14, scale: 4 });
-const tenantCol = () =>
-  uuid()
-    .notNull()
-    .references(() => tenants.id, { onDelete: "cascade" });
 
 export const purchaseOrderStatus = pgEnum("purchase_order_status", ["DRAFT", "SENT", "PARTIAL", "RECEIVED", "CANCELLED"]);
 export const payablePaymentMethod = pgEnum("payable_payment_method", ["CASH", "TRANSFER", "CHECK", "CARD", "OTHER"]);
