@@ -50,3 +50,19 @@ export async function snapshot(cashSessionId: string, barcodes: string[]): Promi
 export async function salesByIds(ids: string[]): Promise<{ id: string; mode: string; total: string }[]> {
   return withDemoDb((tx) => tx<{ id: string; mode: string; total: string }[]>`select id, mode, total from sales where id = any(${ids}::uuid[])`);
 }
+
+/**
+ * What an exit from a register's warehouse can take before it goes short: the non-deficit lots
+ * there (a deficit left by an earlier oversell lowers the stock level but is not takeable).
+ */
+export async function takeableAtRegister(barcode: string, registerName: string): Promise<string> {
+  return withDemoDb(async (tx) => {
+    const [r] = await tx<{ q: string }[]>`
+      select coalesce(sum(l.quantity), 0)::text as q
+      from product_barcodes pb
+      join registers r on r.tenant_id = pb.tenant_id and r.name = ${registerName}
+      join lots l on l.tenant_id = pb.tenant_id and l.product_id = pb.product_id and l.warehouse_id = r.warehouse_id
+      where pb.barcode = ${barcode} and not l.is_deficit`;
+    return r!.q;
+  });
+}

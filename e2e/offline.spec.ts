@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test, expect, chromium, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS, login } from "./fixtures";
-import { salesByIds, snapshot, withDemoDb } from "./offline-db";
+import { salesByIds, snapshot, takeableAtRegister, withDemoDb } from "./offline-db";
 
 // The installable offline terminal (/demo/terminal) on its own register ("Caja Offline").
 const COLA = "7790895000997"; // Gaseosa cola lata 354 ml, $1.900
@@ -223,7 +223,8 @@ test("an offline sale that oversells is accepted and shown on the conflicts page
   const { cashSessionId } = await ensureSession(page);
   await openTerminal(page);
   const before = await snapshot(cashSessionId, [CACAO]);
-  const stock = Math.max(0, Math.floor(Number(before.stock[CACAO])));
+  // Whole bags on the register warehouse's shelf (an earlier oversell may have left a deficit lot).
+  const stock = Math.max(0, Math.floor(Number(await takeableAtRegister(CACAO, "Caja Offline"))));
 
   await context.setOffline(true);
   await ring(page, CACAO, stock + 2); // two more than the shelf holds

@@ -17,7 +17,15 @@ type Notice = { kind: "ok" | "error"; text: string } | null;
 /** The installable register: sells from the local catalog and queue, online or not. */
 export function OfflinePosTerminal({ slug, closeSessionHref }: { slug: string; closeSessionHref: string }) {
   const pos = useOfflinePos(slug);
-  const [lines, setLines] = useState<CartLine[]>([]);
+  const [lines, setLinesState] = useState<CartLine[]>([]);
+  // The cart also lives in a ref so a charge that waited for pending scans reads the latest one.
+  const cartRef = useRef<CartLine[]>([]);
+  const setLines = (update: CartLine[] | ((ls: CartLine[]) => CartLine[])) => {
+    cartRef.current = typeof update === "function" ? update(cartRef.current) : update;
+    setLinesState(cartRef.current);
+  };
+  // Scans resolve one after another; a charge waits for the ones still resolving.
+  const lookups = useRef<Promise<void>>(Promise.resolve());
   const [code, setCode] = useState("");
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<StoredProduct[]>([]);
@@ -48,22 +56,30 @@ export function OfflinePosTerminal({ slug, closeSessionHref }: { slug: string; c
     setNotice(null);
   }
 
-  async function onScan(e: React.FormEvent) {
+  function onScan(e: React.FormEvent) {
     e.preventDefault();
     const c = code.trim();
     if (!c) return;
-    const p = await pos.lookup(c);
+    // Clear at once: a scanner types the next code right away, and this scan's lookup must
+    // never erase it (that would drop a scan).
     setCode("");
-    if (!p) return setNotice({ kind: "error", text: `No hay ningún producto con el código «${c}».` });
-    add(p);
+    lookups.current = lookups.current
+      .then(async () => {
+        const p = await pos.lookup(c);
+        if (!p) return setNotice({ kind: "error", text: `No hay ningún producto con el código «${c}».` });
+        add(p);
+      })
+      .catch(() => setNotice({ kind: "error", text: `No se pudo buscar el código «${c}». Probá de nuevo.` }));
   }
 
   async function charge() {
     if (!register || !sessionId) return setNotice({ kind: "error", text: "No hay una caja abierta en este equipo: abrila desde el punto de venta antes de vender." });
-    if (lines.length === 0) return;
+    await lookups.current; // a scan still resolving belongs to this sale
+    const cart = cartRef.current;
+    if (cart.length === 0) return;
     setBusy(true);
     try {
-      const built = buildSale({ id: newSaleId(), registerId: register.id, cashSessionId: sessionId, lines, method, tendered: tendered || undefined });
+      const built = buildSale({ id: newSaleId(), registerId: register.id, cashSessionId: sessionId, lines: cart, method, tendered: tendered || undefined });
       await pos.ringSale(built.sale, built.display);
       setLines([]);
       setTendered("");
