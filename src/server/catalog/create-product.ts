@@ -4,7 +4,7 @@ import type { Tx } from "../db/client";
 import { productBarcodes, products } from "../db/schema/inventory";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { TENANT, type Actor } from "../inventory/ledger";
-import { ZProductInput, type TProductInput } from "./product-input";
+import { productColumns, ZProductInput, type TProductInput } from "./product-input";
 
 const pgCode = (e: unknown): string | undefined => {
   const err = e as { code?: string; cause?: unknown } | null;
@@ -27,23 +27,7 @@ export async function createProduct(tx: Tx, raw: TProductInput, _actor: Actor): 
     await tx.insert(products).values({
       tenantId: TENANT,
       id,
-      sku: v.sku,
-      name: v.name,
-      description: v.description ?? null,
-      categoryId: v.categoryId ?? null,
-      familyId: v.familyId ?? null,
-      conversionFactor: v.familyId ? v.conversionFactor! : null,
-      unit: v.unit,
-      salePrice: v.salePrice,
-      ivaRate: v.ivaRate,
-      stockMin: v.stockMin,
-      stockIdeal: v.stockIdeal,
-      stockMax: v.stockMax,
-      isService: v.isService,
-      hasExpiry: v.hasExpiry,
-      trackBatches: v.trackBatches,
-      metadata: v.metadata,
-      active: v.active,
+      ...productColumns(v),
     });
     if (v.barcodes.length) {
       await tx.insert(productBarcodes).values(v.barcodes.map((barcode) => ({ tenantId: TENANT, productId: id, barcode })));

@@ -56,3 +56,26 @@ export const ZProductInput = z
   });
 export type TProductInput = z.input<typeof ZProductInput>;
 export type TProductValues = z.output<typeof ZProductInput>;
+
+/** The product columns a create or an update writes, from validated input. */
+export function productColumns(v: TProductValues) {
+  return {
+    sku: v.sku,
+    name: v.name,
+    description: v.description ?? null,
+    categoryId: v.categoryId ?? null,
+    familyId: v.familyId ?? null,
+    conversionFactor: v.familyId ? v.conversionFactor! : null,
+    unit: v.unit,
+    salePrice: v.salePrice,
+    ivaRate: v.ivaRate,
+    stockMin: v.stockMin,
+    stockIdeal: v.stockIdeal,
+    stockMax: v.stockMax,
+    isService: v.isService,
+    hasExpiry: v.hasExpiry,
+    trackBatches: v.trackBatches,
+    metadata: v.metadata,
+    active: v.active,
+  };
+}

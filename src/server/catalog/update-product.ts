@@ -5,7 +5,7 @@ import { productBarcodes, products } from "../db/schema/inventory";
 import { AppError } from "../errors/app-error";
 import { TENANT, type Actor } from "../inventory/ledger";
 import { productConflict } from "./create-product";
-import { ZProductInput, type TProductInput } from "./product-input";
+import { productColumns, ZProductInput, type TProductInput } from "./product-input";
 
 /** Edits a product; barcodes are replaced by the given list. */
 export async function updateProduct(tx: Tx, id: string, raw: TProductInput, _actor: Actor): Promise<{ id: string }> {
@@ -14,23 +14,7 @@ export async function updateProduct(tx: Tx, id: string, raw: TProductInput, _act
     const rows = await tx
       .update(products)
       .set({
-        sku: v.sku,
-        name: v.name,
-        description: v.description ?? null,
-        categoryId: v.categoryId ?? null,
-        familyId: v.familyId ?? null,
-        conversionFactor: v.familyId ? v.conversionFactor! : null,
-        unit: v.unit,
-        salePrice: v.salePrice,
-        ivaRate: v.ivaRate,
-        stockMin: v.stockMin,
-        stockIdeal: v.stockIdeal,
-        stockMax: v.stockMax,
-        isService: v.isService,
-        hasExpiry: v.hasExpiry,
-        trackBatches: v.trackBatches,
-        metadata: v.metadata,
-        active: v.active,
+        ...productColumns(v),
         updatedAt: sql`now()`,
       })
       .where(and(eq(products.tenantId, TENANT), eq(products.id, id)))
