@@ -155,10 +155,9 @@ test("keyboard: name search, quantity and discounts, insufficient stock in plain
   await page.keyboard.press("F4");
   await page.keyboard.type("400");
   await page.keyboard.press("Enter");
-  await expect(page.getByTestId("pos-total")).toHaveText(/5\.000,00/);
-  await expect(page.getByLabel("Código de barras o nombre")).toBeFocused();
+  // Right away, as a fast cashier would: the deferred return to the scan field must not steal
+  // the focus F6 just gave the ticket discount.
   await page.keyboard.press("F6");
-  await expect(page.getByLabel("Descuento del ticket")).toBeFocused();
   await page.keyboard.type("1000");
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("pos-total")).toHaveText(/4\.000,00/);

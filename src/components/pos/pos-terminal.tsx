@@ -97,7 +97,16 @@ export function PosTerminal({
   const total = useMemo(() => cartTotal(cart), [cart]);
   const subtotal = useMemo(() => cartSubtotal(cart), [cart]);
   const anyDialog = paying || closing || moving || voiding || choosingCustomer;
-  const focusScan = useCallback(() => setTimeout(() => scanRef.current?.focus(), 0), []);
+  // Back to the scan field after the current event; but if the cashier has meanwhile moved
+  // into another field (F2/F4/F6 right after Enter), leave the focus where they put it.
+  const focusScan = useCallback(() => {
+    const from = document.activeElement;
+    setTimeout(() => {
+      const now = document.activeElement;
+      const movedToField = now !== from && now !== scanRef.current && (now instanceof HTMLInputElement || now instanceof HTMLTextAreaElement || now instanceof HTMLSelectElement);
+      if (!movedToField) scanRef.current?.focus();
+    }, 0);
+  }, []);
 
   const createSale = trpc.pos.createSale.useMutation({
     onSuccess: (r) => {
