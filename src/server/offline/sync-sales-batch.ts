@@ -41,7 +41,7 @@ export type SyncBatchOptions = {
   /** Sales applied at once, each in its own transaction (default 1: strictly one after another). */
   concurrency?: number;
   /** After a sale's transaction COMMITTED (e.g. send its fiscal event). Failures are logged, not fatal. */
-  afterCommit?: (r: CreateSaleResult) => Promise<void> | void;
+  afterCommit?: (r: CreateSaleResult) => unknown;
   log?: (msg: string, err: unknown) => void;
 };
 
@@ -95,7 +95,7 @@ async function applyOne(
   actor: CreateSaleActor,
   writer: SaleWriter,
   log: (msg: string, err: unknown) => void,
-  afterCommit?: (r: CreateSaleResult) => void,
+  afterCommit?: (r: CreateSaleResult) => unknown,
 ): Promise<SaleSyncResult> {
   for (let attempt = 0; ; attempt++) {
     try {

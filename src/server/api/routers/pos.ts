@@ -17,7 +17,7 @@ import { getCashSession } from "../../cash/get-cash-session";
 import { justifyCashSession, ZJustifyCashSessionInput } from "../../cash/justify-cash-session";
 import { listCashSessions } from "../../cash/list-cash-sessions";
 import { listRegistersWithSessions } from "../../cash/current-cash-session";
-import { sendSaleFiscalEvent } from "../../pos/fiscal-events";
+import { sendFiscalEvent } from "../../fiscal/events";
 import { listRegisters, listSellingWarehouses, saveRegister, ZSaveRegisterInput } from "../../pos/save-register";
 
 const sell = permissionProcedure("pos.sell");
@@ -57,7 +57,7 @@ export const posRouter = router({
       allowNegativeStock: ctx.tenant.settings.allowNegativeStock === true,
     });
     const documentId = r.fiscalDocumentId;
-    if (documentId) ctx.afterCommit(() => sendSaleFiscalEvent(documentId, ctx.tenant.id));
+    if (documentId) ctx.afterCommit(() => sendFiscalEvent(documentId, ctx.tenant.id));
     const { fiscalDocumentId: _f, ...result } = r;
     return result;
   }),
@@ -76,7 +76,7 @@ export const posRouter = router({
   voidSale: sell.input(ZVoidSaleInput).mutation(async ({ ctx, input }) => {
     const r = await voidSale(ctx.tx, input, { userId: ctx.user.id });
     const documentId = r.creditNoteDocumentId;
-    if (documentId) ctx.afterCommit(() => sendSaleFiscalEvent(documentId, ctx.tenant.id));
+    if (documentId) ctx.afterCommit(() => sendFiscalEvent(documentId, ctx.tenant.id));
     return { saleId: r.sale.id, ticketNumber: r.sale.ticketNumber, status: r.sale.status, fiscalStatus: r.sale.fiscalStatus, authorizedBy: r.supervisor.name };
   }),
 

@@ -4,7 +4,7 @@ import { can } from "@/server/auth/permissions";
 import { authorizePosRequest, jsonError } from "@/server/offline/pos-request";
 import { syncSalesBatch, ZSyncSalesBody } from "@/server/offline/sync-sales-batch";
 import { log } from "@/server/log";
-import { sendSaleFiscalEvent } from "@/server/pos/fiscal-events";
+import { sendFiscalEvent } from "@/server/fiscal/events";
 import { recordSyncBatch } from "@/server/offline/record-sync-batch";
 
 export const dynamic = "force-dynamic";
@@ -37,7 +37,7 @@ export async function POST(req: NextRequest, ctx: { params: Promise<{ slug: stri
         withTenant(auth.tenant.id, (tx) => recordSyncBatch(tx, auth.tenant.id, { results, durationMs: performance.now() - started }, { userId: auth.user.id }), {
           userId: auth.user.id,
         }),
-      afterCommit: (r) => (r.fiscalDocumentId ? sendSaleFiscalEvent(r.fiscalDocumentId, auth.tenant.id) : undefined),
+      afterCommit: (r) => (r.fiscalDocumentId ? sendFiscalEvent(r.fiscalDocumentId, auth.tenant.id) : undefined),
       log: (msg, err) => log.error({ err, tenant: auth.tenant.id }, msg),
     },
   );
