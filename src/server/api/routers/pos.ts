@@ -74,7 +74,7 @@ export const posRouter = router({
 
   /** The cashier's screen sends the supervisor's credentials; the service verifies them. */
   voidSale: sell.input(ZVoidSaleInput).mutation(async ({ ctx, input }) => {
-    const r = await voidSale(ctx.tx, input, { userId: ctx.user.id });
+    const r = await voidSale(ctx.tx, input, { userId: ctx.user.id, ip: ctx.ip });
     const documentId = r.creditNoteDocumentId;
     if (documentId) ctx.afterCommit(() => sendFiscalEvent(documentId, ctx.tenant.id));
     return { saleId: r.sale.id, ticketNumber: r.sale.ticketNumber, status: r.sale.status, fiscalStatus: r.sale.fiscalStatus, authorizedBy: r.supervisor.name };
