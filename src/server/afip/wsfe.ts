@@ -1,3 +1,4 @@
+import { Decimal, dec } from "@/lib/decimal";
 import { escapeXml, soapCall, type SoapExchange } from "./soap";
 
 // WSFEv1: FEDummy, FECompUltimoAutorizado, FECAESolicitar, FECompConsultar.
@@ -73,8 +74,8 @@ export type WsfeOptions = { url: string; timeoutMs?: number; fetchImpl?: typeof 
 const el = (name: string, value: string | number | undefined | null): string =>
   value === undefined || value === null ? "" : `<ar:${name}>${escapeXml(String(value))}</ar:${name}>`;
 const wrap = (name: string, inner: string): string => `<ar:${name}>${inner}</ar:${name}>`;
-/** xs:double from a decimal string, two places, no exponent. */
-const amt = (v: string): string => Number(v).toFixed(2);
+/** xs:double from a decimal string: two places rounded half-up in decimal arithmetic, never through a float. */
+export const amt = (v: string): string => dec(v).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
 
 export const authXml = (a: Auth): string => wrap("Auth", el("Token", a.token) + el("Sign", a.sign) + el("Cuit", a.cuit));
 

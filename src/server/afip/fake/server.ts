@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { dec, sum } from "@/lib/decimal";
+import { arYmd } from "@/lib/ar-time";
 import { cuitFromCertificate, verifyCms } from "../cms";
 import { escapeXml, xmlParser } from "../soap";
 import { FEV1_NS } from "../wsfe";
@@ -83,7 +84,7 @@ export type FakeAfip = {
   close(): Promise<void>;
 };
 
-const yyyymmdd = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, "");
+const yyyymmdd = (d: Date) => arYmd(d);
 
 export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
   if (process.env.NODE_ENV === "production") throw new Error("The fake AFIP can never run in production mode");
