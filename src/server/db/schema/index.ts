@@ -8,3 +8,4 @@ export * from "./pos";
 export * from "./offline";
 export * from "./purchasing";
 export * from "./security";
+export * from "./caea";
