@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../db/client";
 import { isAppError } from "../errors/app-error";
+import { log } from "../log";
 import { exec, TENANT, type Actor } from "../inventory/ledger";
 import { ZERO } from "@/lib/decimal";
 import { loadCount, requireStatus, ZCountId, type CountStatus } from "./common";
@@ -108,7 +109,8 @@ export async function applyCount(tx: Tx, raw: TApplyCountInput, actor: Actor): P
         const r = await tx.transaction((sp) => writeAdjustments(sp as unknown as Tx, c, [row], actor));
         applied += r.lines;
         movements += r.movements;
-      } catch {
+      } catch (e) {
+        log.warn({ err: e, lineId: row.lineId }, "count line could not be applied");
         failed.push({ lineId: row.lineId, productName: row.f.productName, message: "No se pudo ajustar esta línea; revisá el producto y volvé a aplicar." });
       }
     }

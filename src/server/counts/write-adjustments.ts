@@ -88,11 +88,19 @@ export async function writeAdjustments(
       select n.line_id, n.product_id, n.ord, n.variance as s, n.new_lot_id, n.tracked, n.lot_key,
              least(n.variance, greatest(0, p.f - (sum(n.variance) over (partition by n.product_id order by n.ord) - n.variance))) as fill
       from v n join pair2 p on p.product_id = n.product_id where n.variance > 0),
-    def as (
+    -- The pair's deficit lot moves by f − r: updated when it exists, created (≤ 0) when not
+    -- (a CHECK is evaluated before ON CONFLICT could turn a positive insert into an update).
+    def_upd as (
+      update lots x set quantity = x.quantity + p.f - p.r from pair2 p
+      where x.tenant_id = ${TENANT} and x.product_id = p.product_id and x.warehouse_id = ${W} and x.is_deficit and (p.r > 0 or p.f > 0)
+      returning x.id, x.product_id),
+    def_new as (
       insert into lots (tenant_id, product_id, warehouse_id, lot_number, initial_quantity, quantity, unit_cost, is_deficit)
-      select ${TENANT}, p.product_id, ${W}, null, 0, p.f - p.r, a.cost, true from pair2 p join avgc a using (product_id) where p.r > 0 or p.f > 0
-      on conflict (tenant_id, product_id, warehouse_id) where is_deficit do update set quantity = lots.quantity + excluded.quantity
+      select ${TENANT}, p.product_id, ${W}, null, 0, p.f - p.r, a.cost, true from pair2 p join avgc a using (product_id)
+      where (p.r > 0 or p.f > 0) and not exists (select 1 from lots x where x.tenant_id = ${TENANT} and x.product_id = p.product_id
+        and x.warehouse_id = ${W} and x.is_deficit)
       returning id, product_id),
+    def as (select * from def_upd union all select * from def_new),
     upd as (
       update lots x set quantity = x.quantity - t.q from (select lot_id, sum(q) as q from take group by 1) t
       where x.tenant_id = ${TENANT} and x.id = t.lot_id returning 1),
