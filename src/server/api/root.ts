@@ -5,6 +5,7 @@ import { fiscalRouter } from "./routers/fiscal";
 import { posRouter } from "./routers/pos";
 import { inventoryRouter } from "./routers/inventory";
 import { purchasingRouter } from "./routers/purchasing";
+import { countsRouter } from "./routers/counts";
 
 // One line per area router.
 export const appRouter = router({
@@ -13,6 +14,7 @@ export const appRouter = router({
   pos: posRouter,
   inventory: inventoryRouter,
   purchasing: purchasingRouter,
+  counts: countsRouter,
 });
 
 export type AppRouter = typeof appRouter;

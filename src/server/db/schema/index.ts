@@ -9,3 +9,4 @@ export * from "./offline";
 export * from "./purchasing";
 export * from "./security";
 export * from "./caea";
+export * from "./counts";
