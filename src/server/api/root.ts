@@ -6,6 +6,7 @@ import { posRouter } from "./routers/pos";
 import { inventoryRouter } from "./routers/inventory";
 import { purchasingRouter } from "./routers/purchasing";
 import { countsRouter } from "./routers/counts";
+import { reportsRouter } from "./routers/reports";
 
 // One line per area router.
 export const appRouter = router({
@@ -15,6 +16,7 @@ export const appRouter = router({
   inventory: inventoryRouter,
   purchasing: purchasingRouter,
   counts: countsRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,3 +10,4 @@ export * from "./purchasing";
 export * from "./security";
 export * from "./caea";
 export * from "./counts";
+export * from "./reports";
