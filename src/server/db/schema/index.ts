@@ -11,3 +11,4 @@ export * from "./security";
 export * from "./caea";
 export * from "./counts";
 export * from "./reports";
+export * from "./billing";
