@@ -118,9 +118,15 @@ export function useTerminalRuntime(slug: string) {
         probe: async () => (await fetch("/api/health", { cache: "no-store" })).ok,
       });
       engineRef.current = engine;
+      let lastQueued = -1;
       engine.subscribe((s) => {
         if (disposed) return;
         setSync(s);
+        // The queue moved (a sync settled sales): refresh the lists the cashier sees.
+        if (s.queued !== lastQueued) {
+          lastQueued = s.queued;
+          if (d) void reloadLists(d);
+        }
       });
       const cachedCtx = await getMeta(d, "posContext");
       if (cachedCtx) setContext(await withPendingSessions(d, ZPosContext.parse(JSON.parse(cachedCtx))));
