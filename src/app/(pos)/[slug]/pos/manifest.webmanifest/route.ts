@@ -8,10 +8,10 @@ export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }
   return Response.json(
     {
       ...base,
-      id: `/${safe}/terminal`,
-      name: "Mostrador · Terminal",
-      short_name: "Terminal",
-      start_url: `/${safe}/terminal`,
+      id: `/${safe}/pos`,
+      name: "Mostrador · Punto de venta",
+      short_name: "Caja",
+      start_url: `/${safe}/pos`,
       scope: "/",
     },
     { headers: { "content-type": "application/manifest+json", "cache-control": "no-cache" } },

@@ -2,12 +2,13 @@
 
 import { formatDateTime } from "@/lib/format";
 import type { SyncState } from "@/pos/sync-engine";
-import type { CatalogStatus } from "./use-offline-pos";
+import type { CatalogStatus } from "./use-terminal-runtime";
 
-/** Always visible: connection, queued sales, last sync, catalog freshness, last error. */
-export function SyncStatusBar({ sync, catalog, onSyncNow }: { sync: SyncState; catalog: CatalogStatus; onSyncNow: () => void }) {
+/** Always visible: connection, queued sales, last sync, catalog freshness, last error, storage. */
+export function StatusBar({ sync, catalog, persisted, onSyncNow }: { sync: SyncState; catalog: CatalogStatus; persisted: boolean | null; onSyncNow: () => void }) {
   return (
-    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-slate-50 px-4 py-2 text-sm" role="status">
+    <>
+    <div className="no-print flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-slate-50 px-3 py-2 text-sm" role="status">
       <span
         data-testid="pos-online"
         data-online={sync.online ? "true" : "false"}
@@ -17,7 +18,7 @@ export function SyncStatusBar({ sync, catalog, onSyncNow }: { sync: SyncState; c
         {sync.online ? "En línea" : "Sin conexión"}
       </span>
       <span>
-        Ventas por enviar: <strong data-testid="pos-queued">{sync.queued}</strong>
+        Por enviar: <strong data-testid="pos-queued">{sync.queued}</strong>
         {sync.syncing && <span className="ml-1 text-slate-500">(enviando…)</span>}
       </span>
       {sync.refused > 0 && (
@@ -42,10 +43,17 @@ export function SyncStatusBar({ sync, catalog, onSyncNow }: { sync: SyncState; c
         type="button"
         onClick={onSyncNow}
         disabled={sync.syncing}
-        className="ml-auto rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-700 hover:bg-slate-100 disabled:opacity-50"
+        className="ml-auto min-h-9 rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-700 hover:bg-slate-100 disabled:opacity-50"
       >
         Sincronizar ahora
       </button>
     </div>
+    {persisted === false ? (
+      <p className="no-print bg-amber-50 px-3 py-1 text-xs text-amber-900" data-testid="pos-storage-warning">
+        El navegador no garantizó guardar las ventas de forma permanente. Instalá la app (menú del navegador → «Instalar Mostrador» o
+        «Agregar a la pantalla de inicio») para que no se borren si falta espacio.
+      </p>
+    ) : null}
+    </>
   );
 }
