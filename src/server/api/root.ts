@@ -5,6 +5,7 @@ import { fiscalRouter } from "./routers/fiscal";
 import { posRouter } from "./routers/pos";
 import { inventoryRouter } from "./routers/inventory";
 import { purchasingRouter } from "./routers/purchasing";
+import { accountingRouter } from "./routers/accounting";
 
 // One line per area router.
 export const appRouter = router({
@@ -13,6 +14,7 @@ export const appRouter = router({
   pos: posRouter,
   inventory: inventoryRouter,
   purchasing: purchasingRouter,
+  accounting: accountingRouter,
 });
 
 export type AppRouter = typeof appRouter;
