@@ -3,7 +3,7 @@ import postgres from "postgres";
 import { withTenant } from "../server/db/with-tenant";
 import { createTenant } from "../server/tenancy/create-tenant";
 import { inviteMember } from "../server/tenancy/invite-member";
-import type { Role } from "../server/auth/permissions";
+import type { Role } from "../lib/permissions";
 
 /** A tenant with its owner, default warehouse and register, created through the real service. */
 export async function makeTenant(name = "Negocio") {

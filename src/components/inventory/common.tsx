@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useParams, usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { trpc } from "@/lib/trpc/react";
-import type { Permission } from "@/server/auth/permissions";
+import type { Permission } from "@/lib/permissions";
 
 export const MOVEMENT_LABELS: Record<string, string> = {
   IN: "Ingreso",

@@ -9,7 +9,7 @@ import { AppError, type AppErrorCode } from "../errors/app-error";
 import { withSessionMembership, type Membership } from "../db/with-tenant";
 import type { Tx } from "../db/client";
 import { loadSessionUser, type SessionUser } from "../auth/session-user";
-import { can, type Permission } from "../auth/permissions";
+import { can, type Permission } from "@/lib/permissions";
 import { env } from "../env";
 import { log } from "../log";
 

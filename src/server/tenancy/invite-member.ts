@@ -5,7 +5,7 @@ import type { Tx } from "../db/client";
 import { memberships } from "../db/schema/tenancy";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { hashPassword } from "../auth/password";
-import { ROLES, type Role } from "../auth/permissions";
+import { ROLES, type Role } from "@/lib/permissions";
 
 export const ZInviteMemberInput = z.object({
   email: z.string().trim().toLowerCase().email("E-mail inválido"),

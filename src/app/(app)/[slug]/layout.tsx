@@ -2,7 +2,7 @@ import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { currentUser } from "@/server/auth/session";
 import { withMembership } from "@/server/db/with-tenant";
-import { ROLE_PERMISSIONS } from "@/server/auth/permissions";
+import { ROLE_PERMISSIONS } from "@/lib/permissions";
 import { AppShell } from "@/components/shell/app-shell";
 import { TRPCProvider } from "@/lib/trpc/react";
 import { OfflineQueueGuard } from "@/components/offline-pos/offline-queue-guard";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { currentUser } from "@/server/auth/session";
 import { withMembership } from "@/server/db/with-tenant";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/lib/permissions";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { PageHeader } from "@/components/ui/page";
 import { Icon } from "@/components/ui/icon";

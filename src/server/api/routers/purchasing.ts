@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { sql } from "drizzle-orm";
 import { permissionProcedure, router, tenantProcedure } from "../trpc";
-import { can } from "../../auth/permissions";
+import { can } from "@/lib/permissions";
 import { inngest } from "@/inngest/client";
 import { REPLENISHMENT_REQUESTED } from "@/inngest/functions/replenishment";
 import { log } from "../../log";

@@ -7,7 +7,7 @@ import { withTenant, withUser } from "../../db/with-tenant";
 import { memberships, tenants, users } from "../../db/schema/tenancy";
 import { createTenant, ZCreateTenantInput, ZOwnerAccount } from "../../tenancy/create-tenant";
 import { inviteMember, ZInviteMemberInput } from "../../tenancy/invite-member";
-import { ROLE_PERMISSIONS, type Permission } from "../../auth/permissions";
+import { ROLE_PERMISSIONS, type Permission } from "@/lib/permissions";
 import { AppError } from "../../errors/app-error";
 
 export const ZSignUpInput = ZCreateTenantInput.extend(ZOwnerAccount.shape);

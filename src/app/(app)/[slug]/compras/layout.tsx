@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { currentUser } from "@/server/auth/session";
 import { withMembership } from "@/server/db/with-tenant";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/lib/permissions";
 import { EmptyState } from "@/components/ui/page";
 import { PurchasingTabs } from "@/components/purchasing/common";
 

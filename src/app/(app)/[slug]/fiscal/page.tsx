@@ -1,6 +1,6 @@
 import { currentUser } from "@/server/auth/session";
 import { withMembership } from "@/server/db/with-tenant";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/lib/permissions";
 import { FiscalDocumentsPage } from "@/components/fiscal/documents-page";
 
 export const metadata = { title: "Facturación AFIP" };

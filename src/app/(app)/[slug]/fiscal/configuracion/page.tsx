@@ -1,6 +1,6 @@
 import { currentUser } from "@/server/auth/session";
 import { withMembership } from "@/server/db/with-tenant";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/lib/permissions";
 import { FiscalSettingsPage } from "@/components/fiscal/settings-page";
 import { EmptyState } from "@/components/ui/page";
 

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { withTenant } from "@/server/db/with-tenant";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/lib/permissions";
 import { listRegistersWithSessions } from "@/server/cash/current-cash-session";
 import { authorizePosRequest } from "@/server/offline/pos-request";
 import type { PosContext } from "@/pos/types";

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { withTenant } from "@/server/db/with-tenant";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/lib/permissions";
 import { authorizePosRequest, jsonError } from "@/server/offline/pos-request";
 import { syncSalesBatch, ZSyncSalesBody } from "@/server/offline/sync-sales-batch";
 import { log } from "@/server/log";

@@ -1,6 +1,6 @@
 import { currentUser } from "@/server/auth/session";
 import { withMembership } from "@/server/db/with-tenant";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/lib/permissions";
 import { FiscalDocumentView } from "@/components/fiscal/document-view";
 
 export const metadata = { title: "Comprobante" };
