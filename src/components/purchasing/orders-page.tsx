@@ -96,7 +96,7 @@ export function OrderForm({ slug, orderId }: { slug: string; orderId?: string })
   const [search, setSearch] = useState("");
   const catalog = trpc.purchasing.catalog.useQuery({ search: search.trim() || undefined, supplierId: supplierId || undefined }, { placeholderData: (prev) => prev });
   // Products already on the lines stay selectable while the search shows others.
-  const [known, setKnown] = useState<Record<string, { id: string; name: string; sku: string; last_cost: string | null }>>({});
+  const [known, setKnown] = useState<Record<string, { id: string; name: string; sku: string; lastCost: string | null }>>({});
   const existing = trpc.purchasing.order.useQuery({ id: orderId ?? "" }, { enabled: !!orderId });
   const [loaded, setLoaded] = useState(!orderId);
   const [expectedAt, setExpectedAt] = useState("");
@@ -107,7 +107,7 @@ export function OrderForm({ slug, orderId }: { slug: string; orderId?: string })
     setExpectedAt(existing.data.expectedAt ?? "");
     setNotes(existing.data.notes ?? "");
     setLines(existing.data.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitCost: l.unitCost })));
-    setKnown(Object.fromEntries(existing.data.lines.map((l) => [l.productId, { id: l.productId, name: l.productName, sku: l.sku, last_cost: null }])));
+    setKnown(Object.fromEntries(existing.data.lines.map((l) => [l.productId, { id: l.productId, name: l.productName, sku: l.sku, lastCost: null }])));
     setLoaded(true);
   }
   const onDone = (id: string) => {
@@ -180,7 +180,7 @@ export function OrderForm({ slug, orderId }: { slug: string; orderId?: string })
                 onChange={(e) => {
                   const p = products.find((x) => x.id === e.target.value);
                   if (p) setKnown((k) => ({ ...k, [p.id]: p }));
-                  setLine(i, { productId: e.target.value, unitCost: l.unitCost || (p?.last_cost ? new Decimal(p.last_cost).toFixed(2) : "") });
+                  setLine(i, { productId: e.target.value, unitCost: l.unitCost || (p?.lastCost ? new Decimal(p.lastCost).toFixed(2) : "") });
                 }}
               >
                 <option value="">Elegí…</option>

@@ -35,8 +35,8 @@ export async function exec<T>(tx: Tx, query: SQL): Promise<T[]> {
   return [...(await tx.execute(query))] as T[];
 }
 
-/** The current tenant as SQL, read from the transaction-local setting withTenant made. */
-export const TENANT: SQL = sql`(select nullif(current_setting('app.current_tenant', true), '')::uuid)`;
+import { TENANT } from "../db/current-tenant";
+export { TENANT };
 
 /** A positive quantity (numeric(14,3)), as a canonical decimal string. */
 export const ZQuantity = zQuantity("Cantidad", { positive: "La cantidad debe ser mayor que cero" });
