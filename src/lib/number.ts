@@ -25,7 +25,7 @@ const MINUS = /^[-\u2212]/;
 // Grouped with dots every three digits, or not grouped at all; optional decimal comma.
 const ES_AR = /^(\d{1,3}(?:\.\d{3})+|\d+)?(?:,(\d+))?$/;
 /** A plain decimal as machines write it ("1500", "1500.5", "-2.000"): the wire format. */
-const CANONICAL = /^-?\d+(?:\.\d+)?$/;
+export const CANONICAL = /^-?\d+(?:\.\d+)?$/;
 
 const prefix = (o: ReadOptions) => (o.label ? `${o.label}: ` : "");
 const refuse = (o: ReadOptions, message: string): NumberReading => ({ ok: false, message: prefix(o) + message });

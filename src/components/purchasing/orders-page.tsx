@@ -8,13 +8,14 @@ import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { formatDate, formatMoney } from "@/lib/format";
 import { Decimal } from "@/lib/decimal";
-import { ORDER_STATUS_LABELS, OrderStatusBadge, Table, day, num, orderNumber, td, th, useCan } from "./common";
+import { ORDER_STATUS_LABELS, OrderStatusBadge, Table, day, num, orderNumber, td, th } from "./common";
+import { useCan } from "@/components/auth/permissions";
 
 type Status = keyof typeof ORDER_STATUS_LABELS;
 
 export function OrdersPage({ slug }: { slug: string }) {
   const [status, setStatus] = useState<Status | "">("");
-  const canWrite = useCan("purchasing.write");
+  const canWrite = useCan()("purchasing.write");
   const q = trpc.purchasing.orders.useQuery(status ? { status } : undefined);
   return (
     <div>

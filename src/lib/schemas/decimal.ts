@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { readDecimal, toWire, type ReadOptions } from "../number";
+import { CANONICAL, readDecimal, toWire, type ReadOptions } from "../number";
 import { NUMERIC, type NumericShape } from "./numeric";
 
 // One schema per kind of number. Each accepts what the wire carries (numbers, canonical
@@ -35,7 +35,9 @@ function decimalSchema(shape: NumericShape, label: string, rules: DecimalRules =
       ctx.addIssue({ code: "custom", message: rules.positive });
       return z.NEVER;
     }
-    return toWire(r.value);
+    // A canonical string passes through as sent ("1234.5000" stays so: queued offline sales
+    // and idempotent replays compare what they stored); anything else is normalized.
+    return typeof input === "string" && CANONICAL.test(input.trim()) ? input.trim() : toWire(r.value);
   });
 }
 

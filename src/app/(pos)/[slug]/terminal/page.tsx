@@ -1,8 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { currentUser } from "@/server/auth/session";
-import { withMembership } from "@/server/db/with-tenant";
-import { can } from "@/lib/permissions";
+import { requirePermission } from "@/server/auth/page-membership";
 import { OfflinePosTerminal } from "@/components/offline-pos/offline-pos-terminal";
 
 export const dynamic = "force-dynamic";
@@ -23,11 +20,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
  */
 export default async function TerminalPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const user = await currentUser();
-  if (!user) redirect(`/ingresar?callbackUrl=${encodeURIComponent(`/${slug}/terminal`)}`);
-  const m = await withMembership(user.id, slug, async (_tx, membership) => membership);
-  if (!m.found) notFound();
-  if (!can(m.value.role, "pos.sell")) {
+  if (!(await requirePermission(slug, "pos.sell", `/${slug}/terminal`))) {
     return (
       <main className="mx-auto max-w-lg p-8">
         <h1 className="text-xl font-semibold">Terminal de venta</h1>

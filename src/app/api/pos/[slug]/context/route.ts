@@ -1,17 +1,13 @@
-import type { NextRequest } from "next/server";
 import { withTenant } from "@/server/db/with-tenant";
 import { can } from "@/lib/permissions";
 import { listRegistersWithSessions } from "@/server/cash/current-cash-session";
-import { authorizePosRequest } from "@/server/offline/pos-request";
+import { noStoreJson, posRoute } from "@/server/offline/pos-route";
 import type { PosContext } from "@/pos/types";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/pos/<slug>/context → who sells, the registers and their open sessions (kept offline by the register). */
-export async function GET(req: NextRequest, ctx: { params: Promise<{ slug: string }> }) {
-  const { slug } = await ctx.params;
-  const auth = await authorizePosRequest(req, slug, "pos.sell");
-  if (auth instanceof Response) return auth;
+export const GET = posRoute("pos.sell", async (_req, auth) => {
   const rows = await withTenant(auth.tenant.id, (tx) => listRegistersWithSessions(tx), { userId: auth.user.id });
   const body: PosContext = {
     tenant: { slug: auth.tenant.slug, name: auth.tenant.name },
@@ -27,5 +23,5 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ slug: strin
     })),
     fetchedAt: new Date().toISOString(),
   };
-  return Response.json(body, { headers: { "cache-control": "no-store" } });
-}
+  return noStoreJson(body);
+});

@@ -1,7 +1,7 @@
-import type { NextRequest } from "next/server";
 import { withTenant } from "@/server/db/with-tenant";
 import { can } from "@/lib/permissions";
-import { authorizePosRequest, jsonError } from "@/server/offline/pos-request";
+import { jsonError } from "@/server/offline/pos-request";
+import { noStoreJson, posRoute } from "@/server/offline/pos-route";
 import { syncSalesBatch, ZSyncSalesBody } from "@/server/offline/sync-sales-batch";
 import { log } from "@/server/log";
 import { sendFiscalEvent } from "@/server/fiscal/events";
@@ -13,10 +13,7 @@ export const dynamic = "force-dynamic";
  * POST /api/pos/<slug>/sync  {sales: TSaleInput[]} → {results: SaleSyncResult[]}
  * Each sale in its own transaction, idempotent by its UUID; one result per sale, in order.
  */
-export async function POST(req: NextRequest, ctx: { params: Promise<{ slug: string }> }) {
-  const { slug } = await ctx.params;
-  const auth = await authorizePosRequest(req, slug, "pos.sell");
-  if (auth instanceof Response) return auth;
+export const POST = posRoute("pos.sell", async (req, auth) => {
   let body: unknown;
   try {
     body = await req.json();
@@ -42,5 +39,5 @@ export async function POST(req: NextRequest, ctx: { params: Promise<{ slug: stri
     },
   );
   log.info({ tenant: auth.tenant.id, sales: results.length, ms: Math.round(performance.now() - started) }, "offline sync batch");
-  return Response.json({ results }, { headers: { "cache-control": "no-store" } });
-}
+  return noStoreJson({ results });
+});
