@@ -6,7 +6,7 @@ import { listMembers, ZListMembersResponse } from "../../tenancy/list-members";
 import { listMyBusinesses, ZListMyBusinessesResponse } from "../../tenancy/list-my-businesses";
 import { removeMember, ZRemoveMemberInput, ZRemoveMemberResponse } from "../../tenancy/remove-member";
 import { createTenant, ZCreateTenantInput, ZOwnerAccount } from "../../tenancy/create-tenant";
-import { inviteMember, ZInviteMemberInput } from "../../tenancy/invite-member";
+import { createInvitation, ZCreateInvitationInput } from "../../tenancy/create-invitation";
 import { ROLE_PERMISSIONS, type Permission } from "@/lib/permissions";
 
 export const ZSignUpInput = ZCreateTenantInput.extend(ZOwnerAccount.shape);
@@ -49,9 +49,12 @@ export const tenancyRouter = router({
 
   members: permissionProcedure("members.manage").output(ZListMembersResponse).query(({ ctx }) => listMembers(ctx.tx)),
 
+  /** An invitation the invitee accepts (issue 11): never attaches an existing account by itself. */
   inviteMember: permissionProcedure("members.manage")
-    .input(ZInviteMemberInput)
-    .mutation(({ ctx, input }) => inviteMember(ctx.tx, ctx.tenant.id, input, { role: ctx.role })),
+    .input(ZCreateInvitationInput)
+    .mutation(({ ctx, input }) =>
+      createInvitation(ctx.tx, input, { userId: ctx.user.id, role: ctx.role, tenantId: ctx.tenant.id, tenantName: ctx.tenant.name }),
+    ),
 
   removeMember: permissionProcedure("members.manage")
     .input(ZRemoveMemberInput)
