@@ -2,7 +2,6 @@
 import Link from "next/link";
 import { useParams, usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
-import { trpc } from "@/lib/trpc/react";
 import type { Permission } from "@/lib/permissions";
 import { useCan } from "@/components/auth/permissions";
 

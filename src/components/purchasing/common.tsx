@@ -1,9 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { trpc } from "@/lib/trpc/react";
 import { formatDate } from "@/lib/format";
-import type { Permission } from "@/lib/permissions";
 
 export const ORDER_STATUS_LABELS = {
   DRAFT: "Borrador",

@@ -1,6 +1,5 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import type { Tx } from "../db/client";
 import type { DestinationType, MovementType } from "../db/schema/inventory";
 import { AppError } from "../errors/app-error";
