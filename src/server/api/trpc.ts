@@ -11,6 +11,7 @@ import type { Tx } from "../db/client";
 import { loadSessionUser, type SessionUser } from "../auth/session-user";
 import { can, type Permission } from "../auth/permissions";
 import { env } from "../env";
+import { clientIp } from "../http/client-ip";
 import { log } from "../log";
 
 export type Context = {
@@ -26,7 +27,7 @@ export async function createContext(req: NextRequest, requestId: string): Promis
   return {
     requestId,
     tenantSlug: req.headers.get("x-tenant-slug"),
-    ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local",
+    ip: clientIp(req.headers),
     token: uid ? { uid, sv: Number(jwt?.sv ?? 1) } : null,
   };
 }

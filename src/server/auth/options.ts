@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "./authenticate";
 import { env } from "../env";
+import { clientIp } from "../http/client-ip";
 import { log } from "../log";
 
 // The JWT carries the user id and session version only; membership and role are
@@ -16,8 +17,8 @@ export const authOptions = (): NextAuthOptions => ({
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
-        const fwd = req?.headers?.["x-forwarded-for"];
-        const ip = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(",")[0]?.trim() || "local";
+        // Never a client-controlled header: the address our server front resolved (client-ip.ts).
+        const ip = clientIp((req?.headers ?? {}) as Record<string, string | undefined>);
         let result;
         try {
           result = await authenticate(credentials?.email ?? "", credentials?.password ?? "", ip);
