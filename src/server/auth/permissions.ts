@@ -41,6 +41,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "stock.transfer",
     "purchasing.write",
     "counts.apply",
+    "counts.perform",
   ]),
   SUPERVISOR: new Set<Permission>([
     ...readOnly,
@@ -52,9 +53,10 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "cash.review",
     "counts.apply",
     "fiscal.issue",
+    "counts.perform",
   ]),
   CASHIER: new Set<Permission>(["catalog.read", "pos.sell", "fiscal.read"]),
-  OPERATOR: new Set<Permission>(["catalog.read", "stock.read", "stock.exit", "movements.read"]),
+  OPERATOR: new Set<Permission>(["catalog.read", "stock.read", "stock.exit", "movements.read", "counts.perform"]),
   AUDITOR: new Set<Permission>([...readOnly, "counts.perform"]),
   VIEWER: new Set<Permission>(readOnly),
 };

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { stockConflicts, type ConsumedLot } from "../db/schema/pos";
 import { AppError } from "../errors/app-error";
+import { lockExitChain } from "../inventory/lock-exit-chain";
 import { exitStock } from "../inventory/exit-stock";
 import { Decimal, ZERO, sum } from "@/lib/decimal";
 import type { PaymentMethod, TSaleInput, TSaleResult } from "@/lib/schemas/sale";
@@ -113,6 +114,8 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
   // Stock exits, in product order so concurrent sales lock lots in the same order.
   const stocked = lines.filter((l) => !l.product.is_service).sort((a, b) => a.product.id.localeCompare(b.product.id));
   const exits = new Map<number, { costTotal: string; lots: ConsumedLot[]; shortfall: string }>();
+  // Every line's level and the packs above them, locked up front in one global order.
+  await lockExitChain(tx, stocked.map((l) => l.product.id), register.warehouse_id);
   for (const l of stocked) {
     const r = await exitStock(
       tx,
