@@ -54,7 +54,10 @@ export function toTRPCError(e: unknown): TRPCError {
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Ocurrió un error inesperado.", cause: e instanceof Error ? e : undefined });
 }
 
-const t = initTRPC.context<Context>().create({
+/** Procedure metadata: the permission a procedure requires (read by the role-matrix sweep test). */
+export type ProcedureMeta = { permission?: Permission };
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
@@ -167,7 +170,7 @@ export const tenantProcedure = publicProcedure.use(async ({ ctx, next }) => {
 });
 
 export const permissionProcedure = (permission: Permission) =>
-  tenantProcedure.use(({ ctx, next }) => {
+  tenantProcedure.meta({ permission }).use(({ ctx, next }) => {
     if (!can(ctx.role, permission)) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Tu rol no permite esta acción." });
     }

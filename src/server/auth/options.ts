@@ -5,6 +5,7 @@ import { authenticate } from "./authenticate";
 import { env } from "../env";
 import { clientIp } from "../http/client-ip";
 import { log } from "../log";
+import { safeCallbackPath } from "@/lib/safe-redirect";
 
 // The JWT carries the user id and session version only; membership and role are
 // resolved per request from the database (src/server/api/trpc.ts).
@@ -33,6 +34,11 @@ export const authOptions = (): NextAuthOptions => ({
     }),
   ],
   callbacks: {
+    // Redirects after sign-in/out: same-origin paths only.
+    redirect({ url, baseUrl }) {
+      if (url.startsWith(baseUrl + "/")) return baseUrl + safeCallbackPath(url.slice(baseUrl.length));
+      return baseUrl + safeCallbackPath(url, "/");
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

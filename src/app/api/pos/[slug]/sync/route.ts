@@ -6,6 +6,7 @@ import { syncSalesBatch, ZSyncSalesBody } from "@/server/offline/sync-sales-batc
 import { log } from "@/server/log";
 import { sendFiscalEvent } from "@/server/fiscal/events";
 import { recordSyncBatch } from "@/server/offline/record-sync-batch";
+import { refuseForeignBody } from "@/server/http/request-guard";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +15,8 @@ export const dynamic = "force-dynamic";
  * Each sale in its own transaction, idempotent by its UUID; one result per sale, in order.
  */
 export async function POST(req: NextRequest, ctx: { params: Promise<{ slug: string }> }) {
+  const refused = refuseForeignBody(req);
+  if (refused) return refused;
   const { slug } = await ctx.params;
   const auth = await authorizePosRequest(req, slug, "pos.sell");
   if (auth instanceof Response) return auth;
