@@ -7,6 +7,7 @@ import { inventoryRouter } from "./routers/inventory";
 import { purchasingRouter } from "./routers/purchasing";
 import { countsRouter } from "./routers/counts";
 import { reportsRouter } from "./routers/reports";
+import { accountingRouter } from "./routers/accounting";
 
 // One line per area router.
 export const appRouter = router({
@@ -17,6 +18,7 @@ export const appRouter = router({
   purchasing: purchasingRouter,
   counts: countsRouter,
   reports: reportsRouter,
+  accounting: accountingRouter,
 });
 
 export type AppRouter = typeof appRouter;
