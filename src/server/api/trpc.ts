@@ -18,7 +18,7 @@ export type Context = {
   requestId: string;
   tenantSlug: string | null;
   ip: string;
-  token: { uid: string; sv: number } | null;
+  token: { uid: string; sv: number; sid?: string | null } | null;
 };
 
 export async function createContext(req: NextRequest, requestId: string): Promise<Context> {
@@ -28,7 +28,7 @@ export async function createContext(req: NextRequest, requestId: string): Promis
     requestId,
     tenantSlug: req.headers.get("x-tenant-slug"),
     ip: clientIp(req.headers),
-    token: uid ? { uid, sv: Number(jwt?.sv ?? 1) } : null,
+    token: uid ? { uid, sv: Number(jwt?.sv ?? 1), sid: typeof jwt?.sid === "string" ? jwt.sid : null } : null,
   };
 }
 
@@ -109,7 +109,7 @@ export const publicProcedure = t.procedure.use(logged).use(appErrors);
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.token) throw new TRPCError({ code: "UNAUTHORIZED", message: "Tu sesión terminó. Ingresá de nuevo." });
-  const user = await loadSessionUser(ctx.token.uid, ctx.token.sv);
+  const user = await loadSessionUser(ctx.token.uid, ctx.token.sv, ctx.token.sid);
   if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Tu sesión terminó. Ingresá de nuevo." });
   return next({ ctx: { ...ctx, user } });
 });
@@ -134,7 +134,7 @@ export const tenantProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const hooks: (() => Promise<unknown> | unknown)[] = [];
   let outcome: Awaited<ReturnType<typeof next>> | undefined;
   try {
-    const r = await withSessionMembership({ userId: ctx.token.uid, sessionVersion: ctx.token.sv }, ctx.tenantSlug, async (tx, user, m) => {
+    const r = await withSessionMembership({ userId: ctx.token.uid, sessionVersion: ctx.token.sv, sessionId: ctx.token.sid }, ctx.tenantSlug, async (tx, user, m) => {
       // A deadlock/serialization failure reruns this callback in a new transaction: start clean.
       hooks.length = 0;
       outcome = undefined;

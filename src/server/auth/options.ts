@@ -4,6 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "./authenticate";
 import { env } from "../env";
 import { clientIp } from "../http/client-ip";
+import { randomUUID } from "node:crypto";
+import { revokeSession } from "./revoke-session";
 import { log } from "../log";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 
@@ -33,6 +35,12 @@ export const authOptions = (): NextAuthOptions => ({
       },
     }),
   ],
+  events: {
+    // Sign-out really ends this session: its id is refused from now on, wherever the cookie is replayed.
+    async signOut({ token }) {
+      if (token) await revokeSession(token as { uid?: unknown; sid?: unknown; exp?: unknown });
+    },
+  },
   callbacks: {
     // Redirects after sign-in/out: same-origin paths only.
     redirect({ url, baseUrl }) {
@@ -43,6 +51,8 @@ export const authOptions = (): NextAuthOptions => ({
       if (user) {
         token.uid = user.id;
         token.sv = (user as { sv?: number }).sv ?? 1;
+        // This sign-in's own id, kept across token refreshes: sign-out revokes it (revoke-session.ts).
+        token.sid = randomUUID();
       }
       return token;
     },

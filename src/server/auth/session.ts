@@ -11,5 +11,5 @@ export async function currentUser(): Promise<SessionUser | null> {
   if (!raw) return null;
   const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET }).catch(() => null);
   if (!token || typeof token.uid !== "string") return null;
-  return loadSessionUser(token.uid, Number(token.sv ?? 1));
+  return loadSessionUser(token.uid, Number(token.sv ?? 1), typeof token.sid === "string" ? token.sid : null);
 }

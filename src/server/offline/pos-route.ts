@@ -38,7 +38,7 @@ export async function posRoute<T>(
   const uid = typeof jwt?.uid === "string" ? jwt.uid : null;
   if (!uid) return jsonError(401, "UNAUTHENTICATED", "Tu sesión terminó. Ingresá de nuevo para sincronizar.");
   let denied = false;
-  const r = await withSessionMembership({ userId: uid, sessionVersion: Number(jwt?.sv ?? 1) }, slug, async (tx, user, m) => {
+  const r = await withSessionMembership({ userId: uid, sessionVersion: Number(jwt?.sv ?? 1), sessionId: typeof jwt?.sid === "string" ? jwt.sid : null }, slug, async (tx, user, m) => {
     if (!can(m.role, permission)) {
       denied = true;
       return undefined as T;

@@ -7,6 +7,9 @@ import { withTenant, withUser } from "../../db/with-tenant";
 import { memberships, tenants, users } from "../../db/schema/tenancy";
 import { createTenant, ZCreateTenantInput, ZOwnerAccount } from "../../tenancy/create-tenant";
 import { createInvitation, ZCreateInvitationInput } from "../../tenancy/create-invitation";
+import { changeMemberRole, listMembers, removeMember, setMemberDisabled, ZChangeMemberRoleInput, ZMemberRef, ZSetMemberDisabledInput } from "../../tenancy/manage-members";
+import { listInvitations, revokeInvitation, ZRevokeInvitationInput } from "../../tenancy/revoke-invitation";
+import { forcePasswordReset } from "../../account/password-reset";
 import { ROLE_PERMISSIONS, type Permission } from "../../auth/permissions";
 import { AppError } from "../../errors/app-error";
 
@@ -57,13 +60,8 @@ export const tenancyRouter = router({
     user: ctx.user,
   })),
 
-  members: permissionProcedure("members.manage").query(({ ctx }) =>
-    ctx.tx
-      .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .orderBy(asc(users.name)),
-  ),
+  /** Members by their handle in this business (never another person's user id). */
+  members: permissionProcedure("members.manage").query(({ ctx }) => listMembers(ctx.tx, { userId: ctx.user.id })),
 
   /** An invitation the invitee accepts (issue 11): never attaches an existing account by itself. */
   inviteMember: permissionProcedure("members.manage")
@@ -73,15 +71,20 @@ export const tenancyRouter = router({
     ),
 
   removeMember: permissionProcedure("members.manage")
-    .input(z.object({ userId: z.uuid() }))
-    .mutation(async ({ ctx, input }) => {
-      if (input.userId === ctx.user.id) throw new AppError("INVALID_STATE", "No podés quitarte a vos mismo del negocio.");
-      const removed = await ctx.tx
-        .delete(memberships)
-        .where(and(eq(memberships.userId, input.userId), eq(memberships.tenantId, ctx.tenant.id)))
-        .returning({ role: memberships.role });
-      if (!removed[0]) throw new AppError("NOT_FOUND", "Esa persona no es miembro de este negocio.");
-      if (removed[0].role === "OWNER" && ctx.role !== "OWNER") throw new AppError("FORBIDDEN", "Solo un dueño puede quitar a otro dueño.");
-      return { ok: true };
-    }),
+    .input(ZMemberRef)
+    .mutation(({ ctx, input }) => removeMember(ctx.tx, input, { userId: ctx.user.id, role: ctx.role })),
+  changeMemberRole: permissionProcedure("members.manage")
+    .input(ZChangeMemberRoleInput)
+    .mutation(({ ctx, input }) => changeMemberRole(ctx.tx, input, { userId: ctx.user.id, role: ctx.role })),
+  setMemberDisabled: permissionProcedure("members.manage")
+    .input(ZSetMemberDisabledInput)
+    .mutation(({ ctx, input }) => setMemberDisabled(ctx.tx, input, { userId: ctx.user.id, role: ctx.role })),
+  /** Ends the member's sessions and e-mails them a reset link. */
+  forcePasswordReset: permissionProcedure("members.manage")
+    .input(ZMemberRef)
+    .mutation(({ ctx, input }) => forcePasswordReset(ctx.tx, input)),
+  invitations: permissionProcedure("members.manage").query(({ ctx }) => listInvitations(ctx.tx)),
+  revokeInvitation: permissionProcedure("members.manage")
+    .input(ZRevokeInvitationInput)
+    .mutation(({ ctx, input }) => revokeInvitation(ctx.tx, input)),
 });
