@@ -8,7 +8,7 @@ import { registers } from "../db/schema/registers";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { hashPassword } from "../auth/password";
 
-export const RESERVED_SLUGS = new Set(["api", "login", "ingresar", "registro", "signup", "logout", "negocios", "precio", "offline", "_next", "sw.js", "manifest.webmanifest", "icons", "favicon.ico"]);
+export const RESERVED_SLUGS = new Set(["api", "login", "ingresar", "registro", "signup", "logout", "negocios", "precio", "offline", "_next", "sw.js", "manifest.webmanifest", "icons", "favicon.ico", "cuenta", "recuperar", "invitacion", "dev"]);
 
 export const ZSlug = z
   .string()
