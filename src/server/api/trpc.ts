@@ -5,7 +5,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
-import { AppError, type AppErrorCode } from "../errors/app-error";
+import { AppError, appErrorFromDatabase, type AppErrorCode } from "../errors/app-error";
 import { withSessionMembership, type Membership } from "../db/with-tenant";
 import type { Tx } from "../db/client";
 import { loadSessionUser, type SessionUser } from "../auth/session-user";
@@ -48,9 +48,12 @@ const APP_TO_TRPC: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
 export function toTRPCError(e: unknown): TRPCError {
   if (e instanceof TRPCError) {
     if (e.cause instanceof AppError) return toTRPCError(e.cause);
-    return e;
+    const db = e.code === "INTERNAL_SERVER_ERROR" ? appErrorFromDatabase(e.cause) : null;
+    return db ? toTRPCError(db) : e;
   }
   if (e instanceof AppError) return new TRPCError({ code: APP_TO_TRPC[e.code], message: e.message, cause: e });
+  const fromDb = appErrorFromDatabase(e);
+  if (fromDb) return new TRPCError({ code: APP_TO_TRPC[fromDb.code], message: fromDb.message, cause: fromDb });
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Ocurrió un error inesperado.", cause: e instanceof Error ? e : undefined });
 }
 
@@ -102,6 +105,7 @@ const logged = t.middleware(async ({ ctx, path, type, next }) => {
 const appErrors = t.middleware(async ({ next }) => {
   const res = await next();
   if (!res.ok && res.error.cause instanceof AppError) throw toTRPCError(res.error.cause);
+  if (!res.ok && res.error.code === "INTERNAL_SERVER_ERROR" && appErrorFromDatabase(res.error.cause)) throw toTRPCError(res.error);
   return res;
 });
 
