@@ -9,7 +9,7 @@ export const ZFamilyInput = z.object({
   name: z.string().trim().min(2, "Ingresá el nombre").max(80),
   baseUnit: z.enum(["g", "ml", "unit"]),
   targetStock: z
-    .union([z.string(), z.number()])
+    .union([z.string().max(40), z.number()])
     .transform((v) => String(v).trim().replace(",", ".") || "0")
     .pipe(z.string().regex(/^\d{1,11}(\.\d{1,3})?$/, "Objetivo inválido"))
     .default("0"),

@@ -10,7 +10,7 @@ export const ZPackInput = z
     parentProductId: z.string().uuid("Elegí el pack"),
     childProductId: z.string().uuid("Elegí la unidad"),
     unitsPerParent: z
-      .union([z.string(), z.number()])
+      .union([z.string().max(40), z.number()])
       .transform((v) => String(v).trim().replace(",", "."))
       .pipe(z.string().regex(/^\d{1,11}(\.\d{1,3})?$/, "Cantidad inválida"))
       .refine((v) => Number(v) > 0, "Debe ser mayor que cero"),

@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { ZJsonMetadata } from "@/lib/schemas/json-metadata";
 
 // Shared by the create/edit product dialog (client) and the services (server).
 const money = (label: string) =>
   z
-    .union([z.string(), z.number()])
+    .union([z.string().max(40), z.number()])
     .transform((v) => String(v).trim().replace(",", "."))
     .pipe(z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, `${label}: usá un número con hasta 2 decimales`));
 const quantity = (label: string) =>
   z
-    .union([z.string(), z.number()])
+    .union([z.string().max(40), z.number()])
     .transform((v) => String(v).trim().replace(",", ".") || "0")
     .pipe(z.string().regex(/^\d{1,11}(\.\d{1,3})?$/, `${label}: usá un número con hasta 3 decimales`));
 
@@ -20,7 +21,7 @@ export const ZProductInput = z
     categoryId: z.string().uuid().optional().nullable(),
     familyId: z.string().uuid().optional().nullable(),
     conversionFactor: z
-      .union([z.string(), z.number()])
+      .union([z.string().max(40), z.number()])
       .transform((v) => String(v).trim().replace(",", "."))
       .pipe(z.string().regex(/^\d{1,10}(\.\d{1,4})?$/, "Factor inválido"))
       .optional()
@@ -34,7 +35,7 @@ export const ZProductInput = z
     isService: z.boolean().default(false),
     hasExpiry: z.boolean().default(false),
     trackBatches: z.boolean().default(false),
-    metadata: z.record(z.string(), z.unknown()).default({}),
+    metadata: ZJsonMetadata.default({}),
     active: z.boolean().default(true),
     barcodes: z
       .array(z.string().trim().regex(/^[0-9A-Za-z\-.]{3,40}$/, "Código de barras inválido"))
