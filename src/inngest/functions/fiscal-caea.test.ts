@@ -8,6 +8,8 @@ import { createTestCa } from "@/server/afip/fake/certs";
 import { startFakeAfip, type FakeAfip } from "@/server/afip/fake/server";
 import { makeFiscalTenant } from "@/test/fiscal";
 import { fiscalCaeaMaintenance, fiscalDaily } from "./fiscal-caea";
+import { registers } from "@/server/db/schema/registers";
+import { checkRegisterPointOfSale } from "@/server/fiscal/check-register-point-of-sale";
 
 const ca = createTestCa();
 let fake: FakeAfip;
@@ -33,6 +35,15 @@ describe("fiscal crons (Inngest, real PostgreSQL, fake ARCA)", () => {
       { number: 2, emissionType: "CAE", blocked: false, droppedOn: null },
       { number: 92, emissionType: "CAEA", blocked: false, droppedOn: null },
     ]);
+    // Before a sale, the register's point of sale is checked against that cache.
+    const check = async (pos: number) => {
+      await withTenant(t.tenantId, (tx) => tx.update(registers).set({ afipPointOfSale: pos, fiscalEnabled: true }));
+      const [r] = await withTenant(t.tenantId, (tx) => tx.select({ id: registers.id }).from(registers));
+      return withTenant(t.tenantId, (tx) => checkRegisterPointOfSale(tx, r!.id));
+    };
+    expect(await check(2)).toMatchObject({ ok: true, message: null });
+    expect(await check(5)).toMatchObject({ ok: false, message: expect.stringMatching(/^El punto de venta 5 no está dado de alta en ARCA \(ex AFIP\)/) });
+    expect(await check(92)).toMatchObject({ ok: false, message: expect.stringMatching(/es de contingencia \(CAEA\)/) });
     // Running it again asks ARCA for nothing new.
     const before = fake.calls.FECAEASolicitar ?? 0;
     await new InngestTestEngine({ function: fiscalDaily }).execute({ events: [{ name: "inngest/scheduled.timer", data: {} }] });

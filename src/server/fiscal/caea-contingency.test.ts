@@ -4,6 +4,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { withTenant } from "../db/with-tenant";
 import { fiscalDocuments } from "../db/schema/fiscal";
 import { fiscalCaeas, fiscalRegisterContingency } from "../db/schema/caea";
+import { registers } from "../db/schema/registers";
 import { createTestCa } from "../afip/fake/certs";
 import { startFakeAfip, type FakeAfip } from "../afip/fake/server";
 import { requestFiscalDocument } from "./request-fiscal-document";
@@ -149,7 +150,7 @@ describe("CAEA contingency: a 6-hour outage while a register keeps selling", () 
 
   it("a supervisor can switch a register to CAEA at once and back", async () => {
     const t = await setup();
-    const register = randomUUID();
+    const [{ id: register }] = (await withTenant(t.tenantId, (tx) => tx.select({ id: registers.id }).from(registers))) as [{ id: string }];
     clock = new Date("2026-12-02T12:00:00Z");
     await requestCaeas(t.tenantId, { now: clock });
     await withTenant(t.tenantId, (tx) => setRegisterContingency(tx, { registerId: register, on: true, reason: "Corte de internet" }, { userId: t.ownerId }));

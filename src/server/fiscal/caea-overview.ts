@@ -3,6 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { fiscalDocuments, fiscalPointsOfSale, fiscalSettings } from "../db/schema/fiscal";
 import { fiscalCaeas, fiscalRegisterContingency } from "../db/schema/caea";
+import { registers } from "../db/schema/registers";
 import { arDate } from "@/lib/ar-time";
 import { fortnightAt } from "@/lib/caea-period";
 import { dec } from "@/lib/decimal";
@@ -52,7 +53,12 @@ export async function getCaeaOverview(tx: Tx, opts: { now?: Date } = {}) {
     .where(and(eq(fiscalDocuments.status, "ISSUED"), sql`${fiscalDocuments.issueDate} between ${f.from} and ${f.to}`));
   const limit = s?.caeaMaxSharePercent ?? "10.00";
   const percent = share && share.total > 0 ? dec(share.caea).times(100).div(share.total).toDecimalPlaces(2).toFixed(2) : "0.00";
-  const registers = await tx.select().from(fiscalRegisterContingency);
+  const regs = await tx
+    .select({ id: registers.id, name: registers.name, pointOfSale: registers.afipPointOfSale, c: fiscalRegisterContingency })
+    .from(registers)
+    .leftJoin(fiscalRegisterContingency, eq(fiscalRegisterContingency.registerId, registers.id))
+    .where(eq(registers.fiscalEnabled, true))
+    .orderBy(registers.name);
   const pointsOfSale = await tx.select().from(fiscalPointsOfSale).orderBy(fiscalPointsOfSale.number);
   const n = (caeaId: string, st: string) => counts.find((c) => c.caeaId === caeaId && c.status === st)?.n ?? 0;
   return {
@@ -82,7 +88,16 @@ export async function getCaeaOverview(tx: Tx, opts: { now?: Date } = {}) {
       warning: dec(percent).gte(dec(limit).times(SHARE_WARNING_FRACTION)),
       reached: dec(percent).gte(limit),
     },
-    registers: registers.map((r) => ({ registerId: r.registerId, mode: r.mode, since: r.since?.toISOString() ?? null, unavailableSince: r.unavailableSince?.toISOString() ?? null, reason: r.reason })),
+    registers: regs.map((r) => ({
+      registerId: r.id,
+      name: r.name,
+      pointOfSale: r.pointOfSale,
+      contingencyPointOfSale: pointsOfSale.find((p) => p.emissionType === "CAEA" && p.active && p.fallbackFor === r.pointOfSale)?.number ?? null,
+      mode: r.c?.mode ?? "OFF",
+      since: r.c?.since?.toISOString() ?? null,
+      unavailableSince: r.c?.unavailableSince?.toISOString() ?? null,
+      reason: r.c?.reason ?? null,
+    })),
     pointsOfSale: pointsOfSale.map((p) => ({ number: p.number, name: p.name, emissionType: p.emissionType, fallbackFor: p.fallbackFor, active: p.active })),
   };
 }

@@ -4,6 +4,8 @@ import type { Tx } from "../db/client";
 import { withTenant } from "../db/with-tenant";
 import { fiscalRegisterContingency } from "../db/schema/caea";
 import { currentTenantId } from "./current-tenant";
+import { registers } from "../db/schema/registers";
+import { AppError } from "../errors/app-error";
 
 /**
  * A register's contingency state. CAE issuance failing for availability reasons marks the
@@ -63,6 +65,8 @@ export async function contingencyActive(tx: Tx, registerId: string, afterMinutes
 
 /** A supervisor's decision: start (MANUAL) or end contingency for a register. */
 export async function setRegisterContingency(tx: Tx, input: { registerId: string; on: boolean; reason?: string | null }, actor: { userId: string }) {
+  const [reg] = await tx.select({ id: registers.id }).from(registers).where(eq(registers.id, input.registerId));
+  if (!reg) throw new AppError("NOT_FOUND", "La caja no existe");
   const tenantId = currentTenantId();
   const now = new Date();
   await tx
