@@ -84,6 +84,8 @@ export type FakeAfip = {
   /** Counters per operation, for asserting "logged in once", "issued once". */
   calls: Record<string, number>;
   issued(cuit?: string): StoredCbte[];
+  /** Always reject details for this receiver (DocNro), e.g. an inactive CUIT; undefined stops it. */
+  rejectReceiver(docNro: string, observations?: { code: number; msg: string }[]): void;
   /** Simulate ticket expiry (AFIP side): all tickets expire now. */
   expireTickets(): void;
   /** Move ARCA's clock (CAEA windows, reporting deadlines). */
@@ -280,7 +282,7 @@ export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
     if (behavior?.kind === "timeout") {
       if (behavior.process && opName === "FECAESolicitar") {
         const a = auth((body[opName] as Record<string, any>)?.Auth);
-        if ("cuit" in a) solicitar(a.cuit, (body[opName] as Record<string, any>).FeCAEReq);
+        if ("cuit" in a) solicitarAny(a.cuit, (body[opName] as Record<string, any>).FeCAEReq);
       }
       hanging.add(res);
       setTimeout(() => {
@@ -304,7 +306,7 @@ export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
         return respond(`<PtoVta>${p}</PtoVta><CbteTipo>${t}</CbteTipo><CbteNro>${lastNro(a.cuit, p, t)}</CbteNro>`);
       }
       case "FECAESolicitar": {
-        const out = solicitar(a.cuit, input.FeCAEReq, behavior);
+        const out = solicitarAny(a.cuit, input.FeCAEReq, behavior);
         if (behavior?.kind === "lose-response") {
           // Authorised and stored; the answer never arrives.
           res.socket?.destroy();
@@ -330,6 +332,36 @@ export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
         if (caeaOps[opName]) return respond(caeaOps[opName](a.cuit, input));
         return fault(res, "soap:Client", `Operación no soportada por el fake: ${opName}`);
     }
+  }
+
+  // Multi-record FECAESolicitar (billing batches): each detail goes through `solicitar` in
+  // order, so numbering, validations and the per-detail sequence check are the same; a detail
+  // rejected in the middle leaves the following numbers out of sequence (10016), as ARCA does.
+  const rejectedReceivers = new Map<string, { code: number; msg: string }[]>();
+  function solicitarAny(cuit: string, req: Record<string, any>, behavior?: FakeBehavior): string {
+    const raw = req?.FeDetReq?.FECAEDetRequest;
+    const dets = (Array.isArray(raw) ? raw : [raw ?? {}]) as Record<string, any>[];
+    if (!Array.isArray(raw) && rejectedReceivers.size === 0) return solicitar(cuit, req, behavior);
+    const cab = req?.FeCabReq ?? {};
+    if (Number(cab.CantReg) !== dets.length)
+      return `<FeCabResp><Cuit>${cuit}</Cuit><PtoVta>${Number(cab.PtoVta)}</PtoVta><CbteTipo>${Number(cab.CbteTipo)}</CbteTipo><FchProceso>${yyyymmdd(new Date())}</FchProceso><CantReg>${dets.length}</CantReg><Resultado>R</Resultado><Reproceso>N</Reproceso></FeCabResp>${errXml([{ code: 10001, msg: "CantReg no coincide con la cantidad de comprobantes informados." }])}`;
+    const out: string[] = [];
+    for (const det of dets) {
+      const forced = rejectedReceivers.get(String(det.DocNro));
+      const b: FakeBehavior | undefined = forced ? { kind: "reject", observations: forced } : behavior?.kind === "reject" ? behavior : undefined;
+      const one = xmlParser.parse(`<x>${solicitar(cuit, { FeCabReq: { ...cab, CantReg: 1 }, FeDetReq: { FECAEDetRequest: det } }, b)}</x>`) as Record<string, any>;
+      const d = one.x.FeDetResp.FECAEDetResponse[0] as Record<string, any>;
+      const errs = ((one.x.Errors?.Err ?? []) as Record<string, any>[]).map((e) => ({ code: Number(e.Code), msg: String(e.Msg) }));
+      const obs = [...((d.Observaciones?.Obs ?? []) as Record<string, any>[]).map((o) => ({ code: Number(o.Code), msg: String(o.Msg) })), ...errs];
+      out.push(
+        `<FECAEDetResponse><Concepto>${d.Concepto}</Concepto><DocTipo>${d.DocTipo}</DocTipo><DocNro>${d.DocNro}</DocNro><CbteDesde>${d.CbteDesde}</CbteDesde><CbteHasta>${d.CbteHasta}</CbteHasta><CbteFch>${d.CbteFch}</CbteFch><Resultado>${d.Resultado}</Resultado>` +
+          (obs.length ? `<Observaciones>${obs.map((o) => `<Obs><Code>${o.code}</Code><Msg>${escapeXml(o.msg)}</Msg></Obs>`).join("")}</Observaciones>` : "") +
+          `<CAE>${d.CAE ?? ""}</CAE><CAEFchVto>${d.CAEFchVto ?? ""}</CAEFchVto></FECAEDetResponse>`,
+      );
+    }
+    const ok = out.filter((x) => x.includes("<Resultado>A</Resultado>")).length;
+    const resultado = ok === dets.length ? "A" : ok === 0 ? "R" : "P";
+    return `<FeCabResp><Cuit>${cuit}</Cuit><PtoVta>${Number(cab.PtoVta)}</PtoVta><CbteTipo>${Number(cab.CbteTipo)}</CbteTipo><FchProceso>${yyyymmdd(new Date())}</FchProceso><CantReg>${dets.length}</CantReg><Resultado>${resultado}</Resultado><Reproceso>N</Reproceso></FeCabResp><FeDetResp>${out.join("")}</FeDetResp>`;
   }
 
   const server: Server = createServer((req, res) => {
@@ -378,6 +410,10 @@ export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
       save();
     },
     caeaState: () => state.caea!,
+    rejectReceiver(docNro, observations) {
+      if (observations) rejectedReceivers.set(docNro, observations);
+      else rejectedReceivers.delete(docNro);
+    },
     expireTickets() {
       for (const t of state.tickets) t.expiresAt = Date.now() - 1;
       save();
