@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_USERS, login } from "./fixtures";
 
-test.describe("Facturación AFIP", () => {
+test.describe("Facturación ARCA (ex AFIP)", () => {
   test("the owner sees the fiscal settings with the certificate loaded and CUIT validation", async ({ page }) => {
     await login(page, DEMO_USERS.owner, undefined, "/demo/fiscal");
-    await expect(page.getByRole("heading", { name: "Facturación AFIP" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Facturación ARCA (ex AFIP)" })).toBeVisible();
     await page.getByRole("link", { name: "Configuración fiscal" }).click();
     await expect(page.getByRole("heading", { name: "Datos del emisor" })).toBeVisible();
     await expect(page.getByRole("textbox", { name: /^CUIT/ })).toHaveValue("30-71234567-1");
@@ -20,7 +20,7 @@ test.describe("Facturación AFIP", () => {
 
   test("a cashier sees documents but not the fiscal settings", async ({ page }) => {
     await login(page, DEMO_USERS.cashier, undefined, "/demo/fiscal");
-    await expect(page.getByRole("heading", { name: "Facturación AFIP" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Facturación ARCA (ex AFIP)" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Configuración fiscal" })).toHaveCount(0);
     await page.goto("/demo/fiscal/configuracion");
     await expect(page.getByText("Solo el dueño o un administrador puede cambiar la configuración fiscal")).toBeVisible();

@@ -97,8 +97,8 @@ export async function issueDocument(tenantId: string, documentId: string, opts: 
   if (loaded.kind === "unconfigured" || loaded.kind === "fake-in-prod") {
     const msg =
       loaded.kind === "unconfigured"
-        ? "Faltan los datos fiscales o el certificado de AFIP: completalos en Configuración fiscal y reintentá."
-        : "El AFIP simulado no puede usarse en modo producción.";
+        ? "Faltan los datos fiscales o el certificado de ARCA (ex AFIP): completalos en Configuración fiscal y reintentá."
+        : "El ARCA simulado no puede usarse en modo producción.";
     return outcome(await update(tenantId, documentId, { status: "ERROR", lastError: msg }), msg);
   }
   const { doc, settings, original } = loaded;
@@ -236,7 +236,7 @@ export async function issueDocument(tenantId: string, documentId: string, opts: 
           number: null,
           errors: res.errors,
           observations: res.observations,
-          lastError: describe(all) || "Rechazado por AFIP",
+          lastError: describe(all) || "Rechazado por ARCA",
           ...xml(res.exchange),
         },
         { ...attempt, outcome: "REJECTED" },

@@ -38,7 +38,7 @@ export async function requestFiscalDocument(tx: Tx, raw: TRequestFiscalDocumentI
       };
     });
   } catch {
-    throw new AppError("VALIDATION", "Alícuota de IVA no admitida por AFIP (0, 2,5, 5, 10,5, 21 o 27 %)");
+    throw new AppError("VALIDATION", "Alícuota de IVA no admitida por ARCA (0, 2,5, 5, 10,5, 21 o 27 %)");
   }
   const services = input.lines.filter((l) => l.isService).length;
   const concept = services === 0 ? 1 : services === input.lines.length ? 2 : 3;

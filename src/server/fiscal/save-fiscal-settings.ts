@@ -38,7 +38,7 @@ export type TSaveFiscalSettingsInput = z.input<typeof ZSaveFiscalSettingsInput>;
 export async function saveFiscalSettings(tx: Tx, raw: TSaveFiscalSettingsInput) {
   const input = ZSaveFiscalSettingsInput.parse(raw);
   if (input.environment === "FAKE" && process.env.NODE_ENV === "production") {
-    throw new AppError("VALIDATION", "El AFIP simulado no puede usarse en modo producción");
+    throw new AppError("VALIDATION", "El ARCA simulado no puede usarse en modo producción");
   }
   const values = {
     cuit: input.cuit,

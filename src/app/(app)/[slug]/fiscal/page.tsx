@@ -3,7 +3,7 @@ import { withMembership } from "@/server/db/with-tenant";
 import { can } from "@/server/auth/permissions";
 import { FiscalDocumentsPage } from "@/components/fiscal/documents-page";
 
-export const metadata = { title: "Facturación AFIP" };
+export const metadata = { title: "Facturación ARCA (ex AFIP)" };
 
 export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
