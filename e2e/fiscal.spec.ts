@@ -9,7 +9,7 @@ test.describe("Facturación ARCA (ex AFIP)", () => {
     await expect(page.getByRole("heading", { name: "Datos del emisor" })).toBeVisible();
     await expect(page.getByRole("textbox", { name: /^CUIT/ })).toHaveValue("30-71234567-1");
     await expect(page.getByText(/Certificado cargado/)).toBeVisible();
-    await expect(page.getByText(/Clave privada guardada cifrada/)).toBeVisible();
+    await expect(page.getByText(/clave privada está guardada cifrada/)).toBeVisible();
     // The key never comes back: no PEM private key anywhere in the page.
     expect(await page.content()).not.toContain("PRIVATE KEY");
     await page.getByRole("textbox", { name: /^CUIT/ }).fill("30-71234567-2");
