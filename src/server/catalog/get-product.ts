@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { TENANT } from "../inventory/ledger";
+import { qty, sum } from "@/lib/decimal";
 
 /** A product with its barcodes, stock per warehouse, open lots (soonest expiry first) and packs. */
 export async function getProduct(tx: Tx, id: string) {
@@ -73,6 +74,6 @@ export async function getProduct(tx: Tx, id: string) {
     from packs k
     join products o on o.tenant_id = k.tenant_id and o.id = case when k.parent_product_id = ${id} then k.child_product_id else k.parent_product_id end
     where k.tenant_id = ${TENANT} and (k.parent_product_id = ${id} or k.child_product_id = ${id})`);
-  const total = stock.reduce((a, s) => a + Number(s.quantity) * 1000, 0) / 1000;
-  return { product, stock: [...stock], lots: [...lots], packs: [...packs], totalStock: total.toFixed(3) };
+  const total = sum(stock.map((s) => s.quantity));
+  return { product, stock: [...stock], lots: [...lots], packs: [...packs], totalStock: qty(total) };
 }

@@ -16,7 +16,7 @@ export const ZRecordPaymentInput = z.object({
     .union([z.string(), z.number()])
     .transform((v) => String(v).trim().replace(",", "."))
     .pipe(z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, "Importe: usá un número con hasta 2 decimales"))
-    .refine((v) => Number(v) > 0, "El importe debe ser mayor que cero"),
+    .refine((v) => dec(v).gt(0), "El importe debe ser mayor que cero"),
   method: z.enum(["CASH", "TRANSFER", "CHECK", "CARD", "OTHER"]),
   reference: z.string().trim().max(120).optional().nullable(),
   paidOn: z.iso.date("Fecha inválida").optional().nullable(),
