@@ -23,7 +23,7 @@ const EMPTY = {
   environment: "HOMOLOGATION" as Env,
   anonymousConsumerLimit: "",
   contingencyAfterMinutes: "15",
-  caeaMaxSharePercent: "10.00",
+  caeaMaxSharePercent: "10",
 };
 
 export function FiscalSettingsPage({ slug, allowFake }: { slug: string; allowFake: boolean }) {
