@@ -50,7 +50,7 @@ test("the owner of a new business onboards to ARCA without openssl: key + CSR he
   const other = issueTestCertificate(ca, { cuit });
   await certInput.setInputFiles({ name: "otro.crt", mimeType: "application/x-x509-ca-cert", buffer: Buffer.from(other.certPem) });
   await page.getByRole("button", { name: "Subir certificado" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "no corresponde a la clave del último pedido (CSR)" })).toBeVisible();
+  await expect(page.getByText(/^El certificado no corresponde a la clave del último pedido \(CSR\)/)).toBeVisible();
 
   // The one ARCA returns for our CSR is accepted; its expiry is shown.
   await certInput.setInputFiles({ name: "mostrador.crt", mimeType: "application/x-x509-ca-cert", buffer: Buffer.from(signCsr(ca, csrPem, { validDays: 730 })) });

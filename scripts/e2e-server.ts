@@ -20,6 +20,8 @@ await closeDb();
 
 const mode = process.env.E2E_DEV ? "dev" : "start";
 process.env.NEXTAUTH_SECRET ??= (await import("node:crypto")).randomBytes(32).toString("base64");
+// Production mode refuses to store fiscal private keys without it (onboarding e2e generates one).
+process.env.FISCAL_KEY_ENCRYPTION_KEY ??= (await import("node:crypto")).randomBytes(32).toString("base64");
 const child = spawn("npx", ["next", mode, "-p", port], {
   stdio: "inherit",
   env: { ...process.env, NEXTAUTH_URL: `http://localhost:${port}`, E2E: "1" },

@@ -127,7 +127,7 @@ export function CredentialsCard({ disabled, cuit, info }: { disabled: boolean; c
               </Button>
             </div>
             {upload.error ? (
-              <div className="sm:col-span-2" role="alert">
+              <div className="sm:col-span-2">
                 <Alert>{errorMessage(upload.error)}</Alert>
               </div>
             ) : null}
