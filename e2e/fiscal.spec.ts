@@ -1,15 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_USERS, login } from "./fixtures";
 
-test.describe("Facturación AFIP", () => {
+test.describe("Facturación ARCA (ex AFIP)", () => {
   test("the owner sees the fiscal settings with the certificate loaded and CUIT validation", async ({ page }) => {
     await login(page, DEMO_USERS.owner, undefined, "/demo/fiscal");
-    await expect(page.getByRole("heading", { name: "Facturación AFIP" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Facturación ARCA (ex AFIP)" })).toBeVisible();
     await page.getByRole("link", { name: "Configuración fiscal" }).click();
     await expect(page.getByRole("heading", { name: "Datos del emisor" })).toBeVisible();
     await expect(page.getByRole("textbox", { name: /^CUIT/ })).toHaveValue("30-71234567-1");
     await expect(page.getByText(/Certificado cargado/)).toBeVisible();
-    await expect(page.getByText(/Clave privada guardada cifrada/)).toBeVisible();
+    await expect(page.getByText(/clave privada está guardada cifrada/)).toBeVisible();
     // The key never comes back: no PEM private key anywhere in the page.
     expect(await page.content()).not.toContain("PRIVATE KEY");
     await page.getByRole("textbox", { name: /^CUIT/ }).fill("30-71234567-2");
@@ -20,7 +20,7 @@ test.describe("Facturación AFIP", () => {
 
   test("a cashier sees documents but not the fiscal settings", async ({ page }) => {
     await login(page, DEMO_USERS.cashier, undefined, "/demo/fiscal");
-    await expect(page.getByRole("heading", { name: "Facturación AFIP" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Facturación ARCA (ex AFIP)" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Configuración fiscal" })).toHaveCount(0);
     await page.goto("/demo/fiscal/configuracion");
     await expect(page.getByText("Solo el dueño o un administrador puede cambiar la configuración fiscal")).toBeVisible();
@@ -29,7 +29,9 @@ test.describe("Facturación AFIP", () => {
 
 test("a sale on the fiscal register commits at once and its invoice waits as Pendiente without Inngest", async ({ page }) => {
   await login(page, DEMO_USERS.cashier, undefined, "/demo/pos");
-  await page.getByLabel("Caja", { exact: true }).selectOption({ label: "Caja 3 · Factura electrónica" });
+  // The option reads "… (abierta)" once a session is open on it.
+  const caja = page.getByLabel("Caja", { exact: true });
+  await caja.selectOption((await caja.locator("option", { hasText: "Caja 3 · Factura electrónica" }).getAttribute("value"))!);
   const openButton = page.getByRole("button", { name: "Abrir caja" });
   await expect(openButton.or(page.getByLabel("Código de barras o nombre"))).toBeVisible();
   if (await openButton.isVisible()) {

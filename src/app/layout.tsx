@@ -3,7 +3,7 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Mostrador", template: "%s · Mostrador" },
-  description: "Stock, compras, punto de venta y facturación AFIP para hoteles, restaurantes y comercios.",
+  description: "Stock, compras, punto de venta y facturación ARCA (ex AFIP) para hoteles, restaurantes y comercios.",
 };
 export const viewport: Viewport = { themeColor: "#0f766e", width: "device-width", initialScale: 1 };
 

@@ -12,7 +12,7 @@ export default function Landing() {
       <main className="flex flex-1 flex-col justify-center py-16">
         <h1 className="max-w-2xl text-4xl font-bold leading-tight text-slate-900 sm:text-5xl">Stock, compras, caja y factura electrónica en un solo lugar.</h1>
         <p className="mt-4 max-w-xl text-lg text-slate-600">
-          Para hoteles, restaurantes y comercios de Argentina. Lotes con vencimiento, punto de venta que sigue vendiendo sin internet y facturación AFIP en segundo plano.
+          Para hoteles, restaurantes y comercios de Argentina. Lotes con vencimiento, punto de venta que sigue vendiendo sin internet y facturación ARCA (ex AFIP) en segundo plano.
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
           <Link href="/registro" className="rounded-md bg-teal-700 px-5 py-3 font-medium text-white hover:bg-teal-800">

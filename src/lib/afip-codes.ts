@@ -85,10 +85,10 @@ export const AFIP_CODE_HINTS: Record<number, string> = {
   10016: "El número no es el próximo a autorizar (secuencia desfasada); se reintenta con el número correcto.",
   10015: "Documento del receptor inválido o requerido para este importe.",
   10048: "El total no coincide con la suma de neto, IVA, exento, no gravado y tributos.",
-  11002: "El punto de venta no está habilitado para factura electrónica en AFIP.",
+  11002: "El punto de venta no está habilitado para factura electrónica en ARCA (ex AFIP).",
   600: "Token o firma de acceso inválidos.",
   601: "El CUIT no está autorizado a usar el servicio.",
   602: "Comprobante inexistente.",
   10242: "Falta la condición frente al IVA del receptor.",
-  502: "AFIP informa una transacción activa; se reintenta más tarde.",
+  502: "ARCA informa una transacción activa; se reintenta más tarde.",
 };

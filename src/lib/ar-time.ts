@@ -51,3 +51,6 @@ export function addDays(isoDate: string, days: number): string {
   const t = Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10)) + days);
   return new Date(t).toISOString().slice(0, 10);
 }
+
+/** dd/mm/aaaa from a calendar date (YYYY-MM-DD), without passing through an instant (no day shift). */
+export const formatCalendarDate = (isoDate: string): string => `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${isoDate.slice(0, 4)}`;

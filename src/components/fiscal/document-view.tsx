@@ -13,7 +13,7 @@ import { StatusBadge, docNumber, docTypeLabel, ENV_LABEL } from "./labels";
 const d = (iso: string | null | undefined) => (iso ? formatDate(`${iso}T12:00:00`) : "—");
 const letterOf = (t: number | null) => (t === null ? "" : [1, 2, 3].includes(t) ? "A" : [6, 7, 8].includes(t) ? "B" : "C");
 
-/** The printable invoice/credit note (CAE, due date, RG 4291 QR) plus, not printed, its AFIP history. */
+/** The printable invoice/credit note (CAE, due date, RG 4291 QR) plus, not printed, its ARCA history. */
 export function FiscalDocumentView({ slug, id, canRetry }: { slug: string; id: string; canRetry: boolean }) {
   const utils = trpc.useUtils();
   const q = trpc.fiscal.document.useQuery({ id }, { refetchInterval: (query) => (query.state.data?.document.status === "PENDING" ? 5000 : false) });
@@ -23,6 +23,7 @@ export function FiscalDocumentView({ slug, id, canRetry }: { slug: string; id: s
   const { document: doc, emitter, original, attempts, qr } = q.data;
   const letter = letterOf(doc.cbteTipo);
   const showIva = letter === "A";
+  const caea = doc.authType === "CAEA";
   return (
     <div className="space-y-4">
       <div className="no-print flex flex-wrap items-center justify-between gap-2">
@@ -55,8 +56,8 @@ export function FiscalDocumentView({ slug, id, canRetry }: { slug: string; id: s
               <StatusBadge status={doc.status} />
             </strong>{" "}
             {doc.status === "PENDING"
-              ? "El comprobante está en cola para AFIP. No es válido hasta tener CAE."
-              : doc.lastError ?? "AFIP no emitió el comprobante."}
+              ? "El comprobante está en cola para ARCA (ex AFIP). No es válido hasta tener CAE."
+              : doc.lastError ?? "ARCA (ex AFIP) no emitió el comprobante."}
           </Alert>
         </div>
       ) : null}
@@ -144,20 +145,21 @@ export function FiscalDocumentView({ slug, id, canRetry }: { slug: string; id: s
         </section>
         <footer className="mt-4 flex items-end justify-between gap-4 border-t border-slate-300 pt-4">
           {qr ? (
-            <a href={qr.url} target="_blank" rel="noreferrer" aria-label="Código QR de AFIP">
+            <a href={qr.url} target="_blank" rel="noreferrer" aria-label="Código QR de ARCA (ex AFIP)">
               {/* eslint-disable-next-line @next/next/no-img-element */}
-              <img src={qr.dataUrl} alt="Código QR AFIP (RG 4291)" width={120} height={120} />
+              <img src={qr.dataUrl} alt="Código QR ARCA (RG 4291)" width={120} height={120} />
             </a>
           ) : (
-            <div className="text-xs text-slate-500">El QR de AFIP aparece al obtener el CAE.</div>
+            <div className="text-xs text-slate-500">El QR de ARCA aparece al obtener el CAE.</div>
           )}
           <div className="text-right">
             <div>
-              <span className="text-slate-500">CAE N°:</span> <span className="font-mono">{doc.cae ?? "—"}</span>
+              <span className="text-slate-500">{caea ? "CAEA N°:" : "CAE N°:"}</span> <span className="font-mono">{doc.cae ?? "—"}</span>
             </div>
             <div>
-              <span className="text-slate-500">Vto. CAE:</span> {d(doc.caeDueDate)}
+              <span className="text-slate-500">{caea ? "Vto. CAEA:" : "Vto. CAE:"}</span> {d(doc.caeDueDate)}
             </div>
+            {caea ? <div className="text-xs text-slate-500">Emitido en contingencia (CAEA){doc.reportStatus === "REPORTED" ? " · informado a ARCA" : ""}</div> : null}
             <div className="mt-1 text-xs text-slate-500">
               {doc.status === "ISSUED" ? "Comprobante autorizado" : "Sin CAE: no válido como comprobante fiscal"}
               {doc.environment ? ` · ${ENV_LABEL[doc.environment]}` : ""}
@@ -167,9 +169,9 @@ export function FiscalDocumentView({ slug, id, canRetry }: { slug: string; id: s
       </article>
 
       <div className="no-print mx-auto max-w-3xl">
-        <Card title="Historial con AFIP">
+        <Card title="Historial con ARCA (ex AFIP)">
           {attempts.length === 0 ? (
-            <p className="text-sm text-slate-500">Todavía no hubo intercambios con AFIP.</p>
+            <p className="text-sm text-slate-500">Todavía no hubo intercambios con ARCA.</p>
           ) : (
             <ul className="space-y-1 text-sm">
               {attempts.map((a) => (
@@ -182,7 +184,7 @@ export function FiscalDocumentView({ slug, id, canRetry }: { slug: string; id: s
           )}
           {[...doc.errors, ...doc.observations].length ? (
             <div className="mt-3">
-              <div className="text-sm font-medium">Mensajes de AFIP</div>
+              <div className="text-sm font-medium">Mensajes de ARCA</div>
               <ul className="text-sm">
                 {[...doc.errors, ...doc.observations].map((m, i) => (
                   <li key={i}>

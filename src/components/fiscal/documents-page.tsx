@@ -10,9 +10,11 @@ import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime, formatMoney, formatDate } from "@/lib/format";
 import { DOC_TIPO_LABEL } from "@/lib/afip-codes";
 import { formatCuit } from "@/lib/cuit";
+import { CaeaPanel } from "./caea-panel";
 import { StatusBadge, docNumber, docTypeLabel, STATUS_LABEL } from "./labels";
 
 type Row = RouterOutputs["fiscal"]["documents"]["rows"][number];
+const REPORT_LABEL: Record<string, string> = { PENDING: "Por informar a ARCA", REPORTED: "Informado a ARCA", REJECTED: "Rechazado al informar" };
 const FILTERS = [undefined, "PENDING", "ISSUED", "REJECTED", "ERROR"] as const;
 
 export function FiscalDocumentsPage({ slug, canRetry, canConfigure }: { slug: string; canRetry: boolean; canConfigure: boolean }) {
@@ -53,7 +55,7 @@ export function FiscalDocumentsPage({ slug, canRetry, canConfigure }: { slug: st
     },
     { header: "Total", cell: ({ row }) => <span className="tabular-nums">{formatMoney(row.original.total)}</span> },
     {
-      header: "Estado y mensajes de AFIP",
+      header: "Estado y mensajes de ARCA",
       cell: ({ row }) => {
         const msgs = [...row.original.errors, ...row.original.observations];
         return (
@@ -85,11 +87,13 @@ export function FiscalDocumentsPage({ slug, canRetry, canConfigure }: { slug: st
       },
     },
     {
-      header: "CAE",
+      header: "CAE / CAEA",
       cell: ({ row }) =>
         row.original.cae ? (
           <span className="font-mono text-xs">
+            {row.original.authType === "CAEA" ? <span className="mr-1 rounded bg-amber-100 px-1 font-sans text-amber-900">CAEA</span> : null}
             {row.original.cae}
+            {row.original.authType === "CAEA" ? <span className="block font-sans text-slate-500">{REPORT_LABEL[row.original.reportStatus ?? "PENDING"]}</span> : null}
             {row.original.caeDueDate ? <span className="block text-slate-500">vence {formatDate(`${row.original.caeDueDate}T12:00:00`)}</span> : null}
           </span>
         ) : (
@@ -102,8 +106,8 @@ export function FiscalDocumentsPage({ slug, canRetry, canConfigure }: { slug: st
   return (
     <div>
       <PageHeader
-        title="Facturación AFIP"
-        description="Facturas y notas de crédito electrónicas. Se emiten en segundo plano después de cada venta; la venta nunca espera a AFIP."
+        title="Facturación ARCA (ex AFIP)"
+        description="Facturas y notas de crédito electrónicas. Se emiten en segundo plano después de cada venta; la venta nunca espera a ARCA. Si ARCA no responde, las cajas siguen por CAEA (contingencia)."
         actions={
           canConfigure ? (
             <Link href={`/${slug}/fiscal/configuracion`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
@@ -112,6 +116,9 @@ export function FiscalDocumentsPage({ slug, canRetry, canConfigure }: { slug: st
           ) : null
         }
       />
+      <div className="mb-4">
+        <CaeaPanel canIssue={canRetry} canConfigure={canConfigure} />
+      </div>
       {pending > 0 ? (
         <div className="mb-4">
           <Alert kind="info">

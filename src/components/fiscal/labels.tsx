@@ -26,7 +26,7 @@ export const docNumber = (pointOfSale: number, number: number | null) =>
   `${String(pointOfSale).padStart(4, "0")}-${number ? String(number).padStart(8, "0") : "(sin número)"}`;
 
 export const ENV_LABEL: Record<string, string> = {
-  HOMOLOGATION: "Homologación (pruebas AFIP)",
+  HOMOLOGATION: "Homologación (pruebas de ARCA, ex AFIP)",
   PRODUCTION: "Producción",
-  FAKE: "AFIP simulado (demo)",
+  FAKE: "ARCA simulado (demo)",
 };

@@ -5,10 +5,12 @@ import { trpc, errorMessage, fieldErrors } from "@/lib/trpc/react";
 import { PageHeader, Card } from "@/components/ui/page";
 import { Button } from "@/components/ui/button";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
-import { formatDate } from "@/lib/format";
 import { EMITTER_IVA_CONDITIONS, EMITTER_IVA_LABEL, type EmitterIvaCondition } from "@/lib/afip-codes";
 import { isValidCuit, formatCuit } from "@/lib/cuit";
 import { ENV_LABEL } from "./labels";
+import { formatNumber, parseEsAr, toWire } from "@/lib/number";
+import { CredentialsCard } from "./credentials-card";
+import { PointsOfSaleCard } from "./points-of-sale-card";
 
 type Env = "HOMOLOGATION" | "PRODUCTION" | "FAKE";
 const EMPTY = {
@@ -20,6 +22,8 @@ const EMPTY = {
   address: "",
   environment: "HOMOLOGATION" as Env,
   anonymousConsumerLimit: "",
+  contingencyAfterMinutes: "15",
+  caeaMaxSharePercent: "10",
 };
 
 export function FiscalSettingsPage({ slug, allowFake }: { slug: string; allowFake: boolean }) {
@@ -39,6 +43,8 @@ export function FiscalSettingsPage({ slug, allowFake }: { slug: string; allowFak
         address: s.address ?? "",
         environment: s.environment,
         anonymousConsumerLimit: s.anonymousConsumerLimit,
+        contingencyAfterMinutes: String(s.contingencyAfterMinutes),
+        caeaMaxSharePercent: formatNumber(s.caeaMaxSharePercent, { maxDecimals: 2 }),
       });
   }, [q.data]);
   const save = trpc.fiscal.saveSettings.useMutation({
@@ -50,12 +56,14 @@ export function FiscalSettingsPage({ slug, allowFake }: { slug: string; allowFak
   const errs = save.error ? fieldErrors(save.error) : {};
   const cuitLocalError = form.cuit && !isValidCuit(form.cuit) ? "CUIT inválido (revisá el dígito verificador)" : undefined;
   const s = q.data?.settings;
+  const minutes = parseEsAr(form.contingencyAfterMinutes, { label: "Minutos", maxScale: 0, maxIntegerDigits: 4 });
+  const share = parseEsAr(form.caeaMaxSharePercent, { label: "Límite", maxScale: 2, maxIntegerDigits: 3 });
 
   return (
     <div className="space-y-6">
       <PageHeader
         title="Configuración fiscal"
-        description="Datos del emisor ante AFIP, certificado para el web service y puntos de venta."
+        description="Datos del emisor ante ARCA (ex AFIP), certificado para el web service, puntos de venta y contingencia."
         actions={
           <Link href={`/${slug}/fiscal`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
             Ver comprobantes
@@ -75,6 +83,8 @@ export function FiscalSettingsPage({ slug, allowFake }: { slug: string; allowFak
               grossIncomeNumber: form.grossIncomeNumber || null,
               address: form.address || null,
               anonymousConsumerLimit: form.anonymousConsumerLimit || undefined,
+              contingencyAfterMinutes: minutes.ok ? minutes.value.toNumber() : undefined,
+              caeaMaxSharePercent: share.ok ? toWire(share.value) : undefined,
             });
           }}
         >
@@ -102,18 +112,24 @@ export function FiscalSettingsPage({ slug, allowFake }: { slug: string; allowFak
           <Field label="Domicilio comercial (opcional)" error={errs.address}>
             <Input value={form.address} onChange={(e) => setForm({ ...form, address: e.target.value })} />
           </Field>
-          <Field label="Entorno de AFIP" error={errs.environment} hint="Probá primero en homologación con un certificado de pruebas.">
+          <Field label="Entorno de ARCA (ex AFIP)" error={errs.environment} hint="Probá primero en homologación con un certificado de pruebas.">
             <Select value={form.environment} onChange={(e) => setForm({ ...form, environment: e.target.value as Env })}>
               <option value="HOMOLOGATION">{ENV_LABEL.HOMOLOGATION}</option>
               <option value="PRODUCTION">{ENV_LABEL.PRODUCTION}</option>
               {allowFake || form.environment === "FAKE" ? <option value="FAKE">{ENV_LABEL.FAKE}</option> : null}
             </Select>
           </Field>
-          <Field label="Tope para consumidor final sin identificar ($)" error={errs.anonymousConsumerLimit} hint="Desde este total hay que pedir DNI/CUIT (lo fija AFIP).">
+          <Field label="Tope para consumidor final sin identificar ($)" error={errs.anonymousConsumerLimit} hint="Desde este total hay que pedir DNI/CUIT (lo fija ARCA).">
             <Input inputMode="decimal" value={form.anonymousConsumerLimit} onChange={(e) => setForm({ ...form, anonymousConsumerLimit: e.target.value })} placeholder="10000000.00" />
           </Field>
+          <Field label="Minutos sin ARCA antes de pasar a contingencia (CAEA)" error={errs.contingencyAfterMinutes ?? (minutes.ok ? undefined : minutes.message)} hint="Si la emisión de CAE falla por disponibilidad durante este tiempo, la caja numera por CAEA.">
+            <Input inputMode="numeric" value={form.contingencyAfterMinutes} onChange={(e) => setForm({ ...form, contingencyAfterMinutes: e.target.value })} />
+          </Field>
+          <Field label="Límite de comprobantes por CAEA en la quincena (%)" error={errs.caeaMaxSharePercent ?? (share.ok ? undefined : share.message)} hint="Se avisa al llegar al 80 % de este límite.">
+            <Input inputMode="decimal" value={form.caeaMaxSharePercent} onChange={(e) => setForm({ ...form, caeaMaxSharePercent: e.target.value })} />
+          </Field>
           <div className="flex items-center gap-3 sm:col-span-2">
-            <Button type="submit" busy={save.isPending} disabled={!!cuitLocalError}>
+            <Button type="submit" busy={save.isPending} disabled={!!cuitLocalError || !minutes.ok || !share.ok}>
               Guardar datos
             </Button>
             {saved ? <span className="text-sm text-emerald-700">Guardado.</span> : null}
@@ -126,123 +142,10 @@ export function FiscalSettingsPage({ slug, allowFake }: { slug: string; allowFak
         </form>
       </Card>
 
-      <CredentialsCard disabled={!s} info={s ? { hasPrivateKey: s.hasPrivateKey, certificate: s.certificate } : null} />
+      <CredentialsCard disabled={!s} cuit={s?.cuit ?? null} info={s ? { hasPrivateKey: s.hasPrivateKey, certificate: s.certificate, pendingCsr: s.pendingCsr } : null} />
       <ConnectionCard disabled={!s} />
       <PointsOfSaleCard disabled={!s} points={q.data?.pointsOfSale ?? []} />
     </div>
-  );
-}
-
-function readFile(file: File): Promise<string> {
-  return file.text();
-}
-
-function CredentialsCard({
-  disabled,
-  info,
-}: {
-  disabled: boolean;
-  info: { hasPrivateKey: boolean; certificate: { subject: string; cuit: string | null; notAfter: string } | null } | null;
-}) {
-  const utils = trpc.useUtils();
-  const [cert, setCert] = useState("");
-  const [key, setKey] = useState("");
-  const upload = trpc.fiscal.uploadCredentials.useMutation({
-    onSuccess: async () => {
-      setCert("");
-      setKey("");
-      await utils.fiscal.settings.invalidate();
-    },
-  });
-  return (
-    <Card title="Certificado y clave privada (WSAA)">
-      {info?.certificate ? (
-        <div className="mb-3">
-          <Alert kind="success">
-            Certificado cargado: {info.certificate.subject}. Vence el {formatDate(info.certificate.notAfter)}.{" "}
-            {info.hasPrivateKey ? "Clave privada guardada cifrada (no se vuelve a mostrar)." : ""}
-          </Alert>
-        </div>
-      ) : (
-        <p className="mb-3 text-sm text-slate-600">Generá el certificado en AFIP (Administración de Certificados Digitales) y subilo junto con su clave privada.</p>
-      )}
-      {disabled ? <p className="text-sm text-slate-500">Primero guardá los datos del emisor.</p> : null}
-      <form
-        className="grid gap-4 sm:grid-cols-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          upload.mutate({ certificatePem: cert, privateKeyPem: key });
-        }}
-      >
-        <Field label="Certificado (.crt / .pem)" hint={cert ? "Archivo leído" : undefined}>
-          <Input type="file" accept=".crt,.pem,.cer" disabled={disabled} onChange={async (e) => e.target.files?.[0] && setCert(await readFile(e.target.files[0]))} />
-        </Field>
-        <Field label="Clave privada (.key)" hint={key ? "Archivo leído (se guarda cifrada)" : undefined}>
-          <Input type="file" accept=".key,.pem" disabled={disabled} onChange={async (e) => e.target.files?.[0] && setKey(await readFile(e.target.files[0]))} />
-        </Field>
-        <div className="sm:col-span-2">
-          <Button type="submit" disabled={disabled || !cert || !key} busy={upload.isPending}>
-            Subir certificado
-          </Button>
-        </div>
-        {upload.error ? (
-          <div className="sm:col-span-2">
-            <Alert>{errorMessage(upload.error)}</Alert>
-          </div>
-        ) : null}
-      </form>
-    </Card>
-  );
-}
-
-function PointsOfSaleCard({ disabled, points }: { disabled: boolean; points: { id: string; number: number; name: string; active: boolean }[] }) {
-  const utils = trpc.useUtils();
-  const [form, setForm] = useState({ number: "", name: "" });
-  const save = trpc.fiscal.savePointOfSale.useMutation({
-    onSuccess: async () => {
-      setForm({ number: "", name: "" });
-      await utils.fiscal.settings.invalidate();
-    },
-  });
-  const errs = save.error ? fieldErrors(save.error) : {};
-  return (
-    <Card title="Puntos de venta">
-      <p className="mb-3 text-sm text-slate-600">Los puntos de venta habilitados en AFIP para factura electrónica por web service. Cada caja emite con el número de punto de venta que tiene asignado.</p>
-      {points.length ? (
-        <ul className="mb-4 divide-y divide-slate-100 rounded border border-slate-200">
-          {points.map((p) => (
-            <li key={p.id} className="flex items-center justify-between px-3 py-2 text-sm">
-              <span>
-                <span className="font-mono">{String(p.number).padStart(4, "0")}</span> · {p.name}
-              </span>
-              <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => save.mutate({ number: p.number, name: p.name, active: !p.active })}>
-                {p.active ? "Activo · desactivar" : "Inactivo · activar"}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="mb-3 text-sm text-slate-500">Sin puntos de venta cargados.</p>
-      )}
-      <form
-        className="flex flex-wrap items-end gap-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate({ number: Number(form.number), name: form.name });
-        }}
-      >
-        <Field label="Número" error={errs.number}>
-          <Input required inputMode="numeric" className="w-28" value={form.number} onChange={(e) => setForm({ ...form, number: e.target.value })} disabled={disabled} />
-        </Field>
-        <Field label="Nombre" error={errs.name}>
-          <Input required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} disabled={disabled} />
-        </Field>
-        <Button type="submit" disabled={disabled} busy={save.isPending}>
-          Agregar
-        </Button>
-      </form>
-      {save.error && !Object.keys(errs).length ? <Alert>{errorMessage(save.error)}</Alert> : null}
-    </Card>
   );
 }
 
@@ -250,8 +153,8 @@ function ConnectionCard({ disabled }: { disabled: boolean }) {
   const check = trpc.fiscal.checkConnection.useMutation();
   const r = check.data;
   return (
-    <Card title="Conexión con AFIP">
-      <p className="mb-3 text-sm text-slate-600">Comprueba que el servicio de factura electrónica responde y que AFIP acepta el certificado.</p>
+    <Card title="Conexión con ARCA (ex AFIP)">
+      <p className="mb-3 text-sm text-slate-600">Comprueba que el servicio de factura electrónica responde (FEDummy) y que ARCA acepta el certificado (inicio de sesión en WSAA).</p>
       <Button variant="secondary" disabled={disabled} busy={check.isPending} onClick={() => check.mutate()}>
         Probar conexión
       </Button>

@@ -30,7 +30,7 @@ export function RegistersCard() {
           <tr>
             <th className="py-2 pr-3">Caja</th>
             <th className="pr-3">Depósito</th>
-            <th className="pr-3">Punto de venta AFIP</th>
+            <th className="pr-3">Punto de venta ARCA</th>
             <th className="pr-3">Factura electrónica</th>
             <th className="pr-3">Estado</th>
             <th />
@@ -96,7 +96,7 @@ export function RegistersCard() {
                 ))}
               </Select>
             </Field>
-            <Field label="Punto de venta AFIP" error={errs.afipPointOfSale}>
+            <Field label="Punto de venta ARCA (ex AFIP)" error={errs.afipPointOfSale}>
               <Input inputMode="numeric" value={editing.afipPointOfSale} onChange={(e) => setEditing({ ...editing, afipPointOfSale: e.target.value.replace(/\D/g, "") })} />
             </Field>
             <label className="flex items-center gap-2 text-sm">

@@ -11,6 +11,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/inventario", label: "Inventario", permission: "catalog.read", icon: "box" },
   { href: "/compras", label: "Compras", permission: "purchasing.read", icon: "receipt" },
   { href: "/caja", label: "Cajas y arqueos", permission: "cash.review", icon: "cash" },
-  { href: "/fiscal", label: "Facturación AFIP", permission: "fiscal.read", icon: "bank" },
+  { href: "/fiscal", label: "Facturación ARCA", permission: "fiscal.read", icon: "bank" },
   { href: "/equipo", label: "Equipo", permission: "members.manage", icon: "users" },
 ];

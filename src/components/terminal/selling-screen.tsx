@@ -13,6 +13,7 @@ import { TerminalDialogs, type DialogName } from "./terminal-dialogs";
 import { useCart } from "./use-cart";
 import { useCheckout } from "./use-checkout";
 import { useHotkeys } from "./use-hotkeys";
+import { RegisterFiscalNotice } from "@/components/fiscal/register-fiscal-notice";
 import { useScanner, type Notice } from "./use-scanner";
 import type { TerminalRuntime } from "./use-terminal-runtime";
 
@@ -106,6 +107,7 @@ export function SellingScreen({ slug, rt, register }: { slug: string; rt: Termin
 
   return (
     <div className="space-y-3">
+      <RegisterFiscalNotice registerId={register.id} fiscalEnabled={register.fiscalEnabled} />
       <div className="no-print flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-semibold text-slate-900">Punto de venta · {register.name}</h1>
         <div className="flex flex-wrap gap-2">

@@ -43,8 +43,8 @@ export async function soapCall(opts: {
       text = await r.text();
     } catch (e) {
       const err = e as Error;
-      if (err.name === "TimeoutError" || err.name === "AbortError") throw new AfipTransportError("TIMEOUT", `AFIP no respondió en ${opts.timeoutMs} ms`);
-      throw new AfipTransportError("NETWORK", `Error de red con AFIP: ${err.message}`);
+      if (err.name === "TimeoutError" || err.name === "AbortError") throw new AfipTransportError("TIMEOUT", `ARCA no respondió en ${opts.timeoutMs} ms`);
+      throw new AfipTransportError("NETWORK", `Error de red con ARCA: ${err.message}`);
     }
   } else {
     const r = await postXml(opts.url, headers, requestXml, opts.timeoutMs);
@@ -59,7 +59,7 @@ export async function soapCall(opts: {
   }
   const env = parsed?.Envelope as Record<string, unknown> | undefined;
   const body = env?.Body as Record<string, unknown> | undefined;
-  if (!body) throw new AfipTransportError("HTTP", `Respuesta inválida de AFIP (HTTP ${res.status})`, res.status);
+  if (!body) throw new AfipTransportError("HTTP", `Respuesta inválida de ARCA (HTTP ${res.status})`, res.status);
   const fault = body.Fault as Record<string, unknown> | undefined;
   if (fault) {
     const code = String(fault.faultcode ?? "");

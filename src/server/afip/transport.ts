@@ -33,14 +33,14 @@ export function postXml(url: string, headers: Record<string, string>, body: stri
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () => done(() => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") })));
-        res.on("error", (e) => done(() => reject(new AfipTransportError("NETWORK", `Error de red con AFIP: ${e.message}`))));
+        res.on("error", (e) => done(() => reject(new AfipTransportError("NETWORK", `Error de red con ARCA: ${e.message}`))));
       },
     );
     const timer = setTimeout(() => {
-      done(() => reject(new AfipTransportError("TIMEOUT", `AFIP no respondió en ${timeoutMs} ms`)));
+      done(() => reject(new AfipTransportError("TIMEOUT", `ARCA no respondió en ${timeoutMs} ms`)));
       req.destroy();
     }, timeoutMs);
-    req.on("error", (e) => done(() => reject(new AfipTransportError("NETWORK", `Error de red con AFIP: ${e.message}`))));
+    req.on("error", (e) => done(() => reject(new AfipTransportError("NETWORK", `Error de red con ARCA: ${e.message}`))));
     req.end(payload);
   });
 }

@@ -21,5 +21,5 @@ export function amountsByRate(lines: Pick<ChargeLine, "ivaRate" | "lineTotal">[]
     const rate = new Decimal(l.ivaRate).toString();
     m.set(rate, (m.get(rate) ?? new Decimal(0)).plus(l.lineTotal));
   }
-  return [...m].sort((a, b) => Number(b[0]) - Number(a[0])).map(([rate, t]) => ({ rate, total: t.toFixed(2) }));
+  return [...m].sort((a, b) => new Decimal(b[0]).cmp(a[0])).map(([rate, t]) => ({ rate, total: t.toFixed(2) }));
 }

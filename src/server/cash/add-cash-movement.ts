@@ -10,7 +10,7 @@ import { assertOwnSession, loadSession } from "./load-session";
 export const ZAddCashMovementInput = z.object({
   cashSessionId: z.uuid(),
   type: z.enum(["MANUAL_IN", "MANUAL_OUT"]),
-  amount: ZMoney.refine((v) => Number(v) > 0, "El importe debe ser mayor que cero"),
+  amount: ZMoney.refine((v) => new Decimal(v).gt(0), "El importe debe ser mayor que cero"),
   reason: z.string().trim().min(3, "Indicá el motivo").max(200),
 });
 export type TAddCashMovementInput = z.infer<typeof ZAddCashMovementInput>;

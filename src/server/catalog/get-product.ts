@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { TENANT } from "../inventory/ledger";
+import { qty, sum } from "@/lib/decimal";
 
 /**
  * A product with its barcodes, stock per warehouse, open lots (soonest expiry first) and packs.
@@ -76,7 +77,7 @@ export async function getProduct(tx: Tx, id: string, opts: { withCosts: boolean 
     from packs k
     join products o on o.tenant_id = k.tenant_id and o.id = case when k.parent_product_id = ${id} then k.child_product_id else k.parent_product_id end
     where k.tenant_id = ${TENANT} and (k.parent_product_id = ${id} or k.child_product_id = ${id})`);
-  const total = stock.reduce((a, s) => a + Number(s.quantity) * 1000, 0) / 1000;
+  const total = sum(stock.map((s) => s.quantity));
   const lotRows = opts.withCosts ? [...lots] : lots.map((l) => ({ ...l, unitCost: null as string | null }));
-  return { product, stock: [...stock], lots: lotRows, packs: [...packs], totalStock: total.toFixed(3) };
+  return { product, stock: [...stock], lots: lotRows, packs: [...packs], totalStock: qty(total) };
 }

@@ -16,7 +16,7 @@ export const afipTimeoutMs = (): number => Number(process.env.AFIP_TIMEOUT_MS ??
 
 export function assertFakeAllowed(): void {
   if (process.env.NODE_ENV === "production") {
-    throw new AppError("INVALID_STATE", "El AFIP simulado no puede usarse en modo producción");
+    throw new AppError("INVALID_STATE", "El ARCA simulado no puede usarse en modo producción");
   }
 }
 

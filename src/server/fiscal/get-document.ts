@@ -38,6 +38,8 @@ export async function getDocument(tx: Tx, id: string) {
       receiverDocType: doc.receiverDocType,
       receiverDocNumber: doc.receiverDocNumber,
       cae: doc.cae,
+      // RG 4291: "A" when the code is a CAEA (contingency), "E" for a CAE.
+      authType: doc.authType === "CAEA" ? "A" : "E",
     });
     qr = { url, dataUrl: await QRCode.toDataURL(url, { errorCorrectionLevel: "M", margin: 1, width: 180 }) };
   }

@@ -27,6 +27,10 @@ export async function getFiscalSettings(tx: Tx) {
       anonymousConsumerLimit: s.anonymousConsumerLimit,
       hasPrivateKey: Boolean(s.privateKeyEncrypted),
       certificate,
+      /** A CSR generated here whose certificate has not been uploaded yet. */
+      pendingCsr: s.csrPem && s.pendingPrivateKeyEncrypted ? { pem: s.csrPem, createdAt: s.csrCreatedAt?.toISOString() ?? null } : null,
+      contingencyAfterMinutes: s.contingencyAfterMinutes,
+      caeaMaxSharePercent: s.caeaMaxSharePercent,
       updatedAt: s.updatedAt,
     },
     pointsOfSale,

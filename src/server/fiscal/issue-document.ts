@@ -15,6 +15,7 @@ import { prepareDocument } from "./prepare-document";
 import { FiscalRetryableError } from "./retryable";
 import { seriesKey, withSeriesLock } from "./series-lock";
 import { arDate } from "@/lib/ar-time";
+import { noteCaeAvailable, noteCaeUnavailable } from "./register-contingency";
 
 /**
  * Issue one fiscal document: cached WSAA ticket → FECompUltimoAutorizado → FECAESolicitar with
@@ -61,7 +62,10 @@ export const redactAuth = (xml: string) =>
   xml.replace(/<(\w+:)?(Token|Sign)>[^<]*<\/(\w+:)?(Token|Sign)>/g, (_m, p = "", tag) => `<${p}${tag}>[redactado]</${p}${tag}>`);
 const xml = (ex?: SoapExchange) => ({ requestXml: ex ? redactAuth(ex.requestXml) : null, responseXml: ex?.responseXml ?? null });
 
-export async function issueDocument(tenantId: string, documentId: string): Promise<IssueOutcome> {
+const AVAILABILITY_CODES = new Set([500, 501, 502]);
+
+export async function issueDocument(tenantId: string, documentId: string, opts: { now?: Date } = {}): Promise<IssueOutcome> {
+  const now = () => opts.now ?? new Date();
   const loaded = await withTenant(tenantId, async (tx) => {
     const [doc] = await tx.select().from(fiscalDocuments).where(eq(fiscalDocuments.id, documentId));
     if (!doc) return { kind: "missing" as const };
@@ -83,12 +87,18 @@ export async function issueDocument(tenantId: string, documentId: string): Promi
   });
 
   if (loaded.kind === "missing") return { documentId, status: "MISSING", number: null, cae: null };
-  if (loaded.kind === "final") return outcome(loaded.doc);
+  if (loaded.kind === "final") {
+    // A CAEA document is ISSUED inside the sale's transaction, before the sale row exists: mirror it now.
+    if (loaded.doc.status === "ISSUED" && loaded.doc.saleId) {
+      await withTenant(tenantId, (tx) => tx.execute(sql`select fiscal_sync_sale_status(${loaded.doc.saleId}::uuid, 'ISSUED', ${loaded.doc.id}::uuid)`));
+    }
+    return outcome(loaded.doc);
+  }
   if (loaded.kind === "unconfigured" || loaded.kind === "fake-in-prod") {
     const msg =
       loaded.kind === "unconfigured"
-        ? "Faltan los datos fiscales o el certificado de AFIP: completalos en Configuración fiscal y reintentá."
-        : "El AFIP simulado no puede usarse en modo producción.";
+        ? "Faltan los datos fiscales o el certificado de ARCA (ex AFIP): completalos en Configuración fiscal y reintentá."
+        : "El ARCA simulado no puede usarse en modo producción.";
     return outcome(await update(tenantId, documentId, { status: "ERROR", lastError: msg }), msg);
   }
   const { doc, settings, original } = loaded;
@@ -109,6 +119,8 @@ export async function issueDocument(tenantId: string, documentId: string): Promi
   };
   const series = { tenantId, environment: doc.environment!, cuit: doc.emitterCuit!, pointOfSale: doc.pointOfSale, cbteTipo: doc.cbteTipo! };
 
+  // Availability failures start (or continue) the register's outage clock; a CAE ends it.
+  const unavailable = () => (doc.registerId ? noteCaeUnavailable(tenantId, doc.registerId, now()) : Promise.resolve());
   return withSeriesLock(tenantId, seriesKey(series), async () => {
     const auth = await getAccessTicket(tenantId, creds);
     const o: WsfeOptions = { url: creds.endpoints.wsfe, timeoutMs: afipTimeoutMs() };
@@ -142,22 +154,31 @@ export async function issueDocument(tenantId: string, documentId: string): Promi
 
       // 2. Next number, claimed on the row before it is sent.
       const last = await compUltimoAutorizado(o, auth, series.pointOfSale, series.cbteTipo);
-      if (last.errors.length) await failTransient(tenantId, creds, current, last.errors, last.exchange);
+      if (last.errors.length) {
+        if (last.errors.some((e) => AVAILABILITY_CODES.has(e.code))) await unavailable();
+        await failTransient(tenantId, creds, current, last.errors, last.exchange);
+      }
       const number = last.cbteNro + 1;
       const issueDate = arDate();
-      let claimed: Doc;
+      let claimed: Doc | undefined;
       try {
         claimed = await withTenant(tenantId, async (tx) => {
           const [row] = await tx
             .update(fiscalDocuments)
             .set({ number, issueDate, sentAt: new Date(), attempts: current.attempts + 1, status: "PENDING", updatedAt: new Date() })
-            .where(and(eq(fiscalDocuments.id, current.id), isNull(fiscalDocuments.number)))
+            .where(and(eq(fiscalDocuments.id, current.id), isNull(fiscalDocuments.number), eq(fiscalDocuments.authType, "CAE")))
             .returning();
-          return row!;
+          return row;
         });
       } catch (e) {
         if (isUniqueViolation(e)) throw new FiscalRetryableError(`El número ${number} ya está asignado a otro comprobante; se reintenta`);
         throw e;
+      }
+
+      if (!claimed) {
+        // Numbered under CAEA meanwhile (the register went into contingency): nothing to send.
+        const [now2] = await withTenant(tenantId, (tx) => tx.select().from(fiscalDocuments).where(eq(fiscalDocuments.id, current.id)));
+        return outcome(now2 ?? current);
       }
 
       // 3. FECAESolicitar.
@@ -167,7 +188,8 @@ export async function issueDocument(tenantId: string, documentId: string): Promi
         res = await caeSolicitar(o, auth, req);
       } catch (e) {
         if (e instanceof AfipTransportError || e instanceof AfipSoapFault) {
-          const msg = `Sin respuesta confirmada de AFIP (${e.message}); se verificará con FECompConsultar antes de reintentar.`;
+          const msg = `Sin respuesta confirmada de ARCA (${e.message}); se verificará con FECompConsultar antes de reintentar.`;
+          await unavailable();
           await update(tenantId, claimed.id, { status: "ERROR", lastError: msg }, { operation: "FECAESolicitar", number, outcome: "UNKNOWN", error: e.message });
           throw new FiscalRetryableError(msg);
         }
@@ -175,6 +197,7 @@ export async function issueDocument(tenantId: string, documentId: string): Promi
       }
       const attempt = { operation: "FECAESolicitar", number, ...xml(res.exchange) };
       if (res.resultado === "A" && res.cae) {
+        if (claimed.registerId) await noteCaeAvailable(tenantId, claimed.registerId);
         const row = await update(
           tenantId,
           claimed.id,
@@ -201,6 +224,7 @@ export async function issueDocument(tenantId: string, documentId: string): Promi
           { ...attempt, outcome: "ERROR" },
         );
         if (res.errors.some((e) => e.code === 600)) await invalidateAccessTicket(tenantId, creds);
+        if (res.errors.some((e) => AVAILABILITY_CODES.has(e.code))) await unavailable();
         throw new FiscalRetryableError(describe(res.errors), res.errors.some((e) => e.code === 502) ? "60s" : undefined);
       }
       // Rejected: the number was not consumed at AFIP; release it.
@@ -212,7 +236,7 @@ export async function issueDocument(tenantId: string, documentId: string): Promi
           number: null,
           errors: res.errors,
           observations: res.observations,
-          lastError: describe(all) || "Rechazado por AFIP",
+          lastError: describe(all) || "Rechazado por ARCA",
           ...xml(res.exchange),
         },
         { ...attempt, outcome: "REJECTED" },
@@ -220,7 +244,8 @@ export async function issueDocument(tenantId: string, documentId: string): Promi
       return outcome(row, row.lastError ?? undefined);
     } catch (e) {
       if (e instanceof AfipTransportError || e instanceof AfipSoapFault) {
-        await update(tenantId, doc.id, { status: "ERROR", lastError: `AFIP no disponible: ${e.message}` });
+        await update(tenantId, doc.id, { status: "ERROR", lastError: `ARCA no disponible: ${e.message}` });
+        await unavailable();
         throw new FiscalRetryableError(e.message);
       }
       throw e;

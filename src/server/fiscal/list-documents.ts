@@ -33,6 +33,8 @@ export async function listDocuments(tx: Tx, raw: TListDocumentsInput) {
       total: fiscalDocuments.total,
       cae: fiscalDocuments.cae,
       caeDueDate: fiscalDocuments.caeDueDate,
+      authType: fiscalDocuments.authType,
+      reportStatus: fiscalDocuments.reportStatus,
       observations: fiscalDocuments.observations,
       errors: fiscalDocuments.errors,
       lastError: fiscalDocuments.lastError,

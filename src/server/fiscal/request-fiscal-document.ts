@@ -8,6 +8,7 @@ import { normalizeRate } from "../afip/amounts";
 import { CONSUMIDOR_FINAL, ZRequestFiscalDocumentInput, type TRequestFiscalDocumentInput } from "./schemas";
 import { prepareDocument } from "./prepare-document";
 import { currentTenantId } from "./current-tenant";
+import { numberUnderCaeaIfContingency } from "./number-under-caea";
 
 /**
  * Called inside the sale's transaction: inserts a PENDING invoice (no network). The caller
@@ -15,7 +16,7 @@ import { currentTenantId } from "./current-tenant";
  * Idempotent per sale. Without fiscal settings the document still waits (PENDING) and is
  * completed when issued after the settings are saved.
  */
-export async function requestFiscalDocument(tx: Tx, raw: TRequestFiscalDocumentInput): Promise<{ documentId: string }> {
+export async function requestFiscalDocument(tx: Tx, raw: TRequestFiscalDocumentInput, opts: { now?: Date } = {}): Promise<{ documentId: string }> {
   const input = ZRequestFiscalDocumentInput.parse(raw);
   const [existing] = await tx
     .select({ id: fiscalDocuments.id })
@@ -37,7 +38,7 @@ export async function requestFiscalDocument(tx: Tx, raw: TRequestFiscalDocumentI
       };
     });
   } catch {
-    throw new AppError("VALIDATION", "Alícuota de IVA no admitida por AFIP (0, 2,5, 5, 10,5, 21 o 27 %)");
+    throw new AppError("VALIDATION", "Alícuota de IVA no admitida por ARCA (0, 2,5, 5, 10,5, 21 o 27 %)");
   }
   const services = input.lines.filter((l) => l.isService).length;
   const concept = services === 0 ? 1 : services === input.lines.length ? 2 : 3;
@@ -60,7 +61,9 @@ export async function requestFiscalDocument(tx: Tx, raw: TRequestFiscalDocumentI
     const [row] = await tx
       .insert(fiscalDocuments)
       .values({ tenantId: currentTenantId(), ...base, ...prepared })
-      .returning({ id: fiscalDocuments.id });
+      .returning();
+    // In contingency the invoice is numbered under CAEA right here, so the ticket prints valid.
+    if (settings) await numberUnderCaeaIfContingency(tx, row!, settings, opts.now ?? new Date());
     return { documentId: row!.id };
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError("CONFLICT", "La venta ya tiene un comprobante fiscal solicitado");

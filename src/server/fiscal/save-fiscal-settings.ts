@@ -6,6 +6,7 @@ import { AppError } from "../errors/app-error";
 import { isValidCuit, normalizeCuit } from "@/lib/cuit";
 import { EMITTER_IVA_CONDITIONS } from "../afip/codes";
 import { currentTenantId } from "./current-tenant";
+import { dec } from "@/lib/decimal";
 
 export const ZSaveFiscalSettingsInput = z.object({
   cuit: z
@@ -22,6 +23,14 @@ export const ZSaveFiscalSettingsInput = z.object({
     .string()
     .regex(/^\d+(\.\d{1,2})?$/, "Importe inválido")
     .optional(),
+  /** Minutes of CAE unavailability before a register switches to its CAEA point of sale. */
+  contingencyAfterMinutes: z.number().int().min(1, "Mínimo 1 minuto").max(1440, "Máximo 24 horas").optional(),
+  /** ARCA's limit on the share of a fortnight's documents issued under CAEA (percent). */
+  caeaMaxSharePercent: z
+    .string()
+    .regex(/^\d{1,3}(\.\d{1,2})?$/, "Porcentaje inválido")
+    .refine((v) => dec(v).lte(100), "Máximo 100 %")
+    .optional(),
 });
 export type TSaveFiscalSettingsInput = z.input<typeof ZSaveFiscalSettingsInput>;
 
@@ -29,7 +38,7 @@ export type TSaveFiscalSettingsInput = z.input<typeof ZSaveFiscalSettingsInput>;
 export async function saveFiscalSettings(tx: Tx, raw: TSaveFiscalSettingsInput) {
   const input = ZSaveFiscalSettingsInput.parse(raw);
   if (input.environment === "FAKE" && process.env.NODE_ENV === "production") {
-    throw new AppError("VALIDATION", "El AFIP simulado no puede usarse en modo producción");
+    throw new AppError("VALIDATION", "El ARCA simulado no puede usarse en modo producción");
   }
   const values = {
     cuit: input.cuit,
@@ -40,6 +49,8 @@ export async function saveFiscalSettings(tx: Tx, raw: TSaveFiscalSettingsInput) 
     address: input.address ?? null,
     environment: input.environment,
     ...(input.anonymousConsumerLimit ? { anonymousConsumerLimit: input.anonymousConsumerLimit } : {}),
+    ...(input.contingencyAfterMinutes ? { contingencyAfterMinutes: input.contingencyAfterMinutes } : {}),
+    ...(input.caeaMaxSharePercent ? { caeaMaxSharePercent: input.caeaMaxSharePercent } : {}),
     updatedAt: new Date(),
   };
   const [row] = await tx

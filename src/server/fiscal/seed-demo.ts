@@ -16,7 +16,8 @@ export const FISCAL_REGISTER = "Caja 3 · Factura electrónica";
 /**
  * Demo tenant: Responsable Inscripto on the FAKE environment (the local fake AFIP, never
  * available in production), with a certificate issued by the fake's CA, points of sale 1 and
- * 3, and a register "Caja 3 · Factura electrónica" (PtoVta 3) whose sales request documents.
+ * 3 (CAE) and 93 (CAEA, backing 3), and a register "Caja 3 · Factura electrónica" (PtoVta 3)
+ * whose sales request documents.
  * Idempotent: an existing configuration is left alone.
  */
 export const seedFiscalDemo: DemoSeeder = async ({ tenantId, ownerId, warehouseId }) => {
@@ -42,6 +43,8 @@ export const seedFiscalDemo: DemoSeeder = async ({ tenantId, ownerId, warehouseI
       await uploadCredentials(tx, { certificatePem: cert.certPem, privateKeyPem: cert.keyPem });
       await savePointOfSale(tx, { number: 1, name: "Caja 1" });
       await savePointOfSale(tx, { number: 3, name: FISCAL_REGISTER });
+      // Contingency: CAEA point of sale 93 backs point of sale 3 (Caja 3) when ARCA does not answer.
+      await savePointOfSale(tx, { number: 93, name: "Contingencia Caja 3", emissionType: "CAEA", fallbackFor: 3 });
     },
     { userId: ownerId },
   );

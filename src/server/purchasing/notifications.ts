@@ -34,11 +34,16 @@ export async function notify(tx: Tx, items: NewNotification[]): Promise<number> 
 export type NotificationRow = { id: string; kind: string; title: string; body: string | null; link: string | null; created_at: string; read: boolean };
 
 /** Kinds each permission may see (a cashier gets no payables alerts). */
-export const NOTIFICATION_KINDS: Record<string, "purchasing.read" | "stock.read"> = {
+export const NOTIFICATION_KINDS: Record<string, "purchasing.read" | "stock.read" | "fiscal.read" | "fiscal.issue" | "tenant.settings"> = {
   PAYABLE_DUE_SOON: "purchasing.read",
   PAYABLE_OVERDUE: "purchasing.read",
   REPLENISHMENT: "purchasing.read",
   LOTS_EXPIRING: "stock.read",
+  // Fiscal (ARCA): CAEA missing / reporting deadline / share of the fortnight; certificate expiry.
+  FISCAL_CAEA_MISSING: "fiscal.read",
+  FISCAL_CAEA_DEADLINE: "fiscal.issue",
+  FISCAL_CAEA_SHARE: "fiscal.issue",
+  FISCAL_CERT_EXPIRING: "tenant.settings",
 };
 
 const visible = (userId: string, kinds: string[]) =>

@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { dec } from "@/lib/decimal";
 
 // Payable status is derived, never stored: from the balance and the due date against
 // "today" in the business's time zone. The TS function and the SQL expression must agree
@@ -22,7 +23,7 @@ const dayNumber = (isoDate: string) => Math.round(Date.parse(`${isoDate}T00:00:0
 export const daysUntil = (dueOn: string, today: string) => dayNumber(dueOn) - dayNumber(today);
 
 export function payableStatus(p: { balance: string; dueOn: string }, today: string): PayableStatus {
-  if (!(Number(p.balance) > 0)) return "PAID"; // numeric(14,2) string; only the sign matters
+  if (!dec(p.balance).gt(0)) return "PAID"; // numeric(14,2) string, compared as a decimal
   const days = daysUntil(p.dueOn, today);
   if (days < 0) return "OVERDUE";
   if (days <= DUE_SOON_DAYS) return "DUE_SOON";

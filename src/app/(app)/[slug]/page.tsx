@@ -14,7 +14,7 @@ export default async function TenantHome({ params }: { params: Promise<{ slug: s
     "/inventario": "Productos, lotes con vencimiento, movimientos y depósitos.",
     "/compras": "Proveedores, órdenes de compra, recepciones y cuentas a pagar.",
     "/caja": "Sesiones de caja, arqueos ciegos y anulaciones.",
-    "/fiscal": "Comprobantes electrónicos AFIP y su estado.",
+    "/fiscal": "Comprobantes electrónicos ARCA (ex AFIP) y su estado.",
     "/equipo": "Invitá a tu equipo y asigná roles.",
   };
   return (

@@ -50,3 +50,21 @@ export function issueTestCertificate(ca: Pem, opts: { cuit: string; commonName?:
   cert.sign(caKey, forge.md.sha256.create());
   return { certPem: forge.pki.certificateToPem(cert), keyPem: kp.keyPem };
 }
+
+/** The test CA signs a CSR as ARCA would: the CSR's subject and public key, the CA as issuer. */
+export function signCsr(ca: Pem, csrPem: string, opts: { validDays?: number; notBefore?: Date } = {}): string {
+  const caCert = forge.pki.certificateFromPem(ca.certPem);
+  const caKey = forge.pki.privateKeyFromPem(ca.keyPem);
+  const csr = forge.pki.certificationRequestFromPem(csrPem);
+  if (!csr.verify()) throw new Error("CSR signature invalid");
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = csr.publicKey!;
+  cert.serialNumber = serial();
+  const from = opts.notBefore ?? new Date(Date.now() - 3600_000);
+  cert.validity.notBefore = from;
+  cert.validity.notAfter = new Date(from.getTime() + (opts.validDays ?? 730) * 24 * 3600_000);
+  cert.setSubject(csr.subject.attributes);
+  cert.setIssuer(caCert.subject.attributes);
+  cert.sign(caKey, forge.md.sha256.create());
+  return forge.pki.certificateToPem(cert);
+}

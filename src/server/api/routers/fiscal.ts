@@ -14,6 +14,19 @@ import { retryDocument } from "../../fiscal/retry-document";
 import { sendFiscalEvent } from "../../fiscal/events";
 import { checkConnection } from "../../fiscal/check-connection";
 import { findStaleDocuments } from "../../fiscal/find-stale-documents";
+import { generateCsr } from "../../fiscal/generate-csr";
+import { refreshFiscalParameters } from "../../fiscal/refresh-fiscal-parameters";
+import { checkRegisterPointOfSale } from "../../fiscal/check-register-point-of-sale";
+import { getCaeaOverview } from "../../fiscal/caea-overview";
+import { requestCaeas } from "../../fiscal/request-caea";
+import { setRegisterContingency } from "../../fiscal/register-contingency";
+import { correctCaeaDocument, ZCorrectCaeaDocumentInput } from "../../fiscal/correct-caea-document";
+import { runCaeaMaintenance } from "../../fiscal/caea-maintenance";
+
+export const ZGenerateCsrResponse = z.object({ csrPem: z.string(), createdAt: z.string(), fileName: z.string() });
+export const ZPointOfSaleCheckResponse = z.object({ ok: z.boolean(), pointOfSale: z.number().nullable(), message: z.string().nullable(), checkedAt: z.string().nullable() });
+export const ZSetContingencyResponse = z.object({ registerId: z.uuid(), mode: z.enum(["OFF", "MANUAL"]) });
+export const ZRefreshParametersResponse = z.object({ refreshed: z.array(z.string()), failed: z.array(z.string()) });
 
 export const fiscalRouter = router({
   settings: permissionProcedure("tenant.settings").query(({ ctx }) => getFiscalSettings(ctx.tx)),
@@ -30,6 +43,33 @@ export const fiscalRouter = router({
 
   /** FEDummy + a WSAA ticket with the uploaded certificate. */
   checkConnection: permissionProcedure("tenant.settings").mutation(({ ctx }) => checkConnection(ctx.tx, ctx.tenant.id)),
+
+  /** Onboarding: RSA 2048 key (kept here, encrypted) + the CSR to paste in ARCA (ex AFIP). */
+  generateCsr: permissionProcedure("tenant.settings")
+    .input(z.object({ alias: z.string().trim().max(40).optional() }))
+    .output(ZGenerateCsrResponse)
+    .mutation(({ ctx, input }) => generateCsr(ctx.tx, input)),
+  /** FEParamGetPtosVenta + FEParamGetCondicionIvaReceptor now (also refreshed daily). */
+  refreshParameters: permissionProcedure("tenant.settings")
+    .output(ZRefreshParametersResponse)
+    .mutation(({ ctx }) => refreshFiscalParameters(ctx.tenant.id)),
+  /** Before a sale: is the register's point of sale valid at ARCA (cached parameters)? */
+  registerPointOfSale: permissionProcedure("pos.sell")
+    .input(z.object({ registerId: z.uuid() }))
+    .output(ZPointOfSaleCheckResponse)
+    .query(({ ctx, input }) => checkRegisterPointOfSale(ctx.tx, input.registerId)),
+  caeaOverview: permissionProcedure("fiscal.read").query(({ ctx }) => getCaeaOverview(ctx.tx)),
+  requestCaea: permissionProcedure("tenant.settings").mutation(({ ctx }) => requestCaeas(ctx.tenant.id)),
+  /** A supervisor's decision: a register issues under CAEA (or back to CAE). */
+  setContingency: permissionProcedure("fiscal.issue")
+    .input(z.object({ registerId: z.uuid(), on: z.boolean(), reason: z.string().trim().max(300).nullable().optional() }))
+    .output(ZSetContingencyResponse)
+    .mutation(({ ctx, input }) => setRegisterContingency(ctx.tx, input, { userId: ctx.user.id })),
+  correctCaeaDocument: permissionProcedure("fiscal.issue")
+    .input(ZCorrectCaeaDocumentInput)
+    .mutation(({ ctx, input }) => correctCaeaDocument(ctx.tx, input)),
+  /** Report CAEA documents / "sin movimiento" now (the cron does it every 10 minutes). */
+  reportCaeaNow: permissionProcedure("fiscal.issue").mutation(({ ctx }) => runCaeaMaintenance(ctx.tenant.id)),
 
   documents: permissionProcedure("fiscal.read")
     .input(ZListDocumentsInput)

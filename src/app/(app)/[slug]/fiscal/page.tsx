@@ -2,7 +2,7 @@ import { getPageMembership } from "@/server/auth/page-membership";
 import { can } from "@/lib/permissions";
 import { FiscalDocumentsPage } from "@/components/fiscal/documents-page";
 
-export const metadata = { title: "Facturación AFIP" };
+export const metadata = { title: "Facturación ARCA (ex AFIP)" };
 
 export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

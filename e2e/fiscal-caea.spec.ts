@@ -1,0 +1,120 @@
+import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { createTestCa, issueTestCertificate, signCsr } from "../src/server/afip/fake/certs";
+import { withDemoDb } from "./offline-db";
+import { DEMO_USERS, login, uniqueSlug } from "./fixtures";
+
+// A generated CA stands in for ARCA's: it signs the CSR the owner downloads.
+const ca = createTestCa("ARCA de prueba (e2e)");
+
+function validCuit(prefix = "30"): string {
+  for (;;) {
+    const body = `${prefix}${String(10_000_000 + Math.floor(Math.random() * 89_999_999))}`;
+    const s = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2].reduce((a, w, i) => a + w * Number(body[i]), 0);
+    const m = 11 - (s % 11);
+    if (m !== 10) return `${body}${m === 11 ? 0 : m}`;
+  }
+}
+
+test("the owner of a new business onboards to ARCA without openssl: key + CSR here, certificate back, mismatch refused", async ({ page }) => {
+  const slug = uniqueSlug("kiosco");
+  const cuit = validCuit();
+  await page.goto("/registro");
+  await page.getByLabel("Nombre del negocio").fill("Kiosco Onboarding");
+  await page.getByLabel("Tipo de negocio").selectOption("RETAIL");
+  await page.getByLabel("Dirección en Mostrador").fill(slug);
+  await page.getByLabel("Tu nombre").fill("Dueña");
+  await page.getByLabel("E-mail").fill(`${slug}@e2e.test`);
+  await page.getByLabel("Contraseña").fill("clave-segura-1");
+  await page.getByRole("button", { name: "Crear mi negocio" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${slug}$`));
+
+  await page.goto(`/${slug}/fiscal/configuracion`);
+  await page.getByRole("textbox", { name: /^CUIT/ }).fill(cuit);
+  await page.getByRole("textbox", { name: "Razón social" }).fill("Kiosco Onboarding SRL");
+  await page.getByLabel("Entorno de ARCA (ex AFIP)").selectOption("HOMOLOGATION");
+  await page.getByRole("button", { name: "Guardar datos" }).click();
+  await expect(page.getByText("Guardado.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Generar clave y pedido" }).click();
+  const downloadButton = page.getByRole("button", { name: "Descargar pedido (.csr)" });
+  await expect(downloadButton).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent("download"), downloadButton.click()]);
+  expect(download.suggestedFilename()).toBe(`mostrador-${cuit}.csr`);
+  const csrPem = readFileSync((await download.path())!, "utf8");
+  expect(csrPem).toContain("BEGIN CERTIFICATE REQUEST");
+  expect(await page.content()).not.toContain("PRIVATE KEY");
+
+  // A certificate for the same CUIT but another key is refused with a clear message.
+  const certInput = page.getByLabel("Certificado (.crt / .pem)");
+  const other = issueTestCertificate(ca, { cuit });
+  await certInput.setInputFiles({ name: "otro.crt", mimeType: "application/x-x509-ca-cert", buffer: Buffer.from(other.certPem) });
+  await page.getByRole("button", { name: "Subir certificado" }).click();
+  await expect(page.getByText(/^El certificado no corresponde a la clave del último pedido \(CSR\)/)).toBeVisible();
+
+  // The one ARCA returns for our CSR is accepted; its expiry is shown.
+  await certInput.setInputFiles({ name: "mostrador.crt", mimeType: "application/x-x509-ca-cert", buffer: Buffer.from(signCsr(ca, csrPem, { validDays: 730 })) });
+  await page.getByRole("button", { name: "Subir certificado" }).click();
+  await expect(page.getByText(/Certificado aceptado: corresponde a la clave y al CUIT\. Vence el \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
+  await expect(page.getByText(new RegExp(`Certificado cargado para el CUIT ${cuit}`))).toBeVisible();
+});
+
+test("during an ARCA outage a cashier keeps selling on the fiscal register and prints a CAEA ticket", async ({ page }) => {
+  // The outage: ARCA has not answered Caja 3's CAE requests for two hours (what issuance records),
+  // and the business holds the CAEA of the current fortnight (what the daily job obtains).
+  await withDemoDb(async (tx) => {
+    const rows = await tx<{ today: string }[]>`select to_char(now() at time zone 'America/Argentina/Buenos_Aires', 'YYYY-MM-DD') as today`;
+    const today = rows[0]!.today;
+    const day = Number(today.slice(8, 10));
+    const fortnight = day <= 15 ? 1 : 2;
+    await tx`
+      insert into fiscal_caeas (tenant_id, environment, cuit, period, fortnight, caea, valid_from, valid_to, report_deadline)
+      select s.tenant_id, s.environment, s.cuit, ${Number(today.slice(0, 7).replace("-", ""))}, ${fortnight}, '31234567890123',
+             case when ${fortnight} = 1 then date_trunc('month', ${today}::date)::date else date_trunc('month', ${today}::date)::date + 15 end,
+             case when ${fortnight} = 1 then date_trunc('month', ${today}::date)::date + 14 else (date_trunc('month', ${today}::date) + interval '1 month - 1 day')::date end,
+             (case when ${fortnight} = 1 then date_trunc('month', ${today}::date)::date + 14 else (date_trunc('month', ${today}::date) + interval '1 month - 1 day')::date end) + 8
+      from fiscal_settings s
+      on conflict do nothing`;
+    await tx`
+      insert into fiscal_register_contingency (tenant_id, register_id, unavailable_since)
+      select r.tenant_id, r.id, now() - interval '2 hours' from registers r where r.name = 'Caja 3 · Factura electrónica'
+      on conflict (tenant_id, register_id) do update set unavailable_since = excluded.unavailable_since, mode = 'OFF'`;
+  });
+  try {
+    await login(page, DEMO_USERS.cashier, undefined, "/demo/pos");
+    // The option reads "… (abierta)" once a session is open on it.
+    const caja = page.getByLabel("Caja", { exact: true });
+    await caja.selectOption((await caja.locator("option", { hasText: "Caja 3 · Factura electrónica" }).getAttribute("value"))!);
+    const openButton = page.getByRole("button", { name: "Abrir caja" });
+    await expect(openButton.or(page.getByLabel("Código de barras o nombre"))).toBeVisible();
+    if (await openButton.isVisible()) {
+      await page.getByLabel(/Fondo inicial/).fill("5000");
+      await openButton.click();
+    }
+    const input = page.getByLabel("Código de barras o nombre");
+    await input.fill("7790895000997"); // gaseosa cola, $ 1.900 in the demo catalog
+    await input.press("Enter");
+    await expect(page.getByTestId("pos-total")).toHaveText(/1\.900,00/);
+    await page.keyboard.press("F9");
+    const dialog = page.getByRole("dialog", { name: "Cobrar" });
+    await dialog.getByLabel("Importe Efectivo").fill("2000");
+    await dialog.getByRole("button", { name: /Confirmar venta/ }).click();
+    await expect(page.getByText(/Venta registrada: ticket N° \d+/)).toBeVisible();
+
+    // The invoice was numbered at once under the contingency point of sale 93.
+    await page.goto("/demo/fiscal");
+    const link = page.getByRole("link", { name: /^Factura B 0093-\d{8}$/ }).first();
+    await expect(link).toBeVisible();
+    await link.click();
+    await expect(page.getByText("CAEA N°:")).toBeVisible();
+    await expect(page.getByText("31234567890123")).toBeVisible();
+    await expect(page.getByText(/Emitido en contingencia \(CAEA\)/)).toBeVisible();
+    const href = await page.getByRole("link", { name: "Código QR de ARCA (ex AFIP)" }).getAttribute("href");
+    const qr = JSON.parse(Buffer.from(href!.split("?p=")[1]!, "base64").toString("utf8"));
+    expect(qr).toMatchObject({ ptoVta: 93, tipoCmp: 6, tipoCodAut: "A", codAut: 31234567890123, importe: 1900 });
+    await expect(page.getByRole("button", { name: "Imprimir" })).toBeEnabled();
+  } finally {
+    // Leave Caja 3 back on CAE for the other fiscal specs.
+    await withDemoDb((tx) => tx`delete from fiscal_register_contingency`);
+  }
+});
