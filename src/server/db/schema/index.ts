@@ -7,3 +7,4 @@ export * from "./fiscal";
 export * from "./pos";
 export * from "./offline";
 export * from "./purchasing";
+export * from "./search";
