@@ -36,6 +36,10 @@ export type ProductRow = {
 };
 
 
+const COLUMNS = sql`p.id, p.sku, p.name, p.unit, p.sale_price as "salePrice", p.iva_rate as "ivaRate", p.stock_min as "stockMin",
+  p.is_service as "isService", p.active, c.name as "categoryName", f.name as "familyName",
+  coalesce((select sum(l.quantity) from stock_levels l where l.tenant_id = p.tenant_id and l.product_id = p.id), 0)::numeric(14,3)::text as stock`;
+
 /** One page of the catalog with stock (Σ warehouses), filtered and sorted in SQL. */
 export async function listProducts(tx: Tx, raw: TListProductsInput): Promise<{ rows: ProductRow[]; total: number }> {
   const input = ZListProductsInput.parse(raw);
@@ -92,13 +96,25 @@ export async function listProducts(tx: Tx, raw: TListProductsInput): Promise<{ r
     updatedAt: sql`p.updated_at ${dir}, p.id`,
   }[input.sort];
 
+  if (!input.search && !needsStockEverywhere && input.sort === "name") {
+    // The catalog as first opened: the page walks products_active_name_idx in order and the
+    // total counts that index only (a window count would read every product row).
+    const rows = await tx.execute<ProductRow>(sql`
+      select ${COLUMNS}
+      from products p
+      left join categories c on c.tenant_id = p.tenant_id and c.id = p.category_id
+      left join product_families f on f.tenant_id = p.tenant_id and f.id = p.family_id
+      where ${whereSql}
+      order by ${order}
+      limit ${input.pageSize} offset ${input.page * input.pageSize}`);
+    const [c] = await tx.execute<{ total: number }>(sql`select count(*)::int as total from products p where ${whereSql}`);
+    return { rows: [...rows], total: c?.total ?? 0 };
+  }
+
   // One pass: the page and the total (window count) together; a separate count only when
   // the page is past the end.
   const rows = await tx.execute<ProductRow & { total: number }>(sql`
-    select p.id, p.sku, p.name, p.unit, p.sale_price as "salePrice", p.iva_rate as "ivaRate", p.stock_min as "stockMin",
-           p.is_service as "isService", p.active, c.name as "categoryName", f.name as "familyName",
-           coalesce((select sum(l.quantity) from stock_levels l where l.tenant_id = p.tenant_id and l.product_id = p.id), 0)::numeric(14,3)::text as stock,
-           count(*) over ()::int as total
+    select ${COLUMNS}, count(*) over ()::int as total
     from products p
     ${stockJoin}
     left join categories c on c.tenant_id = p.tenant_id and c.id = p.category_id
@@ -115,9 +131,6 @@ export async function listProducts(tx: Tx, raw: TListProductsInput): Promise<{ r
   return { rows: page, total };
 }
 
-const COLUMNS = sql`p.id, p.sku, p.name, p.unit, p.sale_price as "salePrice", p.iva_rate as "ivaRate", p.stock_min as "stockMin",
-  p.is_service as "isService", p.active, c.name as "categoryName", f.name as "familyName",
-  coalesce((select sum(l.quantity) from stock_levels l where l.tenant_id = p.tenant_id and l.product_id = p.id), 0)::numeric(14,3)::text as stock`;
 
 /**
  * The hot path (the catalog's search box): active products whose name contains the text,
