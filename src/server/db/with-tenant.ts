@@ -78,7 +78,7 @@ export async function withMembership<T>(
     await tx.execute(sql`select set_config('app.current_user', ${userId}, true), set_config('app.current_tenant', '', true)`);
     const rows = await tx.execute<{ id: string; slug: string; name: string; kind: string; settings: Record<string, unknown>; role: Membership["role"] }>(sql`
       select t.id, t.slug, t.name, t.kind, t.settings, m.role
-      from tenants t join memberships m on m.tenant_id = t.id and m.user_id = ${userId}
+      from tenants t join memberships m on m.tenant_id = t.id and m.user_id = ${userId} and not m.disabled
       where t.slug = ${tenantSlug}`);
     const row = rows[0];
     if (!row) return { found: false as const };
@@ -121,7 +121,7 @@ export async function withSessionMembership<T>(
       select u.id as user_id, u.name as user_name, u.email, u.session_version, u.disabled,
              t.id as tenant_id, t.slug, t.name as tenant_name, t.kind, t.settings, m.role
       from users u
-      left join (memberships m join tenants t on t.id = m.tenant_id and t.slug = ${tenantSlug})
+      left join (memberships m join tenants t on t.id = m.tenant_id and t.slug = ${tenantSlug} and not m.disabled)
         on m.user_id = u.id
       where u.id = ${session.userId}`);
     const row = rows[0];
