@@ -89,3 +89,14 @@ END $$;
 -- 2. The catalog as first opened (active products by name, no search): page and count from
 --    one index, in order, instead of sorting and counting every product row.
 CREATE INDEX IF NOT EXISTS products_active_name_idx ON products (tenant_id, lower(name), id) WHERE active;
+
+-- 3. /api/health and /api/ready report the migration state: the app role may read which
+--    migrations were applied (nothing else of the drizzle schema).
+DO $$
+DECLARE app text := current_setting('mostrador.app_role');
+BEGIN
+  IF to_regclass('drizzle.__drizzle_migrations') IS NOT NULL THEN
+    EXECUTE format('GRANT USAGE ON SCHEMA drizzle TO %I', app);
+    EXECUTE format('GRANT SELECT ON drizzle.__drizzle_migrations TO %I', app);
+  END IF;
+END $$;

@@ -2,6 +2,7 @@ import postgres from "postgres";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import * as schema from "./schema";
 import { env } from "../env";
+import { spanEvent } from "../telemetry/tracing";
 
 export type Db = PostgresJsDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -27,7 +28,9 @@ function open(): Handle {
     // numeric stays a string: decimals end to end, never floats.
     types: {},
   });
-  return { sql, db: drizzle(sql, { schema, casing: "snake_case" }) };
+  // Each statement is an event on the active span (the transaction's): text only, never parameters.
+  const logger = { logQuery: (query: string) => spanEvent("db.query", { "db.statement": query.slice(0, 2000) }) };
+  return { sql, db: drizzle(sql, { schema, casing: "snake_case", logger }) };
 }
 
 /** The app-role pool. One per process (kept on globalThis across Next.js dev reloads). */
