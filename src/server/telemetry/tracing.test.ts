@@ -30,7 +30,7 @@ describe("traces", () => {
   });
 
   it("every log line written inside a span carries its trace id", async () => {
-    const mixin = (log as unknown as Record<symbol, () => Record<string, string>>)[pino.symbols.mixinSym];
+    const mixin = (log as unknown as Record<symbol, () => Record<string, string>>)[pino.symbols.mixinSym]!;
     expect(mixin()).toEqual({});
     const inside = await inSpan("work", {}, async () => ({ ids: mixin(), span: trace.getActiveSpan()!.spanContext() }));
     expect(inside.ids).toEqual({ traceId: inside.span.traceId, spanId: inside.span.spanId });
