@@ -41,9 +41,11 @@ const ms = (n: number) => `${n.toFixed(2)} ms`;
 
 async function main() {
   let server: EmbeddedServer | undefined;
+  let pgPort = 0;
   let adminUrl = process.env.BENCH_DATABASE_ADMIN_URL;
   if (!adminUrl) {
-    server = await startEmbeddedPostgres({ dir: path.resolve(process.cwd(), ".data/pg-bench"), port: await freePort(), quiet: true });
+    pgPort = await freePort();
+    server = await startEmbeddedPostgres({ dir: path.resolve(process.cwd(), ".data/pg-bench"), port: pgPort, quiet: true });
     adminUrl = server.superuserUrl();
   }
   try {
@@ -169,17 +171,41 @@ async function main() {
       const c = WORDS_C[(i * 3) % WORDS_C.length]!;
       return [a.slice(0, 4), `${a} ${b}`, `${b} ${c}`, `#${1000 + ((i * 7919) % PRODUCTS)}`][i % 4]!;
     });
-    for (const q of terms.slice(0, 20)) await withTenant(big.id, (tx) => listProducts(tx, { search: q, pageSize: 25 })); // warm up
-    const searchTimes: number[] = [];
-    let hits = 0;
-    for (const q of terms) {
-      const s = performance.now();
-      const r = await withTenant(big.id, (tx) => listProducts(tx, { search: q, pageSize: 25 }));
-      searchTimes.push(performance.now() - s);
-      hits += r.rows.length ? 1 : 0;
+    // Cold: the embedded server is restarted first, so shared buffers are empty (the OS page
+    // cache may still hold pages); every query of the first pass pays its own reads.
+    // Warm: the same queries again. Target (issue 20): p95 ≤ 20 ms in both.
+    if (server) {
+      await closeDb();
+      await server.stop();
+      server = await startEmbeddedPostgres({ dir: path.resolve(process.cwd(), ".data/pg-bench"), port: pgPort, quiet: true });
+    }
+    const searchPass = async (includeInactive = false) => {
+      const times: number[] = [];
+      let hits = 0;
+      for (const q of terms) {
+        const s = performance.now();
+        const r = await withTenant(big.id, (tx) => listProducts(tx, { search: q, pageSize: 25, includeInactive }));
+        times.push(performance.now() - s);
+        hits += r.rows.length ? 1 : 0;
+      }
+      return { times, hits };
+    };
+    const cold = await searchPass();
+    const warm = await searchPass();
+    const searchTimes = warm.times;
+    // Baseline, same data and run: the general path (with inactive products), which still
+    // groups the inventory's per-trigram table and reads every candidate product row.
+    const general = await searchPass(true);
+    const loadNow = (await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ");
+    for (const [label, r] of [["cold", cold], ["warm", warm]] as const) {
+      console.log(
+        `search by name ${label} (listProducts, ${SEARCHES} queries, ${r.hits} with results): p50 ${ms(pct(r.times, 50))}, p95 ${ms(pct(r.times, 95))} ` +
+          `→ ${(pct(r.times, 95) / 20).toFixed(2)}× the 20 ms target (load average ${loadNow})`,
+      );
     }
     console.log(
-      `search by name (listProducts, ${SEARCHES} queries, ${hits} with results): p50 ${ms(pct(searchTimes, 50))}, p95 ${ms(pct(searchTimes, 95))}`,
+      `search baseline (general path incl. inactive, warm): p50 ${ms(pct(general.times, 50))}, p95 ${ms(pct(general.times, 95))} → ` +
+        `hot path p95 is ${(pct(warm.times, 95) / pct(general.times, 95)).toFixed(2)}× the baseline's`,
     );
 
     // ---- 2 & 3. exits: exitStock vs hand-written SQL ------------------------------------
@@ -268,7 +294,7 @@ async function main() {
     console.log(
       `RESULT exit throughput, ${WORKERS} workers (median of ${ROUNDS} alternating rounds): exitStock ${serviceTps.toFixed(0)}/s vs hand-written SQL ${handTps.toFixed(0)}/s → ratio ${median(ratios).toFixed(2)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(", ")})`,
     );
-    console.log(`RESULT search p50 ${ms(pct(searchTimes, 50))} p95 ${ms(pct(searchTimes, 95))}`);
+    console.log(`RESULT search cold p50 ${ms(pct(cold.times, 50))} p95 ${ms(pct(cold.times, 95))}; warm p50 ${ms(pct(searchTimes, 50))} p95 ${ms(pct(searchTimes, 95))}`);
 
     // The invariant still holds after all of that.
     const check = postgres(ownerUrl, { max: 1, onnotice: () => {} });

@@ -87,7 +87,7 @@ export class SyncEngine {
     this.batchSize = opts.batchSize ?? 100;
     this.baseDelayMs = opts.baseDelayMs ?? 1000;
     this.maxDelayMs = opts.maxDelayMs ?? 30_000;
-    this.isOnline = opts.isOnline ?? (() => (typeof navigator === "undefined" ? true : navigator.onLine));
+    this.isOnline = opts.isOnline ?? (() => (typeof navigator === "undefined" || navigator.onLine !== false));
     this.probe = opts.probe ?? null;
     this.random = opts.random ?? Math.random;
     if (opts.onChange) this.listeners.add(opts.onChange);

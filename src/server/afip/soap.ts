@@ -1,6 +1,7 @@
 import { XMLParser } from "fast-xml-parser";
 import { AfipSoapFault, AfipTransportError } from "./soap-errors";
 import { postXml } from "./transport";
+import { inSpan } from "../telemetry/tracing";
 
 export { AfipSoapFault, AfipTransportError } from "./soap-errors";
 
@@ -25,13 +26,21 @@ export const xmlParser = new XMLParser({
     ["Obs", "Err", "Evt", "AlicIva", "FECAEDetResponse", "CbteAsoc", "FECAEADetResponse", "FECAEADetRequest", "PtoVenta", "CondicionIvaReceptor", "FECAEASinMov"].includes(name),
 });
 
-export async function soapCall(opts: {
+type SoapCallOptions = {
   url: string;
   soapAction: string;
   body: string;
   timeoutMs: number;
   fetchImpl?: typeof fetch;
-}): Promise<SoapExchange> {
+};
+
+/** One SOAP exchange with ARCA (WSAA/WSFEv1), traced as a client span named after the operation. */
+export function soapCall(opts: SoapCallOptions): Promise<SoapExchange> {
+  const operation = opts.soapAction.split("/").pop() ?? opts.soapAction;
+  return inSpan(`arca ${operation}`, { "rpc.system": "soap", "rpc.method": operation, "server.address": new URL(opts.url).host }, () => exchange(opts));
+}
+
+async function exchange(opts: SoapCallOptions): Promise<SoapExchange> {
   const requestXml = envelope(opts.body);
   const headers = { "Content-Type": "text/xml; charset=utf-8", SOAPAction: `"${opts.soapAction}"` };
   let res: { status: number };

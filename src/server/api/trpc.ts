@@ -12,6 +12,7 @@ import { can, type Permission } from "@/lib/permissions";
 import { env } from "../env";
 import { clientIp } from "../http/client-ip";
 import { log } from "../log";
+import { inSpan } from "../telemetry/tracing";
 
 export type Context = {
   requestId: string;
@@ -46,7 +47,8 @@ export const createCallerFactory = t.createCallerFactory;
 
 const logged = t.middleware(async ({ ctx, path, type, next }) => {
   const started = performance.now();
-  const result = await next();
+  // One span per procedure; the transaction and its statements nest under it.
+  const result = await inSpan(`trpc ${path}`, { "rpc.system": "trpc", "rpc.method": path, "mostrador.request_id": ctx.requestId }, () => next());
   const ms = Math.round((performance.now() - started) * 10) / 10;
   if (result.ok) log.info({ requestId: ctx.requestId, path, type, ms }, "trpc ok");
   else {

@@ -2,7 +2,9 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../db/client";
-import { TENANT } from "../inventory/ledger";
+import { exec, TENANT } from "../inventory/ledger";
+import { containsPattern, hasTrigram, rarestTrigram } from "../db/name-search";
+import { productNameSearch } from "../db/schema/search";
 
 export const ZListProductsInput = z.object({
   page: z.number().int().min(0).default(0),
@@ -33,7 +35,10 @@ export type ProductRow = {
   familyName: string | null;
 };
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const COLUMNS = sql`p.id, p.sku, p.name, p.unit, p.sale_price as "salePrice", p.iva_rate as "ivaRate", p.stock_min as "stockMin",
+  p.is_service as "isService", p.active, c.name as "categoryName", f.name as "familyName",
+  coalesce((select sum(l.quantity) from stock_levels l where l.tenant_id = p.tenant_id and l.product_id = p.id), 0)::numeric(14,3)::text as stock`;
 
 /** One page of the catalog with stock (Σ warehouses), filtered and sorted in SQL. */
 export async function listProducts(tx: Tx, raw: TListProductsInput): Promise<{ rows: ProductRow[]; total: number }> {
@@ -51,18 +56,25 @@ export async function listProducts(tx: Tx, raw: TListProductsInput): Promise<{ r
   if (input.familyId) where.push(sql`p.family_id = ${input.familyId}`);
   if (input.search) {
     const q = input.search.toLowerCase();
-    const like = "%" + likeEscape(q) + "%";
-    // Name: candidates from the trigram table (index lookups with `=`, usable under RLS),
-    // then the exact substring check on those rows only; a search without any 3-letter
-    // word scans names instead. SKU and barcode: exact, each on its own index. Each branch
-    // stands alone so the planner can use its index (an OR across them would scan).
-    const byName = /[\p{L}\p{N}]{3}/u.test(q)
-      ? sql`select x.id from products x
-          where x.tenant_id = ${TENANT} and lower(x.name) like ${like} and x.id in (
-            select t.product_id from product_name_trigrams t
-            where t.tenant_id = ${TENANT} and t.trigram = any(name_trigrams(${q}))
-            group by t.product_id having count(*) = cardinality(name_trigrams(${q})))`
-      : sql`select x.id from products x where x.tenant_id = ${TENANT} and lower(x.name) like ${like}`;
+    const like = containsPattern(q);
+    if (hasTrigram(q) && !input.includeInactive && !input.categoryId && !input.familyId && !input.lowStock && input.sort === "name") {
+      return searchByName(tx, input, q, like);
+    }
+    // Name: candidates from a trigram side table (index lookups with `=`, usable under RLS),
+    // then the exact substring check; a search without any 3-letter word scans names
+    // instead. Active products: the covering name index (product_name_search); inactive
+    // too: the inventory's trigram table. SKU and barcode: exact, each on its own index.
+    // Each branch stands alone so the planner can use its index (an OR across them would scan).
+    const byName = !hasTrigram(q)
+      ? sql`select x.id from products x where x.tenant_id = ${TENANT} and lower(x.name) like ${like}`
+      : !input.includeInactive
+        ? sql`select s.product_id from product_name_search s
+            where s.tenant_id = ${TENANT} and s.trigram = ${rarestTrigram(productNameSearch, q)} and s.name_key like ${like}`
+        : sql`select x.id from products x
+            where x.tenant_id = ${TENANT} and lower(x.name) like ${like} and x.id in (
+              select t.product_id from product_name_trigrams t
+              where t.tenant_id = ${TENANT} and t.trigram = any(name_trigrams(${q}))
+              group by t.product_id having count(*) = cardinality(name_trigrams(${q})))`;
     where.push(sql`p.id in (
       ${byName}
       union select x.id from products x where x.tenant_id = ${TENANT} and x.sku in (${input.search}, ${input.search.toUpperCase()}, ${q})
@@ -84,13 +96,25 @@ export async function listProducts(tx: Tx, raw: TListProductsInput): Promise<{ r
     updatedAt: sql`p.updated_at ${dir}, p.id`,
   }[input.sort];
 
+  if (!input.search && !needsStockEverywhere && input.sort === "name") {
+    // The catalog as first opened: the page walks products_active_name_idx in order and the
+    // total counts that index only (a window count would read every product row).
+    const rows = await tx.execute<ProductRow>(sql`
+      select ${COLUMNS}
+      from products p
+      left join categories c on c.tenant_id = p.tenant_id and c.id = p.category_id
+      left join product_families f on f.tenant_id = p.tenant_id and f.id = p.family_id
+      where ${whereSql}
+      order by ${order}
+      limit ${input.pageSize} offset ${input.page * input.pageSize}`);
+    const [c] = await tx.execute<{ total: number }>(sql`select count(*)::int as total from products p where ${whereSql}`);
+    return { rows: [...rows], total: c?.total ?? 0 };
+  }
+
   // One pass: the page and the total (window count) together; a separate count only when
   // the page is past the end.
   const rows = await tx.execute<ProductRow & { total: number }>(sql`
-    select p.id, p.sku, p.name, p.unit, p.sale_price as "salePrice", p.iva_rate as "ivaRate", p.stock_min as "stockMin",
-           p.is_service as "isService", p.active, c.name as "categoryName", f.name as "familyName",
-           coalesce((select sum(l.quantity) from stock_levels l where l.tenant_id = p.tenant_id and l.product_id = p.id), 0)::numeric(14,3)::text as stock,
-           count(*) over ()::int as total
+    select ${COLUMNS}, count(*) over ()::int as total
     from products p
     ${stockJoin}
     left join categories c on c.tenant_id = p.tenant_id and c.id = p.category_id
@@ -105,4 +129,39 @@ export async function listProducts(tx: Tx, raw: TListProductsInput): Promise<{ r
   }
   const page = rows.map(({ total: _t, ...r }) => r);
   return { rows: page, total };
+}
+
+
+/**
+ * The hot path (the catalog's search box): active products whose name contains the text,
+ * by name. Matches, their count and their order all come from one slice of the covering
+ * name index (the rarest trigram's); products are read only for the page shown.
+ */
+async function searchByName(tx: Tx, input: z.output<typeof ZListProductsInput>, q: string, like: string) {
+  const dir = input.desc ? sql`desc` : sql`asc`;
+  const matches = sql`
+    select s.product_id as id, s.name_key from product_name_search s
+    where s.tenant_id = ${TENANT} and s.trigram = ${rarestTrigram(productNameSearch, q)} and s.name_key like ${like}
+    union
+    select x.id, lower(x.name) from products x
+    where x.tenant_id = ${TENANT} and x.active and x.sku in (${input.search}, ${input.search!.toUpperCase()}, ${q})
+    union
+    select x.id, lower(x.name) from product_barcodes b join products x on x.tenant_id = b.tenant_id and x.id = b.product_id
+    where b.tenant_id = ${TENANT} and b.barcode = ${input.search} and x.active`;
+  // Prepared (per connection): the search box runs this on every keystroke; planning it each
+  // time cost as much as running it.
+  const rows = await exec<ProductRow & { total: number }>(tx, sql`
+    with m as (${matches}),
+    pg as (select id, name_key, count(*) over ()::int as total from m order by name_key ${dir}, id limit ${input.pageSize} offset ${input.page * input.pageSize})
+    select ${COLUMNS}, pg.total
+    from pg join products p on p.tenant_id = ${TENANT} and p.id = pg.id
+    left join categories c on c.tenant_id = p.tenant_id and c.id = p.category_id
+    left join product_families f on f.tenant_id = p.tenant_id and f.id = p.family_id
+    order by pg.name_key ${dir}, pg.id`);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && input.page > 0) {
+    const [c] = await tx.execute<{ total: number }>(sql`select count(*)::int as total from (${matches}) m`);
+    total = c?.total ?? 0;
+  }
+  return { rows: rows.map(({ total: _t, ...r }) => r), total };
 }

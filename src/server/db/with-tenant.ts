@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { getDb, type Tx } from "./client";
 import { retryTransient, sqlState } from "./retry";
 import { log } from "../log";
+import { inSpan } from "../telemetry/tracing";
 
 /**
  * Every door runs its transaction through this: a deadlock or serialization failure reruns
@@ -13,7 +14,7 @@ function transaction<T>(
   fn: (tx: Tx) => Promise<T>,
   config?: Parameters<ReturnType<typeof getDb>["transaction"]>[1],
 ): Promise<T> {
-  return retryTransient(() => getDb().transaction(fn, config), {
+  return retryTransient((attempt) => inSpan(`db.transaction ${door}`, { "db.system": "postgresql", "mostrador.attempt": attempt }, () => getDb().transaction(fn, config)), {
     onRetry: (attempt, e) => log.warn({ door, attempt, sqlState: sqlState(e) }, "transaction retried after a transient conflict"),
   });
 }

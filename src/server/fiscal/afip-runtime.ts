@@ -9,7 +9,7 @@ import { createTestCa, type Pem } from "../afip/fake/certs";
 // (tests, a shared dev instance), otherwise one started in this process for dev/demo with its
 // CA and numbering persisted under .data/fake-afip. FAKE can never be used in production mode.
 
-const devDir = () => path.resolve(process.cwd(), process.env.FAKE_AFIP_DIR ?? ".data/fake-afip");
+const devDir = () => path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.FAKE_AFIP_DIR ?? ".data/fake-afip");
 const g = globalThis as unknown as { __mostradorFakeAfip?: Promise<string> };
 
 export const afipTimeoutMs = (): number => Number(process.env.AFIP_TIMEOUT_MS ?? 30_000);

@@ -3,6 +3,9 @@ import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { customers } from "../db/schema/pos";
+import { customerNameSearch } from "../db/schema/search";
+import { containsPattern, hasTrigram, rarestTrigram } from "../db/name-search";
+import { TENANT } from "../inventory/ledger";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 
 export const ZCreateCustomerInput = z.object({
@@ -29,9 +32,22 @@ export async function createCustomer(tx: Tx, tenantId: string, input: TCreateCus
 export async function searchCustomers(tx: Tx, q: string) {
   const term = q.trim();
   if (term.length < 2) return [];
+  const lower = term.toLowerCase();
+  // Each branch can use an index under RLS (only `=` and btree ranges can): the name through
+  // customer_name_search (rarest trigram, in name order, stops at 10), the document number
+  // as a range (digits: every number starting with them) or exactly.
+  const byName = hasTrigram(lower)
+    ? sql`(select s.customer_id as id from customer_name_search s
+        where s.tenant_id = ${TENANT} and s.trigram = ${rarestTrigram(customerNameSearch, lower)} and s.name_key like ${containsPattern(lower)}
+        order by s.name_key, s.customer_id limit 10)`
+    : sql`(select c.id from customers c where c.tenant_id = ${TENANT} and c.active and lower(c.name) like ${containsPattern(lower)})`;
+  const byDoc = /^\d+$/.test(term)
+    ? sql`(select c.id from customers c where c.tenant_id = ${TENANT} and c.active and c.doc_number >= ${term} and c.doc_number < ${term + "z"} limit 10)`
+    : sql`(select c.id from customers c where c.tenant_id = ${TENANT} and c.doc_number = ${term})`;
   const rows = await tx.execute<{ id: string; name: string; doc_type: string; doc_number: string; iva_condition: string }>(sql`
-    select id, name, doc_type, doc_number, iva_condition from customers
-    where active and (name ilike ${"%" + term + "%"} or doc_number like ${term + "%"})
-    order by name limit 10`);
+    select c.id, c.name, c.doc_type, c.doc_number, c.iva_condition
+    from customers c join (${byName} union ${byDoc}) m on c.tenant_id = ${TENANT} and c.id = m.id
+    where c.active
+    order by lower(c.name), c.id limit 10`);
   return [...rows];
 }

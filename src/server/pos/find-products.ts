@@ -2,6 +2,8 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { TENANT } from "../inventory/ledger";
+import { hasTrigram, rarestTrigram } from "../db/name-search";
+import { productNameSearch } from "../db/schema/search";
 
 export type PosProduct = { id: string; name: string; sku: string; sale_price: string; iva_rate: string; is_service: boolean; unit: string };
 
@@ -37,15 +39,25 @@ export async function searchProducts(tx: Tx, q: string, limit = 12): Promise<Pos
     words.map((w) => sql`lower(p.name) like ${"%" + likeEscape(w) + "%"}`),
     sql` and `,
   );
+  if (hasTrigram(term)) {
+    // The rarest trigram's slice of the covering name index, in name order: stops after
+    // `limit` matches without reading product rows (fast under RLS; see schema/search.ts).
+    const keyLikes = sql.join(
+      words.map((w) => sql`s.name_key like ${"%" + likeEscape(w) + "%"}`),
+      sql` and `,
+    );
+    const rows = await tx.execute<PosProduct>(sql`
+      select p.id, p.name, p.sku, p.sale_price, p.iva_rate, p.is_service, p.unit
+      from (select s.product_id, s.name_key from product_name_search s
+            where s.tenant_id = ${TENANT} and s.trigram = ${rarestTrigram(productNameSearch, term)} and ${keyLikes}
+            order by s.name_key, s.product_id limit ${limit}) m
+      join products p on p.tenant_id = ${TENANT} and p.id = m.product_id
+      order by m.name_key, p.id`);
+    return [...rows];
+  }
   const rows = await tx.execute<PosProduct>(sql`
     select p.id, p.name, p.sku, p.sale_price, p.iva_rate, p.is_service, p.unit from products p
-    where p.tenant_id = ${TENANT} and p.active and (
-      p.id in (
-        select t.product_id from product_name_trigrams t
-        where t.tenant_id = ${TENANT} and t.trigram = any(name_trigrams(${term}))
-        group by t.product_id having count(*) = cardinality(name_trigrams(${term})))
-      and ${likes}
-      or cardinality(name_trigrams(${term})) = 0 and ${likes})
+    where p.tenant_id = ${TENANT} and p.active and ${likes}
     order by p.name
     limit ${limit}`);
   return [...rows];

@@ -1,16 +1,11 @@
-import { sql } from "drizzle-orm";
-import { withAnonymous } from "@/server/db/with-tenant";
+import { checkHealth } from "@/server/ops/health";
 import { log } from "@/server/log";
 
 export const dynamic = "force-dynamic";
 
+/** Health (the container's HEALTHCHECK, the POS terminal's probe): the database answers; build and migration state. */
 export async function GET() {
-  const started = performance.now();
-  try {
-    await withAnonymous((tx) => tx.execute(sql`select 1`));
-    return Response.json({ status: "ok", database: "ok", ms: Math.round(performance.now() - started) });
-  } catch (e) {
-    log.error({ err: e }, "health check failed");
-    return Response.json({ status: "error", database: "unreachable" }, { status: 503 });
-  }
+  const h = await checkHealth();
+  if (h.status !== "ok") log.error({ database: h.database }, "health check failed");
+  return Response.json(h, { status: h.status === "ok" ? 200 : 503 });
 }

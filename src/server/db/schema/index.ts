@@ -13,3 +13,4 @@ export * from "./counts";
 export * from "./reports";
 export * from "./billing";
 export * from "./accounting";
+export * from "./search";

@@ -1,0 +1,102 @@
+-- Operations: fast name search under RLS (see src/server/db/schema/search.ts), the
+-- migration state the app role may read for /api/health, cron run claims. Idempotent:
+-- re-applied on every migrate.
+
+-- 1. product_name_search / customer_name_search: one row per trigram of an ACTIVE row's
+--    name, with the lowercased name beside it (same name_trigrams() as the inventory side
+--    table, so the search text and the stored names always split the same way).
+CREATE OR REPLACE FUNCTION product_name_search_sync()
+RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    DELETE FROM product_name_search x
+    USING new_rows n JOIN old_rows o ON o.tenant_id = n.tenant_id AND o.id = n.id
+    WHERE x.tenant_id = n.tenant_id AND x.product_id = n.id
+      AND (o.name IS DISTINCT FROM n.name OR o.active IS DISTINCT FROM n.active);
+    INSERT INTO product_name_search (tenant_id, product_id, trigram, name_key)
+    SELECT n.tenant_id, n.id, t, lower(n.name)
+    FROM new_rows n JOIN old_rows o ON o.tenant_id = n.tenant_id AND o.id = n.id, unnest(name_trigrams(n.name)) AS t
+    WHERE n.active AND (o.name IS DISTINCT FROM n.name OR o.active IS DISTINCT FROM n.active)
+    ON CONFLICT DO NOTHING;
+  ELSE
+    INSERT INTO product_name_search (tenant_id, product_id, trigram, name_key)
+    SELECT n.tenant_id, n.id, t, lower(n.name) FROM new_rows n, unnest(name_trigrams(n.name)) AS t
+    WHERE n.active
+    ON CONFLICT DO NOTHING;
+  END IF;
+  RETURN NULL;
+END $$;
+
+DROP TRIGGER IF EXISTS product_name_search_ins ON products;
+CREATE TRIGGER product_name_search_ins AFTER INSERT ON products
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION product_name_search_sync();
+DROP TRIGGER IF EXISTS product_name_search_upd ON products;
+CREATE TRIGGER product_name_search_upd AFTER UPDATE ON products
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION product_name_search_sync();
+
+CREATE OR REPLACE FUNCTION customer_name_search_sync()
+RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    DELETE FROM customer_name_search x
+    USING new_rows n JOIN old_rows o ON o.tenant_id = n.tenant_id AND o.id = n.id
+    WHERE x.tenant_id = n.tenant_id AND x.customer_id = n.id
+      AND (o.name IS DISTINCT FROM n.name OR o.active IS DISTINCT FROM n.active);
+    INSERT INTO customer_name_search (tenant_id, customer_id, trigram, name_key)
+    SELECT n.tenant_id, n.id, t, lower(n.name)
+    FROM new_rows n JOIN old_rows o ON o.tenant_id = n.tenant_id AND o.id = n.id, unnest(name_trigrams(n.name)) AS t
+    WHERE n.active AND (o.name IS DISTINCT FROM n.name OR o.active IS DISTINCT FROM n.active)
+    ON CONFLICT DO NOTHING;
+  ELSE
+    INSERT INTO customer_name_search (tenant_id, customer_id, trigram, name_key)
+    SELECT n.tenant_id, n.id, t, lower(n.name) FROM new_rows n, unnest(name_trigrams(n.name)) AS t
+    WHERE n.active
+    ON CONFLICT DO NOTHING;
+  END IF;
+  RETURN NULL;
+END $$;
+
+DROP TRIGGER IF EXISTS customer_name_search_ins ON customers;
+CREATE TRIGGER customer_name_search_ins AFTER INSERT ON customers
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION customer_name_search_sync();
+DROP TRIGGER IF EXISTS customer_name_search_upd ON customers;
+CREATE TRIGGER customer_name_search_upd AFTER UPDATE ON customers
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION customer_name_search_sync();
+
+-- Backfill rows created before these tables existed. RLS is forced on the owner too, so
+-- per tenant under its own app.current_tenant; an anti-join, cheap once filled.
+DO $$
+DECLARE t record;
+BEGIN
+  FOR t IN SELECT id FROM tenants LOOP
+    PERFORM set_config('app.current_tenant', t.id::text, true);
+    INSERT INTO product_name_search (tenant_id, product_id, trigram, name_key)
+    SELECT p.tenant_id, p.id, g, lower(p.name) FROM products p, unnest(name_trigrams(p.name)) AS g
+    WHERE p.tenant_id = t.id AND p.active
+      AND NOT EXISTS (SELECT 1 FROM product_name_search s WHERE s.tenant_id = p.tenant_id AND s.product_id = p.id)
+    ON CONFLICT DO NOTHING;
+    INSERT INTO customer_name_search (tenant_id, customer_id, trigram, name_key)
+    SELECT c.tenant_id, c.id, g, lower(c.name) FROM customers c, unnest(name_trigrams(c.name)) AS g
+    WHERE c.tenant_id = t.id AND c.active
+      AND NOT EXISTS (SELECT 1 FROM customer_name_search s WHERE s.tenant_id = c.tenant_id AND s.customer_id = c.id)
+    ON CONFLICT DO NOTHING;
+  END LOOP;
+  PERFORM set_config('app.current_tenant', '', true);
+END $$;
+
+-- 2. The catalog as first opened (active products by name, no search): page and count from
+--    one index, in order, instead of sorting and counting every product row.
+CREATE INDEX IF NOT EXISTS products_active_name_idx ON products (tenant_id, lower(name), id) WHERE active;
+
+-- 3. /api/health and /api/ready report the migration state: the app role may read which
+--    migrations were applied (nothing else of the drizzle schema).
+DO $$
+DECLARE app text := current_setting('mostrador.app_role');
+BEGIN
+  IF to_regclass('drizzle.__drizzle_migrations') IS NOT NULL THEN
+    EXECUTE format('GRANT USAGE ON SCHEMA drizzle TO %I', app);
+    EXECUTE format('GRANT SELECT ON drizzle.__drizzle_migrations TO %I', app);
+  END IF;
+END $$;

@@ -1,0 +1,184 @@
+// Two app instances, one database: the production artifacts (the standalone Next.js server
+// and the bundled migrate script) run as they would in a container, twice, side by side.
+// Docker itself is not available on these machines, so this is the closest faithful run.
+import { spawn, type ChildProcess } from "node:child_process";
+import { cpSync, existsSync, rmSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import postgres from "postgres";
+import { encode } from "next-auth/jwt";
+import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { freePort, startEmbeddedPostgres, type EmbeddedServer } from "../src/server/db/embedded";
+import { DEV_ROLES, roleUrl } from "../src/server/db/roles";
+import { DEMO_PASSWORD, DEMO_USERS } from "./fixtures";
+
+const root = path.resolve(import.meta.dirname, "..");
+const standalone = path.join(root, ".next/standalone");
+const base = Number(process.env.E2E_PORT ?? 3210);
+const ports = [base + 1, base + 2];
+const secret = randomUUID() + randomUUID();
+
+let pg: EmbeddedServer;
+let admin: postgres.Sql;
+const servers: ChildProcess[] = [];
+
+function run(cmd: string, args: string[], env: Record<string, string>, cwd = root) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+async function waitReady(port: number) {
+  for (let i = 0; i < 240; i++) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/api/ready`);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`instance on ${port} never became ready`);
+}
+
+test.describe.configure({ mode: "serial" });
+test.setTimeout(240_000);
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  expect(existsSync(path.join(standalone, "server.js")), "npm run build (output: standalone) first").toBe(true);
+  expect(existsSync(path.join(root, "dist/migrate.mjs")), "npm run build:migrate first").toBe(true);
+  const dir = path.join(root, `.data/pg-e2e-ops-${base}`);
+  rmSync(dir, { recursive: true, force: true });
+  pg = await startEmbeddedPostgres({ dir, port: await freePort(), quiet: true });
+  const appUrl = roleUrl(pg.superuserUrl(), DEV_ROLES.app, "mostrador");
+  const ownerUrl = roleUrl(pg.superuserUrl(), DEV_ROLES.owner, "mostrador");
+  // The production migrate: one bundled file, no dev dependency, roles from the URLs.
+  await run(process.execPath, ["dist/migrate.mjs", "--seed"], {
+    NODE_ENV: "production",
+    NEXTAUTH_SECRET: secret,
+    DATABASE_URL: appUrl,
+    DATABASE_OWNER_URL: ownerUrl,
+    DATABASE_ADMIN_URL: pg.superuserUrl(),
+  });
+  admin = postgres(pg.superuserUrl("mostrador"), { max: 2, onnotice: () => {} });
+  // What a container image holds next to server.js (Next.js leaves these to the deployer).
+  cpSync(path.join(root, ".next/static"), path.join(standalone, ".next/static"), { recursive: true });
+  cpSync(path.join(root, "public"), path.join(standalone, "public"), { recursive: true });
+  for (const port of ports) {
+    servers.push(
+      spawn(process.execPath, ["server.js"], {
+        cwd: standalone,
+        stdio: ["ignore", "ignore", "inherit"],
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          PORT: String(port),
+          HOSTNAME: "127.0.0.1",
+          DATABASE_URL: appUrl,
+          DATABASE_POOL_MAX: "6",
+          NEXTAUTH_SECRET: secret,
+          NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+          LOG_LEVEL: "warn",
+        },
+      }),
+    );
+  }
+  await Promise.all(ports.map(waitReady));
+});
+
+test.afterAll(async () => {
+  for (const s of servers) s.kill("SIGTERM");
+  await admin?.end();
+  await pg?.stop();
+});
+
+async function userId(email: string) {
+  const [u] = await admin<{ id: string }[]>`select id from users where email = ${email}`;
+  return u!.id;
+}
+
+/** A tRPC client of one instance: same NEXTAUTH_SECRET, so a session cookie works on both. */
+async function trpc(port: number, uid: string) {
+  const token = await encode({ token: { sub: uid, uid, sv: 1 }, secret });
+  const ctx = await request.newContext({
+    baseURL: `http://127.0.0.1:${port}`,
+    extraHTTPHeaders: { cookie: `next-auth.session-token=${token}`, "x-tenant-slug": "demo" },
+  });
+  return {
+    ctx,
+    async mutate<T>(proc: string, input: unknown): Promise<T> {
+      const r = await ctx.post(`/api/trpc/${proc}`, { data: { json: input } });
+      const body = await r.json();
+      if (!r.ok()) throw new Error(`${proc} on ${port}: ${r.status()} ${JSON.stringify(body).slice(0, 300)}`);
+      return body.result.data.json as T;
+    },
+  };
+}
+
+test("both instances are healthy, on this build, with every migration applied", async () => {
+  for (const port of ports) {
+    const h = await (await fetch(`http://127.0.0.1:${port}/api/health`)).json();
+    expect(h).toMatchObject({ status: "ok", database: "ok", migrations: { upToDate: true, pending: [] } });
+    expect((await fetch(`http://127.0.0.1:${port}/api/live`)).status).toBe(200);
+  }
+});
+
+test("sales rung on both instances at once get gapless ticket numbers on one register", async () => {
+  const cashier = await userId(DEMO_USERS.cashier);
+  const [a, b] = await Promise.all(ports.map((p) => trpc(p, cashier)));
+  const [reg] = await admin<{ id: string; warehouse_id: string }[]>`
+    select r.id, r.warehouse_id from registers r join tenants t on t.id = r.tenant_id and t.slug = 'demo'
+    where not exists (select 1 from cash_sessions s where s.register_id = r.id and s.status = 'OPEN') order by r.name limit 1`;
+  expect(reg, "a demo register without an open session").toBeDefined();
+  const session = await a!.mutate<{ id: string }>("pos.openSession", { registerId: reg!.id, openingFloat: "0" });
+  const products = await admin<{ id: string; price: string }[]>`
+    select p.id, p.sale_price::text as price from products p join stock_levels l on l.tenant_id = p.tenant_id and l.product_id = p.id
+    where l.warehouse_id = ${reg!.warehouse_id} and l.quantity >= 20 and p.active and not p.is_service order by p.sku limit 3`;
+  expect(products.length).toBeGreaterThan(0);
+  const sale = (i: number) => {
+    const p = products[i % products.length]!;
+    return {
+      id: randomUUID(),
+      registerId: reg!.id,
+      cashSessionId: session.id,
+      createdAt: new Date().toISOString(),
+      lines: [{ productId: p.id, quantity: "1", unitPrice: p.price }],
+      payments: [{ method: "CASH", amount: p.price }],
+    };
+  };
+  const N = 12;
+  const results = await Promise.all(Array.from({ length: N }, (_, i) => (i % 2 ? b! : a!).mutate<{ ticketNumber: number }>("pos.createSale", sale(i))));
+  const tickets = results.map((r) => r.ticketNumber).sort((x, y) => x - y);
+  expect(tickets).toEqual(Array.from({ length: N }, (_, i) => tickets[0]! + i));
+  const rows = await admin<{ n: number }[]>`select ticket_number as n from sales where register_id = ${reg!.id} order by 1`;
+  expect(rows.map((r) => r.n)).toEqual(Array.from({ length: rows.length }, (_, i) => i + 1));
+  expect(rows.length).toBe(N);
+  await Promise.all([a!.ctx.dispose(), b!.ctx.dispose()]);
+});
+
+/** Signs in over next-auth's credentials endpoint; true when a session cookie came back. */
+async function signIn(ctx: APIRequestContext, email: string, password: string) {
+  const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
+  await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" }, maxRedirects: 0 });
+  return (await ctx.storageState()).cookies.some((c) => c.name === "next-auth.session-token" && c.value.length > 0);
+}
+
+test("failed sign-ins counted on one instance slow the account down on the other", async () => {
+  const ctxFor = (port: number, ip: string) => request.newContext({ baseURL: `http://127.0.0.1:${port}`, extraHTTPHeaders: { "x-forwarded-for": ip } });
+  // Control: the right password works on the second instance.
+  const ok = await ctxFor(ports[1]!, "198.51.100.1");
+  expect(await signIn(ok, DEMO_USERS.supervisor, DEMO_PASSWORD)).toBe(true);
+  // Three failures on the first instance (FREE_FAILURES), from one address…
+  const onA = await ctxFor(ports[0]!, "198.51.100.2");
+  for (let i = 0; i < 3; i++) expect(await signIn(onA, DEMO_USERS.manager, "wrong-password")).toBe(false);
+  // …and the right password for that account on the second instance, from another address, waits.
+  const onB = await ctxFor(ports[1]!, "198.51.100.3");
+  expect(await signIn(onB, DEMO_USERS.manager, DEMO_PASSWORD)).toBe(false);
+  const [row] = await admin<{ failures: number; waiting: boolean }[]>`
+    select failures, locked_until > now() as waiting from login_attempts where key = ${"email:" + DEMO_USERS.manager}`;
+  expect(row).toMatchObject({ waiting: true });
+  expect(row!.failures).toBeGreaterThanOrEqual(3);
+  await Promise.all([ok.dispose(), onA.dispose(), onB.dispose()]);
+});

@@ -1,0 +1,52 @@
+import { foreignKey, index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { tenants } from "./tenancy";
+import { products } from "./inventory";
+import { customers } from "./pos";
+
+/*
+ * Name search that stays fast under row-level security. Under RLS only leakproof operators
+ * may use an index (LIKE and pg_trgm's operators are not), so each ACTIVE row's lowercased
+ * name is stored once per trigram of its words, next to the name itself. A search takes the
+ * rarest trigram of the text, walks that trigram's slice of the covering index in name
+ * order (`=` and btree order only: usable under RLS) and checks `name_key LIKE` on the
+ * index tuples, without touching the products/customers heap; only the shown page is
+ * joined. Maintained by triggers (drizzle/sql/900_ops.sql); inactive rows have none.
+ */
+export const productNameSearch = pgTable(
+  "product_name_search",
+  {
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    productId: uuid().notNull(),
+    trigram: text().notNull(),
+    /** lower(products.name): filtered with LIKE and sorted on, straight from the index. */
+    nameKey: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.productId, t.trigram] }),
+    index("product_name_search_scan_idx").on(t.tenantId, t.trigram, t.nameKey, t.productId),
+    foreignKey({ name: "product_name_search_product_fk", columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id] }).onDelete(
+      "cascade",
+    ),
+  ],
+);
+
+export const customerNameSearch = pgTable(
+  "customer_name_search",
+  {
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    customerId: uuid().notNull(),
+    trigram: text().notNull(),
+    nameKey: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.customerId, t.trigram] }),
+    index("customer_name_search_scan_idx").on(t.tenantId, t.trigram, t.nameKey, t.customerId),
+    foreignKey({ name: "customer_name_search_customer_fk", columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }).onDelete(
+      "cascade",
+    ),
+  ],
+);
