@@ -5,10 +5,11 @@ import path from "node:path";
 import { spawn } from "node:child_process";
 import { freePort } from "../src/server/db/embedded";
 import { resolveDatabase, migrateTarget } from "../src/server/db/bootstrap";
+import { runtimeEnv } from "../src/server/env";
 
-const port = process.env.E2E_PORT ?? "3210";
+const port = String(runtimeEnv().E2E_PORT);
 const dataDir = path.resolve(process.cwd(), `.data/pg-e2e-${port}`);
-if (!process.env.DATABASE_URL) rmSync(dataDir, { recursive: true, force: true });
+if (!runtimeEnv().DATABASE_URL) rmSync(dataDir, { recursive: true, force: true });
 const target = await resolveDatabase({ dataDir, port: await freePort() });
 process.env.DATABASE_URL = target.appUrl;
 process.env.DATABASE_OWNER_URL = target.ownerUrl;
@@ -18,7 +19,7 @@ await seedAll();
 const { closeDb } = await import("../src/server/db/client");
 await closeDb();
 
-const mode = process.env.E2E_DEV ? "dev" : "start";
+const mode = runtimeEnv().E2E_DEV ? "dev" : "start";
 process.env.NEXTAUTH_SECRET ??= (await import("node:crypto")).randomBytes(32).toString("base64");
 const child = spawn("npx", ["next", mode, "-p", port], {
   stdio: "inherit",

@@ -1,9 +1,10 @@
 import "server-only";
 import pino from "pino";
+import { runtimeEnv } from "./env";
 
 // Structured JSON logs; every request logs with its request id.
 export const log = pino({
-  level: process.env.LOG_LEVEL ?? "info",
+  level: runtimeEnv().LOG_LEVEL,
   base: { app: "mostrador" },
   redact: { paths: ["password", "*.password", "privateKey", "*.privateKey", "input.password"], remove: true },
 });

@@ -15,6 +15,7 @@ import { prepareDocument } from "./prepare-document";
 import { FiscalRetryableError } from "./retryable";
 import { seriesKey, withSeriesLock } from "./series-lock";
 import { arDate } from "@/lib/ar-time";
+import { runtimeEnv } from "../env";
 
 /**
  * Issue one fiscal document: cached WSAA ticket → FECompUltimoAutorizado → FECAESolicitar with
@@ -68,7 +69,7 @@ export async function issueDocument(tenantId: string, documentId: string): Promi
     if (doc.status === "ISSUED" || doc.status === "REJECTED") return { kind: "final" as const, doc };
     const [settings] = await tx.select().from(fiscalSettings).limit(1);
     if (!settings?.certificatePem || !settings.privateKeyEncrypted) return { kind: "unconfigured" as const, doc };
-    if (settings.environment === "FAKE" && process.env.NODE_ENV === "production") return { kind: "fake-in-prod" as const, doc };
+    if (settings.environment === "FAKE" && runtimeEnv().NODE_ENV === "production") return { kind: "fake-in-prod" as const, doc };
     const original = doc.originalDocumentId
       ? (await tx.select().from(fiscalDocuments).where(eq(fiscalDocuments.id, doc.originalDocumentId)))[0]
       : undefined;

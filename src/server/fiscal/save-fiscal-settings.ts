@@ -6,6 +6,7 @@ import { AppError } from "../errors/app-error";
 import { isValidCuit, normalizeCuit } from "@/lib/cuit";
 import { EMITTER_IVA_CONDITIONS } from "../afip/codes";
 import { currentTenantId } from "./current-tenant";
+import { runtimeEnv } from "../env";
 
 export const ZSaveFiscalSettingsInput = z.object({
   cuit: z
@@ -28,7 +29,7 @@ export type TSaveFiscalSettingsInput = z.input<typeof ZSaveFiscalSettingsInput>;
 /** Create or update the tenant's fiscal identity (OWNER/ADMIN). Credentials are uploaded separately. */
 export async function saveFiscalSettings(tx: Tx, raw: TSaveFiscalSettingsInput) {
   const input = ZSaveFiscalSettingsInput.parse(raw);
-  if (input.environment === "FAKE" && process.env.NODE_ENV === "production") {
+  if (input.environment === "FAKE" && runtimeEnv().NODE_ENV === "production") {
     throw new AppError("VALIDATION", "El AFIP simulado no puede usarse en modo producción");
   }
   const values = {
