@@ -58,7 +58,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "fiscal.issue",
     "counts.perform",
   ]),
-  CASHIER: new Set<Permission>(["catalog.read", "pos.sell", "fiscal.read"]),
+  // POS and their own session only (SPEC §2): no fiscal document listing, no purchase costs.
+  CASHIER: new Set<Permission>(["catalog.read", "pos.sell"]),
   OPERATOR: new Set<Permission>(["catalog.read", "stock.read", "stock.exit", "movements.read", "counts.perform"]),
   AUDITOR: new Set<Permission>([...readOnly, "counts.perform", "accounting.read"]),
   VIEWER: new Set<Permission>(readOnly),

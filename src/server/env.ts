@@ -1,8 +1,111 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
 // Every environment variable the app, its scripts and its tests read: declared, validated and
 // documented here (and in .env.example). Nothing else reads process.env (env.test.ts checks;
-// client code may read NODE_ENV, which Next.js inlines at build time).
+// client code may read NODE_ENV, which Next.js inlines at build time). `env()` is the server's
+// (secrets, database); `runtimeEnv()` the values tools read before a database exists and that
+// tests retune while running.
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** App role connection (not owner, not superuser, NOBYPASSRLS). Set by scripts/dev.ts when embedded. */
+  DATABASE_URL: z.string().url(),
+  /** Owner role connection, used only by migrations and seeds. */
+  DATABASE_OWNER_URL: z.string().url().optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /**
+   * "false" behind a transaction-mode pooler (PgBouncer, Supavisor) that cannot keep named
+   * prepared statements per server connection; every query then goes unnamed.
+   */
+  DATABASE_PREPARE: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  /** Signs session tokens. No default anywhere: development generates one into .data/. */
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET: usá al menos 32 caracteres aleatorios"),
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** 32-byte key (base64) encrypting AFIP private keys at rest. Development generates one into .data/. */
+  FISCAL_KEY_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "FISCAL_KEY_ENCRYPTION_KEY: 32 bytes en base64"),
+  INNGEST_EVENT_KEY: z.string().min(1).optional(),
+  INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+  INNGEST_DEV: z.string().optional(),
+  /** Reverse proxies in front of the app whose X-Forwarded-For entry is trusted (0 = the socket address). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** SMTP server for e-mails in production (smtp://user:pass@host:587 or smtps://…). Without it, e-mails wait in the outbox. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().max(254).default("Mostrador <no-responder@mostrador.local>"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+let cached: Env | undefined;
+
+/** Secrets every production deployment must set itself; no published default exists for them. */
+const PRODUCTION_REQUIRED = ["NEXTAUTH_SECRET", "FISCAL_KEY_ENCRYPTION_KEY", "INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"] as const;
+
+/**
+ * Development and tests: random secrets generated once and kept in the git-ignored .data
+ * folder (so sessions survive restarts). Never in production.
+ */
+function developmentSecrets(): { NEXTAUTH_SECRET: string; FISCAL_KEY_ENCRYPTION_KEY: string } {
+  const dir = path.resolve(process.cwd(), ".data");
+  const file = path.join(dir, "dev-secrets.json");
+  if (existsSync(file)) {
+    try {
+      const s = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
+      if (s.NEXTAUTH_SECRET && s.FISCAL_KEY_ENCRYPTION_KEY) return { NEXTAUTH_SECRET: s.NEXTAUTH_SECRET, FISCAL_KEY_ENCRYPTION_KEY: s.FISCAL_KEY_ENCRYPTION_KEY };
+    } catch {
+      // unreadable: write a fresh one below
+    }
+  }
+  const fresh = { NEXTAUTH_SECRET: randomBytes(32).toString("base64"), FISCAL_KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
+  mkdirSync(dir, { recursive: true });
+  // "wx": two processes starting at once keep the first file.
+  try {
+    writeFileSync(file, JSON.stringify(fresh), { mode: 0o600, flag: "wx" });
+    chmodSync(file, 0o600);
+    return fresh;
+  } catch {
+    return developmentSecrets();
+  }
+}
+
+/** Parses an environment (pure, for tests); throws naming the variables that are wrong or missing. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const production = source.NODE_ENV === "production";
+  if (production) {
+    const missing = PRODUCTION_REQUIRED.filter((k) => !source[k]);
+    if (missing.length > 0) throw new Error(`Invalid environment: production requires ${missing.join(", ")}`);
+    // The Inngest SDK in dev mode skips signature checks: never in production.
+    if (source.INNGEST_DEV) throw new Error("Invalid environment: INNGEST_DEV must not be set in production");
+  }
+  const withDev = production
+    ? source
+    : { ...source, ...Object.fromEntries(Object.entries(devSecretsIfMissing(source)).filter(([, v]) => v !== undefined)) };
+  const parsed = ZEnv.safeParse(withDev);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${issues}`);
+  }
+  return parsed.data;
+}
+
+function devSecretsIfMissing(source: Record<string, string | undefined>) {
+  if (source.NEXTAUTH_SECRET && source.FISCAL_KEY_ENCRYPTION_KEY) return {};
+  const dev = developmentSecrets();
+  return {
+    NEXTAUTH_SECRET: source.NEXTAUTH_SECRET ? undefined : dev.NEXTAUTH_SECRET,
+    FISCAL_KEY_ENCRYPTION_KEY: source.FISCAL_KEY_ENCRYPTION_KEY ? undefined : dev.FISCAL_KEY_ENCRYPTION_KEY,
+  };
+}
+
+/** Validated lazily so build steps that never touch the server do not need a database. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -10,8 +113,6 @@ const port = z.coerce.number().int().min(0).max(65535);
 const ZRuntimeEnv = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-  /** 32-byte key (base64) encrypting AFIP private keys at rest. Required in production. */
-  FISCAL_KEY_ENCRYPTION_KEY: z.string().max(200).optional(),
   /** Deadline of each AFIP SOAP call, ms. A FECAESolicitar past it is recovered, never re-sent blind. */
   AFIP_TIMEOUT_MS: z.coerce.number().int().positive().max(600_000).default(30_000),
   /** An already running fake AFIP (tests, demos); otherwise dev starts one in-process. */
@@ -20,13 +121,10 @@ const ZRuntimeEnv = z.object({
   FAKE_AFIP_DIR: z.string().max(500).default(".data/fake-afip"),
   /** Port of the fake AFIP (0 = any free port in-process; `npm run fake-afip` defaults to 8090). */
   FAKE_AFIP_PORT: port.optional(),
-  INNGEST_EVENT_KEY: z.string().max(500).optional(),
   INNGEST_SIGNING_KEY: z.string().max(500).optional(),
   /** "1": talk to a local Inngest dev server. Unset: dev mode when not production and no signing key. */
   INNGEST_DEV: z.string().max(200).optional(),
-  /** App role connection (not owner, not superuser, NOBYPASSRLS). Set by scripts/dev.ts when embedded. */
   DATABASE_URL: z.url().optional(),
-  /** Owner role connection, used only by migrations and seeds. */
   DATABASE_OWNER_URL: z.url().optional(),
   /** Superuser URL: when given, scripts create the two roles and the database themselves. */
   DATABASE_ADMIN_URL: z.url().optional(),
@@ -43,25 +141,18 @@ const ZRuntimeEnv = z.object({
   TEST_DATABASE_ADMIN_URL: z.url().optional(),
   /** Set by the test setup: superuser URL of this test file's database. */
   TEST_ADMIN_DB_URL: z.url().optional(),
+  /** Set by scripts/serve.mjs per start: vouches for the client address it forwards (not set by hand). */
+  MOSTRADOR_EDGE_TOKEN: z.string().max(200).optional(),
 });
 
-const ZEnv = ZRuntimeEnv.extend({
-  DATABASE_URL: z.url(),
-  DATABASE_POOL_MAX: z.coerce.number().int().positive().max(500).default(10),
-  /**
-   * "false" behind a transaction-mode pooler (PgBouncer, Supavisor) that cannot keep named
-   * prepared statements per server connection; every query then goes unnamed.
-   */
-  DATABASE_PREPARE: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
-  NEXTAUTH_SECRET: z.string().min(16).default("dev-only-secret-change-me-please"),
-  NEXTAUTH_URL: z.url().optional(),
-});
-
-export type Env = z.infer<typeof ZEnv>;
 export type RuntimeEnv = z.infer<typeof ZRuntimeEnv>;
 
-function parse<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>): z.infer<T> {
-  const parsed = schema.safeParse(source);
+/**
+ * The variables tools and runtime-tunable code read, validated on every call (cheap; tests
+ * retune AFIP_TIMEOUT_MS or FAKE_AFIP_URL between cases). A bad value throws, never NaN.
+ */
+export function runtimeEnv(source: Record<string, string | undefined> = process.env): RuntimeEnv {
+  const parsed = ZRuntimeEnv.safeParse(source);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${issues}`);
@@ -69,26 +160,5 @@ function parse<T extends z.ZodType>(schema: T, source: Record<string, string | u
   return parsed.data;
 }
 
-/**
- * The variables tools and runtime-tunable code read, validated on every call (cheap; tests
- * retune AFIP_TIMEOUT_MS or FAKE_AFIP_URL between cases). A bad value throws, never NaN.
- */
-export function runtimeEnv(source: Record<string, string | undefined> = process.env): RuntimeEnv {
-  return parse(ZRuntimeEnv, source);
-}
-
-let cached: Env | undefined;
-
-/** The server's environment (database, auth), validated once, lazily: build steps need no database. */
-export function env(): Env {
-  if (cached) return cached;
-  const parsed = parse(ZEnv, process.env);
-  if (parsed.NODE_ENV === "production" && parsed.NEXTAUTH_SECRET.startsWith("dev-only")) {
-    throw new Error("Invalid environment: NEXTAUTH_SECRET must be set in production");
-  }
-  cached = parsed;
-  return cached;
-}
-
 /** Every declared variable (env.test.ts checks each is documented in .env.example). */
-export const ENV_KEYS = Object.keys(ZEnv.shape) as (keyof Env)[];
+export const ENV_KEYS = [...new Set([...Object.keys(ZEnv.shape), ...Object.keys(ZRuntimeEnv.shape)])];

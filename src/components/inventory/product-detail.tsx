@@ -128,7 +128,7 @@ export function ProductDetail({ productId }: { productId: string }) {
                       <td className="py-1.5 pr-3">
                         {formatQty(l.quantity)} <span className="text-slate-400">/ {formatQty(l.initialQuantity)}</span>
                       </td>
-                      <td className="py-1.5 pr-3">{formatMoney(l.unitCost)}</td>
+                      <td className="py-1.5 pr-3">{l.unitCost === null ? "—" : formatMoney(l.unitCost)}</td>
                       <td className="py-1.5 pr-3">{formatDateTime(l.receivedAt)}</td>
                       <td className="py-1.5 pr-3">
                         <ExpiryBadge expiresAt={l.expiresAt} days={l.daysToExpiry} />

@@ -69,6 +69,9 @@ export function AppShell({
             <span className="hidden text-slate-600 sm:inline">
               {userName} · <span className="text-slate-500">{ROLE_LABELS[role]}</span>
             </span>
+            <Link href="/cuenta" className="rounded-md px-2 py-1.5 text-sm text-teal-700 hover:underline">
+              Mi cuenta
+            </Link>
             <SignOutButton />
           </div>
         </header>

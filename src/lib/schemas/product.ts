@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { zCost, zMoney, zQuantity } from "./decimal";
+import { ZJsonMetadata } from "./json-metadata";
 
 // Shared by the create/edit product dialog (client) and the services (server).
 export const ZProductInput = z
@@ -21,7 +22,7 @@ export const ZProductInput = z
     isService: z.boolean().default(false),
     hasExpiry: z.boolean().default(false),
     trackBatches: z.boolean().default(false),
-    metadata: z.record(z.string(), z.unknown()).default({}),
+    metadata: ZJsonMetadata.default({}),
     active: z.boolean().default(true),
     barcodes: z
       .array(z.string().trim().regex(/^[0-9A-Za-z\-.]{3,40}$/, "Código de barras inválido"))

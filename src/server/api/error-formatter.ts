@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import type { TRPCDefaultErrorShape as DefaultErrorShape } from "@trpc/server";
 import { z, ZodError } from "zod";
-import { AppError, type AppErrorCode } from "../errors/app-error";
+import { AppError, appErrorFromDatabase, type AppErrorCode } from "../errors/app-error";
 
 // How errors leave tRPC: a domain AppError keeps its code (as `data.appCode`), status and
 // Spanish message; a zod error comes out flattened per field; anything else is a generic
@@ -25,9 +25,13 @@ const APP_TO_TRPC: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
 export function toTRPCError(e: unknown): TRPCError {
   if (e instanceof TRPCError) {
     if (e.cause instanceof AppError) return toTRPCError(e.cause);
-    return e;
+    // A database refusal (unknown id → FK, unique, check, bad format) is the caller's mistake: typed 4xx.
+    const db = e.code === "INTERNAL_SERVER_ERROR" ? appErrorFromDatabase(e.cause) : null;
+    return db ? toTRPCError(db) : e;
   }
   if (e instanceof AppError) return new TRPCError({ code: APP_TO_TRPC[e.code], message: e.message, cause: e });
+  const fromDb = appErrorFromDatabase(e);
+  if (fromDb) return new TRPCError({ code: APP_TO_TRPC[fromDb.code], message: fromDb.message, cause: fromDb });
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Ocurrió un error inesperado.", cause: e instanceof Error ? e : undefined });
 }
 

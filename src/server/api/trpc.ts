@@ -3,20 +3,21 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
-import { AppError } from "../errors/app-error";
+import { AppError, appErrorFromDatabase } from "../errors/app-error";
 import { errorFormatter, toTRPCError } from "./error-formatter";
 import { withSessionMembership, type Membership } from "../db/with-tenant";
 import type { Tx } from "../db/client";
 import { loadSessionUser, type SessionUser } from "../auth/session-user";
 import { can, type Permission } from "@/lib/permissions";
 import { env } from "../env";
+import { clientIp } from "../http/client-ip";
 import { log } from "../log";
 
 export type Context = {
   requestId: string;
   tenantSlug: string | null;
   ip: string;
-  token: { uid: string; sv: number } | null;
+  token: { uid: string; sv: number; sid?: string | null } | null;
 };
 
 export async function createContext(req: NextRequest, requestId: string): Promise<Context> {
@@ -25,14 +26,17 @@ export async function createContext(req: NextRequest, requestId: string): Promis
   return {
     requestId,
     tenantSlug: req.headers.get("x-tenant-slug"),
-    ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local",
-    token: uid ? { uid, sv: Number(jwt?.sv ?? 1) } : null,
+    ip: clientIp(req.headers),
+    token: uid ? { uid, sv: Number(jwt?.sv ?? 1), sid: typeof jwt?.sid === "string" ? jwt.sid : null } : null,
   };
 }
 
 export { toTRPCError };
 
-const t = initTRPC.context<Context>().create({
+/** Procedure metadata: the permission a procedure requires (read by the role-matrix sweep test). */
+export type ProcedureMeta = { permission?: Permission };
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
   errorFormatter,
 });
@@ -56,6 +60,7 @@ const logged = t.middleware(async ({ ctx, path, type, next }) => {
 const appErrors = t.middleware(async ({ next }) => {
   const res = await next();
   if (!res.ok && res.error.cause instanceof AppError) throw toTRPCError(res.error.cause);
+  if (!res.ok && res.error.code === "INTERNAL_SERVER_ERROR" && appErrorFromDatabase(res.error.cause)) throw toTRPCError(res.error);
   return res;
 });
 
@@ -63,7 +68,7 @@ export const publicProcedure = t.procedure.use(logged).use(appErrors);
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.token) throw new TRPCError({ code: "UNAUTHORIZED", message: "Tu sesión terminó. Ingresá de nuevo." });
-  const user = await loadSessionUser(ctx.token.uid, ctx.token.sv);
+  const user = await loadSessionUser(ctx.token.uid, ctx.token.sv, ctx.token.sid);
   if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Tu sesión terminó. Ingresá de nuevo." });
   return next({ ctx: { ...ctx, user } });
 });
@@ -88,7 +93,7 @@ export const tenantProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const hooks: (() => Promise<unknown> | unknown)[] = [];
   let outcome: Awaited<ReturnType<typeof next>> | undefined;
   try {
-    const r = await withSessionMembership({ userId: ctx.token.uid, sessionVersion: ctx.token.sv }, ctx.tenantSlug, async (tx, user, m) => {
+    const r = await withSessionMembership({ userId: ctx.token.uid, sessionVersion: ctx.token.sv, sessionId: ctx.token.sid }, ctx.tenantSlug, async (tx, user, m) => {
       // A deadlock/serialization failure reruns this callback in a new transaction: start clean.
       hooks.length = 0;
       outcome = undefined;
@@ -124,7 +129,7 @@ export const tenantProcedure = publicProcedure.use(async ({ ctx, next }) => {
 });
 
 export const permissionProcedure = (permission: Permission) =>
-  tenantProcedure.use(({ ctx, next }) => {
+  tenantProcedure.meta({ permission }).use(({ ctx, next }) => {
     if (!can(ctx.role, permission)) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Tu rol no permite esta acción." });
     }

@@ -23,7 +23,7 @@ export type PageMembershipResult = { status: "UNAUTHENTICATED" } | { status: "NO
 /** The check itself, given the session token (testable without a request). */
 export async function resolvePageMembership(token: SessionToken | null, slug: string): Promise<PageMembershipResult> {
   if (!token) return { status: "UNAUTHENTICATED" };
-  const r = await withSessionMembership({ userId: token.uid, sessionVersion: token.sv }, slug, async () => null);
+  const r = await withSessionMembership({ userId: token.uid, sessionVersion: token.sv, sessionId: token.sid }, slug, async () => null);
   if (r.status !== "OK") return { status: r.status };
   const { tenant, role } = r.membership;
   return { status: "OK", user: r.user, tenant, role, permissions: [...ROLE_PERMISSIONS[role]] };

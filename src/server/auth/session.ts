@@ -5,7 +5,8 @@ import { decode } from "next-auth/jwt";
 import { env } from "../env";
 import { loadSessionUser, type SessionUser } from "./session-user";
 
-export type SessionToken = { uid: string; sv: number };
+/** uid + session version + session id (a signed-out session's id is revoked in the database). */
+export type SessionToken = { uid: string; sv: number; sid?: string | null };
 
 /** The next-auth JWT from the request's cookie (decoded once per request), or null. */
 export const sessionToken = cache(async (): Promise<SessionToken | null> => {
@@ -14,11 +15,11 @@ export const sessionToken = cache(async (): Promise<SessionToken | null> => {
   if (!raw) return null;
   const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET }).catch(() => null);
   if (!token || typeof token.uid !== "string") return null;
-  return { uid: token.uid, sv: Number(token.sv ?? 1) };
+  return { uid: token.uid, sv: Number(token.sv ?? 1), sid: typeof token.sid === "string" ? token.sid : null };
 });
 
 /** For server components outside a business (e.g. "Mis negocios"): the signed-in, still-valid user, or null. */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const token = await sessionToken();
-  return token ? loadSessionUser(token.uid, token.sv) : null;
+  return token ? loadSessionUser(token.uid, token.sv, token.sid ?? null) : null;
 });

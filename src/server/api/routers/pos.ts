@@ -63,7 +63,8 @@ export const posRouter = router({
     return result;
   }),
 
-  sale: sell.input(z.object({ saleId: z.uuid() })).query(({ ctx, input }) => getSale(ctx.tx, input.saleId)),
+  /** Reviewers see any sale; a cashier only the sales of their own sessions (SPEC §2). */
+  sale: sell.input(z.object({ saleId: z.uuid() })).query(({ ctx, input }) => getSale(ctx.tx, input.saleId, actorOf(ctx))),
 
   /**
    * Sales lists are for reviewers only: a cashier adding up their own session's tickets would

@@ -2,11 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { authedProcedure, permissionProcedure, publicProcedure, router, tenantProcedure } from "../trpc";
 import { withTenant, withUser } from "../../db/with-tenant";
-import { listMembers, ZListMembersResponse } from "../../tenancy/list-members";
 import { listMyBusinesses, ZListMyBusinessesResponse } from "../../tenancy/list-my-businesses";
-import { removeMember, ZRemoveMemberInput, ZRemoveMemberResponse } from "../../tenancy/remove-member";
 import { createTenant, ZCreateTenantInput, ZOwnerAccount } from "../../tenancy/create-tenant";
 import { createInvitation, ZCreateInvitationInput } from "../../tenancy/create-invitation";
+import { changeMemberRole, listMembers, removeMember, setMemberDisabled, ZChangeMemberRoleInput, ZMemberRef, ZSetMemberDisabledInput } from "../../tenancy/manage-members";
+import { listInvitations, revokeInvitation, ZRevokeInvitationInput } from "../../tenancy/revoke-invitation";
+import { forcePasswordReset } from "../../account/password-reset";
 import { ROLE_PERMISSIONS, type Permission } from "@/lib/permissions";
 
 export const ZSignUpInput = ZCreateTenantInput.extend(ZOwnerAccount.shape);
@@ -47,7 +48,8 @@ export const tenancyRouter = router({
     user: ctx.user,
   })),
 
-  members: permissionProcedure("members.manage").output(ZListMembersResponse).query(({ ctx }) => listMembers(ctx.tx)),
+  /** Members by their handle in this business (never another person's user id). */
+  members: permissionProcedure("members.manage").query(({ ctx }) => listMembers(ctx.tx, { userId: ctx.user.id })),
 
   /** An invitation the invitee accepts (issue 11): never attaches an existing account by itself. */
   inviteMember: permissionProcedure("members.manage")
@@ -57,7 +59,20 @@ export const tenancyRouter = router({
     ),
 
   removeMember: permissionProcedure("members.manage")
-    .input(ZRemoveMemberInput)
-    .output(ZRemoveMemberResponse)
+    .input(ZMemberRef)
     .mutation(({ ctx, input }) => removeMember(ctx.tx, input, { userId: ctx.user.id, role: ctx.role })),
+  changeMemberRole: permissionProcedure("members.manage")
+    .input(ZChangeMemberRoleInput)
+    .mutation(({ ctx, input }) => changeMemberRole(ctx.tx, input, { userId: ctx.user.id, role: ctx.role })),
+  setMemberDisabled: permissionProcedure("members.manage")
+    .input(ZSetMemberDisabledInput)
+    .mutation(({ ctx, input }) => setMemberDisabled(ctx.tx, input, { userId: ctx.user.id, role: ctx.role })),
+  /** Ends the member's sessions and e-mails them a reset link. */
+  forcePasswordReset: permissionProcedure("members.manage")
+    .input(ZMemberRef)
+    .mutation(({ ctx, input }) => forcePasswordReset(ctx.tx, input)),
+  invitations: permissionProcedure("members.manage").query(({ ctx }) => listInvitations(ctx.tx)),
+  revokeInvitation: permissionProcedure("members.manage")
+    .input(ZRevokeInvitationInput)
+    .mutation(({ ctx, input }) => revokeInvitation(ctx.tx, input)),
 });
