@@ -281,7 +281,8 @@ test("signing out and closing the register are blocked while this browser holds 
     void d.accept();
   });
   await expect(page.getByRole("button", { name: "Salir" })).toBeVisible();
-  await page.waitForTimeout(500); // the guard reads the queue when the page mounts
+  // The guard reads the queue when the page mounts: wait until it has, not for a fixed time.
+  await expect(page.locator("html")).toHaveAttribute("data-offline-guard", "blocking");
   await page.getByRole("button", { name: "Salir" }).click();
   await expect.poll(() => messages.join(" ")).toContain("sin enviar al servidor");
   await expect(page).toHaveURL(/\/demo$/);

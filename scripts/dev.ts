@@ -1,7 +1,8 @@
 // npm run dev: database (embedded unless DATABASE_URL), migrations, demo data, then Next.js.
-import { spawn } from "node:child_process";
+import { spawnGroup, stopGroupOnSignals } from "./process-group";
 import { resolveDatabase, migrateTarget } from "../src/server/db/bootstrap";
 import { DEMO } from "../src/server/seed/demo";
+import { runtimeEnv } from "../src/server/env";
 
 const target = await resolveDatabase();
 process.env.DATABASE_URL = target.appUrl;
@@ -12,9 +13,9 @@ await seedAll();
 const { closeDb } = await import("../src/server/db/client");
 await closeDb();
 
-const port = process.env.PORT ?? "3000";
+const port = String(runtimeEnv().PORT);
 const mode = process.argv.includes("--prod") ? "start" : "dev";
-const next = spawn("npx", ["next", mode, "-p", port], { stdio: "inherit", env: { ...process.env, PORT: port } });
+const next = spawnGroup("npx", ["next", mode, "-p", port], { stdio: "inherit", env: { ...process.env, PORT: port } });
 console.log(`
   Mostrador en http://localhost:${port}
   Base de datos: ${target.server ? `PostgreSQL embebido (.data/pg, puerto ${target.server.port})` : "DATABASE_URL"}
@@ -23,14 +24,5 @@ console.log(`
 ${DEMO.users.map((u) => `    ${u.role.padEnd(10)} ${u.email}`).join("\n")}
 `);
 
-const shutdown = async () => {
-  next.kill("SIGTERM");
-  await target.server?.stop();
-  process.exit(0);
-};
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
-next.on("exit", async (code) => {
-  await target.server?.stop();
-  process.exit(code ?? 0);
-});
+// Ctrl-C / SIGTERM stop next (its whole process group) and the embedded PostgreSQL.
+stopGroupOnSignals(next, async () => target.server?.stop());

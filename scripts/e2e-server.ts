@@ -5,10 +5,11 @@ import path from "node:path";
 import { spawn } from "node:child_process";
 import { freePort } from "../src/server/db/embedded";
 import { resolveDatabase, migrateTarget } from "../src/server/db/bootstrap";
+import { runtimeEnv } from "../src/server/env";
 
-const port = process.env.E2E_PORT ?? "3210";
+const port = String(runtimeEnv().E2E_PORT);
 const dataDir = path.resolve(process.cwd(), `.data/pg-e2e-${port}`);
-if (!process.env.DATABASE_URL) rmSync(dataDir, { recursive: true, force: true });
+if (!runtimeEnv().DATABASE_URL) rmSync(dataDir, { recursive: true, force: true });
 const target = await resolveDatabase({ dataDir, port: await freePort() });
 process.env.DATABASE_URL = target.appUrl;
 process.env.DATABASE_OWNER_URL = target.ownerUrl;
@@ -27,7 +28,7 @@ process.env.INNGEST_SIGNING_KEY ??= `signkey-test-${randomBytes(32).toString("he
 process.env.INNGEST_EVENT_KEY ??= randomBytes(16).toString("hex");
 process.env.INNGEST_BASE_URL ??= "http://127.0.0.1:9";
 // The built app runs behind the same server front as `npm start` (client address from the socket).
-const child = process.env.E2E_DEV
+const child = runtimeEnv().E2E_DEV
   ? spawn("npx", ["next", "dev", "-p", port], { stdio: "inherit", env: { ...process.env, NEXTAUTH_URL: `http://localhost:${port}`, E2E: "1" } })
   : spawn("node", ["scripts/serve.mjs"], {
       stdio: "inherit",

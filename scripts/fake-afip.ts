@@ -4,11 +4,12 @@
 // in-process one (.data/fake-afip), so the demo tenant's certificate is accepted. Refuses to run
 // with NODE_ENV=production.
 import path from "node:path";
+import { runtimeEnv } from "../src/server/env";
 
 const { devFakeCa } = await import("../src/server/fiscal/afip-runtime");
 const { startFakeAfip } = await import("../src/server/afip/fake/server");
-const dir = path.resolve(process.cwd(), process.env.FAKE_AFIP_DIR ?? ".data/fake-afip");
-const fake = await startFakeAfip({ ca: devFakeCa(), stateFile: path.join(dir, "state.json"), port: Number(process.env.FAKE_AFIP_PORT ?? 8090) });
+const dir = path.resolve(process.cwd(), runtimeEnv().FAKE_AFIP_DIR);
+const fake = await startFakeAfip({ ca: devFakeCa(), stateFile: path.join(dir, "state.json"), port: runtimeEnv().FAKE_AFIP_PORT ?? 8090 });
 console.log(`Fake AFIP (solo pruebas/demo) en ${fake.url}\n  WSAA  ${fake.endpoints.wsaa}\n  WSFE  ${fake.endpoints.wsfe}`);
 const stop = async () => {
   await fake.close();

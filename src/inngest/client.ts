@@ -1,4 +1,5 @@
 import { Inngest, Middleware } from "inngest";
+import { runtimeEnv, type RuntimeEnv } from "@/server/env";
 import { log } from "@/server/log";
 import { inSpan } from "@/server/telemetry/tracing";
 
@@ -15,13 +16,15 @@ class TracingMiddleware extends Middleware.BaseMiddleware {
 
 // One Inngest client for the app. Dev: `npx inngest-cli dev -u http://localhost:3000/api/inngest`
 // (INNGEST_DEV=1). Production: INNGEST_EVENT_KEY / INNGEST_SIGNING_KEY (Inngest Cloud or self-hosted).
+const devMode = (e: RuntimeEnv) => (e.INNGEST_DEV === undefined && e.NODE_ENV !== "production" && !e.INNGEST_SIGNING_KEY ? { isDev: true } : {});
+
 export const inngest = new Inngest({
   id: "mostrador",
   // Function logs (ctx.logger) and the SDK's own go through pino: JSON lines with trace ids.
   logger: log,
   middleware: [TracingMiddleware],
   // INNGEST_DEV wins when set; otherwise development without a signing key talks to the local dev server.
-  ...(process.env.INNGEST_DEV === undefined && process.env.NODE_ENV !== "production" && !process.env.INNGEST_SIGNING_KEY ? { isDev: true } : {}),
+  ...devMode(runtimeEnv()),
 });
 
 export const FISCAL_DOCUMENT_REQUESTED = "fiscal/document.requested";

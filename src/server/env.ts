@@ -3,7 +3,11 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
-// Typed environment. Every variable is documented in .env.example.
+// Every environment variable the app, its scripts and its tests read: declared, validated and
+// documented here (and in .env.example). Nothing else reads process.env (env.test.ts checks;
+// client code may read NODE_ENV, which Next.js inlines at build time). `env()` is the server's
+// (secrets, database); `runtimeEnv()` the values tools read before a database exists and that
+// tests retune while running.
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** App role connection (not owner, not superuser, NOBYPASSRLS). Set by scripts/dev.ts when embedded. */
@@ -102,3 +106,59 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** Variables that may change while a process runs (tests retune them) or that tools read before a database exists. */
+const ZRuntimeEnv = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Deadline of each AFIP SOAP call, ms. A FECAESolicitar past it is recovered, never re-sent blind. */
+  AFIP_TIMEOUT_MS: z.coerce.number().int().positive().max(600_000).default(30_000),
+  /** An already running fake AFIP (tests, demos); otherwise dev starts one in-process. */
+  FAKE_AFIP_URL: z.url().optional(),
+  /** Where the in-process / scripted fake AFIP keeps its CA and numbering. */
+  FAKE_AFIP_DIR: z.string().max(500).default(".data/fake-afip"),
+  /** Port of the fake AFIP (0 = any free port in-process; `npm run fake-afip` defaults to 8090). */
+  FAKE_AFIP_PORT: port.optional(),
+  INNGEST_SIGNING_KEY: z.string().max(500).optional(),
+  /** "1": talk to a local Inngest dev server. Unset: dev mode when not production and no signing key. */
+  INNGEST_DEV: z.string().max(200).optional(),
+  DATABASE_URL: z.url().optional(),
+  DATABASE_OWNER_URL: z.url().optional(),
+  /** Superuser URL: when given, scripts create the two roles and the database themselves. */
+  DATABASE_ADMIN_URL: z.url().optional(),
+  /** Port of the embedded PostgreSQL of `npm run dev`. */
+  PG_PORT: port.default(54320),
+  /** Port of `npm run dev` / `next start`. */
+  PORT: port.default(3000),
+  /** Playwright's app server port, and E2E_DEV=1 to run `next dev` instead of the build. */
+  E2E_PORT: port.default(3210),
+  E2E_DEV: z.string().max(10).optional(),
+  /** Chromium for Playwright (default /usr/bin/chromium). */
+  CHROMIUM_PATH: z.string().max(500).optional(),
+  /** Superuser URL of an external server for the test suite (default: embedded in .data/pg-test). */
+  TEST_DATABASE_ADMIN_URL: z.url().optional(),
+  /** Set by the test setup: superuser URL of this test file's database. */
+  TEST_ADMIN_DB_URL: z.url().optional(),
+  /** Set by scripts/serve.mjs per start: vouches for the client address it forwards (not set by hand). */
+  MOSTRADOR_EDGE_TOKEN: z.string().max(200).optional(),
+});
+
+export type RuntimeEnv = z.infer<typeof ZRuntimeEnv>;
+
+/**
+ * The variables tools and runtime-tunable code read, validated on every call (cheap; tests
+ * retune AFIP_TIMEOUT_MS or FAKE_AFIP_URL between cases). A bad value throws, never NaN.
+ */
+export function runtimeEnv(source: Record<string, string | undefined> = process.env): RuntimeEnv {
+  const parsed = ZRuntimeEnv.safeParse(source);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${issues}`);
+  }
+  return parsed.data;
+}
+
+/** Every declared variable (env.test.ts checks each is documented in .env.example). */
+export const ENV_KEYS = [...new Set([...Object.keys(ZEnv.shape), ...Object.keys(ZRuntimeEnv.shape)])];

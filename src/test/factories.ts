@@ -5,6 +5,7 @@ import { withTenant } from "../server/db/with-tenant";
 import { createTenant } from "../server/tenancy/create-tenant";
 import { seedMember } from "../server/tenancy/seed-member";
 import type { Role } from "../lib/permissions";
+import { runtimeEnv } from "../server/env";
 
 /** A tenant with its owner, default warehouse and register, created through the real service. */
 export async function makeTenant(name = "Negocio") {
@@ -37,5 +38,5 @@ export async function addMember(tenantId: string, role: Role) {
 
 /** Superuser connection to this test file's database, for catalog checks and breaking things on purpose. */
 export function adminSql() {
-  return postgres(process.env.TEST_ADMIN_DB_URL!, { max: 1, onnotice: () => {} });
+  return postgres(runtimeEnv().TEST_ADMIN_DB_URL!, { max: 1, onnotice: () => {} });
 }

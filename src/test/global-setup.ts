@@ -4,6 +4,7 @@ import type { TestProject } from "vitest/node";
 import { freePort, startEmbeddedPostgres, type EmbeddedServer } from "../server/db/embedded";
 import { DEV_ROLES, ensureRolesAndDatabase, roleUrl } from "../server/db/roles";
 import { runMigrations } from "../server/db/migrate";
+import { runtimeEnv } from "../server/env";
 
 // One real PostgreSQL server for the whole run (embedded, or TEST_DATABASE_ADMIN_URL: a
 // superuser URL of an external server). A template database is migrated once; every test
@@ -19,7 +20,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
+  let adminUrl = runtimeEnv().TEST_DATABASE_ADMIN_URL;
   if (!adminUrl) {
     server = await startEmbeddedPostgres({
       dir: path.resolve(process.cwd(), ".data/pg-test"),

@@ -21,7 +21,10 @@ export function OfflineQueueGuard({ slug }: { slug: string }) {
     const refresh = () =>
       offlineSalesBlock(slug)
         .then((b) => {
-          if (alive) message.current = b.message;
+          if (!alive) return;
+          message.current = b.message;
+          // Observable state (e2e waits on it instead of on time): has the guard read the queue yet?
+          document.documentElement.dataset.offlineGuard = b.message ? "blocking" : "clear";
         })
         .catch(() => {});
     void refresh();

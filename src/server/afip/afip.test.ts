@@ -199,8 +199,6 @@ describe("requests validate against the official WSDL", () => {
   it("a WSDL-driven SOAP client (soap package) talks to the fake, and its requests pass the same checker", async () => {
     const wsdl = path.resolve(process.cwd(), "src/server/afip/wsdl/wsfev1.wsdl");
     const client = await createClientAsync(wsdl, { endpoint: fake.endpoints.wsfe });
-    const t = await loginCms({ url: fake.endpoints.wsaa, service: "wsfe", ...cert }).catch(() => undefined);
-    void t;
     const [res] = await client.FEDummyAsync({});
     expect(res.FEDummyResult.AppServer).toBe("OK");
     const [last] = await client.FECompUltimoAutorizadoAsync({ Auth: { Token: "x", Sign: "y", Cuit: CUIT }, PtoVta: 3, CbteTipo: 6 });

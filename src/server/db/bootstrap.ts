@@ -2,6 +2,7 @@ import path from "node:path";
 import type { EmbeddedServer } from "./embedded";
 import { DEV_ROLES, ensureRolesAndDatabase, roleUrl } from "./roles";
 import { runMigrations } from "./migrate";
+import { runtimeEnv } from "../env";
 
 export type DatabaseTarget = { appUrl: string; ownerUrl: string; appRole: string; server?: EmbeddedServer };
 
@@ -11,12 +12,13 @@ export type DatabaseTarget = { appUrl: string; ownerUrl: string; appRole: string
  * Without: start the embedded PostgreSQL in .data/pg and create roles + database.
  */
 export async function resolveDatabase(opts: { dataDir?: string; port?: number; quiet?: boolean } = {}): Promise<DatabaseTarget> {
-  if (process.env.DATABASE_URL) {
-    const appUrl = process.env.DATABASE_URL;
-    if (process.env.DATABASE_ADMIN_URL) {
-      await ensureRolesAndDatabase(process.env.DATABASE_ADMIN_URL, new URL(appUrl).pathname.slice(1));
+  const e = runtimeEnv();
+  if (e.DATABASE_URL) {
+    const appUrl = e.DATABASE_URL;
+    if (e.DATABASE_ADMIN_URL) {
+      await ensureRolesAndDatabase(e.DATABASE_ADMIN_URL, new URL(appUrl).pathname.slice(1));
     }
-    const ownerUrl = process.env.DATABASE_OWNER_URL;
+    const ownerUrl = e.DATABASE_OWNER_URL;
     if (!ownerUrl) throw new Error("DATABASE_OWNER_URL is required with DATABASE_URL (migrations run as the owner role)");
     return { appUrl, ownerUrl, appRole: decodeURIComponent(new URL(appUrl).username) };
   }
@@ -24,7 +26,7 @@ export async function resolveDatabase(opts: { dataDir?: string; port?: number; q
   const { startEmbeddedPostgres } = await import("./embedded");
   const server = await startEmbeddedPostgres({
     dir: opts.dataDir ?? path.resolve(process.cwd(), ".data/pg"),
-    port: opts.port ?? Number(process.env.PG_PORT ?? 54320),
+    port: opts.port ?? e.PG_PORT,
     quiet: opts.quiet ?? true,
   });
   const database = "mostrador";

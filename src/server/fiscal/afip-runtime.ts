@@ -4,18 +4,20 @@ import path from "node:path";
 import { AppError } from "../errors/app-error";
 import { fakeEndpoints, OFFICIAL_ENDPOINTS, type AfipEndpoints, type AfipEnvironment } from "../afip/endpoints";
 import { createTestCa, type Pem } from "../afip/fake/certs";
+import { runtimeEnv } from "../env";
 
 // Where each environment's AFIP lives. FAKE is the local fake AFIP: FAKE_AFIP_URL when set
 // (tests, a shared dev instance), otherwise one started in this process for dev/demo with its
 // CA and numbering persisted under .data/fake-afip. FAKE can never be used in production mode.
 
-const devDir = () => path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.FAKE_AFIP_DIR ?? ".data/fake-afip");
+const devDir = () => path.resolve(/*turbopackIgnore: true*/ process.cwd(), runtimeEnv().FAKE_AFIP_DIR);
 const g = globalThis as unknown as { __mostradorFakeAfip?: Promise<string> };
 
-export const afipTimeoutMs = (): number => Number(process.env.AFIP_TIMEOUT_MS ?? 30_000);
+/** Validated: an unset value is 30 s, a malformed one throws (never NaN). */
+export const afipTimeoutMs = (): number => runtimeEnv().AFIP_TIMEOUT_MS;
 
 export function assertFakeAllowed(): void {
-  if (process.env.NODE_ENV === "production") {
+  if (runtimeEnv().NODE_ENV === "production") {
     throw new AppError("INVALID_STATE", "El ARCA simulado no puede usarse en modo producción");
   }
 }
@@ -37,7 +39,7 @@ async function devFakeUrl(): Promise<string> {
     const fake = await startFakeAfip({
       ca: devFakeCa(),
       stateFile: path.join(devDir(), "state.json"),
-      port: process.env.FAKE_AFIP_PORT ? Number(process.env.FAKE_AFIP_PORT) : 0,
+      port: runtimeEnv().FAKE_AFIP_PORT ?? 0,
     });
     return fake.url;
   })();
@@ -47,5 +49,5 @@ async function devFakeUrl(): Promise<string> {
 export async function endpointsFor(environment: AfipEnvironment): Promise<AfipEndpoints> {
   if (environment !== "FAKE") return OFFICIAL_ENDPOINTS[environment];
   assertFakeAllowed();
-  return fakeEndpoints(process.env.FAKE_AFIP_URL ?? (await devFakeUrl()));
+  return fakeEndpoints(runtimeEnv().FAKE_AFIP_URL ?? (await devFakeUrl()));
 }

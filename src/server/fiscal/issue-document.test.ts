@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { InngestTestEngine } from "@inngest/test";
 import { withTenant } from "../db/with-tenant";
 import { fiscalDocumentAttempts, fiscalDocuments, wsaaTickets } from "../db/schema/fiscal";
@@ -276,7 +276,6 @@ describe("credit notes and the sweep", () => {
     const out = await issueDocument(t.tenantId, id);
     expect(out.status).toBe("ERROR");
     expect((await getDoc(t.tenantId, id)).lastError).toContain("Configuración fiscal");
-    void sql;
   });
 });
 

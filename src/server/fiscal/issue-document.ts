@@ -16,6 +16,7 @@ import { FiscalRetryableError } from "./retryable";
 import { seriesKey, withSeriesLock } from "./series-lock";
 import { arDate } from "@/lib/ar-time";
 import { noteCaeAvailable, noteCaeUnavailable } from "./register-contingency";
+import { runtimeEnv } from "../env";
 
 /**
  * Issue one fiscal document: cached WSAA ticket → FECompUltimoAutorizado → FECAESolicitar with
@@ -72,7 +73,7 @@ export async function issueDocument(tenantId: string, documentId: string, opts: 
     if (doc.status === "ISSUED" || doc.status === "REJECTED") return { kind: "final" as const, doc };
     const [settings] = await tx.select().from(fiscalSettings).limit(1);
     if (!settings?.certificatePem || !settings.privateKeyEncrypted) return { kind: "unconfigured" as const, doc };
-    if (settings.environment === "FAKE" && process.env.NODE_ENV === "production") return { kind: "fake-in-prod" as const, doc };
+    if (settings.environment === "FAKE" && runtimeEnv().NODE_ENV === "production") return { kind: "fake-in-prod" as const, doc };
     const original = doc.originalDocumentId
       ? (await tx.select().from(fiscalDocuments).where(eq(fiscalDocuments.id, doc.originalDocumentId)))[0]
       : undefined;

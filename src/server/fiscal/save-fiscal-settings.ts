@@ -7,6 +7,7 @@ import { isValidCuit, normalizeCuit } from "@/lib/cuit";
 import { EMITTER_IVA_CONDITIONS } from "../afip/codes";
 import { currentTenantId } from "./current-tenant";
 import { dec } from "@/lib/decimal";
+import { runtimeEnv } from "../env";
 
 export const ZSaveFiscalSettingsInput = z.object({
   cuit: z
@@ -37,7 +38,7 @@ export type TSaveFiscalSettingsInput = z.input<typeof ZSaveFiscalSettingsInput>;
 /** Create or update the tenant's fiscal identity (OWNER/ADMIN). Credentials are uploaded separately. */
 export async function saveFiscalSettings(tx: Tx, raw: TSaveFiscalSettingsInput) {
   const input = ZSaveFiscalSettingsInput.parse(raw);
-  if (input.environment === "FAKE" && process.env.NODE_ENV === "production") {
+  if (input.environment === "FAKE" && runtimeEnv().NODE_ENV === "production") {
     throw new AppError("VALIDATION", "El ARCA simulado no puede usarse en modo producción");
   }
   const values = {

@@ -8,6 +8,7 @@ import { devFakeCa } from "./afip-runtime";
 import { saveFiscalSettings } from "./save-fiscal-settings";
 import { uploadCredentials } from "./upload-credentials";
 import { savePointOfSale } from "./save-point-of-sale";
+import { runtimeEnv } from "../env";
 
 /** A demo CUIT (valid check digit) that is clearly not a real business's. */
 export const DEMO_CUIT = "30712345671";
@@ -21,7 +22,7 @@ export const FISCAL_REGISTER = "Caja 3 · Factura electrónica";
  * Idempotent: an existing configuration is left alone.
  */
 export const seedFiscalDemo: DemoSeeder = async ({ tenantId, ownerId, warehouseId }) => {
-  if (process.env.NODE_ENV === "production") return;
+  if (runtimeEnv().NODE_ENV === "production") return;
   await withTenant(
     tenantId,
     async (tx) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { runtimeEnv } from "../env";
 
 /** Header set by scripts/serve.mjs with the resolved client address, and the token vouching for it. */
 export const CLIENT_IP_HEADER = "x-mostrador-client-ip";
@@ -18,7 +19,7 @@ const read = (h: HeaderSource, name: string): string | undefined => {
  * (throttling still holds, per account too), never dodgeable by rotating a header.
  */
 export function clientIp(headers: HeaderSource): string {
-  const token = process.env.MOSTRADOR_EDGE_TOKEN;
+  const token = runtimeEnv().MOSTRADOR_EDGE_TOKEN;
   const vouched = token && read(headers, EDGE_TOKEN_HEADER) === token;
   const ip = vouched ? read(headers, CLIENT_IP_HEADER) : undefined;
   return ip && ip.length <= 45 ? ip : "unresolved";

@@ -134,8 +134,7 @@ describe("replenishment suggestions", () => {
       ),
     ).rejects.toMatchObject({ code: "VALIDATION" });
     // Two suppliers → two orders.
-    const c = await makeProduct(tenantId, { name: "Cebolla", stockMin: "5", stockIdeal: "8" });
-    void c;
+    await makeProduct(tenantId, { name: "Cebolla", stockMin: "5", stockIdeal: "8" });
     await withTenant(tenantId, (tx) => runReplenishment(tx, { today: "2026-04-02", mode: "manual" }));
     const two = await withTenant(tenantId, (tx) => listSuggestions(tx));
     const pend = two.rows.filter((r) => r.status === "PENDING");

@@ -1,13 +1,14 @@
 import { notFound } from "next/navigation";
 import { listOutbox } from "@/server/account/list-outbox";
 import { formatDateTime } from "@/lib/format";
+import { runtimeEnv } from "@/server/env";
 
 export const metadata = { title: "Correo (desarrollo)", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 /** Development only: the e-mails the app "sent" (the outbox), so reset and invitation links work without a mail server. */
 export default async function Page() {
-  if (process.env.NODE_ENV === "production") notFound();
+  if (runtimeEnv().NODE_ENV === "production") notFound();
   const rows = await listOutbox();
   return (
     <main className="mx-auto max-w-3xl space-y-4 p-6">

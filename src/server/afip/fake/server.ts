@@ -13,6 +13,7 @@ import { fakeEndpoints, type AfipEndpoints } from "../endpoints";
 import { checkAgainstWsdl } from "../wsdl-schema";
 import type { Pem } from "./certs";
 import { caeaHandlers, emptyCaeaState, type CaeaFakeState, type FakePointOfSale } from "./caea";
+import { runtimeEnv } from "../../env";
 
 /**
  * A local fake AFIP speaking WSAA (loginCms) and WSFEv1 over SOAP 1.1, as in the official
@@ -103,7 +104,7 @@ export type FakeAfip = {
 const yyyymmdd = (d: Date) => arYmd(d);
 
 export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
-  if (process.env.NODE_ENV === "production") throw new Error("The fake AFIP can never run in production mode");
+  if (runtimeEnv().NODE_ENV === "production") throw new Error("The fake AFIP can never run in production mode");
   const ttl = opts.ticketTtlMs ?? 12 * 3600_000;
   const strict = opts.strictSchema ?? true;
   let state: State = { tickets: [], cbtes: [] };

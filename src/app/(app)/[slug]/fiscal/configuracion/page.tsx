@@ -1,6 +1,7 @@
 import { requirePermission } from "@/server/auth/page-membership";
 import { FiscalSettingsPage } from "@/components/fiscal/settings-page";
 import { EmptyState } from "@/components/ui/page";
+import { runtimeEnv } from "@/server/env";
 
 export const metadata = { title: "Configuración fiscal" };
 
@@ -9,5 +10,5 @@ export default async function Page({ params }: { params: Promise<{ slug: string 
   if (!(await requirePermission(slug, "tenant.settings"))) {
     return <EmptyState title="Solo el dueño o un administrador puede cambiar la configuración fiscal" />;
   }
-  return <FiscalSettingsPage slug={slug} allowFake={process.env.NODE_ENV !== "production"} />;
+  return <FiscalSettingsPage slug={slug} allowFake={runtimeEnv().NODE_ENV !== "production"} />;
 }
