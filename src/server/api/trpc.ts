@@ -1,15 +1,14 @@
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
-import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
-import { z, ZodError } from "zod";
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
-import { AppError, appErrorFromDatabase, type AppErrorCode } from "../errors/app-error";
+import { AppError, appErrorFromDatabase } from "../errors/app-error";
+import { errorFormatter, toTRPCError } from "./error-formatter";
 import { withSessionMembership, type Membership } from "../db/with-tenant";
 import type { Tx } from "../db/client";
 import { loadSessionUser, type SessionUser } from "../auth/session-user";
-import { can, type Permission } from "../auth/permissions";
+import { can, type Permission } from "@/lib/permissions";
 import { env } from "../env";
 import { clientIp } from "../http/client-ip";
 import { log } from "../log";
@@ -32,58 +31,14 @@ export async function createContext(req: NextRequest, requestId: string): Promis
   };
 }
 
-const APP_TO_TRPC: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
-  VALIDATION: "BAD_REQUEST",
-  NOT_FOUND: "NOT_FOUND",
-  UNAUTHENTICATED: "UNAUTHORIZED",
-  FORBIDDEN: "FORBIDDEN",
-  CONFLICT: "CONFLICT",
-  INSUFFICIENT_STOCK: "CONFLICT",
-  INVALID_STATE: "PRECONDITION_FAILED",
-  RATE_LIMITED: "TOO_MANY_REQUESTS",
-  EXTERNAL: "BAD_GATEWAY",
-};
-
-/** AppError → TRPCError with the right status; anything else stays INTERNAL with a generic message. */
-export function toTRPCError(e: unknown): TRPCError {
-  if (e instanceof TRPCError) {
-    if (e.cause instanceof AppError) return toTRPCError(e.cause);
-    const db = e.code === "INTERNAL_SERVER_ERROR" ? appErrorFromDatabase(e.cause) : null;
-    return db ? toTRPCError(db) : e;
-  }
-  if (e instanceof AppError) return new TRPCError({ code: APP_TO_TRPC[e.code], message: e.message, cause: e });
-  const fromDb = appErrorFromDatabase(e);
-  if (fromDb) return new TRPCError({ code: APP_TO_TRPC[fromDb.code], message: fromDb.message, cause: fromDb });
-  return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Ocurrió un error inesperado.", cause: e instanceof Error ? e : undefined });
-}
+export { toTRPCError };
 
 /** Procedure metadata: the permission a procedure requires (read by the role-matrix sweep test). */
 export type ProcedureMeta = { permission?: Permission };
 
 const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    const appError = cause instanceof AppError ? cause : null;
-    const zodError = cause instanceof ZodError ? z.flattenError(cause) : null;
-    const { stack: _stack, ...data } = shape.data;
-    return {
-      ...shape,
-      // Internal errors never reach the client with their text, SQL or stack.
-      message:
-        error.code === "INTERNAL_SERVER_ERROR"
-          ? "Ocurrió un error inesperado. Probá de nuevo en unos segundos."
-          : zodError
-            ? "Revisá los datos marcados."
-            : shape.message,
-      data: {
-        ...data,
-        appCode: appError?.code ?? null,
-        details: appError?.details ?? null,
-        fieldErrors: zodError?.fieldErrors ?? null,
-      },
-    };
-  },
+  errorFormatter,
 });
 
 export const router = t.router;

@@ -1,7 +1,5 @@
 import { notFound } from "next/navigation";
-import { desc } from "drizzle-orm";
-import { withAnonymous } from "@/server/db/with-tenant";
-import { outboxMessages } from "@/server/db/schema/security";
+import { listOutbox } from "@/server/account/list-outbox";
 import { formatDateTime } from "@/lib/format";
 
 export const metadata = { title: "Correo (desarrollo)", robots: { index: false } };
@@ -10,7 +8,7 @@ export const dynamic = "force-dynamic";
 /** Development only: the e-mails the app "sent" (the outbox), so reset and invitation links work without a mail server. */
 export default async function Page() {
   if (process.env.NODE_ENV === "production") notFound();
-  const rows = await withAnonymous((tx) => tx.select().from(outboxMessages).orderBy(desc(outboxMessages.createdAt)).limit(50));
+  const rows = await listOutbox();
   return (
     <main className="mx-auto max-w-3xl space-y-4 p-6">
       <h1 className="text-2xl font-semibold">Correo enviado (solo desarrollo)</h1>

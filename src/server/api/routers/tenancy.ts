@@ -1,17 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
-import { and, asc, eq } from "drizzle-orm";
 import { authedProcedure, permissionProcedure, publicProcedure, router, tenantProcedure } from "../trpc";
 import { withTenant, withUser } from "../../db/with-tenant";
-import { memberships, tenants, users } from "../../db/schema/tenancy";
+import { listMyBusinesses, ZListMyBusinessesResponse } from "../../tenancy/list-my-businesses";
 import { createTenant, ZCreateTenantInput, ZOwnerAccount } from "../../tenancy/create-tenant";
 import { createInvitation, ZCreateInvitationInput } from "../../tenancy/create-invitation";
 import { changeMemberRole, listMembers, removeMember, setMemberDisabled, ZChangeMemberRoleInput, ZMemberRef, ZSetMemberDisabledInput } from "../../tenancy/manage-members";
 import { listInvitations, revokeInvitation, ZRevokeInvitationInput } from "../../tenancy/revoke-invitation";
 import { forcePasswordReset } from "../../account/password-reset";
-import { ROLE_PERMISSIONS, type Permission } from "../../auth/permissions";
-import { AppError } from "../../errors/app-error";
+import { ROLE_PERMISSIONS, type Permission } from "@/lib/permissions";
 
 export const ZSignUpInput = ZCreateTenantInput.extend(ZOwnerAccount.shape);
 
@@ -39,16 +36,7 @@ export const tenancyRouter = router({
   }),
 
   /** "My businesses": only the user's own memberships are visible (RLS on app.current_user). */
-  myBusinesses: authedProcedure.query(async ({ ctx }) => {
-    return withUser(ctx.user.id, (tx) =>
-      tx
-        .select({ slug: tenants.slug, name: tenants.name, kind: tenants.kind, role: memberships.role })
-        .from(memberships)
-        .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-        .where(eq(memberships.userId, ctx.user.id))
-        .orderBy(asc(tenants.name)),
-    );
-  }),
+  myBusinesses: authedProcedure.output(ZListMyBusinessesResponse).query(({ ctx }) => withUser(ctx.user.id, (tx) => listMyBusinesses(tx, ctx.user.id))),
 
   me: authedProcedure.query(({ ctx }) => ctx.user),
 
