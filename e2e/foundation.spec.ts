@@ -15,6 +15,7 @@ async function signUp(page: Page, business: string, slug: string, email: string)
 }
 
 test("two businesses sign up and each sees only its own team", async ({ browser }) => {
+  test.setTimeout(150_000);
   const a = { name: "Parrilla Uno", slug: uniqueSlug("parrilla"), email: `a-${Date.now()}@e2e.test` };
   const b = { name: "Hostería Dos", slug: uniqueSlug("hosteria"), email: `b-${Date.now()}@e2e.test` };
 

@@ -8,7 +8,8 @@ export async function register() {
     env();
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
+    // Stop the server: a production deployment without its secrets must not serve.
+    globalThis.process?.exit?.(1);
   }
   const { registerTracing } = await import("./server/telemetry/register-node");
   registerTracing();

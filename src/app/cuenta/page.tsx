@@ -1,3 +1,4 @@
+import { TRPCProvider } from "@/lib/trpc/react";
 import { redirect } from "next/navigation";
 import Link from "next/link";
 import { currentUser } from "@/server/auth/session";
@@ -20,7 +21,9 @@ export default async function Page() {
           {user.name} · {user.email}
         </p>
       </div>
-      <AccountPanel email={user.email} />
+      <TRPCProvider tenantSlug={null}>
+        <AccountPanel email={user.email} />
+      </TRPCProvider>
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { TRPCProvider } from "@/lib/trpc/react";
 import { AuthCard } from "@/components/auth/auth-card";
 import { RequestResetForm } from "@/components/auth/account-forms";
 
@@ -6,7 +7,9 @@ export const metadata = { title: "Recuperar contraseña" };
 export default function Page() {
   return (
     <AuthCard title="Recuperar contraseña" subtitle="Te enviamos un enlace para elegir una contraseña nueva.">
-      <RequestResetForm />
+      <TRPCProvider tenantSlug={null}>
+        <RequestResetForm />
+      </TRPCProvider>
     </AuthCard>
   );
 }

@@ -1,3 +1,4 @@
+import { TRPCProvider } from "@/lib/trpc/react";
 import { AuthCard } from "@/components/auth/auth-card";
 import { InvitationPanel } from "@/components/auth/account-forms";
 import { currentUser } from "@/server/auth/session";
@@ -10,7 +11,9 @@ export default async function Page({ params }: { params: Promise<{ token: string
   const user = await currentUser();
   return (
     <AuthCard title="Invitación a un negocio" subtitle="Aceptala para empezar a trabajar en Mostrador.">
-      <InvitationPanel token={token.slice(0, 200)} signedInEmail={user?.email ?? null} />
+      <TRPCProvider tenantSlug={null}>
+        <InvitationPanel token={token.slice(0, 200)} signedInEmail={user?.email ?? null} />
+      </TRPCProvider>
     </AuthCard>
   );
 }

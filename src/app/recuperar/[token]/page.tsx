@@ -1,3 +1,4 @@
+import { TRPCProvider } from "@/lib/trpc/react";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ResetPasswordForm } from "@/components/auth/account-forms";
 
@@ -7,7 +8,9 @@ export default async function Page({ params }: { params: Promise<{ token: string
   const { token } = await params;
   return (
     <AuthCard title="Elegí una contraseña nueva" subtitle="Se cerrarán tus sesiones abiertas.">
-      <ResetPasswordForm token={token.slice(0, 200)} />
+      <TRPCProvider tenantSlug={null}>
+        <ResetPasswordForm token={token.slice(0, 200)} />
+      </TRPCProvider>
     </AuthCard>
   );
 }

@@ -61,7 +61,7 @@ describe("fiscal router", () => {
     }
   });
 
-  it("cashiers read documents but cannot change settings; supervisors retry", async () => {
+  it("cashiers neither list documents nor change settings (SPEC §2, issue 11); supervisors list and retry", async () => {
     const t = await makeTenant();
     const cashier = await addMember(t.tenantId, "CASHIER");
     const supervisor = await addMember(t.tenantId, "SUPERVISOR");
@@ -69,7 +69,10 @@ describe("fiscal router", () => {
     await expect(c.fiscal.settings()).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(c.fiscal.saveSettings({ cuit: randomCuit(), legalName: "X", ivaCondition: "EXENTO", environment: "FAKE" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const id = await requestDoc(t.tenantId, consumerSale());
-    const list = await c.fiscal.documents({});
+    await expect(c.fiscal.documents({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // A document of a sale that is not from the cashier's own session looks missing to them.
+    await expect(c.fiscal.document({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const list = await callerFor(supervisor.userId, t.slug).fiscal.documents({});
     expect(list.rows.map((r) => r.id)).toEqual([id]);
     expect(list.rows[0]!.status).toBe("PENDING");
     await expect(c.fiscal.retry({ id })).rejects.toMatchObject({ code: "FORBIDDEN" });
