@@ -136,6 +136,12 @@ export function useTerminalRuntime(slug: string) {
       await reloadLists(d);
       setReady(true);
       engine.start(30_000);
+      // navigator.onLine can say "online" with no way to the server (e.g. after a restart
+      // without network): ask the server once so the status is right from the start.
+      void fetch("/api/health", { cache: "no-store" })
+        .then((r) => r.ok)
+        .catch(() => false)
+        .then((ok) => !disposed && engine.refresh(ok));
 
       const ch = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(POS_CHANNEL) : null;
       channelRef.current = ch;
@@ -202,7 +208,13 @@ export function useTerminalRuntime(slug: string) {
     async (op: TPosOp) => {
       if (!db) throw new Error("La caja todavía se está preparando");
       await enqueueOp(db, op);
-      if (op.kind === "OPEN_SESSION" && context) setContext(await withPendingSessions(db, context));
+      if (op.kind === "OPEN_SESSION" && context) {
+        // Kept in the cached context too: once the opening has synced (maybe by the service
+        // worker while this page was closed) an offline reload must still know the shift.
+        const next = await withPendingSessions(db, context);
+        await setMeta(db, "posContext", JSON.stringify(next));
+        setContext(next);
+      }
       await afterQueueChange();
     },
     [db, context, afterQueueChange],
