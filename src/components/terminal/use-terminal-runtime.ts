@@ -141,7 +141,9 @@ export function useTerminalRuntime(slug: string) {
       void fetch("/api/health", { cache: "no-store" })
         .then((r) => r.ok)
         .catch(() => false)
-        .then((ok) => !disposed && engine.refresh(ok));
+        .then((ok) => {
+          if (!disposed) void engine.refresh(ok);
+        });
 
       const ch = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(POS_CHANNEL) : null;
       channelRef.current = ch;
