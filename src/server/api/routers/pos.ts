@@ -5,7 +5,7 @@ import { can } from "../../auth/permissions";
 import { ZSaleInput } from "@/lib/schemas/sale";
 import { createSale } from "../../pos/create-sale";
 import { voidSale, ZVoidSaleInput } from "../../pos/void-sale";
-import { getSale } from "../../pos/get-sale";
+import { getSaleTicket } from "../../pos/get-sale-ticket";
 import { listSales } from "../../pos/list-sales";
 import { findProductByCode, searchProducts } from "../../pos/find-products";
 import { createCustomer, searchCustomers, ZCreateCustomerInput } from "../../pos/customers";
@@ -62,7 +62,7 @@ export const posRouter = router({
     return result;
   }),
 
-  sale: sell.input(z.object({ saleId: z.uuid() })).query(({ ctx, input }) => getSale(ctx.tx, input.saleId)),
+  sale: sell.input(z.object({ saleId: z.uuid() })).query(({ ctx, input }) => getSaleTicket(ctx.tx, input.saleId)),
 
   /**
    * Sales lists are for reviewers only: a cashier adding up their own session's tickets would
