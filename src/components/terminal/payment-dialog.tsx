@@ -36,12 +36,15 @@ export function PaymentDialog({
   const amountRefs = useRef<(HTMLInputElement | null)[]>([]);
   const focusRow = useRef<number>(0);
 
+  // Reset only when the dialog opens or the amount really changes: the parent re-renders
+  // often (sync status), and that must never wipe what the cashier is typing.
+  const totalKey = total.toFixed(2);
   useEffect(() => {
     if (open) {
-      setRows([{ method: "CASH", text: toText(total), auto: true }]);
+      setRows([{ method: "CASH", text: toText(new Decimal(totalKey)), auto: true }]);
       focusRow.current = 0;
     }
-  }, [open, total]);
+  }, [open, totalKey]);
   useEffect(() => {
     const el = amountRefs.current[focusRow.current];
     if (open && el && document.activeElement !== el) {
