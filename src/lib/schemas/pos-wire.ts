@@ -27,6 +27,8 @@ export const ZSaleSyncResult = z.object({
   status: ZSyncStatus,
   ticketNumber: z.number().int().optional(),
   stockConflict: z.boolean().optional(),
+  /** Accepted, but a price the product never had offline or a product already inactive: flagged for review. */
+  catalogConflict: z.boolean().optional(),
   code: z.string().max(64).optional(),
   message: z.string().max(500).optional(),
 });

@@ -63,6 +63,11 @@ export const customers = pgTable(
     email: text(),
     active: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // Accounts (billing, SPEC §6): sales on account only when enabled, within the limit.
+    accountEnabled: boolean().notNull().default(false),
+    creditLimit: moneyCol().notNull().default("0"),
+    paymentTermsDays: integer().notNull().default(30),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
