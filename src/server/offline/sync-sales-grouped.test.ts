@@ -51,6 +51,12 @@ describe("syncSalesGrouped", () => {
     expect(n).toEqual({ sales: 4, units: "93.000", cash: "7000.00" });
   });
 
+  it("a price the product never had is accepted and flagged, as through the per-sale door", async () => {
+    const tampered = saleInput(registerId, sessionId, [{ productId: cola, quantity: "1", unitPrice: "1.00" }], [{ method: "CASH", amount: "1.00" }]);
+    const [r] = await syncSalesGrouped(run, [tampered], { userId: cashier.userId }, { log: () => {} });
+    expect(r).toMatchObject({ status: "ACCEPTED_WITH_CONFLICT", catalogConflict: true });
+  });
+
   it("two syncs of the same backlog at once never duplicate", async () => {
     const sales = Array.from({ length: 12 }, () => saleInput(registerId, sessionId, [{ productId: cola, quantity: "1", unitPrice: "1000.00" }], [{ method: "CASH", amount: "1000.00" }]));
     const [a, b] = await Promise.all([

@@ -88,9 +88,10 @@ async function applyInSavepoint(tx: Tx, sale: TSaleInput, actor: CreateSaleActor
       return {
         result: {
           id: sale.id,
-          status: r.status === "DUPLICATE" ? "DUPLICATE" : r.stockConflict ? "ACCEPTED_WITH_CONFLICT" : "ACCEPTED",
+          status: r.status === "DUPLICATE" ? "DUPLICATE" : r.stockConflict || r.catalogConflict ? "ACCEPTED_WITH_CONFLICT" : "ACCEPTED",
           ticketNumber: r.ticketNumber,
           stockConflict: r.stockConflict,
+          ...(r.catalogConflict ? { catalogConflict: true } : {}),
         },
         committed: r.status === "CREATED" ? r : undefined,
       };
