@@ -90,6 +90,8 @@ async function ringTicket(page: Page, i: number, opts: { waterUnits?: number; cu
   await page.keyboard.press("Enter");
   await expect(page.getByText("Escaneá un producto para empezar la venta.")).toBeVisible();
   await expect(page.getByTestId("ticket-fiscal")).toHaveText("Comprobante fiscal pendiente");
+  const shown = new Intl.NumberFormat("es-AR", { minimumFractionDigits: 2 }).format(cents / 100);
+  await expect(page.getByTestId("ticket-total"), `ticket ${i}`).toContainText(shown);
   return { cents, units };
 }
 
