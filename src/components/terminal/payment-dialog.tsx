@@ -24,7 +24,10 @@ export function PaymentDialog({
   busy,
   error,
   onConfirm,
+  returnFocus,
 }: {
+  /** The scan field: where the cashier continues after paying or cancelling. */
+  returnFocus?: () => void;
   open: boolean;
   onOpenChange: (o: boolean) => void;
   total: Decimal;
@@ -74,6 +77,11 @@ export function PaymentDialog({
       onOpenChange={onOpenChange}
       title="Cobrar"
       description={`Total a cobrar: ${formatMoney(total)}`}
+      onCloseAutoFocus={(e) => {
+        if (!returnFocus) return;
+        e.preventDefault();
+        returnFocus();
+      }}
       onOpenAutoFocus={(e) => {
         e.preventDefault();
         amountRefs.current[0]?.focus();

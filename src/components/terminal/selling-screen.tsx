@@ -182,6 +182,7 @@ export function SellingScreen({ slug, rt, register }: { slug: string; rt: Termin
           setNotice({ kind: "info", text: `Ticket N° ${checkout.last?.ticketNumber} anulado.` });
           checkout.setLast(null);
         }}
+        returnFocus={() => scanRef.current?.focus()}
         onSessionClosed={() => {
           checkout.setLast(null);
           void rt.reloadContext();
