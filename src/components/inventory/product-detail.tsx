@@ -6,7 +6,8 @@ import { Card, PageHeader } from "@/components/ui/page";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
 import { formatDateTime, formatMoney, formatQty } from "@/lib/format";
-import { DESTINATION_LABELS, ExpiryBadge, InventoryTabs, MOVEMENT_LABELS, useCan, useSlug } from "./common";
+import { DESTINATION_LABELS, ExpiryBadge, InventoryTabs, MOVEMENT_LABELS, useSlug } from "./common";
+import { useCan } from "@/components/auth/permissions";
 import { ProductDialog } from "./product-dialog";
 import { StockDialogs, type StockAction } from "./stock-dialogs";
 

@@ -5,7 +5,7 @@ import { useState, type ReactNode } from "react";
 import { signOut } from "next-auth/react";
 import { NAV_ITEMS } from "./nav-items";
 import { Icon } from "@/components/ui/icon";
-import { ROLE_LABELS, type Permission, type Role } from "@/server/auth/permissions";
+import { ROLE_LABELS, type Permission, type Role } from "@/lib/permissions";
 import { trpc } from "@/lib/trpc/react";
 import { NotificationsBell } from "@/components/purchasing/notifications-bell";
 

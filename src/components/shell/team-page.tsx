@@ -5,7 +5,7 @@ import { PageHeader, EmptyState } from "@/components/ui/page";
 import { Button } from "@/components/ui/button";
 import { Dialog, ConfirmDialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
-import { ROLES, ROLE_LABELS, type Role } from "@/server/auth/permissions";
+import { ROLES, ROLE_LABELS, type Role } from "@/lib/permissions";
 import { formatDate } from "@/lib/format";
 
 export function TeamPage() {

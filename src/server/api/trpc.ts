@@ -1,15 +1,14 @@
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
-import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
-import { z, ZodError } from "zod";
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
-import { AppError, type AppErrorCode } from "../errors/app-error";
+import { AppError } from "../errors/app-error";
+import { errorFormatter, toTRPCError } from "./error-formatter";
 import { withSessionMembership, type Membership } from "../db/with-tenant";
 import type { Tx } from "../db/client";
 import { loadSessionUser, type SessionUser } from "../auth/session-user";
-import { can, type Permission } from "../auth/permissions";
+import { can, type Permission } from "@/lib/permissions";
 import { env } from "../env";
 import { log } from "../log";
 
@@ -31,52 +30,11 @@ export async function createContext(req: NextRequest, requestId: string): Promis
   };
 }
 
-const APP_TO_TRPC: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
-  VALIDATION: "BAD_REQUEST",
-  NOT_FOUND: "NOT_FOUND",
-  UNAUTHENTICATED: "UNAUTHORIZED",
-  FORBIDDEN: "FORBIDDEN",
-  CONFLICT: "CONFLICT",
-  INSUFFICIENT_STOCK: "CONFLICT",
-  INVALID_STATE: "PRECONDITION_FAILED",
-  RATE_LIMITED: "TOO_MANY_REQUESTS",
-  EXTERNAL: "BAD_GATEWAY",
-};
-
-/** AppError → TRPCError with the right status; anything else stays INTERNAL with a generic message. */
-export function toTRPCError(e: unknown): TRPCError {
-  if (e instanceof TRPCError) {
-    if (e.cause instanceof AppError) return toTRPCError(e.cause);
-    return e;
-  }
-  if (e instanceof AppError) return new TRPCError({ code: APP_TO_TRPC[e.code], message: e.message, cause: e });
-  return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Ocurrió un error inesperado.", cause: e instanceof Error ? e : undefined });
-}
+export { toTRPCError };
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    const appError = cause instanceof AppError ? cause : null;
-    const zodError = cause instanceof ZodError ? z.flattenError(cause) : null;
-    const { stack: _stack, ...data } = shape.data;
-    return {
-      ...shape,
-      // Internal errors never reach the client with their text, SQL or stack.
-      message:
-        error.code === "INTERNAL_SERVER_ERROR"
-          ? "Ocurrió un error inesperado. Probá de nuevo en unos segundos."
-          : zodError
-            ? "Revisá los datos marcados."
-            : shape.message,
-      data: {
-        ...data,
-        appCode: appError?.code ?? null,
-        details: appError?.details ?? null,
-        fieldErrors: zodError?.fieldErrors ?? null,
-      },
-    };
-  },
+  errorFormatter,
 });
 
 export const router = t.router;

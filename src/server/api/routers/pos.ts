@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { permissionProcedure, router } from "../trpc";
-import { can } from "../../auth/permissions";
+import { can } from "@/lib/permissions";
 import { ZSaleInput } from "@/lib/schemas/sale";
 import { createSale } from "../../pos/create-sale";
 import { voidSale, ZVoidSaleInput } from "../../pos/void-sale";

@@ -1,14 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
-import { and, asc, eq } from "drizzle-orm";
 import { authedProcedure, permissionProcedure, publicProcedure, router, tenantProcedure } from "../trpc";
 import { withTenant, withUser } from "../../db/with-tenant";
-import { memberships, tenants, users } from "../../db/schema/tenancy";
+import { listMembers, ZListMembersResponse } from "../../tenancy/list-members";
+import { listMyBusinesses, ZListMyBusinessesResponse } from "../../tenancy/list-my-businesses";
+import { removeMember, ZRemoveMemberInput, ZRemoveMemberResponse } from "../../tenancy/remove-member";
 import { createTenant, ZCreateTenantInput, ZOwnerAccount } from "../../tenancy/create-tenant";
 import { createInvitation, ZCreateInvitationInput } from "../../tenancy/create-invitation";
-import { ROLE_PERMISSIONS, type Permission } from "../../auth/permissions";
-import { AppError } from "../../errors/app-error";
+import { ROLE_PERMISSIONS, type Permission } from "@/lib/permissions";
 
 export const ZSignUpInput = ZCreateTenantInput.extend(ZOwnerAccount.shape);
 
@@ -36,16 +35,7 @@ export const tenancyRouter = router({
   }),
 
   /** "My businesses": only the user's own memberships are visible (RLS on app.current_user). */
-  myBusinesses: authedProcedure.query(async ({ ctx }) => {
-    return withUser(ctx.user.id, (tx) =>
-      tx
-        .select({ slug: tenants.slug, name: tenants.name, kind: tenants.kind, role: memberships.role })
-        .from(memberships)
-        .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-        .where(eq(memberships.userId, ctx.user.id))
-        .orderBy(asc(tenants.name)),
-    );
-  }),
+  myBusinesses: authedProcedure.output(ZListMyBusinessesResponse).query(({ ctx }) => withUser(ctx.user.id, (tx) => listMyBusinesses(tx, ctx.user.id))),
 
   me: authedProcedure.query(({ ctx }) => ctx.user),
 
@@ -57,13 +47,7 @@ export const tenancyRouter = router({
     user: ctx.user,
   })),
 
-  members: permissionProcedure("members.manage").query(({ ctx }) =>
-    ctx.tx
-      .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .orderBy(asc(users.name)),
-  ),
+  members: permissionProcedure("members.manage").output(ZListMembersResponse).query(({ ctx }) => listMembers(ctx.tx)),
 
   /** An invitation the invitee accepts (issue 11): never attaches an existing account by itself. */
   inviteMember: permissionProcedure("members.manage")
@@ -73,15 +57,7 @@ export const tenancyRouter = router({
     ),
 
   removeMember: permissionProcedure("members.manage")
-    .input(z.object({ userId: z.uuid() }))
-    .mutation(async ({ ctx, input }) => {
-      if (input.userId === ctx.user.id) throw new AppError("INVALID_STATE", "No podés quitarte a vos mismo del negocio.");
-      const removed = await ctx.tx
-        .delete(memberships)
-        .where(and(eq(memberships.userId, input.userId), eq(memberships.tenantId, ctx.tenant.id)))
-        .returning({ role: memberships.role });
-      if (!removed[0]) throw new AppError("NOT_FOUND", "Esa persona no es miembro de este negocio.");
-      if (removed[0].role === "OWNER" && ctx.role !== "OWNER") throw new AppError("FORBIDDEN", "Solo un dueño puede quitar a otro dueño.");
-      return { ok: true };
-    }),
+    .input(ZRemoveMemberInput)
+    .output(ZRemoveMemberResponse)
+    .mutation(({ ctx, input }) => removeMember(ctx.tx, input, { userId: ctx.user.id, role: ctx.role })),
 });
