@@ -82,6 +82,8 @@ for (let i = 0; ; i++) {
 
 /** Installs the in-page timers: Enter keydown (capture) → next DOM mutation of the watched element. */
 async function installProbe(page: Page) {
+  // tsx keeps function names with an `__name` helper that does not exist inside the page.
+  await page.evaluate("globalThis.__name = (f) => f");
   await page.evaluate(() => {
     const w = window as unknown as { __probe: { t0: number | null; samples: Record<string, number[]>; kind: string; watch: () => void } };
     const probe = { t0: null as number | null, samples: {} as Record<string, number[]>, kind: "scan", watch: () => {} };
@@ -131,6 +133,7 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
 try {
   const context = await browser.newContext({ baseURL, locale: "es-AR", serviceWorkers: "block" });
+  await context.addInitScript({ content: "globalThis.__name = (f) => f;" });
   const page = await context.newPage();
   await page.goto("/ingresar?callbackUrl=/demo/pos");
   await page.getByLabel("E-mail").fill("cajero@demo.test");
