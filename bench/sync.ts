@@ -2,8 +2,8 @@
 //
 // 1. Sync: 1,000 sales queued in the terminal's IndexedDB while offline (through the app's
 //    own queue code, injected into the page), then back online: time until the server has
-//    accepted them all (the page's own sync engine, HTTP batches of 100, one transaction per
-//    sale; each sale is one unit of one of 20 products, round robin). Baseline, same run and
+//    accepted them all (the page's own sync engine, HTTP batches of 100, applied 50 sales per
+//    transaction with a savepoint each; each sale is one unit of one of 20 products, round robin). Baseline, same run and
 //    database: the same 1,000 sales through createSale called directly in a server-side loop
 //    (no browser, no HTTP, no queue).
 // 2. Lookup: a 20,000-product catalog downloaded by the terminal's delta sync; p95 of local
@@ -13,6 +13,7 @@
 // Needs a production build (`npm run build`; run here automatically when missing). Uses a
 // fresh embedded PostgreSQL in .data/pg-bench-sync and system Chromium.
 import { randomUUID } from "node:crypto";
+import { cpus, loadavg } from "node:os";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { spawn, spawnSync } from "node:child_process";
@@ -148,7 +149,8 @@ try {
     });
     console.log("catalog pages fetch ms:", pages.join(", "));
   }
-  await page.getByLabel("Caja", { exact: true }).selectOption({ label: "Caja Offline" });
+  const chooser = page.getByLabel("Caja", { exact: true });
+  await chooser.selectOption((await chooser.locator("option", { hasText: /^Caja Offline( |$)/ }).getAttribute("value"))!);
   await page.addScriptTag({ content: libCode });
   if (process.env.BENCH_DEBUG) {
     const parts = await page.evaluate(async () => {
@@ -326,9 +328,10 @@ try {
   console.log("\nbench:sync — offline terminal, real Chromium + `next start` + embedded PostgreSQL\n");
   console.log(`catalog download (delta sync, ${lookup.products} products into IndexedDB): ${f(catalogMs)}`);
   console.log(`enqueue (durable IndexedDB write per sale): p95 ${f(enqueue.p95)}, ${SALES} sales in ${f(enqueue.total)}`);
-  console.log(`sync ${SALES} queued sales until all accepted: ${f(syncMs)}  (${(SALES / (syncMs / 1000)).toFixed(0)} sales/s)  target < 10000 ms: ${syncMs < 10_000 ? "OK" : "MISSED"}`);
+  console.log(`sync ${SALES} queued sales until all accepted: ${f(syncMs)}  (${(SALES / (syncMs / 1000)).toFixed(0)} sales/s)  target ≤ 5000 ms: ${syncMs <= 5_000 ? "OK" : "MISSED"}`);
   console.log(`  baseline: ${SALES} × createSale in a direct server-side loop: ${f(directMs)}`);
   console.log(`  ratio sync / direct loop: ${(syncMs / directMs).toFixed(2)}×`);
+  console.log(`  load average: ${loadavg().map((x) => x.toFixed(2)).join(" ")} (${cpus().length} CPUs)`);
   console.log(`barcode lookup over ${lookup.products} products, ${LOOKUPS} lookups (${lookup.hits} hits): p50 ${f(lookup.p50)}, p95 ${f(lookup.p95)}, p99 ${f(lookup.p99)}  target p95 < 5 ms: ${lookup.p95 < 5 ? "OK" : "MISSED"}`);
   console.log(`  (IndexedDB index alone, no in-memory index: p50 ${f(lookup.rawP50)}, p95 ${f(lookup.rawP95)})`);
   console.log(`  baseline: in-memory Map: mean ${(lookup.mapMean * 1000).toFixed(3)} µs/lookup (p95 ${f(lookup.mapP95)}, timer-resolution bound)`);

@@ -90,6 +90,8 @@ async function ringTicket(page: Page, i: number, opts: { waterUnits?: number; cu
   await page.keyboard.press("Enter");
   await expect(page.getByText("Escaneá un producto para empezar la venta.")).toBeVisible();
   await expect(page.getByTestId("ticket-fiscal")).toHaveText("Comprobante fiscal pendiente");
+  const shown = new Intl.NumberFormat("es-AR", { minimumFractionDigits: 2 }).format(cents / 100);
+  await expect(page.getByTestId("ticket-total"), `ticket ${i}`).toContainText(shown);
   return { cents, units };
 }
 
@@ -196,6 +198,9 @@ test("a whole shift offline from the opening: 30 tickets, reload and browser res
       }
       if (i === 15) await withdraw(page, "1.500");
       if (i === 20) {
+        // Opening + customer + withdrawal + 20 sales wait on disk; the server has none of it.
+        await expect(page.getByTestId("pos-queued")).toHaveText("23");
+        expect(await sessionOf(register)).toEqual([]);
         await type(page, LECHE); // in the cart when the browser goes away
         await context.close();
         context = await launch(true);
@@ -209,9 +214,7 @@ test("a whole shift offline from the opening: 30 tickets, reload and browser res
       }
       add(await ringTicket(page, i, { customerDoc: i === 0 ? doc : undefined, waterUnits: i === 1 ? water + 2 : undefined }));
     }
-    await expect(page.getByTestId("pos-queued")).toHaveText("33"); // opening + withdrawal + customer + 30 sales
-    expect(await sessionOf(register)).toEqual([]); // nothing reached the server
-
+    // (After the restart Chromium's Background Sync may already have delivered part of it.)
     await context.setOffline(false);
     await page.getByRole("button", { name: "Sincronizar ahora" }).click();
     await expect(page.getByTestId("pos-queued")).toHaveText("0", { timeout: 90_000 });

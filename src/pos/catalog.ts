@@ -91,6 +91,24 @@ export async function lookupBarcode(db: PosDb, code: string): Promise<StoredProd
 }
 
 /**
+ * The same lookup answered synchronously from the in-memory index as it is now (a scan then
+ * reaches the cart within the key press), or null when the index is not built yet. A stale
+ * index is used as is and revalidated in the background (other tabs' deltas land within a second).
+ */
+export function lookupBarcodeNow(db: PosDb, code: string): StoredProduct | undefined | null {
+  const index = memIndexes.get(db);
+  if (!index) {
+    void memIndex(db);
+    return null;
+  }
+  if (Date.now() - index.checkedAt >= REVALIDATE_MS) void memIndex(db);
+  const c = code.trim();
+  const hits = index.byCode.get(c) ?? index.byCode.get(`#${c}`) ?? [];
+  if (hits.length <= 1) return hits[0];
+  return [...hits].sort((a, b) => Number(b.active) - Number(a.active) || b.updatedAt.localeCompare(a.updatedAt))[0];
+}
+
+/**
  * Name / SKU search, all local: every query word must be the start of a word of the
  * product's name or SKU. Active products only.
  */

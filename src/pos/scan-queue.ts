@@ -11,9 +11,12 @@ export class ScanQueue {
   constructor(
     private readonly handle: ScanHandler,
     private readonly onError: (text: string, e: unknown) => void = () => {},
+    /** Fast path: handles the scan at once and returns true when it can (nothing queued before it). */
+    private readonly handleNow?: (text: string) => boolean,
   ) {}
 
   push(text: string): void {
+    if (this.pending === 0 && this.handleNow?.(text)) return;
     this.pending++;
     this.tail = this.tail
       .then(() => this.handle(text))

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { trpc, errorMessage } from "@/lib/trpc/react";
 import { Alert } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { formatDateTime, formatMoney, formatQty } from "@/lib/format";
+import { formatDate, formatDateTime, formatMoney, formatQty } from "@/lib/format";
+import { IVA_CONDITION_LABELS } from "@/lib/schemas/pos-wire";
 import { PAYMENT_METHOD_LABELS } from "@/lib/schemas/sale";
 
 const FISCAL_TEXT: Record<string, string> = {
@@ -42,7 +43,14 @@ export function TicketView({ slug, saleId }: { slug: string; saleId: string }) {
       </div>
       <article className="mx-auto w-[80mm] max-w-full bg-white p-4 font-mono text-xs text-black shadow print:shadow-none" data-testid="ticket">
         <header className="text-center">
-          <p className="text-sm font-bold">{s.business_name}</p>
+          <p className="text-sm font-bold break-words">{s.emitter?.legalName ?? s.business_name}</p>
+          {s.emitter ? (
+            <>
+              <p>CUIT {s.emitter.cuit}</p>
+              {s.emitter.address ? <p className="break-words">{s.emitter.address}</p> : null}
+              <p>IVA {IVA_CONDITION_LABELS[s.emitter.ivaCondition as keyof typeof IVA_CONDITION_LABELS] ?? s.emitter.ivaCondition}</p>
+            </>
+          ) : null}
           <p>{s.register_name}</p>
           <p>
             Ticket N° {String(s.afip_point_of_sale).padStart(4, "0")}-{String(s.ticket_number).padStart(8, "0")}
@@ -61,7 +69,7 @@ export function TicketView({ slug, saleId }: { slug: string; saleId: string }) {
             {s.lines.map((l) => (
               <tr key={l.line_no} className="align-top">
                 <td>
-                  {l.description}
+                  <span className="break-words">{l.description}</span>
                   <br />
                   {formatQty(l.quantity)} × {formatMoney(l.unit_price)}
                   {Number(l.discount) > 0 ? ` (desc. ${formatMoney(l.discount)})` : ""}
@@ -97,6 +105,18 @@ export function TicketView({ slug, saleId }: { slug: string; saleId: string }) {
         <hr className="my-2 border-dashed border-black" />
         <p className="text-center">Atendió: {s.cashier_name ?? "—"}</p>
         <p className="text-center">{FISCAL_TEXT[s.fiscal_status] ?? s.fiscal_status}</p>
+        {s.fiscal?.cae ? (
+          <div className="mt-2 flex items-center gap-2" data-testid="ticket-cae">
+            {s.fiscal.qr ? <img src={s.fiscal.qr.dataUrl} alt="Código QR de ARCA (RG 4892)" width={96} height={96} /> : null}
+            <div>
+              <p>
+                Comprobante {String(s.fiscal.pointOfSale).padStart(5, "0")}-{String(s.fiscal.number ?? 0).padStart(8, "0")}
+              </p>
+              <p>CAE N° {s.fiscal.cae}</p>
+              {s.fiscal.caeDueDate ? <p>Vto. CAE {formatDate(s.fiscal.caeDueDate)}</p> : null}
+            </div>
+          </div>
+        ) : null}
         {s.status === "VOIDED" && s.void_reason ? <p className="text-center">Motivo de anulación: {s.void_reason}</p> : null}
         <p className="mt-2 text-center">¡Gracias por su compra!</p>
       </article>

@@ -24,7 +24,10 @@ export function PaymentDialog({
   busy,
   error,
   onConfirm,
+  returnFocus,
 }: {
+  /** The scan field: where the cashier continues after paying or cancelling. */
+  returnFocus?: () => void;
   open: boolean;
   onOpenChange: (o: boolean) => void;
   total: Decimal;
@@ -36,12 +39,15 @@ export function PaymentDialog({
   const amountRefs = useRef<(HTMLInputElement | null)[]>([]);
   const focusRow = useRef<number>(0);
 
+  // Reset only when the dialog opens or the amount really changes: the parent re-renders
+  // often (sync status), and that must never wipe what the cashier is typing.
+  const totalKey = total.toFixed(2);
   useEffect(() => {
     if (open) {
-      setRows([{ method: "CASH", text: toText(total), auto: true }]);
+      setRows([{ method: "CASH", text: toText(new Decimal(totalKey)), auto: true }]);
       focusRow.current = 0;
     }
-  }, [open, total]);
+  }, [open, totalKey]);
   useEffect(() => {
     const el = amountRefs.current[focusRow.current];
     if (open && el && document.activeElement !== el) {
@@ -71,6 +77,11 @@ export function PaymentDialog({
       onOpenChange={onOpenChange}
       title="Cobrar"
       description={`Total a cobrar: ${formatMoney(total)}`}
+      onCloseAutoFocus={(e) => {
+        if (!returnFocus) return;
+        e.preventDefault();
+        returnFocus();
+      }}
       onOpenAutoFocus={(e) => {
         e.preventDefault();
         amountRefs.current[0]?.focus();

@@ -29,7 +29,7 @@ export function SellingScreen({ slug, rt, register }: { slug: string; rt: Termin
   const qtyRefs = useRef<(HTMLInputElement | null)[]>([]);
   const discRefs = useRef<(HTMLInputElement | null)[]>([]);
   const ticketDiscRef = useRef<HTMLInputElement>(null);
-  const scanner = useScanner({ lookup: rt.lookup, search: rt.search, add: cart.add, notify: setNotice });
+  const scanner = useScanner({ lookup: rt.lookup, lookupNow: rt.lookupNow, search: rt.search, add: cart.add, notify: setNotice });
   const checkout = useCheckout({ slug, runtime: rt, register, cartRef: cart.cartRef, setCart: cart.setCart, waitScans: scanner.idle, notify: setNotice });
   const online = rt.sync.online;
 
@@ -55,6 +55,13 @@ export function SellingScreen({ slug, rt, register }: { slug: string; rt: Termin
     el?.select();
   };
 
+  // F2/F4 right after a scan act on the line that scan adds: wait for it if it is still resolving.
+  const focusLine = (refs: typeof qtyRefs) => {
+    const go = () => cart.selectedRef.current >= 0 && focusField(refs.current[cart.selectedRef.current]);
+    if (scanner.pending() === 0) return go();
+    void scanner.idle().then(() => setTimeout(go, 0));
+  };
+
   const openDialog = (name: DialogName) => {
     if (name === "void") {
       if (!online) return setNotice({ kind: "warning", text: "Anular una venta necesita conexión y un supervisor presente. Volvé a intentarlo cuando haya conexión." });
@@ -72,8 +79,8 @@ export function SellingScreen({ slug, rt, register }: { slug: string; rt: Termin
   useHotkeys(
     {
       F9: () => void checkout.start(),
-      F2: () => cart.selected >= 0 && focusField(qtyRefs.current[cart.selected]),
-      F4: () => cart.selected >= 0 && focusField(discRefs.current[cart.selected]),
+      F2: () => focusLine(qtyRefs),
+      F4: () => focusLine(discRefs),
       F6: () => focusField(ticketDiscRef.current),
       F3: () => openDialog("customer"),
       F7: () => openDialog("movement"),
@@ -177,6 +184,7 @@ export function SellingScreen({ slug, rt, register }: { slug: string; rt: Termin
           setNotice({ kind: "info", text: `Ticket N° ${checkout.last?.ticketNumber} anulado.` });
           checkout.setLast(null);
         }}
+        returnFocus={() => scanRef.current?.focus()}
         onSessionClosed={() => {
           checkout.setLast(null);
           void rt.reloadContext();

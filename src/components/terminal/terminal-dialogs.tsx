@@ -25,6 +25,7 @@ export function TerminalDialogs(props: {
   onCustomer: (c: CartCustomer) => void;
   onVoided: () => void;
   onSessionClosed: () => void;
+  returnFocus: () => void;
 }) {
   const { dialog, setDialog, rt, register, checkout } = props;
   const toggle = (name: DialogName) => (o: boolean) => setDialog(o ? name : null);
@@ -38,6 +39,7 @@ export function TerminalDialogs(props: {
         busy={checkout.busy}
         error={checkout.error}
         onConfirm={props.onPay}
+        returnFocus={props.returnFocus}
       />
       <CustomerDialog open={dialog === "customer"} onOpenChange={toggle("customer")} onPick={props.onCustomer} search={rt.searchCustomers} queueOp={rt.queueOp} />
       {register.cashSessionId ? (

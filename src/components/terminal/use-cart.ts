@@ -12,7 +12,12 @@ import { addProduct, emptyCart, loadCart, removeLine, saveCart, updateLine, type
 export function useCart(slug: string, registerId: string | null) {
   const [cart, setCartState] = useState<Cart>(emptyCart);
   const ref = useRef<Cart>(cart);
-  const [selected, setSelected] = useState(-1);
+  const [selected, setSelectedState] = useState(-1);
+  const selectedRef = useRef(-1);
+  const setSelected = useCallback((v: number | ((s: number) => number)) => {
+    selectedRef.current = typeof v === "function" ? v(selectedRef.current) : v;
+    setSelectedState(selectedRef.current);
+  }, []);
   const lastAdded = useRef<number | null>(null);
 
   useEffect(() => {
@@ -54,6 +59,7 @@ export function useCart(slug: string, registerId: string | null) {
     cartRef: ref,
     setCart,
     selected,
+    selectedRef,
     setSelected,
     add,
     update: useCallback((i: number, patch: Partial<CartLine>) => setCart((c) => updateLine(c, i, patch)), [setCart]),

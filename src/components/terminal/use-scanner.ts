@@ -14,6 +14,8 @@ export type Notice = { kind: "error" | "success" | "info" | "warning"; text: str
  */
 export function useScanner(opts: {
   lookup: (code: string) => Promise<StoredProduct | undefined>;
+  /** Synchronous lookup in the warm in-memory index (null: not ready, use the async path). */
+  lookupNow: (code: string) => StoredProduct | undefined | null;
   search: (q: string) => Promise<StoredProduct[]>;
   add: (p: StoredProduct, quantity: string) => void;
   notify: (n: Notice) => void;
@@ -53,6 +55,15 @@ export function useScanner(opts: {
       setIndex(0);
     },
     (raw) => optsRef.current.notify({ kind: "error", text: `No se pudo buscar «${raw}». Probá de nuevo.` }),
+    // A barcode found in the warm index reaches the cart within the key press.
+    (raw) => {
+      const { quantity, code } = parseScan(raw);
+      if (!/^[0-9]+$/.test(code)) return false;
+      const p = optsRef.current.lookupNow(code);
+      if (!p) return false;
+      pick(p, quantity);
+      return true;
+    },
   );
 
   /** Enter in the scan field. A code leaves the field at once (the scanner types the next one). */
@@ -76,5 +87,6 @@ export function useScanner(opts: {
     closeResults: () => setResults(null),
     pickResult: (i: number) => results && results.items[i] && pick(results.items[i]!, results.quantity, results.typed),
     idle: () => queue.current!.idle(),
+    pending: () => queue.current!.size,
   };
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { catalogNeedsRefresh, countProducts, lookupBarcode, searchProducts, syncCatalog, CATALOG_REFRESH_MS } from "@/pos/catalog";
+import { catalogNeedsRefresh, countProducts, lookupBarcode, lookupBarcodeNow, searchProducts, syncCatalog, CATALOG_REFRESH_MS } from "@/pos/catalog";
 import { getMeta, openPosDb, setMeta, type PosDb } from "@/pos/db";
 import { hasPendingSales, listRefused, listSynced, peekQueue, resolveRefused } from "@/pos/queue";
 import { enqueueOp, listRefusedOps, opsSize, peekOps } from "@/pos/ops";
@@ -84,6 +84,7 @@ export function useTerminalRuntime(slug: string) {
       setCatalog((c) => ({ ...c, syncing: true, error: undefined }));
       try {
         await syncCatalog(d, httpCatalogFetcher(slug));
+        void lookupBarcode(d, "#"); // rebuild the in-memory index now, not on the next scan
         setCatalog({ count: await countProducts(d), syncedAt: await getMeta(d, "catalogSyncedAt"), syncing: false });
       } catch (e) {
         const error = e instanceof TypeError ? "sin conexión, se usa el catálogo guardado" : e instanceof Error ? e.message : String(e);
@@ -133,9 +134,18 @@ export function useTerminalRuntime(slug: string) {
       setRegisterIdState((await getMeta(d, "registerId")) ?? null);
       setCatalog({ count: await countProducts(d), syncedAt: await getMeta(d, "catalogSyncedAt"), syncing: false });
       setDb(d);
+      void lookupBarcode(d, "#"); // builds the in-memory index before the first scan
       await reloadLists(d);
       setReady(true);
       engine.start(30_000);
+      // navigator.onLine can say "online" with no way to the server (e.g. after a restart
+      // without network): ask the server once so the status is right from the start.
+      void fetch("/api/health", { cache: "no-store" })
+        .then((r) => r.ok)
+        .catch(() => false)
+        .then((ok) => {
+          if (!disposed) void engine.refresh(ok);
+        });
 
       const ch = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(POS_CHANNEL) : null;
       channelRef.current = ch;
@@ -202,7 +212,13 @@ export function useTerminalRuntime(slug: string) {
     async (op: TPosOp) => {
       if (!db) throw new Error("La caja todavía se está preparando");
       await enqueueOp(db, op);
-      if (op.kind === "OPEN_SESSION" && context) setContext(await withPendingSessions(db, context));
+      if (op.kind === "OPEN_SESSION" && context) {
+        // Kept in the cached context too: once the opening has synced (maybe by the service
+        // worker while this page was closed) an offline reload must still know the shift.
+        const next = await withPendingSessions(db, context);
+        await setMeta(db, "posContext", JSON.stringify(next));
+        setContext(next);
+      }
       await afterQueueChange();
     },
     [db, context, afterQueueChange],
@@ -263,6 +279,7 @@ export function useTerminalRuntime(slug: string) {
     resolve,
     reloadContext: useCallback(() => (db ? loadContext(db) : Promise.resolve()), [db, loadContext]),
     lookup: useCallback(async (code: string) => (db ? lookupBarcode(db, code) : undefined), [db]),
+    lookupNow: useCallback((code: string) => (db ? lookupBarcodeNow(db, code) : null), [db]),
     search: useCallback(async (q: string) => (db ? searchProducts(db, q) : []), [db]),
     searchCustomers: useCallback(async (q: string) => (db ? searchLocalCustomers(db, q) : []), [db]),
     pending: useCallback(async () => (db ? (await hasPendingSales(db)) || (await opsSize(db)) > 0 : true), [db]),

@@ -5,7 +5,7 @@ import { can } from "@/lib/permissions";
 import { ZSaleInput } from "@/lib/schemas/sale";
 import { createSale } from "../../pos/create-sale";
 import { voidSale, ZVoidSaleInput } from "../../pos/void-sale";
-import { getSale } from "../../pos/get-sale";
+import { getSaleTicket } from "../../pos/get-sale-ticket";
 import { listSales } from "../../pos/list-sales";
 import { findProductByCode, searchProducts } from "../../pos/find-products";
 import { createCustomer, searchCustomers, ZCreateCustomerInput } from "../../pos/customers";
@@ -63,8 +63,8 @@ export const posRouter = router({
     return result;
   }),
 
-  /** Reviewers see any sale; a cashier only the sales of their own sessions (SPEC §2). */
-  sale: sell.input(z.object({ saleId: z.uuid() })).query(({ ctx, input }) => getSale(ctx.tx, input.saleId, actorOf(ctx))),
+  /** The ticket (reprint data); reviewers see any sale, a cashier only the sales of their own sessions (SPEC §2). */
+  sale: sell.input(z.object({ saleId: z.uuid() })).query(({ ctx, input }) => getSaleTicket(ctx.tx, input.saleId, actorOf(ctx))),
 
   /**
    * Sales lists are for reviewers only: a cashier adding up their own session's tickets would

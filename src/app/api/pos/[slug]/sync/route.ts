@@ -3,6 +3,7 @@ import { withTenant } from "@/server/db/with-tenant";
 import { can } from "@/server/auth/permissions";
 import { jsonError, jsonOk, posRoute } from "@/server/offline/pos-route";
 import { syncSalesBatch } from "@/server/offline/sync-sales-batch";
+import { syncSalesGrouped } from "@/server/offline/sync-sales-grouped";
 import { createSale } from "@/server/pos/create-sale";
 import { log } from "@/server/log";
 import { sendFiscalEvent } from "@/server/fiscal/events";
@@ -31,12 +32,14 @@ export async function POST(req: NextRequest, ctx: { params: Promise<{ slug: stri
   if (!parsed.success) return jsonError(400, "VALIDATION", parsed.error.issues.map((i) => i.message).join("; "));
   const started = performance.now();
   const allowNegativeStock = auth.tenant.settings.allowNegativeStock === true;
-  const results = await syncSalesBatch(
+  // The till waiting for a verdict sends one sale (own transaction, online rules); a backlog
+  // goes several sales per transaction with a savepoint each (sync-sales-grouped.ts).
+  const apply = parsed.data.strict ? syncSalesBatch : syncSalesGrouped;
+  const results = await apply(
     (fn) => withTenant(auth.tenant.id, fn, { userId: auth.user.id }),
     parsed.data.sales,
     { userId: auth.user.id, canReview: can(auth.role, "cash.review") },
     {
-      concurrency: 4,
       writer: parsed.data.strict ? (tx, input, actor) => createSale(tx, input, actor, { mode: "online", allowNegativeStock }) : undefined,
       // One durable commit per batch (also the audit row): see sync-sales-batch.ts.
       durableReceipt: (results) =>

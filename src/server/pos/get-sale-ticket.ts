@@ -1,0 +1,34 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Tx } from "../db/client";
+import { getDocument } from "../fiscal/get-document";
+import { getSale } from "./get-sale";
+
+/**
+ * A sale as its printed ticket needs it: the sale (same figures as when charged), the
+ * business's legal data, and once ARCA authorized the invoice its CAE, due date and the
+ * RG 4291 QR — so a reprint after the fiscal document was issued carries them.
+ */
+export async function getSaleTicket(tx: Tx, saleId: string, actor?: { userId: string; canReview?: boolean }) {
+  // A cashier reprints the sales of their own sessions only (getSale answers NOT_FOUND otherwise).
+  const sale = await getSale(tx, saleId, actor);
+  const [emitter] = await tx.execute<{ legal_name: string; cuit: string; address: string | null; iva_condition: string }>(sql`
+    select legal_name, cuit, address, iva_condition from fiscal_settings limit 1`);
+  let fiscal: { cae: string | null; caeDueDate: string | null; number: number | null; pointOfSale: number; cbteTipo: number | null; qr: { url: string; dataUrl: string } | null } | null = null;
+  if (sale.fiscal_document_id) {
+    const d = await getDocument(tx, sale.fiscal_document_id);
+    fiscal = {
+      cae: d.document.cae ?? null,
+      caeDueDate: d.document.caeDueDate ? String(d.document.caeDueDate) : null,
+      number: d.document.number ?? null,
+      pointOfSale: d.document.pointOfSale,
+      cbteTipo: d.document.cbteTipo ?? null,
+      qr: d.qr,
+    };
+  }
+  return {
+    ...sale,
+    emitter: emitter ? { legalName: emitter.legal_name, cuit: emitter.cuit, address: emitter.address, ivaCondition: emitter.iva_condition } : null,
+    fiscal,
+  };
+}
