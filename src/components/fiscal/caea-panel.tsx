@@ -9,7 +9,7 @@ import { formatDateTime, formatMoney } from "@/lib/format";
 import { formatCalendarDate } from "@/lib/ar-time";
 import { fortnightLabel } from "@/lib/caea-period";
 import { formatPercent } from "@/lib/number";
-import { DOC_TIPO_LABEL, RECEIVER_IVA_LABEL } from "@/server/afip/codes";
+import { DOC_TIPO_LABEL, RECEIVER_IVA_LABEL } from "@/lib/afip-codes";
 import { docNumber, docTypeLabel } from "./labels";
 
 type Overview = RouterOutputs["fiscal"]["caeaOverview"];
