@@ -102,9 +102,12 @@ test("during an ARCA outage a cashier keeps selling on the fiscal register and p
     await expect(page.getByText(/Venta registrada: ticket N° \d+/)).toBeVisible();
 
     // The invoice was numbered at once under the contingency point of sale 93.
-    await page.goto("/demo/fiscal");
+    // The terminal may hand the sale to its sync queue first: reload until the document is listed.
     const link = page.getByRole("link", { name: /^Factura B 0093-\d{8}$/ }).first();
-    await expect(link).toBeVisible();
+    await expect(async () => {
+      await page.goto("/demo/fiscal");
+      await expect(link).toBeVisible({ timeout: 3000 });
+    }).toPass({ timeout: 40_000 });
     await link.click();
     await expect(page.getByText("CAEA N°:")).toBeVisible();
     await expect(page.getByText("31234567890123")).toBeVisible();

@@ -49,9 +49,12 @@ test("a sale on the fiscal register commits at once and its invoice waits as Pen
   await dialog.getByRole("button", { name: /Confirmar venta/ }).click();
   await expect(page.getByText(/Venta registrada: ticket N° \d+/)).toBeVisible();
 
-  await page.goto("/demo/fiscal");
+  // The terminal may hand the sale to its sync queue first: reload until the document is listed.
   const row = page.getByRole("row").filter({ hasText: "Factura B 0003-(sin número)" }).first();
-  await expect(row).toBeVisible();
+  await expect(async () => {
+    await page.goto("/demo/fiscal");
+    await expect(row).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 40_000 });
   await expect(row).toContainText("Pendiente");
   await expect(row).toContainText("1.900,00");
   await expect(page.getByText(/pendiente.* de emisión/)).toBeVisible();

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { zCost, zMoney, zQuantity } from "./decimal";
 import { ZJsonMetadata } from "./json-metadata";
+import { Decimal, dec } from "../decimal";
 
 // Shared by the create/edit product dialog (client) and the services (server).
 export const ZProductInput = z
@@ -30,14 +31,14 @@ export const ZProductInput = z
       .default([]),
   })
   .superRefine((v, ctx) => {
-    if (v.familyId && !(v.conversionFactor && Number(v.conversionFactor) > 0)) {
+    if (v.familyId && !(v.conversionFactor && dec(v.conversionFactor).gt(0))) {
       ctx.addIssue({ code: "custom", path: ["conversionFactor"], message: "Indicá cuántas unidades base de la familia trae (p. ej. 400)" });
     }
-    const min = Number(v.stockMin);
-    const ideal = Number(v.stockIdeal);
-    const max = Number(v.stockMax);
-    if (ideal > 0 && ideal < min) ctx.addIssue({ code: "custom", path: ["stockIdeal"], message: "El ideal no puede ser menor que el mínimo" });
-    if (max > 0 && max < Math.max(min, ideal))
+    const min = dec(v.stockMin);
+    const ideal = dec(v.stockIdeal);
+    const max = dec(v.stockMax);
+    if (ideal.gt(0) && ideal.lt(min)) ctx.addIssue({ code: "custom", path: ["stockIdeal"], message: "El ideal no puede ser menor que el mínimo" });
+    if (max.gt(0) && max.lt(Decimal.max(min, ideal)))
       ctx.addIssue({ code: "custom", path: ["stockMax"], message: "El máximo no puede ser menor que el mínimo ni el ideal" });
     if (new Set(v.barcodes).size !== v.barcodes.length)
       ctx.addIssue({ code: "custom", path: ["barcodes"], message: "Hay códigos de barras repetidos" });
