@@ -3,6 +3,7 @@ import { sweepPendingDocuments } from "./sweep-pending-documents";
 import { purchasingDailyAlerts } from "./purchasing-daily-alerts";
 import { replenishmentDaily, replenishmentRequested } from "./replenishment";
 import { processBillingBatch } from "./process-billing-batch";
+import { billingOverdueAlerts } from "./billing-overdue-alerts";
 
 // Every Inngest function served at /api/inngest.
-export const functions = [issueFiscalDocument, sweepPendingDocuments, purchasingDailyAlerts, replenishmentDaily, replenishmentRequested, processBillingBatch];
+export const functions = [issueFiscalDocument, sweepPendingDocuments, purchasingDailyAlerts, replenishmentDaily, replenishmentRequested, processBillingBatch, billingOverdueAlerts];

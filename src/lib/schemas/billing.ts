@@ -50,17 +50,7 @@ export const ZCustomerInput = z.object({
 });
 export type TCustomerInput = z.input<typeof ZCustomerInput>;
 
-/** How a sale is charged instead of paid: to the customer's account or to an open folio. */
-export const ZSaleCharge = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("ACCOUNT"),
-    customerId: z.uuid(),
-    /** A supervisor's credentials to go over the credit limit. */
-    override: z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) }).optional(),
-  }),
-  z.object({ kind: z.literal("ROOM"), folioId: z.uuid() }),
-]);
-export type TSaleCharge = z.infer<typeof ZSaleCharge>;
+export { ZSaleCharge, type TSaleCharge } from "./sale";
 
 export const ZOpenFolioInput = z.object({
   roomNumber: text(20, "la habitación"),

@@ -24,6 +24,10 @@ export const PERMISSIONS = [
   "fiscal.read",
   "fiscal.issue", // retry documents
   "reports.read",
+  "billing.read", // customers, folios, pending billables, batches, statements, invoice queries
+  "billing.write", // manage customers and folios, run batches, record collections, cancel pending items
+  "billing.charge", // charge a sale to a customer's account or to a room's folio (POS)
+  "billing.override", // authorise a sale over the credit limit, void or transfer folio charges
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,6 +45,10 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "stock.transfer",
     "purchasing.write",
     "counts.apply",
+    "billing.read",
+    "billing.write",
+    "billing.charge",
+    "billing.override",
   ]),
   SUPERVISOR: new Set<Permission>([
     ...readOnly,
@@ -52,11 +60,14 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "cash.review",
     "counts.apply",
     "fiscal.issue",
+    "billing.read",
+    "billing.charge",
+    "billing.override",
   ]),
-  CASHIER: new Set<Permission>(["catalog.read", "pos.sell", "fiscal.read"]),
+  CASHIER: new Set<Permission>(["catalog.read", "pos.sell", "fiscal.read", "billing.charge"]),
   OPERATOR: new Set<Permission>(["catalog.read", "stock.read", "stock.exit", "movements.read"]),
-  AUDITOR: new Set<Permission>([...readOnly, "counts.perform"]),
-  VIEWER: new Set<Permission>(readOnly),
+  AUDITOR: new Set<Permission>([...readOnly, "counts.perform", "billing.read"]),
+  VIEWER: new Set<Permission>([...readOnly, "billing.read"]),
 };
 
 export const can = (role: Role, permission: Permission): boolean => ROLE_PERMISSIONS[role].has(permission);

@@ -34,11 +34,12 @@ export async function notify(tx: Tx, items: NewNotification[]): Promise<number> 
 export type NotificationRow = { id: string; kind: string; title: string; body: string | null; link: string | null; created_at: string; read: boolean };
 
 /** Kinds each permission may see (a cashier gets no payables alerts). */
-export const NOTIFICATION_KINDS: Record<string, "purchasing.read" | "stock.read"> = {
+export const NOTIFICATION_KINDS: Record<string, "purchasing.read" | "stock.read" | "billing.read"> = {
   PAYABLE_DUE_SOON: "purchasing.read",
   PAYABLE_OVERDUE: "purchasing.read",
   REPLENISHMENT: "purchasing.read",
   LOTS_EXPIRING: "stock.read",
+  RECEIVABLE_OVERDUE: "billing.read",
 };
 
 const visible = (userId: string, kinds: string[]) =>
