@@ -100,6 +100,8 @@ export type SaleSyncResult = {
   status: SyncStatus;
   ticketNumber?: number;
   stockConflict?: boolean;
+  /** Accepted, but a price the product never had offline or a product already inactive: flagged for review. */
+  catalogConflict?: boolean;
   /** REFUSED / ERROR: error code and a Spanish message for the cashier. */
   code?: string;
   message?: string;

@@ -31,7 +31,7 @@ export function buildSolicitarManyBody(auth: Auth, req: CaeManyRequest): string 
   return (
     `<ar:FECAESolicitar xmlns:ar="${FEV1_NS}">` +
     authXml(auth) +
-    `<ar:FeCAEReq><ar:FeCabReq>${cab}</ar:FeCabReq><ar:FeDetReq>${req.details.map(buildDetailXml).join("")}</ar:FeDetReq></ar:FeCAEReq>` +
+    `<ar:FeCAEReq><ar:FeCabReq>${cab}</ar:FeCabReq><ar:FeDetReq>${req.details.map((d) => buildDetailXml(d)).join("")}</ar:FeDetReq></ar:FeCAEReq>` +
     `</ar:FECAESolicitar>`
   );
 }

@@ -5,6 +5,8 @@ import { fiscalRouter } from "./routers/fiscal";
 import { posRouter } from "./routers/pos";
 import { inventoryRouter } from "./routers/inventory";
 import { purchasingRouter } from "./routers/purchasing";
+import { countsRouter } from "./routers/counts";
+import { reportsRouter } from "./routers/reports";
 
 // One line per area router.
 export const appRouter = router({
@@ -13,6 +15,8 @@ export const appRouter = router({
   pos: posRouter,
   inventory: inventoryRouter,
   purchasing: purchasingRouter,
+  counts: countsRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { verifySupervisor } from "../pos/verify-supervisor";
+import { billingSupervisor } from "./supervisor";
 import { Decimal } from "@/lib/decimal";
 import { formatMoney } from "@/lib/format";
 import type { TSaleCharge } from "@/lib/schemas/sale";
@@ -18,7 +18,7 @@ export type AuthorizedCharge =
  * folio (FOR SHARE) so a checkout waits for the charge. Over the credit limit only with a
  * supervisor's credentials (not the cashier's own).
  */
-export async function authorizeSaleCharge(tx: Tx, charge: TSaleCharge, total: Decimal, actor: { userId: string }): Promise<AuthorizedCharge> {
+export async function authorizeSaleCharge(tx: Tx, charge: TSaleCharge, total: Decimal, actor: { userId: string; ip?: string }): Promise<AuthorizedCharge> {
   if (charge.kind === "ROOM") {
     const [f] = await tx.execute<{ room_number: string; status: string }>(sql`select room_number, status from folios where id = ${charge.folioId} for share`);
     if (!f) throw new AppError("NOT_FOUND", "El folio no existe.", { field: "folioId" });
@@ -40,7 +40,6 @@ export async function authorizeSaleCharge(tx: Tx, charge: TSaleCharge, total: De
       { code: "CREDIT_LIMIT", available: Decimal.max(available, 0).toFixed(2) },
     );
   }
-  const sup = await verifySupervisor(tx, charge.override.email, charge.override.password, "billing.override");
-  if (sup.userId === actor.userId) throw new AppError("FORBIDDEN", "La autorización tiene que darla otra persona.");
+  const sup = await billingSupervisor(tx, charge.override, "billing.override", charge.customerId, actor);
   return { kind: "ACCOUNT", customerId: charge.customerId, authorizedBy: sup.userId };
 }

@@ -17,7 +17,7 @@ export const ZCancelPendingInput = z.object({
  * Cancels a pending billable with a reason. A manual charge is just cancelled; one that came
  * from a POS sale voids the sale (stock back, supervisor's authorisation), which cancels it.
  */
-export async function cancelPending(tx: Tx, raw: z.input<typeof ZCancelPendingInput>, actor: { userId: string }) {
+export async function cancelPending(tx: Tx, raw: z.input<typeof ZCancelPendingInput>, actor: { userId: string; ip: string }) {
   const input = ZCancelPendingInput.parse(raw);
   const [ch] = await tx.execute<{ id: string; status: string; sale_id: string | null }>(sql`select id, status, sale_id from billing_charges where id = ${input.chargeId} for update`);
   if (!ch) throw new AppError("NOT_FOUND", "El cargo no existe.");

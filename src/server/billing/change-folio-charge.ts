@@ -3,9 +3,11 @@ import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { verifySupervisor } from "../pos/verify-supervisor";
+import { billingSupervisor } from "./supervisor";
 import { voidSale } from "../pos/void-sale";
 import { ZSupervisor } from "@/lib/schemas/billing";
+
+type Actor = { userId: string; ip: string };
 
 export const ZVoidFolioChargeInput = ZSupervisor.extend({ chargeId: z.uuid(), reason: z.string().trim().min(3, "Indicá el motivo").max(300) });
 export const ZTransferFolioChargeInput = ZSupervisor.extend({ chargeId: z.uuid(), toFolioId: z.uuid() });
@@ -19,14 +21,11 @@ async function lockOnFolio(tx: Tx, chargeId: string) {
   return ch;
 }
 
-async function supervisor(tx: Tx, input: z.infer<typeof ZSupervisor>, actor: { userId: string }) {
-  const sup = await verifySupervisor(tx, input.supervisorEmail, input.supervisorPassword, "billing.override");
-  if (sup.userId === actor.userId) throw new AppError("FORBIDDEN", "La autorización tiene que darla otra persona.");
-  return sup;
-}
+const supervisor = (tx: Tx, input: z.infer<typeof ZSupervisor> & { chargeId: string }, actor: Actor) =>
+  billingSupervisor(tx, { email: input.supervisorEmail, password: input.supervisorPassword }, "billing.override", input.chargeId, actor);
 
 /** Voids a folio charge with a supervisor; a charge from the POS voids its sale (stock returns). */
-export async function voidFolioCharge(tx: Tx, raw: z.input<typeof ZVoidFolioChargeInput>, actor: { userId: string }) {
+export async function voidFolioCharge(tx: Tx, raw: z.input<typeof ZVoidFolioChargeInput>, actor: Actor) {
   const input = ZVoidFolioChargeInput.parse(raw);
   const ch = await lockOnFolio(tx, input.chargeId);
   if (ch.sale_id) {
@@ -41,7 +40,7 @@ export async function voidFolioCharge(tx: Tx, raw: z.input<typeof ZVoidFolioChar
 }
 
 /** Moves a charge to another open folio (wrong room), with a supervisor. */
-export async function transferFolioCharge(tx: Tx, raw: z.input<typeof ZTransferFolioChargeInput>, actor: { userId: string }) {
+export async function transferFolioCharge(tx: Tx, raw: z.input<typeof ZTransferFolioChargeInput>, actor: Actor) {
   const input = ZTransferFolioChargeInput.parse(raw);
   const sup = await supervisor(tx, input, actor);
   const ch = await lockOnFolio(tx, input.chargeId);

@@ -70,7 +70,7 @@ export async function issueSeries(tenantId: string, documentIds: string[], opts:
     endpoints: await endpointsFor(settings.environment),
   };
 
-  return withSeriesLock(seriesKey({ tenantId, ...series }), async () => {
+  return withSeriesLock(tenantId, seriesKey({ tenantId, ...series }), async () => {
     const ctx: Ctx = { tenantId, creds, series, auth: await getAccessTicket(tenantId, creds), o: { url: creds.endpoints.wsfe, timeoutMs: afipTimeoutMs() } };
     try {
       await recoverSeries(ctx);

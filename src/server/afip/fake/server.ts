@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { dec, sum } from "@/lib/decimal";
+import { arYmd } from "@/lib/ar-time";
 import { cuitFromCertificate, verifyCms } from "../cms";
 import { escapeXml, xmlParser } from "../soap";
 import { FEV1_NS } from "../wsfe";
@@ -11,6 +12,7 @@ import { WSAA_NS } from "../wsaa";
 import { fakeEndpoints, type AfipEndpoints } from "../endpoints";
 import { checkAgainstWsdl } from "../wsdl-schema";
 import type { Pem } from "./certs";
+import { caeaHandlers, emptyCaeaState, type CaeaFakeState, type FakePointOfSale } from "./caea";
 
 /**
  * A local fake AFIP speaking WSAA (loginCms) and WSFEv1 over SOAP 1.1, as in the official
@@ -54,6 +56,8 @@ type StoredCbte = {
 type State = {
   tickets: { cuit: string; service: string; token: string; sign: string; expiresAt: number }[];
   cbtes: StoredCbte[];
+  /** CAEA grants, reports, "sin movimiento" and the points of sale ARCA lists (fake/caea.ts). */
+  caea?: CaeaFakeState;
 };
 
 export type FakeAfipOptions = {
@@ -68,6 +72,8 @@ export type FakeAfipOptions = {
   strictSchema?: boolean;
   /** Points of sale enabled per CUIT; when absent every PtoVta is enabled. */
   enabledPointsOfSale?: number[];
+  /** ARCA's clock for CAEA windows and deadlines (tests move it; default: now). */
+  now?: () => Date;
 };
 
 export type FakeAfip = {
@@ -82,10 +88,19 @@ export type FakeAfip = {
   rejectReceiver(docNro: string, observations?: { code: number; msg: string }[]): void;
   /** Simulate ticket expiry (AFIP side): all tickets expire now. */
   expireTickets(): void;
+  /** Move ARCA's clock (CAEA windows, reporting deadlines). */
+  setNow(now: () => Date): void;
+  /** While on, every WSFEv1 call answers HTTP 503 without a SOAP body (an outage). */
+  setOutage(on: boolean): void;
+  /** Reject one CAEA record the next time it is reported (ARCA's per-record observation). */
+  rejectCaeaRecord(ptoVta: number, cbteTipo: number, nro: number, observations: { code: number; msg: string }[]): void;
+  /** The points of sale FEParamGetPtosVenta lists for a CUIT. */
+  setPointsOfSale(cuit: string, list: FakePointOfSale[]): void;
+  caeaState(): CaeaFakeState;
   close(): Promise<void>;
 };
 
-const yyyymmdd = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, "");
+const yyyymmdd = (d: Date) => arYmd(d);
 
 export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
   if (process.env.NODE_ENV === "production") throw new Error("The fake AFIP can never run in production mode");
@@ -98,6 +113,20 @@ export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
     mkdirSync(path.dirname(opts.stateFile), { recursive: true });
     writeFileSync(opts.stateFile, JSON.stringify(state));
   };
+  state.caea ??= emptyCaeaState();
+  let now = opts.now ?? (() => new Date());
+  let outage = false;
+  const recordRejections = new Map<string, { code: number; msg: string }[]>();
+  const caeaOps = caeaHandlers({
+    state: state.caea,
+    save: () => save(),
+    now: () => now(),
+    recordRejections,
+    defaultPointsOfSale: () => [
+      ...(opts.enabledPointsOfSale ?? Array.from({ length: 20 }, (_, i) => i + 1)).map((nro) => ({ nro, emisionTipo: "CAE" as const })),
+      ...Array.from({ length: 10 }, (_, i) => ({ nro: 90 + i, emisionTipo: "CAEA" as const })),
+    ],
+  });
   const queue = new Map<string, FakeBehavior[]>();
   const calls: Record<string, number> = {};
   const take = (op: string) => queue.get(op)?.shift();
@@ -237,6 +266,10 @@ export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
   }
 
   function handleWsfe(req: IncomingMessage, res: ServerResponse, xml: string, body: Record<string, any>) {
+    if (outage) {
+      res.writeHead(503, { "Content-Type": "text/html" });
+      return void res.end("<html><body>Service Unavailable</body></html>");
+    }
     const opName = Object.keys(body)[0] ?? "";
     const action = String(req.headers.soapaction ?? "").replace(/"/g, "");
     if (action !== `${FEV1_NS}${opName}`) return fault(res, "soap:Client", `Server did not recognize the value of HTTP Header SOAPAction: ${action}.`);
@@ -296,6 +329,7 @@ export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
         );
       }
       default:
+        if (caeaOps[opName]) return respond(caeaOps[opName](a.cuit, input));
         return fault(res, "soap:Client", `Operación no soportada por el fake: ${opName}`);
     }
   }
@@ -362,6 +396,20 @@ export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
     },
     calls,
     issued: (cuit) => state.cbtes.filter((c) => !cuit || c.cuit === cuit),
+    setNow(fn) {
+      now = fn;
+    },
+    setOutage(on) {
+      outage = on;
+    },
+    rejectCaeaRecord(ptoVta, cbteTipo, nro, observations) {
+      recordRejections.set(`${ptoVta}:${cbteTipo}:${nro}`, observations);
+    },
+    setPointsOfSale(cuit, list) {
+      state.caea!.pointsOfSale[cuit] = list;
+      save();
+    },
+    caeaState: () => state.caea!,
     rejectReceiver(docNro, observations) {
       if (observations) rejectedReceivers.set(docNro, observations);
       else rejectedReceivers.delete(docNro);

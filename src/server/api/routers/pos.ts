@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { TRPCError } from "@trpc/server";
 import { permissionProcedure, router } from "../trpc";
 import { can } from "../../auth/permissions";
 import { ZSaleInput } from "@/lib/schemas/sale";
@@ -10,6 +11,7 @@ import { listSales } from "../../pos/list-sales";
 import { findProductByCode, searchProducts } from "../../pos/find-products";
 import { createCustomer, searchCustomers, ZCreateCustomerInput } from "../../pos/customers";
 import { listStockConflicts, resolveStockConflict, ZResolveStockConflictInput } from "../../pos/stock-conflicts";
+import { listCatalogConflicts, resolveCatalogConflict, ZResolveCatalogConflictInput } from "../../pos/catalog-conflicts";
 import { openCashSession, ZOpenCashSessionInput } from "../../cash/open-cash-session";
 import { addCashMovement, ZAddCashMovementInput } from "../../cash/add-cash-movement";
 import { closeCashSession, ZCloseCashSessionInput } from "../../cash/close-cash-session";
@@ -52,7 +54,9 @@ export const posRouter = router({
   searchProducts: sell.input(z.object({ q: z.string().max(80) })).query(({ ctx, input }) => searchProducts(ctx.tx, input.q)),
 
   createSale: sell.input(ZSaleInput).mutation(async ({ ctx, input }) => {
-    const r = await createSale(ctx.tx, input, actorOf(ctx), {
+    // Charging to an account or a room is its own permission (SPEC §2 matrix, billing).
+    if (input.charge && !can(ctx.role, "billing.charge")) throw new TRPCError({ code: "FORBIDDEN", message: "Tu rol no permite cargar ventas a cuenta o a habitación." });
+    const r = await createSale(ctx.tx, input, { ...actorOf(ctx), ip: ctx.ip }, {
       mode: "online",
       allowNegativeStock: ctx.tenant.settings.allowNegativeStock === true,
     });
@@ -74,7 +78,7 @@ export const posRouter = router({
 
   /** The cashier's screen sends the supervisor's credentials; the service verifies them. */
   voidSale: sell.input(ZVoidSaleInput).mutation(async ({ ctx, input }) => {
-    const r = await voidSale(ctx.tx, input, { userId: ctx.user.id });
+    const r = await voidSale(ctx.tx, input, { userId: ctx.user.id, ip: ctx.ip });
     const documentId = r.creditNoteDocumentId;
     if (documentId) ctx.afterCommit(() => sendFiscalEvent(documentId, ctx.tenant.id));
     return { saleId: r.sale.id, ticketNumber: r.sale.ticketNumber, status: r.sale.status, fiscalStatus: r.sale.fiscalStatus, authorizedBy: r.supervisor.name };
@@ -99,4 +103,12 @@ export const posRouter = router({
   resolveStockConflict: review
     .input(ZResolveStockConflictInput)
     .mutation(({ ctx, input }) => resolveStockConflict(ctx.tx, input, { userId: ctx.user.id })),
+
+  /** Offline lines at a price the product never had, or of a product already inactive (issue 11). */
+  catalogConflicts: review
+    .input(z.object({ status: z.enum(["OPEN", "RESOLVED"]).optional() }).optional())
+    .query(({ ctx, input }) => listCatalogConflicts(ctx.tx, { status: input?.status })),
+  resolveCatalogConflict: review
+    .input(ZResolveCatalogConflictInput)
+    .mutation(({ ctx, input }) => resolveCatalogConflict(ctx.tx, input, { userId: ctx.user.id })),
 });

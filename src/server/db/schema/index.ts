@@ -7,4 +7,8 @@ export * from "./fiscal";
 export * from "./pos";
 export * from "./offline";
 export * from "./purchasing";
+export * from "./security";
+export * from "./caea";
+export * from "./counts";
+export * from "./reports";
 export * from "./billing";
