@@ -27,7 +27,7 @@ const optText = (max: number, label: string) =>
     .string()
     .trim()
     .max(max, `${label}: hasta ${max} caracteres`)
-    .optional()
+    .nullish()
     .transform((v) => (v ? v : null));
 export const ZIsoDate = z.iso.date("Fecha inválida");
 
@@ -41,7 +41,7 @@ export const ZCustomerInput = z.object({
     .string()
     .trim()
     .max(254, "E-mail: hasta 254 caracteres")
-    .optional()
+    .nullish()
     .transform((v) => (v ? v : null))
     .pipe(z.email("E-mail inválido").nullable()),
   accountEnabled: z.boolean().default(false),

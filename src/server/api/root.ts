@@ -7,6 +7,8 @@ import { inventoryRouter } from "./routers/inventory";
 import { purchasingRouter } from "./routers/purchasing";
 import { countsRouter } from "./routers/counts";
 import { reportsRouter } from "./routers/reports";
+import { billingRouter } from "./routers/billing";
+import { customersRouter } from "./routers/customers";
 
 // One line per area router.
 export const appRouter = router({
@@ -17,6 +19,8 @@ export const appRouter = router({
   purchasing: purchasingRouter,
   counts: countsRouter,
   reports: reportsRouter,
+  billing: billingRouter,
+  customers: customersRouter,
 });
 
 export type AppRouter = typeof appRouter;
