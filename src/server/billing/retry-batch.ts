@@ -5,7 +5,7 @@ import type { Tx } from "../db/client";
 import { fiscalDocuments, fiscalSettings } from "../db/schema/fiscal";
 import { AppError } from "../errors/app-error";
 import { RECEIVER_IVA_CONDITION, DOC_TIPO } from "../afip/codes";
-import { normalizeCuit } from "../afip/cuit";
+import { normalizeCuit } from "@/lib/cuit";
 import { prepareDocument } from "../fiscal/prepare-document";
 import { currentTenantId } from "../fiscal/current-tenant";
 

@@ -20,6 +20,7 @@ import { customerStatement } from "../../billing/customer-statement";
 import { recordCollection } from "../../billing/record-collection";
 import { listInvoices, ZInvoiceQueryInput } from "../../billing/list-invoices";
 import { sendFiscalEvent } from "../../fiscal/events";
+import { listRegistersWithSessions } from "../../cash/current-cash-session";
 
 const read = permissionProcedure("billing.read");
 const write = permissionProcedure("billing.write");
@@ -46,6 +47,10 @@ export const billingRouter = router({
   addFolioCharge: write.input(ZAddFolioChargeInput).mutation(({ ctx, input }) => addFolioCharge(ctx.tx, input, actorOf(ctx))),
   voidFolioCharge: write.input(ZVoidFolioChargeInput).mutation(({ ctx, input }) => voidFolioCharge(ctx.tx, input, actorOf(ctx))),
   transferFolioCharge: write.input(ZTransferFolioChargeInput).mutation(({ ctx, input }) => transferFolioCharge(ctx.tx, input, actorOf(ctx))),
+  /** Open cash sessions where a checkout can be paid. */
+  openSessions: write.query(async ({ ctx }) =>
+    (await listRegistersWithSessions(ctx.tx)).filter((r) => r.cash_session_id).map((r) => ({ cashSessionId: r.cash_session_id!, registerName: r.register_name })),
+  ),
   checkout: write.input(ZCheckoutFolioInput).mutation(async ({ ctx, input }) => {
     const r = await checkoutFolio(ctx.tx, input, actorOf(ctx));
     const documentId = r.fiscalDocumentId;
