@@ -9,6 +9,7 @@ import { countsRouter } from "./routers/counts";
 import { reportsRouter } from "./routers/reports";
 import { billingRouter } from "./routers/billing";
 import { customersRouter } from "./routers/customers";
+import { accountingRouter } from "./routers/accounting";
 
 // One line per area router.
 export const appRouter = router({
@@ -21,6 +22,7 @@ export const appRouter = router({
   reports: reportsRouter,
   billing: billingRouter,
   customers: customersRouter,
+  accounting: accountingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   "billing.write", // manage customers and folios, run batches, record collections, cancel pending items
   "billing.charge", // charge a sale to a customer's account or to a room's folio (POS)
   "billing.override", // authorise a sale over the credit limit, void or transfer folio charges
+  "accounting.read", // journal exports history, chart of accounts, VAT books pre-check
+  "accounting.write", // chart and mapping, generate and export entries
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,6 +52,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "billing.write",
     "billing.charge",
     "billing.override",
+    "accounting.read",
   ]),
   SUPERVISOR: new Set<Permission>([
     ...readOnly,
@@ -68,7 +71,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   ]),
   CASHIER: new Set<Permission>(["catalog.read", "pos.sell", "fiscal.read", "billing.charge"]),
   OPERATOR: new Set<Permission>(["catalog.read", "stock.read", "stock.exit", "movements.read", "counts.perform"]),
-  AUDITOR: new Set<Permission>([...readOnly, "counts.perform", "billing.read"]),
+  AUDITOR: new Set<Permission>([...readOnly, "counts.perform", "accounting.read", "billing.read"]),
   VIEWER: new Set<Permission>([...readOnly, "billing.read"]),
 };
 

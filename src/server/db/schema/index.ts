@@ -12,3 +12,4 @@ export * from "./caea";
 export * from "./counts";
 export * from "./reports";
 export * from "./billing";
+export * from "./accounting";
