@@ -59,8 +59,8 @@ test("hotel: room charges from the POS, checkout to the company's account, month
   await page.goto("/demo/folios");
   await page.getByRole("button", { name: "Abrir folio" }).first().click();
   const fd = page.getByRole("dialog", { name: "Abrir folio" });
-  await fd.getByLabel("Habitación").fill(room);
-  await fd.getByLabel("Huésped").fill("Ana Huésped");
+  await fd.getByLabel("Habitación", { exact: true }).fill(room);
+  await fd.getByLabel("Huésped", { exact: true }).fill("Ana Huésped");
   await fd.getByLabel("Empresa a facturar (opcional)").selectOption({ label: company });
   await fd.getByRole("button", { name: "Abrir folio" }).click();
   await expect(page.getByRole("heading", { name: `Folio · Hab. ${room}` })).toBeVisible({ timeout: 240_000 });
