@@ -16,6 +16,7 @@ import { openFolio } from "./open-folio";
 import { addFolioCharge } from "./add-folio-charge";
 import { checkoutFolio } from "./checkout-folio";
 import { listPending } from "./list-pending";
+import { getFolio, listFolios } from "./list-folios";
 import { cancelPending } from "./cancel-pending";
 import { createBatch } from "./create-batch";
 import { runBatchRound } from "./run-batch-round";
@@ -121,6 +122,10 @@ describe("hotel folios", () => {
     await tx((x) => addFolioCharge(x, { folioId, lines: [{ description: "Noche habitación doble", quantity: "2", unitPrice: "45000.00", ivaRate: "21" }] }, { userId: t.ownerId }));
     expect((await tx((x) => listPending(x, { customerId }))).count).toBe(0); // on the folio, not billable yet
 
+    const { folio, charges } = await tx((x) => getFolio(x, folioId));
+    expect(folio).toMatchObject({ roomNumber: "101", status: "OPEN", total: "105000.00", charges: 3 });
+    expect(charges.map((c) => c.status)).toEqual(["ON_FOLIO", "ON_FOLIO", "ON_FOLIO"]);
+    expect((await tx((x) => listFolios(x, { status: "OPEN" }))).map((f) => f.roomNumber)).toContain("101");
     const r = await tx((x) => checkoutFolio(x, { mode: "ACCOUNT", folioId }, { userId: t.ownerId }));
     expect(r).toMatchObject({ status: "CLOSED_ACCOUNT", total: "105000.00", fiscalDocumentId: null });
     const pending = await tx((x) => listPending(x, { customerId }));

@@ -14,6 +14,7 @@ import { runBatchRound } from "./run-batch-round";
 import { retryBatch } from "./retry-batch";
 import { cancelBatch } from "./cancel-batch";
 import { listInvoices } from "./list-invoices";
+import { getBatch, listBatches } from "./list-batches";
 import { isUniqueViolation } from "../errors/app-error";
 
 const ca = createTestCa();
@@ -171,6 +172,10 @@ describe("billing batch against the fake ARCA", () => {
     const { run } = await withTenant(t.tenantId, (tx) => retryBatch(tx, batchId));
     expect((await runFunction(t.tenantId, batchId, run)).result).toEqual({ status: "PROCESSED", issued: 4, errors: 0 });
     expectConsecutive(t.cuit, await batchDocs(t.tenantId, batchId));
+    const view = await withTenant(t.tenantId, (tx) => getBatch(tx, batchId));
+    expect(view.batch).toMatchObject({ status: "PROCESSED", total: 4, issued: 4, errors: 0 });
+    expect(view.documents.every((d) => d.status === "ISSUED" && d.cae)).toBe(true);
+    expect((await withTenant(t.tenantId, (tx) => listBatches(tx))).map((b) => b.id)).toContain(batchId);
 
     const q = await withTenant(t.tenantId, (tx) => listInvoices(tx, { batchId, status: "ISSUED" }));
     expect(q.stats).toMatchObject({ count: 4, issued: 4 });

@@ -32,7 +32,7 @@ const batchSelect = sql`
   from billing_batches b left join billing_documents d on d.batch_id = b.id`;
 
 export async function listBatches(tx: Tx) {
-  return [...(await tx.execute<BatchRow>(sql`${batchSelect} group by b.id order by b.created_at desc limit 100`))];
+  return [...(await tx.execute<BatchRow>(sql`${batchSelect} group by b.tenant_id, b.id order by b.created_at desc limit 100`))];
 }
 
 export type BatchDocumentRow = {
@@ -52,7 +52,7 @@ export type BatchDocumentRow = {
 
 /** A batch with its progress (done / total) and each document's state and ARCA's messages. */
 export async function getBatch(tx: Tx, id: string) {
-  const [batch] = await tx.execute<BatchRow>(sql`${batchSelect} where b.id = ${id} group by b.id`);
+  const [batch] = await tx.execute<BatchRow>(sql`${batchSelect} where b.id = ${id} group by b.tenant_id, b.id`);
   if (!batch) throw new AppError("NOT_FOUND", "El lote no existe.");
   const documents = await tx.execute<BatchDocumentRow>(sql`
     select d.id, d.customer_id as "customerId", c.name as "customerName", d.status, d.total::text, d.attempts, d.last_error as "lastError",

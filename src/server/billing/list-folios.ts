@@ -33,7 +33,7 @@ export async function listFolios(tx: Tx, input: { status?: "OPEN" | "CLOSED"; se
     where true
       ${input.status === "OPEN" ? sql`and f.status = 'OPEN'` : input.status === "CLOSED" ? sql`and f.status <> 'OPEN'` : sql``}
       ${q ? sql`and (f.room_number ilike ${q + "%"} or f.guest_name ilike ${"%" + q + "%"})` : sql``}
-    group by f.id, c.name
+    group by f.tenant_id, f.id, c.name
     order by (f.status = 'OPEN') desc, f.room_number, f.opened_at desc limit 300`);
   return [...rows];
 }
@@ -52,7 +52,7 @@ export type FolioChargeRow = {
 };
 
 export async function getFolio(tx: Tx, id: string) {
-  const [folio] = await tx.execute<FolioRow>(sql`${folioSelect} where f.id = ${id} group by f.id, c.name`);
+  const [folio] = await tx.execute<FolioRow>(sql`${folioSelect} where f.id = ${id} group by f.tenant_id, f.id, c.name`);
   if (!folio) throw new AppError("NOT_FOUND", "El folio no existe.");
   const charges = await tx.execute<Omit<FolioChargeRow, "byRate">>(sql`
     select id, source, status, description, total::text, charged_on::text as "chargedOn", sale_id as "saleId", reason, lines
