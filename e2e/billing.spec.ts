@@ -33,7 +33,9 @@ async function chargeToRoom(page: Page, code: string, room: string) {
   await expect(select.locator("option", { hasText: `Hab. ${room}` })).toHaveCount(1);
   await select.selectOption({ label: `Hab. ${room} · Ana Huésped` });
   await dialog.getByRole("button", { name: "Cargar a la habitación" }).click();
-  await expect(page.getByText(/Venta registrada: ticket N° \d+/)).toBeVisible({ timeout: 240_000 });
+  // Accepted at once, or queued on a slow server and sent by the terminal's sync right after.
+  await expect(page.getByText(/Venta registrada/)).toBeVisible({ timeout: 240_000 });
+  await expect(page.getByText("Por enviar: 0")).toBeVisible({ timeout: 240_000 });
 }
 
 test("hotel: room charges from the POS, checkout to the company's account, monthly batch with progress, statement with invoice then payment", async ({ page }) => {
