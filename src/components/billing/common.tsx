@@ -3,7 +3,15 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { parseEsAr, toWire } from "@/lib/number";
 
-export { Table, th, td, num, useCan, day } from "@/components/purchasing/common";
+import { useCan as usePermissions } from "@/components/auth/permissions";
+import type { Permission } from "@/lib/permissions";
+
+export { Table, th, td, num, day } from "@/components/purchasing/common";
+
+/** Whether the role may do `permission` (the UI only hides; the server checks again). */
+export function useCan(permission: Permission): boolean {
+  return usePermissions()(permission);
+}
 
 const TABS = [
   { href: "/clientes", label: "Clientes" },

@@ -10,6 +10,7 @@ import { reportsRouter } from "./routers/reports";
 import { billingRouter } from "./routers/billing";
 import { customersRouter } from "./routers/customers";
 import { accountingRouter } from "./routers/accounting";
+import { accountRouter } from "./routers/account";
 
 // One line per area router.
 export const appRouter = router({
@@ -23,6 +24,7 @@ export const appRouter = router({
   billing: billingRouter,
   customers: customersRouter,
   accounting: accountingRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;
