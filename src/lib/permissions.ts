@@ -26,6 +26,10 @@ export const PERMISSIONS = [
   "reports.read",
   "accounting.read", // journal exports history, chart of accounts, VAT books pre-check
   "accounting.write", // chart and mapping, generate and export entries
+  "billing.read", // customers, folios, pending billables, batches, statements, invoice queries
+  "billing.write", // manage customers and folios, run batches, record collections, cancel pending items
+  "billing.charge", // charge a sale to a customer's account or to a room's folio (POS)
+  "billing.override", // authorise a sale over the credit limit, void or transfer folio charges
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,6 +49,10 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "counts.apply",
     "counts.perform",
     "accounting.read",
+    "billing.read",
+    "billing.write",
+    "billing.charge",
+    "billing.override",
   ]),
   SUPERVISOR: new Set<Permission>([
     ...readOnly,
@@ -57,12 +65,15 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "counts.apply",
     "fiscal.issue",
     "counts.perform",
+    "billing.read",
+    "billing.charge",
+    "billing.override",
   ]),
   // POS and their own session only (SPEC §2): no fiscal document listing, no purchase costs.
-  CASHIER: new Set<Permission>(["catalog.read", "pos.sell"]),
+  CASHIER: new Set<Permission>(["catalog.read", "pos.sell", "billing.charge"]),
   OPERATOR: new Set<Permission>(["catalog.read", "stock.read", "stock.exit", "movements.read", "counts.perform"]),
-  AUDITOR: new Set<Permission>([...readOnly, "counts.perform", "accounting.read"]),
-  VIEWER: new Set<Permission>(readOnly),
+  AUDITOR: new Set<Permission>([...readOnly, "counts.perform", "accounting.read", "billing.read"]),
+  VIEWER: new Set<Permission>([...readOnly, "billing.read"]),
 };
 
 export const can = (role: Role, permission: Permission): boolean => ROLE_PERMISSIONS[role].has(permission);

@@ -13,4 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/caja", label: "Cajas y arqueos", permission: "cash.review", icon: "cash" },
   { href: "/fiscal", label: "Facturación ARCA", permission: "fiscal.read", icon: "bank" },
   { href: "/equipo", label: "Equipo", permission: "members.manage", icon: "users" },
+  { href: "/clientes", label: "Clientes y cuentas", permission: "billing.read", icon: "users" },
+  { href: "/folios", label: "Folios de habitación", permission: "billing.read", icon: "receipt" },
+  { href: "/facturacion/lotes", label: "Facturación por lotes", permission: "billing.read", icon: "bank" },
 ];

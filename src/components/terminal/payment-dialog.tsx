@@ -9,6 +9,8 @@ import { PAYMENT_METHOD_OPTIONS, paymentLabel } from "@/lib/payment-methods";
 import type { PaymentMethod } from "@/lib/schemas/sale";
 import { parseAmount, type Payment } from "@/pos/cart";
 import { paymentState, type PaymentRow } from "./payment-rows";
+import { ChargeOptions } from "@/components/billing/charge-options";
+import type { TSaleCharge } from "@/lib/schemas/sale";
 
 const toText = (d: Decimal) => formatMoney(d).replace(/^\s*\$\s*/, "").trim();
 
@@ -33,7 +35,7 @@ export function PaymentDialog({
   total: Decimal;
   busy: boolean;
   error: string | null;
-  onConfirm: (payments: Payment[]) => void;
+  onConfirm: (payments: Payment[], charge?: TSaleCharge) => void;
 }) {
   const [rows, setRows] = useState<PaymentRow[]>([]);
   const amountRefs = useRef<(HTMLInputElement | null)[]>([]);
@@ -149,6 +151,7 @@ export function PaymentDialog({
             </Button>
           ))}
         </div>
+        <ChargeOptions busy={busy} onCharge={(charge) => !busy && onConfirm([], charge)} />
         <dl className="grid grid-cols-2 gap-1 text-sm">
           <dt className="text-slate-600">Pagado</dt>
           <dd className="text-right">{formatMoney(st.paid)}</dd>

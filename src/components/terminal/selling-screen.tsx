@@ -174,7 +174,7 @@ export function SellingScreen({ slug, rt, register }: { slug: string; rt: Termin
         register={register}
         checkout={checkout}
         total={checkout.paying ? checkout.total() : null}
-        onPay={(p) => void checkout.pay(p).then(focusScan)}
+        onPay={(p, charge) => void checkout.pay(p, charge).then(focusScan)}
         onClosePayment={() => {
           checkout.setPaying(false);
           focusScan();

@@ -7,6 +7,7 @@ import { VoidDialog } from "@/components/pos/void-dialog";
 import { CashMovementDialog } from "./cash-movement-dialog";
 import { CustomerDialog } from "./customer-dialog";
 import { PaymentDialog } from "./payment-dialog";
+import type { TSaleCharge } from "@/lib/schemas/sale";
 import type { useCheckout } from "./use-checkout";
 import type { TerminalRuntime } from "./use-terminal-runtime";
 
@@ -20,7 +21,7 @@ export function TerminalDialogs(props: {
   register: PosContext["registers"][number];
   checkout: ReturnType<typeof useCheckout>;
   total: Decimal | null;
-  onPay: (p: Payment[]) => void;
+  onPay: (p: Payment[], charge?: TSaleCharge) => void;
   onClosePayment: () => void;
   onCustomer: (c: CartCustomer) => void;
   onVoided: () => void;

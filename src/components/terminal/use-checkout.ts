@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { cartProblem, cartTotal, emptyCart, newId, toDisplay, toSaleInput, type Cart, type Payment } from "@/pos/cart";
 import { formatMoney } from "@/lib/format";
 import type { PosContext } from "@/lib/schemas/pos-wire";
+import type { TSaleCharge } from "@/lib/schemas/sale";
 import type { TicketData } from "./ticket";
 import type { Notice } from "./use-scanner";
 import type { TerminalRuntime } from "./use-terminal-runtime";
@@ -67,14 +68,16 @@ export function useCheckout(opts: {
   }, [waitScans, cartRef, notify]);
 
   const pay = useCallback(
-    async (payments: Payment[]) => {
+    async (payments: Payment[], charge?: TSaleCharge) => {
       if (!register?.cashSessionId || busy) return;
       setBusy(true);
       try {
         const cart = cartRef.current;
         const id = newId();
         const now = new Date();
-        const sale = toSaleInput(cart, { id, registerId: register.id, cashSessionId: register.cashSessionId }, payments, now);
+        const base = toSaleInput(cart, { id, registerId: register.id, cashSessionId: register.cashSessionId }, payments, now);
+        // Charged to an account or a room instead of paid (billing): no payments, invoiced later.
+        const sale = charge ? { ...base, payments: [], charge } : base;
         const display = toDisplay(cart, payments, { localNumber: await runtime.nextLocalNumber(), registerName: register.name });
         const verdict = await runtime.sell(sale, display);
         if (verdict.kind === "refused") {

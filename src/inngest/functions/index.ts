@@ -4,6 +4,17 @@ import { purchasingDailyAlerts } from "./purchasing-daily-alerts";
 import { replenishmentDaily, replenishmentRequested } from "./replenishment";
 import { fiscalCaeaMaintenance, fiscalDaily } from "./fiscal-caea";
 import { processBillingBatch } from "./process-billing-batch";
+import { billingOverdueAlerts } from "./billing-overdue-alerts";
 
 // Every Inngest function served at /api/inngest.
-export const functions = [issueFiscalDocument, sweepPendingDocuments, purchasingDailyAlerts, replenishmentDaily, replenishmentRequested, processBillingBatch, fiscalDaily, fiscalCaeaMaintenance];
+export const functions = [
+  issueFiscalDocument,
+  sweepPendingDocuments,
+  purchasingDailyAlerts,
+  replenishmentDaily,
+  replenishmentRequested,
+  processBillingBatch,
+  billingOverdueAlerts,
+  fiscalDaily,
+  fiscalCaeaMaintenance,
+];

@@ -27,7 +27,7 @@ const optText = (max: number, label: string) =>
     .string()
     .trim()
     .max(max, `${label}: hasta ${max} caracteres`)
-    .optional()
+    .nullish()
     .transform((v) => (v ? v : null));
 export const ZIsoDate = z.iso.date("Fecha inválida");
 
@@ -41,7 +41,7 @@ export const ZCustomerInput = z.object({
     .string()
     .trim()
     .max(254, "E-mail: hasta 254 caracteres")
-    .optional()
+    .nullish()
     .transform((v) => (v ? v : null))
     .pipe(z.email("E-mail inválido").nullable()),
   accountEnabled: z.boolean().default(false),
@@ -50,17 +50,7 @@ export const ZCustomerInput = z.object({
 });
 export type TCustomerInput = z.input<typeof ZCustomerInput>;
 
-/** How a sale is charged instead of paid: to the customer's account or to an open folio. */
-export const ZSaleCharge = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("ACCOUNT"),
-    customerId: z.uuid(),
-    /** A supervisor's credentials to go over the credit limit. */
-    override: z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) }).optional(),
-  }),
-  z.object({ kind: z.literal("ROOM"), folioId: z.uuid() }),
-]);
-export type TSaleCharge = z.infer<typeof ZSaleCharge>;
+export { ZSaleCharge, type TSaleCharge } from "./sale";
 
 export const ZOpenFolioInput = z.object({
   roomNumber: text(20, "la habitación"),

@@ -35,6 +35,18 @@ export const ZSalePaymentInput = z.object({
   amount: ZMoney,
 });
 
+/** How a sale is charged instead of paid: to the customer's account or to an open folio. */
+export const ZSaleCharge = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("ACCOUNT"),
+    customerId: z.uuid(),
+    /** A supervisor's credentials to go over the credit limit. */
+    override: z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) }).optional(),
+  }),
+  z.object({ kind: z.literal("ROOM"), folioId: z.uuid() }),
+]);
+export type TSaleCharge = z.infer<typeof ZSaleCharge>;
+
 export const ZSaleInput = z.object({
   /** Client-generated UUID: the idempotency key. Resubmitting the same id returns the first result. */
   id: z.uuid(),
@@ -46,7 +58,12 @@ export const ZSaleInput = z.object({
   lines: z.array(ZSaleLineInput).min(1, "La venta no tiene productos").max(500),
   /** Ticket-level discount AMOUNT taken off the sum of the lines. */
   discount: ZMoney.optional(),
-  payments: z.array(ZSalePaymentInput).min(1, "Falta el pago").max(10),
+  payments: z.array(ZSalePaymentInput).max(10),
+  /** Charged instead of paid: to the customer's account ("cuenta corriente") or to an open folio ("cargo a habitación"). */
+  charge: ZSaleCharge.optional(),
+}).superRefine((v, ctx) => {
+  if (!v.charge && v.payments.length === 0) ctx.addIssue({ code: "custom", message: "Falta el pago", path: ["payments"] });
+  if (v.charge && v.payments.length > 0) ctx.addIssue({ code: "custom", message: "Una venta a cuenta o a la habitación no lleva otros pagos", path: ["payments"] });
 });
 export type TSaleInput = z.infer<typeof ZSaleInput>;
 export type TSaleLineInput = z.infer<typeof ZSaleLineInput>;

@@ -7,6 +7,8 @@ import { inventoryRouter } from "./routers/inventory";
 import { purchasingRouter } from "./routers/purchasing";
 import { countsRouter } from "./routers/counts";
 import { reportsRouter } from "./routers/reports";
+import { billingRouter } from "./routers/billing";
+import { customersRouter } from "./routers/customers";
 import { accountingRouter } from "./routers/accounting";
 import { accountRouter } from "./routers/account";
 
@@ -19,6 +21,8 @@ export const appRouter = router({
   purchasing: purchasingRouter,
   counts: countsRouter,
   reports: reportsRouter,
+  billing: billingRouter,
+  customers: customersRouter,
   accounting: accountingRouter,
   account: accountRouter,
 });

@@ -11,6 +11,10 @@ import { processBillingBatch } from "@/inngest/functions/process-billing-batch";
 import { billingBatchEvent } from "./events";
 import { createBatch } from "./create-batch";
 import { runBatchRound } from "./run-batch-round";
+import { retryBatch } from "./retry-batch";
+import { cancelBatch } from "./cancel-batch";
+import { listInvoices } from "./list-invoices";
+import { getBatch, listBatches } from "./list-batches";
 import { isUniqueViolation } from "../errors/app-error";
 
 const ca = createTestCa();
@@ -104,6 +108,8 @@ describe("billing batch against the fake ARCA", () => {
   });
 
   it("a run killed after ARCA answered resumes without duplicates (recovered by FECompConsultar)", async () => {
+    // No injected timeouts here: a generous deadline so a loaded machine cannot add any.
+    process.env.AFIP_TIMEOUT_MS = "20000";
     const t = await makeFiscalTenant(ca);
     await seedAccountCharges(t.tenantId, t.ownerId, 30);
     const batchId = randomUUID();
@@ -131,6 +137,7 @@ describe("billing batch against the fake ARCA", () => {
     const docs = await batchDocs(t.tenantId, batchId);
     expect(fake.issued(t.cuit)).toHaveLength(30);
     expectConsecutive(t.cuit, docs);
+    process.env.AFIP_TIMEOUT_MS = "1500";
   });
 
   it("a charge is invoiced by one batch only, even when two batches are created at once", async () => {
@@ -151,5 +158,38 @@ describe("billing batch against the fake ARCA", () => {
           select i.tenant_id, (select d.id from billing_documents d where d.id <> i.document_id limit 1), i.charge_id from billing_document_items i limit 1`),
       ),
     ).rejects.toSatisfy((e) => isUniqueViolation(e, "billing_document_items_live_key"));
+  });
+
+  it("manual retry issues what ARCA rejected once fixed; cancel takes back only what has not started; invoice query filters by batch", async () => {
+    const t = await makeFiscalTenant(ca);
+    const seeded = await seedAccountCharges(t.tenantId, t.ownerId, 6);
+    const bad = seeded[1]!;
+    fake.rejectReceiver(bad.docNumber, [{ code: 10013, msg: "CUIT del receptor no registrado (rechazo simulado)" }]);
+    const batchId = randomUUID();
+    await withTenant(t.tenantId, (tx) => createBatch(tx, { id: batchId, pointOfSale: 3, issueDate: today(), customerIds: seeded.slice(0, 4).map((x) => x.customerId) }, { userId: t.ownerId }));
+    expect((await runFunction(t.tenantId, batchId)).result).toEqual({ status: "PROCESSED_WITH_ERRORS", issued: 3, errors: 1 });
+    fake.rejectReceiver(bad.docNumber);
+    const { run } = await withTenant(t.tenantId, (tx) => retryBatch(tx, batchId));
+    expect((await runFunction(t.tenantId, batchId, run)).result).toEqual({ status: "PROCESSED", issued: 4, errors: 0 });
+    expectConsecutive(t.cuit, await batchDocs(t.tenantId, batchId));
+    const view = await withTenant(t.tenantId, (tx) => getBatch(tx, batchId));
+    expect(view.batch).toMatchObject({ status: "PROCESSED", total: 4, issued: 4, errors: 0 });
+    expect(view.documents.every((d) => d.status === "ISSUED" && d.cae)).toBe(true);
+    expect((await withTenant(t.tenantId, (tx) => listBatches(tx))).map((b) => b.id)).toContain(batchId);
+
+    const q = await withTenant(t.tenantId, (tx) => listInvoices(tx, { batchId, status: "ISSUED" }));
+    expect(q.stats).toMatchObject({ count: 4, issued: 4 });
+    expect(q.rows.every((r) => r.batchId === batchId)).toBe(true);
+    const one = await withTenant(t.tenantId, (tx) => listInvoices(tx, { customerId: bad.customerId, status: "ISSUED" }));
+    expect(one.rows).toHaveLength(1);
+
+    // A batch never started: cancelling deletes its unsent documents and the charges are pending again.
+    const other = randomUUID();
+    await withTenant(t.tenantId, (tx) => createBatch(tx, { id: other, pointOfSale: 3, issueDate: today() }, { userId: t.ownerId }));
+    expect(await withTenant(t.tenantId, (tx) => cancelBatch(tx, other, { userId: t.ownerId }))).toEqual({ cancelled: 2 });
+    const pending = await withTenant(t.tenantId, (tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from billing_charges where status = 'PENDING'`));
+    expect(pending[0]!.n).toBe(2);
+    expect((await runFunction(t.tenantId, other)).result).toMatchObject({ status: "CANCELLED" });
+    expect(fake.issued(t.cuit)).toHaveLength(4);
   });
 });

@@ -7,7 +7,7 @@ import { fiscalDocuments, fiscalSettings, type FiscalLine } from "../db/schema/f
 import { AppError } from "../errors/app-error";
 import { DOC_TIPO, RECEIVER_IVA_CONDITION } from "../afip/codes";
 import { normalizeRate } from "../afip/amounts";
-import { normalizeCuit } from "../afip/cuit";
+import { normalizeCuit } from "@/lib/cuit";
 import { prepareDocument } from "../fiscal/prepare-document";
 import { currentTenantId } from "../fiscal/current-tenant";
 import { pgArray } from "../purchasing/common";

@@ -8,10 +8,12 @@ import { exitStock } from "../inventory/exit-stock";
 import { Decimal, ZERO, sum } from "@/lib/decimal";
 import type { PaymentMethod, TSaleInput, TSaleResult } from "@/lib/schemas/sale";
 import { requestSaleFiscalDocument } from "./fiscal-link";
+import { authorizeSaleCharge } from "../billing/authorize-sale-charge";
+import { recordSaleCharge } from "../billing/record-sale-charge";
 import { catalogConflicts } from "../db/schema/security";
 import { findCatalogConflicts, saleTimeWithinSession } from "./catalog-conflicts";
 
-export type CreateSaleActor = { userId: string; canReview?: boolean };
+export type CreateSaleActor = { userId: string; canReview?: boolean; ip?: string };
 export type CreateSaleOptions = {
   mode: "online" | "offline";
   /** Tenant setting; read from the tenant row when not given. */
@@ -109,7 +111,10 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
   if (ticketDiscount.gt(subtotal)) throw new AppError("VALIDATION", "El descuento supera el total de la venta.");
   const total = subtotal.minus(ticketDiscount);
 
-  const payments = applyPayments(input.payments, total);
+  // Charged to an account or a room instead of paid: checked (and locked) before stock moves.
+  const charge = input.charge ? await authorizeSaleCharge(tx, input.charge, total, actor) : null;
+  const payments = charge ? { paid: ZERO, change: ZERO, rows: [] } : applyPayments(input.payments, total);
+  const customerId = input.customerId ?? (charge?.kind === "ACCOUNT" ? charge.customerId : null);
 
   // Stock exits, in product order so concurrent sales lock lots in the same order.
   const stocked = lines.filter((l) => !l.product.is_service).sort((a, b) => a.product.id.localeCompare(b.product.id));
@@ -141,7 +146,8 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
     : [];
 
   const costTotal = sum([...exits.values()].map((e) => e.costTotal));
-  const fiscalStatus = register.fiscal_enabled ? "PENDING" : "NOT_REQUIRED";
+  // A charge is invoiced later (checkout or a billing batch), never at the till.
+  const fiscalStatus = register.fiscal_enabled && !charge ? "PENDING" : "NOT_REQUIRED";
   const perMethod = new Map<PaymentMethod, Decimal>();
   for (const p of payments.rows) perMethod.set(p.method, (perMethod.get(p.method) ?? ZERO).plus(p.applied));
   const movements = [...perMethod].filter(([, amount]) => !amount.isZero());
@@ -154,7 +160,7 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
       saleId: input.id,
       registerId: input.registerId,
       pointOfSale: register.afip_point_of_sale,
-      customerId: input.customerId ?? null,
+      customerId,
       lines: lines.map((l) => ({ description: l.product.name, quantity: l.quantity, lineTotal: l.total, ivaRate: l.product.iva_rate, isService: l.product.is_service })),
       ticketDiscount,
       total,
@@ -174,12 +180,18 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
     }),
     sql`, `,
   );
-  const paymentValues = sql.join(
-    payments.rows.map(
-      (p, i) => sql`(${t}::uuid, ${input.id}::uuid, ${i + 1}::int, ${p.method}::pos_payment_method, ${p.amount}::numeric, ${p.applied}::numeric)`,
-    ),
-    sql`, `,
-  );
+  const paymentInsert =
+    payments.rows.length > 0
+      ? sql`, p as (
+      insert into sale_payments (tenant_id, sale_id, line_no, method, amount, applied)
+      select v.* from (values ${sql.join(
+        payments.rows.map(
+          (p, i) => sql`(${t}::uuid, ${input.id}::uuid, ${i + 1}::int, ${p.method}::pos_payment_method, ${p.amount}::numeric, ${p.applied}::numeric)`,
+        ),
+        sql`, `,
+      )}) v, s
+    )`
+      : sql``;
   const movementInsert =
     movements.length > 0
       ? sql`, m as (
@@ -200,7 +212,7 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
     ), s as (
       insert into sales (tenant_id, id, register_id, cash_session_id, warehouse_id, ticket_number, customer_id, cashier_id, mode,
         subtotal, discount, total, paid, change, cost_total, stock_conflict, fiscal_status, fiscal_document_id, created_at)
-      select ${t}, ${input.id}, ${input.registerId}, ${session.id}, ${register.warehouse_id}, c.last_number, ${input.customerId ?? null}::uuid,
+      select ${t}, ${input.id}, ${input.registerId}, ${session.id}, ${register.warehouse_id}, c.last_number, ${customerId}::uuid,
         ${actor.userId}, ${opts.mode === "offline" ? "OFFLINE" : "ONLINE"}::pos_sale_mode, ${subtotal.toFixed(2)}, ${ticketDiscount.toFixed(2)},
         ${total.toFixed(2)}, ${payments.paid.toFixed(2)}, ${payments.change.toFixed(2)}, ${costTotal.toFixed(2)}, ${stockConflict},
         ${fiscalStatus}::pos_sale_fiscal_status, ${fiscalDocumentId}::uuid, ${soldAt ? sql`${soldAt.toISOString()}::timestamptz` : sql`now()`}
@@ -210,12 +222,31 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
       insert into sale_lines (tenant_id, sale_id, line_no, product_id, description, quantity, unit_price, discount, total, iva_rate,
         cost_total, lots, shortfall)
       select v.* from (values ${lineValues}) v, s
-    ), p as (
-      insert into sale_payments (tenant_id, sale_id, line_no, method, amount, applied)
-      select v.* from (values ${paymentValues}) v, s
-    )${movementInsert}
+    )${paymentInsert}${movementInsert}
     select last_number from c`);
   const ticketNumber = written!.last_number;
+
+  if (charge) {
+    await recordSaleCharge(
+      tx,
+      {
+        saleId: input.id,
+        ticketNumber,
+        chargedOn: new Date(Date.parse(input.createdAt) - 3 * 3600_000).toISOString().slice(0, 10),
+        charge,
+        total: total.toFixed(2),
+        lines: lines.map((l) => ({
+          description: l.product.name,
+          quantity: l.quantity.toFixed(3),
+          unitPrice: l.unitPrice.toFixed(4),
+          lineTotal: l.total.toFixed(2),
+          ivaRate: l.product.iva_rate,
+          isService: l.product.is_service,
+        })),
+      },
+      actor,
+    );
+  }
 
   if (stockConflict) {
     await tx.insert(stockConflicts).values(

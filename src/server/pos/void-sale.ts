@@ -9,6 +9,7 @@ import { Decimal, ZERO } from "@/lib/decimal";
 import type { PaymentMethod } from "@/lib/schemas/sale";
 import { verifySupervisor } from "./verify-supervisor";
 import { requestSaleCreditNote } from "./fiscal-link";
+import { releaseSaleCharge } from "../billing/release-sale-charge";
 
 export const ZVoidSaleInput = z.object({
   saleId: z.uuid(),
@@ -33,6 +34,8 @@ export async function voidSale(tx: Tx, input: TVoidSaleInput, actor: { userId: s
     { tenantId: sale.tenantId, requesterId: actor.userId, excludedUserIds: [sale.cashierId], ip: actor.ip },
   );
   if (sale.status === "VOIDED") throw new AppError("INVALID_STATE", `El ticket ${sale.ticketNumber} ya está anulado.`);
+  // Billing: a sale charged to an account or a room releases its charge (refused once invoiced).
+  await releaseSaleCharge(tx, sale.id, input.reason, { userId: actor.userId, authorizedBy: supervisor.userId });
 
   const [session] = await tx.execute<{ id: string }>(sql`
     select id from cash_sessions

@@ -34,7 +34,7 @@ export async function notify(tx: Tx, items: NewNotification[]): Promise<number> 
 export type NotificationRow = { id: string; kind: string; title: string; body: string | null; link: string | null; created_at: string; read: boolean };
 
 /** Kinds each permission may see (a cashier gets no payables alerts). */
-export const NOTIFICATION_KINDS: Record<string, "purchasing.read" | "stock.read" | "fiscal.read" | "fiscal.issue" | "tenant.settings"> = {
+export const NOTIFICATION_KINDS: Record<string, "purchasing.read" | "stock.read" | "fiscal.read" | "fiscal.issue" | "tenant.settings" | "billing.read"> = {
   PAYABLE_DUE_SOON: "purchasing.read",
   PAYABLE_OVERDUE: "purchasing.read",
   REPLENISHMENT: "purchasing.read",
@@ -44,6 +44,7 @@ export const NOTIFICATION_KINDS: Record<string, "purchasing.read" | "stock.read"
   FISCAL_CAEA_DEADLINE: "fiscal.issue",
   FISCAL_CAEA_SHARE: "fiscal.issue",
   FISCAL_CERT_EXPIRING: "tenant.settings",
+  RECEIVABLE_OVERDUE: "billing.read",
 };
 
 const visible = (userId: string, kinds: string[]) =>

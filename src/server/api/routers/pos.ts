@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { TRPCError } from "@trpc/server";
 import { permissionProcedure, router } from "../trpc";
 import { can } from "@/lib/permissions";
 import { ZSaleInput } from "@/lib/schemas/sale";
@@ -53,7 +54,9 @@ export const posRouter = router({
   searchProducts: sell.input(z.object({ q: z.string().max(80) })).query(({ ctx, input }) => searchProducts(ctx.tx, input.q)),
 
   createSale: sell.input(ZSaleInput).mutation(async ({ ctx, input }) => {
-    const r = await createSale(ctx.tx, input, actorOf(ctx), {
+    // Charging to an account or a room is its own permission (SPEC §2 matrix, billing).
+    if (input.charge && !can(ctx.role, "billing.charge")) throw new TRPCError({ code: "FORBIDDEN", message: "Tu rol no permite cargar ventas a cuenta o a habitación." });
+    const r = await createSale(ctx.tx, input, { ...actorOf(ctx), ip: ctx.ip }, {
       mode: "online",
       allowNegativeStock: ctx.tenant.settings.allowNegativeStock === true,
     });

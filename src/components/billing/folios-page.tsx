@@ -1,0 +1,144 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import { trpc, errorMessage, fieldErrors } from "@/lib/trpc/react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Alert, Field, Input, Select } from "@/components/ui/field";
+import { EmptyState, PageHeader } from "@/components/ui/page";
+import { formatMoney } from "@/lib/number";
+import { Badge, BillingTabs, Skeleton, Table, day, num, td, th, todayAr, useCan } from "./common";
+
+export const FOLIO_STATUS = { OPEN: ["Abierto", "info"], CLOSED_PAID: ["Cobrado", "ok"], CLOSED_ACCOUNT: ["A cuenta de la empresa", "muted"] } as const;
+
+export function FoliosPage({ slug }: { slug: string }) {
+  const [status, setStatus] = useState<"OPEN" | "CLOSED" | "">("OPEN");
+  const [opening, setOpening] = useState(false);
+  const canWrite = useCan("billing.write");
+  const q = trpc.billing.folios.useQuery({ status: status || undefined });
+  return (
+    <div>
+      <BillingTabs slug={slug} />
+      <PageHeader
+        title="Folios de habitación"
+        description="La cuenta de cada estadía: cargos del punto de venta y a mano, y el checkout (cobro en el mostrador o a cuenta de la empresa)."
+        actions={canWrite ? <Button onClick={() => setOpening(true)}>Abrir folio</Button> : null}
+      />
+      <div className="mb-3 max-w-xs">
+        <Field label="Mostrar">
+          <Select value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+            <option value="OPEN">Abiertos</option>
+            <option value="CLOSED">Cerrados</option>
+            <option value="">Todos</option>
+          </Select>
+        </Field>
+      </div>
+      {q.error ? <Alert>{errorMessage(q.error)}</Alert> : null}
+      {q.isLoading ? <Skeleton /> : null}
+      {q.data && q.data.length === 0 && status === "OPEN" ? (
+        <EmptyState title="No hay folios abiertos" action={canWrite ? <Button onClick={() => setOpening(true)}>Abrir un folio</Button> : null}>
+          Abrí un folio al hacer el check-in para cargar a la habitación el minibar, el restaurante y las noches.
+        </EmptyState>
+      ) : q.data ? (
+        <Table
+          head={
+            <tr>
+              <th className={th}>Habitación</th>
+              <th className={th}>Huésped</th>
+              <th className={th}>Estadía</th>
+              <th className={th}>Empresa</th>
+              <th className={th}>Estado</th>
+              <th className={`${th} text-right`}>Total</th>
+            </tr>
+          }
+          empty={q.data.length === 0 ? "No hay folios con ese filtro." : undefined}
+        >
+          {q.data.map((f) => (
+            <tr key={f.id}>
+              <td className={td}>
+                <Link className="font-medium text-teal-800 hover:underline" href={`/${slug}/folios/${f.id}`}>
+                  Hab. {f.roomNumber}
+                </Link>
+              </td>
+              <td className={td}>{f.guestName}</td>
+              <td className={td}>
+                {day(f.checkIn)} → {day(f.checkOut)}
+              </td>
+              <td className={td}>{f.customerName ?? "—"}</td>
+              <td className={td}>
+                <Badge tone={FOLIO_STATUS[f.status][1]}>{FOLIO_STATUS[f.status][0]}</Badge>
+              </td>
+              <td className={num}>{formatMoney(f.total)}</td>
+            </tr>
+          ))}
+        </Table>
+      ) : null}
+      {opening ? <OpenFolioDialog slug={slug} onClose={() => setOpening(false)} /> : null}
+    </div>
+  );
+}
+
+function OpenFolioDialog({ slug, onClose }: { slug: string; onClose: () => void }) {
+  const utils = trpc.useUtils();
+  const customers = trpc.customers.list.useQuery({});
+  const [form, setForm] = useState({ roomNumber: "", guestName: "", guestDocNumber: "", checkIn: todayAr(), checkOut: todayAr(), customerId: "" });
+  const open = trpc.billing.openFolio.useMutation({
+    onSuccess: (r) => {
+      void utils.billing.folios.invalidate();
+      window.location.assign(`/${slug}/folios/${r.folioId}`);
+    },
+  });
+  const errs = fieldErrors(open.error);
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  return (
+    <Dialog open onOpenChange={(o) => !o && onClose()} title="Abrir folio">
+      <form
+        className="space-y-3"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          open.mutate({ ...form, customerId: form.customerId || null });
+        }}
+      >
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+          <Field label="Habitación" error={errs.roomNumber}>
+            <Input value={form.roomNumber} onChange={set("roomNumber")} autoFocus maxLength={20} invalid={!!errs.roomNumber} />
+          </Field>
+          <Field label="Documento del huésped" error={errs.guestDocNumber}>
+            <Input value={form.guestDocNumber} onChange={set("guestDocNumber")} maxLength={20} />
+          </Field>
+        </div>
+        <Field label="Huésped" error={errs.guestName}>
+          <Input value={form.guestName} onChange={set("guestName")} maxLength={200} invalid={!!errs.guestName} />
+        </Field>
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+          <Field label="Ingreso" error={errs.checkIn}>
+            <Input type="date" value={form.checkIn} onChange={set("checkIn")} />
+          </Field>
+          <Field label="Salida" error={errs.checkOut}>
+            <Input type="date" value={form.checkOut} onChange={set("checkOut")} />
+          </Field>
+        </div>
+        <Field label="Empresa a facturar (opcional)" error={errs.customerId}>
+          <Select value={form.customerId} onChange={set("customerId")}>
+            <option value="">— El huésped paga al retirarse —</option>
+            {(customers.data ?? []).filter((c) => c.accountEnabled).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {open.error && !Object.keys(errs).length ? <Alert>{errorMessage(open.error)}</Alert> : null}
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={onClose}>
+            Cancelar
+          </Button>
+          <Button type="submit" busy={open.isPending}>
+            Abrir folio
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import { z } from "zod";
+import { permissionProcedure, router } from "../trpc";
+import { ZAddFolioChargeInput, ZCollectionInput, ZCreateBatchInput, ZIsoDate, ZOpenFolioInput } from "@/lib/schemas/billing";
+import { openFolio } from "../../billing/open-folio";
+import { addFolioCharge } from "../../billing/add-folio-charge";
+import { transferFolioCharge, voidFolioCharge, ZTransferFolioChargeInput, ZVoidFolioChargeInput } from "../../billing/change-folio-charge";
+import { checkoutFolio, ZCheckoutFolioInput } from "../../billing/checkout-folio";
+import { getFolio, listFolios } from "../../billing/list-folios";
+import { addAccountCharge, ZAddAccountChargeInput } from "../../billing/add-account-charge";
+import { listPending } from "../../billing/list-pending";
+import { cancelPending, ZCancelPendingInput } from "../../billing/cancel-pending";
+import { createBatch } from "../../billing/create-batch";
+import { getBatch, listBatches } from "../../billing/list-batches";
+import { cancelBatch } from "../../billing/cancel-batch";
+import { retryBatch } from "../../billing/retry-batch";
+import { sendBatchEvent } from "../../billing/events";
+import { runBatchInline } from "../../billing/run-batch-inline";
+import { customerStatement } from "../../billing/customer-statement";
+import { recordCollection } from "../../billing/record-collection";
+import { listInvoices, ZInvoiceQueryInput } from "../../billing/list-invoices";
+import { sendFiscalEvent } from "../../fiscal/events";
+import { listRegistersWithSessions } from "../../cash/current-cash-session";
+
+const read = permissionProcedure("billing.read");
+const write = permissionProcedure("billing.write");
+const charge = permissionProcedure("billing.charge");
+const id = z.object({ id: z.uuid() });
+const actorOf = (ctx: { user: { id: string }; ip: string }) => ({ userId: ctx.user.id, ip: ctx.ip });
+
+/** After commit: Inngest runs the batch; without an Inngest server (dev, e2e) the in-process stand-in does. */
+const startBatch = (tenantId: string, batchId: string, run: number) => async () => {
+  if (!(await sendBatchEvent({ tenantId, batchId, run }))) runBatchInline(tenantId, batchId);
+};
+
+export const billingRouter = router({
+  // Folios (hotels)
+  folios: read
+    .input(z.object({ status: z.enum(["OPEN", "CLOSED"]).optional(), search: z.string().max(80).optional() }).optional())
+    .query(({ ctx, input }) => listFolios(ctx.tx, input ?? {})),
+  /** Open folios for "cargo a habitación" at the POS. */
+  openFolios: charge.query(async ({ ctx }) =>
+    (await listFolios(ctx.tx, { status: "OPEN" })).map((f) => ({ id: f.id, roomNumber: f.roomNumber, guestName: f.guestName })),
+  ),
+  folio: read.input(id).query(({ ctx, input }) => getFolio(ctx.tx, input.id)),
+  openFolio: write.input(ZOpenFolioInput).mutation(({ ctx, input }) => openFolio(ctx.tx, input, actorOf(ctx))),
+  addFolioCharge: write.input(ZAddFolioChargeInput).mutation(({ ctx, input }) => addFolioCharge(ctx.tx, input, actorOf(ctx))),
+  voidFolioCharge: write.input(ZVoidFolioChargeInput).mutation(({ ctx, input }) => voidFolioCharge(ctx.tx, input, actorOf(ctx))),
+  transferFolioCharge: write.input(ZTransferFolioChargeInput).mutation(({ ctx, input }) => transferFolioCharge(ctx.tx, input, actorOf(ctx))),
+  /** Open cash sessions where a checkout can be paid. */
+  openSessions: write.query(async ({ ctx }) =>
+    (await listRegistersWithSessions(ctx.tx)).filter((r) => r.cash_session_id).map((r) => ({ cashSessionId: r.cash_session_id!, registerName: r.register_name })),
+  ),
+  checkout: write.input(ZCheckoutFolioInput).mutation(async ({ ctx, input }) => {
+    const r = await checkoutFolio(ctx.tx, input, actorOf(ctx));
+    const documentId = r.fiscalDocumentId;
+    if (documentId) ctx.afterCommit(() => sendFiscalEvent(documentId, ctx.tenant.id));
+    return r;
+  }),
+
+  // Pending billables
+  pending: read
+    .input(z.object({ customerId: z.uuid().optional(), from: ZIsoDate.optional(), to: ZIsoDate.optional() }).optional())
+    .query(({ ctx, input }) => listPending(ctx.tx, input ?? {})),
+  addAccountCharge: write.input(ZAddAccountChargeInput).mutation(({ ctx, input }) => addAccountCharge(ctx.tx, input, actorOf(ctx))),
+  cancelPending: write.input(ZCancelPendingInput).mutation(({ ctx, input }) => cancelPending(ctx.tx, input, actorOf(ctx))),
+
+  // Batches
+  batches: read.query(({ ctx }) => listBatches(ctx.tx)),
+  batch: read.input(id).query(({ ctx, input }) => getBatch(ctx.tx, input.id)),
+  createBatch: write.input(ZCreateBatchInput).mutation(async ({ ctx, input }) => {
+    const r = await createBatch(ctx.tx, input, actorOf(ctx));
+    if (r.created) ctx.afterCommit(startBatch(ctx.tenant.id, r.batchId, 0));
+    return r;
+  }),
+  retryBatch: write.input(id).mutation(async ({ ctx, input }) => {
+    const r = await retryBatch(ctx.tx, input.id);
+    ctx.afterCommit(startBatch(ctx.tenant.id, input.id, r.run));
+    return r;
+  }),
+  cancelBatch: write.input(id).mutation(({ ctx, input }) => cancelBatch(ctx.tx, input.id, actorOf(ctx))),
+
+  // Accounts receivable
+  statement: read.input(z.object({ customerId: z.uuid() })).query(({ ctx, input }) => customerStatement(ctx.tx, input.customerId)),
+  recordCollection: write.input(ZCollectionInput).mutation(({ ctx, input }) => recordCollection(ctx.tx, input, actorOf(ctx))),
+
+  // Invoice queries (seed 002)
+  invoices: read.input(ZInvoiceQueryInput).query(({ ctx, input }) => listInvoices(ctx.tx, input)),
+});
