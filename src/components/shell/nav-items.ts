@@ -14,4 +14,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/caja", label: "Cajas y arqueos", permission: "cash.review", icon: "cash" },
   { href: "/fiscal", label: "Facturación AFIP", permission: "fiscal.read", icon: "bank" },
   { href: "/equipo", label: "Equipo", permission: "members.manage", icon: "users" },
+  { href: "/reportes", label: "Reportes", permission: "reports.read", icon: "chart" },
 ];
