@@ -38,7 +38,7 @@ export function RankingChart({ title, data, valueLabel = "Ventas netas" }: { tit
           <XAxis type="number" tickFormatter={compactMoney} tick={{ fontSize: 11 }} />
           <YAxis type="category" dataKey="label" width={110} tick={{ fontSize: 11 }} tickFormatter={(s: string) => (s.length > 16 ? s.slice(0, 15) + "…" : s)} />
           <Tooltip formatter={(v) => [money(String(v)), valueLabel]} />
-          <Bar dataKey="value" fill={TEAL} radius={[0, 3, 3, 0]} isAnimationActive={false} />
+          <Bar dataKey="value" fill={TEAL} radius={[0, 3, 3, 0]} maxBarSize={26} isAnimationActive={false} />
         </BarChart>
       </div>
       <ChartTable title={title} data={data} valueLabel={valueLabel} />

@@ -40,11 +40,11 @@ export function DashboardView({ slug, today, preset, data }: { slug: string; tod
       </p>
 
       <section aria-label="Ventas" className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Tile label="Ventas netas" value={money(c.net)} current={c.net} previous={b.net} hint="brutas − descuentos − anulaciones" />
+        <Tile label="Ventas netas" testId="tile-net" value={money(c.net)} current={c.net} previous={b.net} hint="brutas − descuentos − anulaciones" />
         <Tile label="Ventas brutas" value={money(c.gross)} current={c.gross} previous={b.gross} />
         <Tile label="Descuentos" value={money(c.discount)} current={c.discount} previous={b.discount} goodWhenUp={false} />
         <Tile label="Anulaciones" value={money(c.voids)} current={c.voids} previous={b.voids} goodWhenUp={false} hint={`${int(c.voidedTickets)} tickets`} />
-        <Tile label="Tickets" value={int(c.tickets - c.voidedTickets)} current={c.tickets - c.voidedTickets} previous={b.tickets - b.voidedTickets} hint={c.offlineTickets ? `${int(c.offlineTickets)} sin conexión` : undefined} />
+        <Tile label="Tickets" testId="tile-tickets" value={int(c.tickets - c.voidedTickets)} current={c.tickets - c.voidedTickets} previous={b.tickets - b.voidedTickets} hint={c.offlineTickets ? `${int(c.offlineTickets)} sin conexión` : undefined} />
         <Tile label="Ticket promedio" value={money(c.averageTicket)} current={c.averageTicket} previous={b.averageTicket} />
         <Tile label="Margen bruto" value={money(c.margin)} current={c.margin} previous={b.margin} hint={`${pct(c.marginPct)} de las ventas netas`} />
         <Tile label="Costo de lo vendido" value={money(c.cost)} current={c.cost} previous={b.cost} goodWhenUp={false} />

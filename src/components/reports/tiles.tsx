@@ -12,6 +12,7 @@ export function Tile({
   hint,
   href,
   tone = "neutral",
+  testId,
 }: {
   label: string;
   value: string;
@@ -21,6 +22,7 @@ export function Tile({
   hint?: ReactNode;
   href?: string;
   tone?: "neutral" | "warning" | "danger";
+  testId?: string;
 }) {
   const delta = current !== undefined && previous !== undefined ? change(current, previous) : undefined;
   const good = delta === null || delta === undefined || delta === 0 ? null : (delta > 0) === goodWhenUp;
@@ -28,7 +30,9 @@ export function Tile({
   const body = (
     <>
       <div className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</div>
-      <div className="mt-1 truncate text-xl font-semibold text-slate-900 tabular-nums">{value}</div>
+      <div className="mt-1 truncate text-xl font-semibold text-slate-900 tabular-nums" data-testid={testId}>
+        {value}
+      </div>
       {delta !== undefined ? (
         <div className={`mt-0.5 text-xs ${good === null ? "text-slate-500" : good ? "text-emerald-700" : "text-red-700"}`}>
           {delta === null ? "sin datos del período anterior" : `${signedPct(delta)} vs. período anterior`}
