@@ -5,7 +5,9 @@ import { fiscalRouter } from "./routers/fiscal";
 import { posRouter } from "./routers/pos";
 import { inventoryRouter } from "./routers/inventory";
 import { purchasingRouter } from "./routers/purchasing";
+import { countsRouter } from "./routers/counts";
 import { reportsRouter } from "./routers/reports";
+import { accountingRouter } from "./routers/accounting";
 
 // One line per area router.
 export const appRouter = router({
@@ -14,7 +16,9 @@ export const appRouter = router({
   pos: posRouter,
   inventory: inventoryRouter,
   purchasing: purchasingRouter,
+  counts: countsRouter,
   reports: reportsRouter,
+  accounting: accountingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   "fiscal.read",
   "fiscal.issue", // retry documents
   "reports.read",
+  "accounting.read", // journal exports history, chart of accounts, VAT books pre-check
+  "accounting.write", // chart and mapping, generate and export entries
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,6 +43,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "stock.transfer",
     "purchasing.write",
     "counts.apply",
+    "counts.perform",
+    "accounting.read",
   ]),
   SUPERVISOR: new Set<Permission>([
     ...readOnly,
@@ -52,10 +56,11 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "cash.review",
     "counts.apply",
     "fiscal.issue",
+    "counts.perform",
   ]),
   CASHIER: new Set<Permission>(["catalog.read", "pos.sell", "fiscal.read"]),
-  OPERATOR: new Set<Permission>(["catalog.read", "stock.read", "stock.exit", "movements.read"]),
-  AUDITOR: new Set<Permission>([...readOnly, "counts.perform"]),
+  OPERATOR: new Set<Permission>(["catalog.read", "stock.read", "stock.exit", "movements.read", "counts.perform"]),
+  AUDITOR: new Set<Permission>([...readOnly, "counts.perform", "accounting.read"]),
   VIEWER: new Set<Permission>(readOnly),
 };
 

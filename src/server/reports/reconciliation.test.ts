@@ -64,7 +64,7 @@ beforeAll(async () => {
   // S2: Café 1 × 1500 cash, cost 650; voided below.
   const s2 = saleInput(registerId, sessionId, [{ productId: p.cafe, quantity: "1", unitPrice: "1500" }], [{ method: "CASH", amount: "1500" }]);
   await sell(s2);
-  await as((tx) => voidSale(tx, { saleId: s2.id, reason: "Cliente desistió", supervisorEmail: supervisor.email, supervisorPassword: supervisor.password }, { userId: cashier.userId }));
+  await as((tx) => voidSale(tx, { saleId: s2.id, reason: "Cliente desistió", supervisorEmail: supervisor.email, supervisorPassword: supervisor.password }, { userId: cashier.userId, ip: "127.0.0.1" }));
   // S3 (offline, rung now): Agua 2 × 200 (one caja unpacked: 6 × 100) + Envío 500 (service),
   // transfer 900. Cost 200.
   await sell(
@@ -80,7 +80,7 @@ beforeAll(async () => {
   // S5 (fiscal, voided): Medialuna 1 × 350 cash, cost 100 → invoice then credit note.
   const s5 = saleInput(registerId, sessionId, [{ productId: p.medialuna, quantity: "1", unitPrice: "350" }], [{ method: "CASH", amount: "350" }]);
   await sell(s5);
-  await as((tx) => voidSale(tx, { saleId: s5.id, reason: "Error de carga", supervisorEmail: supervisor.email, supervisorPassword: supervisor.password }, { userId: cashier.userId }));
+  await as((tx) => voidSale(tx, { saleId: s5.id, reason: "Error de carga", supervisorEmail: supervisor.email, supervisorPassword: supervisor.password }, { userId: cashier.userId, ip: "127.0.0.1" }));
   await admin`update registers set fiscal_enabled = false where id = ${registerId}`;
   // The fiscal worker issues them (stand-in: mark the requested documents ISSUED).
   await admin`update fiscal_documents set status = 'ISSUED', issued_at = now() where tenant_id = ${t.tenantId}`;
