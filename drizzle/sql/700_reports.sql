@@ -1,4 +1,11 @@
--- Reports (SPEC §9): the daily rollups (src/server/db/schema/reports.ts) kept by triggers.
+-- Reports (SPEC §9): the daily rollups (src/server/db/schema/reports.ts) kept by triggers:
+--   report_daily_products  day × product                    quantity, gross, discount, net, tax, cost (+ voids)
+--   report_daily_tickets   day × hour × register × cashier  tickets and the same money (+ voids)
+--   report_daily_payments  day × register × cashier × method  money applied (+ voids)
+-- A sale line has no payment method (a ticket paid half cash, half card does not say which
+-- line was paid how), so methods get their own rollup instead of a prorated split that would
+-- invent cents; products are not crossed with register and cashier so a year by product reads
+-- at most products × days rows.
 -- Idempotent; re-applied on every migrate.
 --
 -- Why triggers and not a job with a watermark: the rollups then change in the SAME transaction
@@ -63,10 +70,10 @@ BEGIN
     JOIN unnest(p_sale_ids, p_line_nos) k(sale_id, line_no) ON k.sale_id = f.sale_id AND k.line_no = f.line_no
     JOIN sales s ON s.id = f.sale_id
   ), by_product AS (
-    INSERT INTO report_daily_sales AS r (tenant_id, day, register_id, cashier_id, product_id, quantity, gross, discount, net, tax, cost)
-    SELECT tenant_id, day, register_id, cashier_id, product_id, sum(quantity), sum(gross), sum(discount), sum(net), sum(tax), sum(cost)
-    FROM x GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (tenant_id, day, register_id, cashier_id, product_id) DO UPDATE SET
+    INSERT INTO report_daily_products AS r (tenant_id, day, product_id, quantity, gross, discount, net, tax, cost)
+    SELECT tenant_id, day, product_id, sum(quantity), sum(gross), sum(discount), sum(net), sum(tax), sum(cost)
+    FROM x GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (tenant_id, day, product_id) DO UPDATE SET
       quantity = r.quantity + excluded.quantity, gross = r.gross + excluded.gross, discount = r.discount + excluded.discount,
       net = r.net + excluded.net, tax = r.tax + excluded.tax, cost = r.cost + excluded.cost
   )
@@ -109,11 +116,11 @@ BEGIN
     FROM reports_line_figures(p_sale_ids) f
     JOIN sales s ON s.id = f.sale_id
   ), by_product AS (
-    INSERT INTO report_daily_sales AS r (tenant_id, day, register_id, cashier_id, product_id,
+    INSERT INTO report_daily_products AS r (tenant_id, day, product_id,
       void_quantity, void_gross, void_discount, void_net, void_tax, void_cost)
-    SELECT tenant_id, day, register_id, cashier_id, product_id, sum(quantity), sum(gross), sum(discount), sum(net), sum(tax), sum(cost)
-    FROM x GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (tenant_id, day, register_id, cashier_id, product_id) DO UPDATE SET
+    SELECT tenant_id, day, product_id, sum(quantity), sum(gross), sum(discount), sum(net), sum(tax), sum(cost)
+    FROM x GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (tenant_id, day, product_id) DO UPDATE SET
       void_quantity = r.void_quantity + excluded.void_quantity, void_gross = r.void_gross + excluded.void_gross,
       void_discount = r.void_discount + excluded.void_discount, void_net = r.void_net + excluded.void_net,
       void_tax = r.void_tax + excluded.void_tax, void_cost = r.void_cost + excluded.void_cost
@@ -184,7 +191,7 @@ BEGIN
   IF nullif(current_setting('app.current_tenant', true), '') IS NULL THEN
     RAISE EXCEPTION 'reports_rebuild needs app.current_tenant' USING ERRCODE = 'insufficient_privilege';
   END IF;
-  DELETE FROM report_daily_sales;
+  DELETE FROM report_daily_products;
   DELETE FROM report_daily_tickets;
   DELETE FROM report_daily_payments;
   PERFORM reports_add_lines(array_agg(l.sale_id), array_agg(l.line_no)) FROM sale_lines l HAVING count(*) > 0;
@@ -193,4 +200,19 @@ BEGIN
   IF ids IS NOT NULL THEN
     PERFORM reports_add_voids(ids);
   END IF;
+END $$;
+
+-- Backfill: a business with sales and no product rollup (first migrate after this table came
+-- in) is rebuilt once. Runs as the owner with each tenant set, so RLS applies as usual.
+DO $$
+DECLARE t uuid;
+BEGIN
+  -- tenants is not FORCEd (the owner sees every row); tenant tables are, so set each tenant.
+  FOR t IN SELECT id FROM tenants LOOP
+    PERFORM set_config('app.current_tenant', t::text, true);
+    IF EXISTS (SELECT 1 FROM sales) AND NOT EXISTS (SELECT 1 FROM report_daily_products) THEN
+      PERFORM reports_rebuild();
+    END IF;
+  END LOOP;
+  PERFORM set_config('app.current_tenant', '', true);
 END $$;

@@ -85,6 +85,8 @@ beforeAll(async () => {
   // The fiscal worker issues them (stand-in: mark the requested documents ISSUED).
   await admin`update fiscal_documents set status = 'ISSUED', issued_at = now() where tenant_id = ${t.tenantId}`;
   // S6 (offline, synced late): rung 2026-03-10 02:30 UTC = 2026-03-09 23:30 in Buenos Aires.
+  // An offline sale must fall within its session: this one has been open since March.
+  await admin`update cash_sessions set opened_at = '2026-03-09T12:00:00Z' where id = ${sessionId}`;
   await sell(
     saleInput(registerId, sessionId, [{ productId: p.medialuna, quantity: "1", unitPrice: "350" }], [{ method: "CASH", amount: "350" }], {
       createdAt: "2026-03-10T02:30:00.000Z",
@@ -177,7 +179,7 @@ describe("rollups reconcile to the cent", () => {
 
   it("rebuilding from the sales gives exactly what the triggers kept", async () => {
     const snapshot = () =>
-      admin`select t.*, (select json_agg(x order by x.day, x.product_id) from report_daily_sales x where x.tenant_id = ${t.tenantId}) s,
+      admin`select t.*, (select json_agg(x order by x.day, x.product_id) from report_daily_products x where x.tenant_id = ${t.tenantId}) s,
                    (select json_agg(x order by x.day, x.hour) from report_daily_tickets x where x.tenant_id = ${t.tenantId}) k,
                    (select json_agg(x order by x.day, x.method) from report_daily_payments x where x.tenant_id = ${t.tenantId}) p
             from (select 1) t`;
