@@ -145,8 +145,7 @@ async function generate(t: T, lines: number) {
 
 const triggers = async (on: boolean) => {
   const verb = on ? owner`enable` : owner`disable`;
-  await owner`alter table sale_lines ${verb} trigger reports_sale_lines_rollup`;
-  await owner`alter table sale_payments ${verb} trigger reports_sale_payments_rollup`;
+  await owner`alter table sales ${verb} trigger reports_sale_rollup`;
   await owner`alter table sales ${verb} trigger reports_sales_void_rollup`;
 };
 
