@@ -11,10 +11,21 @@ export function cuitFor(prefix: string, dni: string): string {
   const body = prefix + dni.padStart(8, "0");
   const sum = WEIGHTS.reduce((a, w, i) => a + w * Number(body[i]), 0);
   const mod = 11 - (sum % 11);
-  return body + String(mod === 11 ? 0 : mod === 10 ? 9 : mod);
+  // A computed 10 has no valid check digit with this prefix (ARCA assigns 23/24/33/34 instead).
+  if (mod === 10) throw new RangeError(`no valid CUIT with prefix ${prefix} for ${dni}`);
+  return body + String(mod === 11 ? 0 : mod);
 }
 
-export const randomCuit = () => cuitFor("30", String(Math.floor(Math.random() * 1e8)));
+/** A valid random CUIT (numbers whose check value would be 10 are skipped). */
+export function randomCuit(): string {
+  for (;;) {
+    try {
+      return cuitFor("30", String(Math.floor(Math.random() * 1e8)));
+    } catch {
+      // try another number
+    }
+  }
+}
 
 export async function makeSupplier(tenantId: string, overrides: { name?: string; paymentTermsDays?: number; cuit?: string } = {}) {
   const { id } = await withTenant(tenantId, (tx) =>
