@@ -102,6 +102,11 @@ test("the dashboard works at phone width without horizontal scroll", async ({ br
   await page.getByRole("button", { name: "Personalizado" }).click();
   await expect(page.getByLabel("Desde")).toBeVisible();
   await expect(page.getByLabel("Hasta")).toBeVisible();
+  // A report page at phone width: the table scrolls inside its box, never the page.
+  await page.goto("/demo/reportes/ventas");
+  await expect(page.getByRole("table", { name: "Ventas por día" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: info.outputPath("sales-report-390.png"), fullPage: true });
   await ctx.close();
 
   const wide = await browser.newContext({ viewport: { width: 1366, height: 900 } });
