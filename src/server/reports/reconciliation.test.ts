@@ -188,4 +188,18 @@ describe("rollups reconcile to the cent", () => {
     expect(await snapshot()).toEqual(before);
     expect((before[0] as { s: unknown[] }).s.length).toBeGreaterThan(0);
   });
+  it("the rollups move with the sale's transaction: a rolled-back sale leaves no trace, a committed one counts at once", async () => {
+    const before = await as((tx) => getSalesSummary(tx, { from: today, to: today }));
+    const input = () => saleInput(registerId, sessionId, [{ productId: p.medialuna!, quantity: "2", unitPrice: "350" }], [{ method: "CASH", amount: "700" }]);
+    await expect(
+      as(async (tx) => {
+        await createSale(tx, input(), { userId: cashier.userId }, { mode: "online" });
+        throw new Error("the register lost power");
+      }),
+    ).rejects.toThrow("the register lost power");
+    expect(await as((tx) => getSalesSummary(tx, { from: today, to: today }))).toEqual(before);
+    await sell(input());
+    const after = await as((tx) => getSalesSummary(tx, { from: today, to: today }));
+    expect(after).toMatchObject({ net: "6855.00", tickets: before.tickets + 1 });
+  });
 });
