@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { currentUser } from "@/server/auth/session";
-import { withMembership } from "@/server/db/with-tenant";
-import { can } from "@/server/auth/permissions";
+import { getPageMembership } from "@/server/auth/page-membership";
+import { can } from "@/lib/permissions";
+import { withTenant } from "@/server/db/with-tenant";
 import { businessClock } from "@/server/reports/common";
 import { getDashboard } from "@/server/reports/get-dashboard";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
@@ -26,19 +26,20 @@ function pickPeriod(sp: Search, today: string) {
 export default async function TenantHome({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
   const { slug } = await params;
   const sp = await searchParams;
-  // Layout and page render in parallel: the layout redirects, the page just renders nothing.
-  const user = await currentUser();
-  if (!user) return null;
-  const m = await withMembership(user.id, slug, async (tx, membership) => {
-    // The dashboard is for those who run the business; cashiers and operators keep the launcher.
-    if (!can(membership.role, "reports.read") || membership.role === "AUDITOR" || membership.role === "VIEWER") return { membership, dashboard: null };
-    const { today } = await businessClock(tx);
-    const { preset, period } = pickPeriod(sp, today);
-    return { membership, dashboard: { today, preset, data: await getDashboard(tx, period) } };
-  });
-  if (!m.found) return null;
-  const { tenant, role } = m.value.membership;
-  const dashboard = m.value.dashboard;
+  const { tenant, role, user } = await getPageMembership(slug);
+  // The dashboard is for those who run the business; cashiers, operators, auditors and viewers keep the launcher.
+  const dashboard =
+    can(role, "reports.read") && role !== "AUDITOR" && role !== "VIEWER"
+      ? await withTenant(
+          tenant.id,
+          async (tx) => {
+            const { today } = await businessClock(tx);
+            const { preset, period } = pickPeriod(sp, today);
+            return { today, preset, data: await getDashboard(tx, period) };
+          },
+          { userId: user.id },
+        )
+      : null;
   const areas = NAV_ITEMS.filter((i) => i.href !== "" && (i.permission === null || can(role, i.permission)));
   const hints: Record<string, string> = {
     "/pos": "Abrí la caja y vendé con lector de códigos o buscando por nombre.",
