@@ -16,4 +16,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/clientes", label: "Clientes y cuentas", permission: "billing.read", icon: "users" },
   { href: "/folios", label: "Folios de habitación", permission: "billing.read", icon: "receipt" },
   { href: "/facturacion/lotes", label: "Facturación por lotes", permission: "billing.read", icon: "bank" },
+  { href: "/reportes", label: "Reportes", permission: "reports.read", icon: "chart" },
 ];

@@ -5,6 +5,7 @@ import { previousPeriod, type Period } from "@/lib/report-period";
 import { ZPeriod, checkPeriod } from "./common";
 import { getSalesSummary, type SalesSummary } from "./get-sales-summary";
 import { getSalesBreakdown, type SalesRow } from "./get-sales-breakdown";
+import { getTopProducts } from "./get-top-products";
 import { getOperationsSnapshot, type OperationsSnapshot } from "./get-operations-snapshot";
 
 export const ZDashboardInput = ZPeriod;
@@ -37,8 +38,7 @@ export async function getDashboard(tx: Tx, raw: TDashboardInput): Promise<Dashbo
   const before = await getSalesSummary(tx, previous);
   const series = await getSalesBreakdown(tx, { ...period, by });
   const methods = await getSalesBreakdown(tx, { ...period, by: "method", orderBy: "net" });
-  const topByNet = await getSalesBreakdown(tx, { ...period, by: "product", orderBy: "net", limit: TOP });
-  const topByMargin = await getSalesBreakdown(tx, { ...period, by: "product", orderBy: "margin", limit: TOP });
+  const top = await getTopProducts(tx, period, TOP);
   const registers = await getSalesBreakdown(tx, { ...period, by: "register", orderBy: "net" });
   const cashiers = await getSalesBreakdown(tx, { ...period, by: "cashier", orderBy: "net" });
   const operations = await getOperationsSnapshot(tx, period);
@@ -49,8 +49,8 @@ export async function getDashboard(tx: Tx, raw: TDashboardInput): Promise<Dashbo
     before,
     series: { by, rows: series.rows },
     methods: methods.rows,
-    topByNet: topByNet.rows,
-    topByMargin: topByMargin.rows,
+    topByNet: top.byNet,
+    topByMargin: top.byMargin,
     registers: registers.rows,
     cashiers: cashiers.rows,
     operations,

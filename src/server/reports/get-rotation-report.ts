@@ -46,10 +46,10 @@ export async function getRotationReport(tx: Tx, raw: TRotationInput): Promise<{ 
     ),
     sold as (
       select product_id, sum(quantity) - sum(void_quantity) as q, sum(cost) - sum(void_cost) as c
-      from report_daily_sales where tenant_id = ${TENANT} and day between ${p.from}::date and ${p.to}::date group by product_id
+      from report_daily_products where tenant_id = ${TENANT} and day between ${p.from}::date and ${p.to}::date group by product_id
     ),
     last_sale as (
-      select product_id, max(day) as d from report_daily_sales where tenant_id = ${TENANT} and quantity > 0 group by product_id
+      select product_id, max(day) as d from report_daily_products where tenant_id = ${TENANT} and quantity > 0 group by product_id
     ),
     mv as (
       select m.product_id, sum(m.quantity) filter (where m.created_at >= b.t1) as after,

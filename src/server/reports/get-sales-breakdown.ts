@@ -34,7 +34,7 @@ export type SalesRow = {
 };
 export type SalesBreakdown = { rows: SalesRow[]; totals: Omit<SalesRow, "key" | "label"> };
 
-type Raw = { key: string; label: string; quantity: string | null; tickets: number | null; gross: string; discount: string; voids: string; net: string; cost: string | null };
+export type RawSalesRow = { key: string; label: string; quantity: string | null; tickets: number | null; gross: string; discount: string; voids: string; net: string; cost: string | null };
 
 /**
  * Net sales, cost and margin of a period by one dimension, read from the rollups:
@@ -87,14 +87,14 @@ export async function getSalesBreakdown(tx: Tx, raw: TSalesBreakdownInput): Prom
       query = sql`
         select r.product_id::text as key, coalesce(min(x.name), '—') as label,
                ${q3(sql`sum(r.quantity) - sum(r.void_quantity)`)} as quantity, null::int as tickets, ${money}
-        from report_daily_sales r left join products x on x.tenant_id = r.tenant_id and x.id = r.product_id
+        from report_daily_products r left join products x on x.tenant_id = r.tenant_id and x.id = r.product_id
         where ${inPeriod} group by r.product_id ${order} ${limit}`;
       break;
     case "category":
       query = sql`
         select coalesce(c.id::text, 'none') as key, coalesce(min(c.name), 'Sin categoría') as label,
                ${q3(sql`sum(r.quantity) - sum(r.void_quantity)`)} as quantity, null::int as tickets, ${money}
-        from report_daily_sales r
+        from report_daily_products r
         left join products x on x.tenant_id = r.tenant_id and x.id = r.product_id
         left join categories c on c.tenant_id = x.tenant_id and c.id = x.category_id
         where ${inPeriod} group by c.id ${order} ${limit}`;
@@ -108,13 +108,14 @@ export async function getSalesBreakdown(tx: Tx, raw: TSalesBreakdownInput): Prom
         ${input.orderBy === "key" ? sql`order by r.method` : sql`order by (sum(r.amount) - sum(r.void_amount)) desc`} ${limit}`;
       break;
   }
-  const rows = (await tx.execute<Raw>(query)).map(withMargin);
+  const rows = (await tx.execute<RawSalesRow>(query)).map(toSalesRow);
   return { rows, totals: totalsOf(rows, input.by) };
 }
 
 const METHOD_LABELS: Record<string, string> = { CASH: "Efectivo", DEBIT: "Débito", CREDIT: "Crédito", TRANSFER: "Transferencia" };
 
-function withMargin(r: Raw): SalesRow {
+/** A raw row (money as strings) with its margin and margin %. */
+export function toSalesRow(r: RawSalesRow): SalesRow {
   const margin = r.cost === null ? null : new Decimal(r.net).minus(r.cost);
   return {
     key: r.key,

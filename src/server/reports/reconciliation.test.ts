@@ -179,7 +179,7 @@ describe("rollups reconcile to the cent", () => {
 
   it("rebuilding from the sales gives exactly what the triggers kept", async () => {
     const snapshot = () =>
-      admin`select t.*, (select json_agg(x order by x.day, x.product_id) from report_daily_sales x where x.tenant_id = ${t.tenantId}) s,
+      admin`select t.*, (select json_agg(x order by x.day, x.product_id) from report_daily_products x where x.tenant_id = ${t.tenantId}) s,
                    (select json_agg(x order by x.day, x.hour) from report_daily_tickets x where x.tenant_id = ${t.tenantId}) k,
                    (select json_agg(x order by x.day, x.method) from report_daily_payments x where x.tenant_id = ${t.tenantId}) p
             from (select 1) t`;
@@ -187,5 +187,19 @@ describe("rollups reconcile to the cent", () => {
     await as((tx) => tx.execute(sql`select reports_rebuild()`));
     expect(await snapshot()).toEqual(before);
     expect((before[0] as { s: unknown[] }).s.length).toBeGreaterThan(0);
+  });
+  it("the rollups move with the sale's transaction: a rolled-back sale leaves no trace, a committed one counts at once", async () => {
+    const before = await as((tx) => getSalesSummary(tx, { from: today, to: today }));
+    const input = () => saleInput(registerId, sessionId, [{ productId: p.medialuna!, quantity: "2", unitPrice: "350" }], [{ method: "CASH", amount: "700" }]);
+    await expect(
+      as(async (tx) => {
+        await createSale(tx, input(), { userId: cashier.userId }, { mode: "online" });
+        throw new Error("the register lost power");
+      }),
+    ).rejects.toThrow("the register lost power");
+    expect(await as((tx) => getSalesSummary(tx, { from: today, to: today }))).toEqual(before);
+    await sell(input());
+    const after = await as((tx) => getSalesSummary(tx, { from: today, to: today }));
+    expect(after).toMatchObject({ net: "6855.00", tickets: before.tickets + 1 });
   });
 });

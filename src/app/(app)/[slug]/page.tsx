@@ -1,13 +1,45 @@
 import Link from "next/link";
 import { getPageMembership } from "@/server/auth/page-membership";
 import { can } from "@/lib/permissions";
+import { withTenant } from "@/server/db/with-tenant";
+import { businessClock } from "@/server/reports/common";
+import { getDashboard } from "@/server/reports/get-dashboard";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { PageHeader } from "@/components/ui/page";
 import { Icon } from "@/components/ui/icon";
+import { DashboardView } from "@/components/reports/dashboard-view";
+import { PERIOD_PRESETS, isIsoDate, presetPeriod, type PeriodPreset } from "@/lib/report-period";
 
-export default async function TenantHome({ params }: { params: Promise<{ slug: string }> }) {
+type Search = Record<string, string | string[] | undefined>;
+
+/** ?periodo=<preset> or ?desde=&hasta= (custom); anything else means today. */
+function pickPeriod(sp: Search, today: string) {
+  const one = (k: string) => (typeof sp[k] === "string" ? (sp[k] as string) : undefined);
+  const desde = one("desde");
+  const hasta = one("hasta");
+  if (isIsoDate(desde) && isIsoDate(hasta) && desde <= hasta) return { preset: "custom" as PeriodPreset, period: { from: desde, to: hasta } };
+  const p = one("periodo");
+  const preset = (PERIOD_PRESETS as readonly string[]).includes(p ?? "") && p !== "custom" ? (p as Exclude<PeriodPreset, "custom">) : "today";
+  return { preset: preset as PeriodPreset, period: presetPeriod(preset, today) };
+}
+
+export default async function TenantHome({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
   const { slug } = await params;
+  const sp = await searchParams;
   const { tenant, role, user } = await getPageMembership(slug);
+  // The dashboard is for those who run the business; cashiers, operators, auditors and viewers keep the launcher.
+  const dashboard =
+    can(role, "reports.read") && role !== "AUDITOR" && role !== "VIEWER"
+      ? await withTenant(
+          tenant.id,
+          async (tx) => {
+            const { today } = await businessClock(tx);
+            const { preset, period } = pickPeriod(sp, today);
+            return { today, preset, data: await getDashboard(tx, period) };
+          },
+          { userId: user.id },
+        )
+      : null;
   const areas = NAV_ITEMS.filter((i) => i.href !== "" && (i.permission === null || can(role, i.permission)));
   const hints: Record<string, string> = {
     "/pos": "Abrí la caja y vendé con lector de códigos o buscando por nombre.",
@@ -16,7 +48,16 @@ export default async function TenantHome({ params }: { params: Promise<{ slug: s
     "/caja": "Sesiones de caja, arqueos ciegos y anulaciones.",
     "/fiscal": "Comprobantes electrónicos ARCA (ex AFIP) y su estado.",
     "/equipo": "Invitá a tu equipo y asigná roles.",
+    "/reportes": "Ventas, márgenes, rotación, vencimientos, valorización y desvíos de caja.",
   };
+  if (dashboard) {
+    return (
+      <div>
+        <PageHeader title="Tablero" description={`${tenant.name}: qué se vendió, cuánto dejó y qué está por salir mal.`} />
+        <DashboardView slug={slug} today={dashboard.today} preset={dashboard.preset} data={dashboard.data} />
+      </div>
+    );
+  }
   return (
     <div>
       <PageHeader title={`Hola, ${user.name.split(" ")[0]}`} description={`Estás en ${tenant.name}. ¿Qué querés hacer hoy?`} />

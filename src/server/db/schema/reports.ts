@@ -14,14 +14,16 @@ import { paymentMethod } from "./pos";
 
 const money = () => moneyCol().notNull().default("0");
 
-/** Day × register × cashier × product: quantities and money of the lines. */
-export const reportDailySales = pgTable(
-  "report_daily_sales",
+/**
+ * Day × product: quantities and money of the lines. Register and cashier figures live in the
+ * ticket rollup and payment methods in the payment rollup; keeping them out of this key keeps
+ * it at most products × days rows, so a year by product stays a small scan.
+ */
+export const reportDailyProducts = pgTable(
+  "report_daily_products",
   {
     tenantId: tenantCol(),
     day: date({ mode: "string" }).notNull(),
-    registerId: uuid().notNull(),
-    cashierId: uuid().notNull(),
     productId: uuid().notNull(),
     quantity: qtyCol().notNull().default("0"),
     /** Σ quantity × unit price, before any discount. */
@@ -41,10 +43,7 @@ export const reportDailySales = pgTable(
     voidTax: money(),
     voidCost: money(),
   },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.day, t.registerId, t.cashierId, t.productId] }),
-    index("report_daily_sales_product_idx").on(t.tenantId, t.productId, t.day),
-  ],
+  (t) => [primaryKey({ columns: [t.tenantId, t.day, t.productId] }), index("report_daily_products_product_idx").on(t.tenantId, t.productId, t.day)],
 );
 
 /** Day × hour × register × cashier: tickets and the same money, for tiles and hourly charts. */
