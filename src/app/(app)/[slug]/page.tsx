@@ -1,9 +1,7 @@
 import Link from "next/link";
 import { getPageMembership } from "@/server/auth/page-membership";
 import { can } from "@/lib/permissions";
-import { withTenant } from "@/server/db/with-tenant";
-import { businessClock } from "@/server/reports/common";
-import { getDashboard } from "@/server/reports/get-dashboard";
+import { loadDashboardPage } from "@/server/reports/load-dashboard-page";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { PageHeader } from "@/components/ui/page";
 import { Icon } from "@/components/ui/icon";
@@ -30,15 +28,7 @@ export default async function TenantHome({ params, searchParams }: { params: Pro
   // The dashboard is for those who run the business; cashiers, operators, auditors and viewers keep the launcher.
   const dashboard =
     can(role, "reports.read") && role !== "AUDITOR" && role !== "VIEWER"
-      ? await withTenant(
-          tenant.id,
-          async (tx) => {
-            const { today } = await businessClock(tx);
-            const { preset, period } = pickPeriod(sp, today);
-            return { today, preset, data: await getDashboard(tx, period) };
-          },
-          { userId: user.id },
-        )
+      ? await loadDashboardPage(tenant.id, user.id, (today) => pickPeriod(sp, today))
       : null;
   const areas = NAV_ITEMS.filter((i) => i.href !== "" && (i.permission === null || can(role, i.permission)));
   const hints: Record<string, string> = {
