@@ -12,5 +12,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/compras", label: "Compras", permission: "purchasing.read", icon: "receipt" },
   { href: "/caja", label: "Cajas y arqueos", permission: "cash.review", icon: "cash" },
   { href: "/fiscal", label: "Facturación AFIP", permission: "fiscal.read", icon: "bank" },
+  { href: "/contabilidad", label: "Contabilidad", permission: "accounting.read", icon: "bank" },
   { href: "/equipo", label: "Equipo", permission: "members.manage", icon: "users" },
 ];
