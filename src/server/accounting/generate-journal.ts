@@ -57,8 +57,15 @@ function insertEntries(sourceType: string, body: SQL): SQL {
     select count(*)::int as n from ins`;
 }
 
-const notJournaled = (sourceType: string, id: SQL) =>
-  sql`not exists (select 1 from journal_entries je where je.source_type = ${sourceType} and je.source_id = ${id} and je.role = 'ORIGINAL')`;
+/**
+ * Skips sources that already have their entry. Only an optimisation (the unique key decides),
+ * written as NOT IN over the period's entries so PostgreSQL hashes them once: right after a
+ * bulk generation the statistics still say "empty table", and a NOT EXISTS would then be
+ * planned as a nested loop over every entry for every source.
+ */
+const notJournaled = (sourceType: string, id: SQL, since: string) =>
+  sql`${id} not in (select je.source_id from journal_entries je
+                    where je.source_type = ${sourceType} and je.role = 'ORIGINAL' and je.entry_date >= ${since}::date - 62)`;
 
 export type GenerateJournalResult = { created: number };
 
@@ -87,7 +94,7 @@ export async function generateJournal(tx: Tx, period: { from: string; to: string
       src as (
         select s.id as source_id, (s.created_at at time zone ${tz})::date as entry_date, 'Venta ' || r.name || ' ticket ' || s.ticket_number as description
         from sales s join registers r on r.id = s.register_id
-        where (${inPeriod(sql`s.created_at`)} or (s.voided_at is not null and ${inPeriod(sql`s.voided_at`)})) and ${notJournaled("SALE", sql`s.id`)}
+        where (${inPeriod(sql`s.created_at`)} or (s.voided_at is not null and ${inPeriod(sql`s.voided_at`)})) and ${notJournaled("SALE", sql`s.id`, period.from)}
       ),
       s as (
         select s.id as source_id, s.id, s.total, s.subtotal, s.cost_total, s.warehouse_id, d.iva_breakdown,
@@ -153,7 +160,7 @@ export async function generateJournal(tx: Tx, period: { from: string; to: string
         from cash_session_closings c
         join cash_sessions cs on cs.id = c.cash_session_id
         join registers r on r.id = cs.register_id
-        where ${inPeriod(sql`c.declared_at`)} and ${notJournaled("CASH_CLOSING", sql`c.cash_session_id`)}
+        where ${inPeriod(sql`c.declared_at`)} and ${notJournaled("CASH_CLOSING", sql`c.cash_session_id`, period.from)}
           and exists (select 1 from cash_session_closing_lines cl where cl.cash_session_id = c.cash_session_id and cl.deviation <> 0)
       ),
       lines as (
@@ -175,7 +182,7 @@ export async function generateJournal(tx: Tx, period: { from: string; to: string
         select i.id as source_id, i.issue_date as entry_date,
                'Comprobante ' || i.cbte_tipo || ' ' || lpad(i.point_of_sale::text, 5, '0') || '-' || lpad(i.number::text, 8, '0') || ' ' || i.supplier_name as description
         from supplier_invoices i
-        where ${inDays(sql`i.issue_date`)} and ${notJournaled("SUPPLIER_INVOICE", sql`i.id`)}
+        where ${inDays(sql`i.issue_date`)} and ${notJournaled("SUPPLIER_INVOICE", sql`i.id`, period.from)}
       ),
       si as (
         select src.source_id, i.*, case when i.cbte_tipo in ${creditNoteTypes} then -1 else 1 end as sg
@@ -206,7 +213,7 @@ export async function generateJournal(tx: Tx, period: { from: string; to: string
       src as (
         select g.id as source_id, g.received_on as entry_date, 'Recepción de ' || sp.name || coalesce(' ' || g.reference, '') as description
         from goods_receipts g join suppliers sp on sp.id = g.supplier_id
-        where ${inDays(sql`g.received_on`)} and ${notJournaled("GOODS_RECEIPT", sql`g.id`)}
+        where ${inDays(sql`g.received_on`)} and ${notJournaled("GOODS_RECEIPT", sql`g.id`, period.from)}
           and not exists (select 1 from supplier_invoices i where i.receipt_id = g.id)
       ),
       lines as (
@@ -226,7 +233,7 @@ export async function generateJournal(tx: Tx, period: { from: string; to: string
       src as (
         select pp.id as source_id, pp.paid_on as entry_date, 'Pago a ' || sp.name || coalesce(' ' || pp.reference, '') as description
         from payable_payments pp join payables p on p.id = pp.payable_id join suppliers sp on sp.id = p.supplier_id
-        where ${inDays(sql`pp.paid_on`)} and ${notJournaled("PAYABLE_PAYMENT", sql`pp.id`)}
+        where ${inDays(sql`pp.paid_on`)} and ${notJournaled("PAYABLE_PAYMENT", sql`pp.id`, period.from)}
       ),
       lines as (
         select src.source_id, 1 as ord, 'suppliers' as key, '' as scope, null::uuid as account_id, pp.amount as amt, 'Proveedor'::text as memo
@@ -245,7 +252,7 @@ export async function generateJournal(tx: Tx, period: { from: string; to: string
       src as (
         select m.operation_id as source_id, min((m.created_at at time zone ${tz})::date) as entry_date, 'Ajuste de inventario por conteo' as description
         from stock_movements m
-        where m.type = 'AUDIT' and ${inPeriod(sql`m.created_at`)} and ${notJournaled("STOCK_ADJUSTMENT", sql`m.operation_id`)}
+        where m.type = 'AUDIT' and ${inPeriod(sql`m.created_at`)} and ${notJournaled("STOCK_ADJUSTMENT", sql`m.operation_id`, period.from)}
         group by m.operation_id
       ),
       v as (
