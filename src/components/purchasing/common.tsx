@@ -47,6 +47,7 @@ const TABS = [
   { href: "/compras/sugerencias", label: "Sugerencias" },
   { href: "/compras/ordenes", label: "Órdenes" },
   { href: "/compras/pagos", label: "Cuentas a pagar" },
+  { href: "/compras/comprobantes", label: "Comprobantes" },
   { href: "/compras/antiguedad", label: "Antigüedad de deuda" },
   { href: "/compras/proveedores", label: "Proveedores" },
   { href: "/compras/lista-de-precios", label: "Lista de precios" },

@@ -1,4 +1,5 @@
 "use client";
+import { SupplierInvoiceFields, toSupplierInvoiceInput, useSupplierInvoiceForm } from "@/components/accounting/supplier-invoice-fields";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
@@ -30,6 +31,8 @@ export function DirectReceiptPage({ slug }: { slug: string }) {
   const catalog = trpc.purchasing.catalog.useQuery({ search: search.trim() || undefined, supplierId: supplierId || undefined }, { placeholderData: (p) => p });
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
   const [reference, setReference] = useState("");
+  const [withInvoice, setWithInvoice] = useState(false);
+  const invoice = useSupplierInvoiceForm(new Date().toLocaleDateString("en-CA"));
   const [receivedOn, setReceivedOn] = useState("");
   const [lines, setLines] = useState<Line[]>([empty()]);
   const [names, setNames] = useState<Record<string, { id: string; name: string; sku: string; hasExpiry: boolean; lastCost: string | null }>>({});
@@ -138,6 +141,13 @@ export function DirectReceiptPage({ slug }: { slug: string }) {
           </tr>
         ))}
       </Table>
+      <div className="space-y-3">
+        <label className="flex items-center gap-2 text-sm text-slate-800">
+          <input type="checkbox" checked={withInvoice} onChange={(e) => setWithInvoice(e.target.checked)} />
+          Cargar la factura del proveedor (IVA, percepciones: va al Libro IVA y a la cuenta a pagar)
+        </label>
+        {withInvoice ? <SupplierInvoiceFields form={invoice.form} setForm={invoice.setForm} /> : null}
+      </div>
       <Button type="button" variant="secondary" onClick={() => setLines((ls) => [...ls, empty(defaultWarehouse)])}>
         Agregar producto
       </Button>
@@ -153,6 +163,7 @@ export function DirectReceiptPage({ slug }: { slug: string }) {
               idempotencyKey,
               supplierId,
               reference: reference || null,
+              supplierInvoice: withInvoice ? toSupplierInvoiceInput(invoice.form) : null,
               receivedOn: receivedOn || null,
               lines: filled.map((l) => ({
                 productId: l.productId,

@@ -1,4 +1,5 @@
 "use client";
+import { SupplierInvoiceFields, toSupplierInvoiceInput, useSupplierInvoiceForm } from "@/components/accounting/supplier-invoice-fields";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
@@ -32,6 +33,8 @@ export function ReceivePage({ slug, id }: { slug: string; id: string }) {
   const [rows, setRows] = useState<Row[] | null>(null);
   const [receivedOn, setReceivedOn] = useState("");
   const [reference, setReference] = useState("");
+  const [withInvoice, setWithInvoice] = useState(false);
+  const invoice = useSupplierInvoiceForm(new Date().toLocaleDateString("en-CA"));
   const [over, setOver] = useState<string | null>(null);
   const receive = trpc.purchasing.receive.useMutation({
     onSuccess: (r) => {
@@ -74,6 +77,7 @@ export function ReceivePage({ slug, id }: { slug: string; id: string }) {
       orderId: o.id,
       receivedOn: receivedOn || null,
       reference: reference || null,
+      supplierInvoice: withInvoice ? toSupplierInvoiceInput(invoice.form) : null,
       confirmOverReceipt,
       lines: active.map((r) => ({
         orderLineId: r.orderLineId,
@@ -143,6 +147,13 @@ export function ReceivePage({ slug, id }: { slug: string; id: string }) {
           </tr>
         ))}
       </Table>
+      <div className="space-y-3">
+        <label className="flex items-center gap-2 text-sm text-slate-800">
+          <input type="checkbox" checked={withInvoice} onChange={(e) => setWithInvoice(e.target.checked)} />
+          Cargar la factura del proveedor (IVA, percepciones: va al Libro IVA y a la cuenta a pagar)
+        </label>
+        {withInvoice ? <SupplierInvoiceFields form={invoice.form} setForm={invoice.setForm} /> : null}
+      </div>
       {missingExpiry.length ? <Alert kind="warning">Falta el vencimiento de: {missingExpiry.map((r) => r.name).join(", ")}.</Alert> : null}
       {receive.error && !over ? <Alert>{errorMessage(receive.error)}</Alert> : null}
       <div className="flex items-center justify-between">

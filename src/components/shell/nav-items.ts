@@ -12,6 +12,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/compras", label: "Compras", permission: "purchasing.read", icon: "receipt" },
   { href: "/caja", label: "Cajas y arqueos", permission: "cash.review", icon: "cash" },
   { href: "/fiscal", label: "Facturación ARCA", permission: "fiscal.read", icon: "bank" },
+  { href: "/fiscal", label: "Facturación AFIP", permission: "fiscal.read", icon: "bank" },
+  { href: "/contabilidad", label: "Contabilidad", permission: "accounting.read", icon: "bank" },
   { href: "/equipo", label: "Equipo", permission: "members.manage", icon: "users" },
   { href: "/clientes", label: "Clientes y cuentas", permission: "billing.read", icon: "users" },
   { href: "/folios", label: "Folios de habitación", permission: "billing.read", icon: "receipt" },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zMoney } from "../schemas/decimal";
 
 // Supplier documents as ARCA codes them (client-safe: the form and the server share it).
 export const SUPPLIER_DOC_TYPES = {
@@ -39,11 +40,8 @@ export const PERCEPTION_KINDS = {
 } as const;
 export type PerceptionKind = keyof typeof PERCEPTION_KINDS;
 
-/** A non-negative amount with at most 2 decimals, already in canonical form ("1234.56"). */
-const ZAmount = z
-  .union([z.string(), z.number()])
-  .transform((v) => String(v).trim())
-  .pipe(z.string().max(20).regex(/^\d{1,12}(\.\d{1,2})?$/, "Importe inválido"));
+/** A non-negative amount: es-AR text ("1.234,56") or the wire's canonical decimal. */
+const ZAmount = zMoney("Importe", { emptyAsZero: true });
 
 export const ZSupplierInvoiceInput = z.object({
   cbteTipo: z.coerce

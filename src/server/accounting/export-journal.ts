@@ -31,8 +31,10 @@ export async function exportJournal(tx: Tx, period: TPeriod, actor: Actor): Prom
     update journal_entries set export_id = ${exp!.id}
     where export_id is null and entry_date <= ${period.to}::date`);
   const [totals] = await tx.execute<{ n: number; debit: string; credit: string }>(sql`
-    select count(distinct e.id)::int as n, coalesce(sum(l.debit), 0)::numeric(14,2)::text as debit, coalesce(sum(l.credit), 0)::numeric(14,2)::text as credit
-    from journal_entries e left join journal_lines l on l.entry_id = e.id where e.export_id = ${exp!.id}`);
+    select count(*)::int as n, coalesce(sum(t.d), 0)::numeric(14,2)::text as debit, coalesce(sum(t.c), 0)::numeric(14,2)::text as credit
+    from journal_entries e
+    cross join lateral (select sum((x->>'d')::numeric) as d, sum((x->>'c')::numeric) as c from jsonb_array_elements(e.lines) x) t
+    where e.export_id = ${exp!.id}`);
   await tx.execute(sql`
     update accounting_exports set entry_count = ${totals!.n}, total_debit = ${totals!.debit}, total_credit = ${totals!.credit}
     where id = ${exp!.id}`);

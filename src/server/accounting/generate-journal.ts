@@ -6,10 +6,11 @@ import { ensureChart } from "./ensure-chart";
 import { tenantTimeZone } from "./period";
 
 // Journal entries are derived from source documents by set-based statements, one per source
-// type: an entry is inserted only if (source type, source id, role) has none yet (unique key),
-// so generating a period twice, or two generations at once, never duplicates. Every line is a
-// signed amount (+ debit, − credit) with an event key resolved through the tenant's mapping
-// (a scoped mapping — a warehouse, an IVA rate — wins over the default one).
+// type. Each statement selects the sources of the period that have no entry yet (`src`), their
+// signed lines (`lines`: + debit, − credit, with an event key resolved through the tenant's
+// mapping — a scoped mapping, a warehouse or an IVA rate, wins over the default one) and
+// inserts one entry per source with its lines. The unique key on (source type, source id,
+// role) makes generating twice, or two generations at once, insert nothing more.
 //
 // Balanced to the cent: when a source's own figures leave a difference of at most ROUNDING_MAX
 // (IVA computed per rate from IVA-included prices), it goes to the declared "rounding" account
@@ -18,23 +19,53 @@ import { tenantTimeZone } from "./period";
 
 export const ROUNDING_MAX = "0.05";
 
-/** The signed lines of the entries a statement just inserted (`ins`), in SQL. */
-type LinesSql = SQL;
+const creditNoteTypes = sql`(3, 8, 13, 53)`;
 
-const credit = sql`(3, 8, 13, 53)`;
-
-function insertLines(lines: LinesSql): SQL {
+/**
+ * The shared tail: resolve accounts, fold the lines into the entry (plus a rounding line when
+ * needed) and insert. `body` must define the CTEs `src(source_id, entry_date, description)` and
+ * `lines(source_id, ord, key, scope, account_id, amt, memo)`.
+ */
+function insertEntries(sourceType: string, body: SQL): SQL {
   return sql`
-    insert into journal_lines (tenant_id, entry_id, line_no, account_id, debit, credit, memo)
-    select ${TENANT}, l.entry_id,
-           row_number() over (partition by l.entry_id order by l.ord, l.key, l.scope),
-           coalesce(l.account_id, ms.account_id, md.account_id),
-           greatest(l.amt, 0), greatest(-l.amt, 0), l.memo
-    from (${lines}) l
-    left join account_mappings ms on ms.key = l.key and ms.scope = l.scope and l.scope <> ''
-    left join account_mappings md on md.key = l.key and md.scope = ''
-    where l.amt <> 0`;
+    with ${body},
+    resolved as (
+      select l.source_id, l.ord, l.key, l.scope, coalesce(l.account_id, ms.account_id, md.account_id) as account_id, l.amt, l.memo
+      from lines l
+      left join account_mappings ms on ms.key = l.key and ms.scope = l.scope and l.scope <> ''
+      left join account_mappings md on md.key = l.key and md.scope = ''
+      where l.amt <> 0
+    ),
+    agg as (
+      select source_id, sum(amt) as diff,
+             jsonb_agg(jsonb_build_object('a', account_id, 'd', round(greatest(amt, 0), 2)::text, 'c', round(greatest(-amt, 0), 2)::text, 'm', memo)
+                       order by ord, key, scope) as lines
+      from resolved group by source_id
+    ),
+    rounding as (select account_id from account_mappings where key = 'rounding' and scope = ''),
+    ins as (
+      insert into journal_entries (tenant_id, source_type, source_id, role, entry_date, description, lines)
+      select ${TENANT}, ${sourceType}, src.source_id, 'ORIGINAL', src.entry_date, left(src.description, 200),
+             case when a.diff <> 0 and abs(a.diff) <= ${ROUNDING_MAX}::numeric
+                  then a.lines || jsonb_build_array(jsonb_build_object('a', (select account_id from rounding),
+                         'd', round(greatest(-a.diff, 0), 2)::text, 'c', round(greatest(a.diff, 0), 2)::text, 'm', 'Redondeo'))
+                  else coalesce(a.lines, '[]'::jsonb) end
+      from src left join agg a on a.source_id = src.source_id
+      on conflict (tenant_id, source_type, source_id, role) do nothing
+      returning 1
+    )
+    select count(*)::int as n from ins`;
 }
+
+/**
+ * Skips sources that already have their entry. Only an optimisation (the unique key decides),
+ * written as NOT IN over the period's entries so PostgreSQL hashes them once: right after a
+ * bulk generation the statistics still say "empty table", and a NOT EXISTS would then be
+ * planned as a nested loop over every entry for every source.
+ */
+const notJournaled = (sourceType: string, id: SQL, since: string) =>
+  sql`${id} not in (select je.source_id from journal_entries je
+                    where je.source_type = ${sourceType} and je.role = 'ORIGINAL' and je.entry_date >= ${since}::date - 62)`;
 
 export type GenerateJournalResult = { created: number };
 
@@ -48,6 +79,7 @@ export async function generateJournal(tx: Tx, period: { from: string; to: string
   const lo = sql`((${period.from}::date)::timestamp at time zone ${tz})`;
   const hi = sql`((${period.to}::date + 1)::timestamp at time zone ${tz})`;
   const inPeriod = (col: SQL) => sql`(${col} >= ${lo} and ${col} < ${hi})`;
+  const inDays = (col: SQL) => sql`${col} between ${period.from}::date and ${period.to}::date`;
   let created = 0;
   const run = async (q: SQL) => {
     const rows = await tx.execute<{ n: number }>(q);
@@ -55,209 +87,186 @@ export async function generateJournal(tx: Tx, period: { from: string; to: string
   };
 
   // Sales: payments received, net sales and IVA per rate, cost of goods sold.
-  await run(sql`
-    with ins as (
-      insert into journal_entries (tenant_id, source_type, source_id, role, entry_date, description)
-      select ${TENANT}, 'SALE', s.id, 'ORIGINAL', (s.created_at at time zone ${tz})::date,
-             left('Venta ' || r.name || ' ticket ' || s.ticket_number, 200)
-      from sales s join registers r on r.id = s.register_id
-      where ${inPeriod(sql`s.created_at`)} or (s.voided_at is not null and ${inPeriod(sql`s.voided_at`)})
-      on conflict (tenant_id, source_type, source_id, role) do nothing
-      returning id, source_id
+  await run(
+    insertEntries(
+      "SALE",
+      sql`
+      src as (
+        select s.id as source_id, (s.created_at at time zone ${tz})::date as entry_date, 'Venta ' || r.name || ' ticket ' || s.ticket_number as description
+        from sales s join registers r on r.id = s.register_id
+        where (${inPeriod(sql`s.created_at`)} or (s.voided_at is not null and ${inPeriod(sql`s.voided_at`)})) and ${notJournaled("SALE", sql`s.id`, period.from)}
+      ),
+      s as (
+        select s.id as source_id, s.id, s.total, s.subtotal, s.cost_total, s.warehouse_id, d.iva_breakdown,
+               coalesce(jsonb_array_length(d.iva_breakdown), 0) > 0 as has_breakdown,
+               coalesce(d.cbte_tipo in (11, 12, 13), false)
+                 or coalesce((select iva_condition::text from fiscal_settings limit 1) in ('MONOTRIBUTO', 'EXENTO'), false) as no_vat
+        from src join sales s on s.id = src.source_id
+        left join fiscal_documents d on d.id = s.fiscal_document_id and d.kind = 'INVOICE'
+      ),
+      rev as (
+        select s.source_id, (x->>'rate')::numeric as rate, (x->>'base')::numeric as base, (x->>'amount')::numeric as iva
+        from s, jsonb_array_elements(s.iva_breakdown) x where s.has_breakdown
+        union all
+        select s.source_id, null, s.total, 0 from s where not s.has_breakdown and s.no_vat
+        union all
+        select g.source_id, g.rate, round(g.gross / (1 + g.rate / 100), 2), g.gross - round(g.gross / (1 + g.rate / 100), 2)
+        from (
+          select s.source_id, sl.iva_rate as rate, round(sum(sl.total) * s.total / nullif(s.subtotal, 0), 2) as gross
+          from s join sale_lines sl on sl.sale_id = s.id
+          where not s.has_breakdown and not s.no_vat
+          group by s.source_id, sl.iva_rate, s.total, s.subtotal
+        ) g where g.gross is not null
+      ),
+      lines as (
+        select s.source_id, 1 as ord, 'payment.' || p.method as key, '' as scope, null::uuid as account_id, sum(p.applied) as amt, 'Cobro'::text as memo
+        from s join sale_payments p on p.sale_id = s.id group by s.source_id, p.method
+        union all
+        select source_id, 2, 'sales', coalesce(trim_scale(rate)::text, ''), null, -base, 'Ventas' from rev
+        union all
+        select source_id, 3, 'vat.debit', coalesce(trim_scale(rate)::text, ''), null, -iva, 'IVA débito fiscal' from rev
+        union all
+        select source_id, 4, 'cogs', '', null, cost_total, 'Costo de ventas' from s
+        union all
+        select source_id, 5, 'inventory', warehouse_id::text, null, -cost_total, 'Salida de mercadería' from s
+      )`,
     ),
-    s as (
-      select ins.id as entry_id, s.id, s.total, s.subtotal, s.cost_total, s.warehouse_id,
-             d.iva_breakdown, d.cbte_tipo,
-             coalesce(jsonb_array_length(d.iva_breakdown), 0) > 0 as has_breakdown,
-             coalesce(d.cbte_tipo in (11, 12, 13), false)
-               or coalesce((select iva_condition::text from fiscal_settings limit 1) in ('MONOTRIBUTO', 'EXENTO'), false) as no_vat
-      from ins join sales s on s.id = ins.source_id
-      left join fiscal_documents d on d.id = s.fiscal_document_id and d.kind = 'INVOICE'
-    ),
-    rev as (
-      select s.entry_id, (x->>'rate')::numeric as rate, (x->>'base')::numeric as base, (x->>'amount')::numeric as iva
-      from s, jsonb_array_elements(s.iva_breakdown) x where s.has_breakdown
-      union all
-      select s.entry_id, null, s.total, 0 from s where not s.has_breakdown and s.no_vat
-      union all
-      select g.entry_id, g.rate, round(g.gross / (1 + g.rate / 100), 2), g.gross - round(g.gross / (1 + g.rate / 100), 2)
-      from (
-        select s.entry_id, sl.iva_rate as rate, round(sum(sl.total) * s.total / nullif(s.subtotal, 0), 2) as gross
-        from s join sale_lines sl on sl.sale_id = s.id
-        where not s.has_breakdown and not s.no_vat
-        group by s.entry_id, sl.iva_rate, s.total, s.subtotal
-      ) g where g.gross is not null
-    ),
-    n as (select count(*)::int as n from ins),
-    lines as (
-      select s.entry_id, 1 as ord, 'payment.' || p.method as key, '' as scope, null::uuid as account_id, sum(p.applied) as amt, 'Cobro'::text as memo
-      from s join sale_payments p on p.sale_id = s.id group by s.entry_id, p.method
-      union all
-      select entry_id, 2, 'sales', coalesce(trim_scale(rate)::text, ''), null, -base, 'Ventas' from rev
-      union all
-      select entry_id, 3, 'vat.debit', coalesce(trim_scale(rate)::text, ''), null, -iva, 'IVA débito fiscal' from rev
-      union all
-      select entry_id, 4, 'cogs', '', null, cost_total, 'Costo de ventas' from s
-      union all
-      select entry_id, 5, 'inventory', warehouse_id::text, null, -cost_total, 'Salida de mercadería' from s
-    ),
-    w as (${insertLines(sql`select * from lines`)})
-    select n from n`);
+  );
 
   // Voids after (or in the same period as) the sale: the original's lines, sides swapped.
   await run(sql`
     with ins as (
-      insert into journal_entries (tenant_id, source_type, source_id, role, entry_date, description)
+      insert into journal_entries (tenant_id, source_type, source_id, role, entry_date, description, lines)
       select ${TENANT}, 'SALE', s.id, 'REVERSAL', (s.voided_at at time zone ${tz})::date,
-             left('Anulación venta ' || r.name || ' ticket ' || s.ticket_number, 200)
-      from sales s join registers r on r.id = s.register_id
+             left('Anulación venta ' || r.name || ' ticket ' || s.ticket_number, 200),
+             (select coalesce(jsonb_agg(jsonb_build_object('a', x->'a', 'd', x->'c', 'c', x->'d', 'm', x->'m') order by n), '[]'::jsonb)
+              from jsonb_array_elements(o.lines) with ordinality as l(x, n))
+      from sales s
+      join registers r on r.id = s.register_id
+      join journal_entries o on o.source_type = 'SALE' and o.source_id = s.id and o.role = 'ORIGINAL'
       where s.status = 'VOIDED' and s.voided_at is not null and ${inPeriod(sql`s.voided_at`)}
-        and exists (select 1 from journal_entries o where o.source_type = 'SALE' and o.source_id = s.id and o.role = 'ORIGINAL')
       on conflict (tenant_id, source_type, source_id, role) do nothing
-      returning id, source_id
-    ),
-    w as (
-      insert into journal_lines (tenant_id, entry_id, line_no, account_id, debit, credit, memo)
-      select ${TENANT}, ins.id, l.line_no, l.account_id, l.credit, l.debit, l.memo
-      from ins
-      join journal_entries o on o.source_type = 'SALE' and o.source_id = ins.source_id and o.role = 'ORIGINAL'
-      join journal_lines l on l.entry_id = o.id
+      returning 1
     )
     select count(*)::int as n from ins`);
 
   // Cash sessions closed with a deviation: the method's account against cash over/short.
-  await run(sql`
-    with ins as (
-      insert into journal_entries (tenant_id, source_type, source_id, role, entry_date, description)
-      select ${TENANT}, 'CASH_CLOSING', c.cash_session_id, 'ORIGINAL', (c.declared_at at time zone ${tz})::date,
-             left('Diferencia de caja ' || r.name, 200)
-      from cash_session_closings c
-      join cash_sessions cs on cs.id = c.cash_session_id
-      join registers r on r.id = cs.register_id
-      where ${inPeriod(sql`c.declared_at`)}
-        and exists (select 1 from cash_session_closing_lines cl where cl.cash_session_id = c.cash_session_id and cl.deviation <> 0)
-      on conflict (tenant_id, source_type, source_id, role) do nothing
-      returning id, source_id
+  await run(
+    insertEntries(
+      "CASH_CLOSING",
+      sql`
+      src as (
+        select c.cash_session_id as source_id, (c.declared_at at time zone ${tz})::date as entry_date, 'Diferencia de caja ' || r.name as description
+        from cash_session_closings c
+        join cash_sessions cs on cs.id = c.cash_session_id
+        join registers r on r.id = cs.register_id
+        where ${inPeriod(sql`c.declared_at`)} and ${notJournaled("CASH_CLOSING", sql`c.cash_session_id`, period.from)}
+          and exists (select 1 from cash_session_closing_lines cl where cl.cash_session_id = c.cash_session_id and cl.deviation <> 0)
+      ),
+      lines as (
+        select src.source_id, 1 as ord, 'payment.' || cl.method as key, '' as scope, null::uuid as account_id, cl.deviation as amt, 'Arqueo ' || cl.method as memo
+        from src join cash_session_closing_lines cl on cl.cash_session_id = src.source_id
+        union all
+        select src.source_id, 2, 'cash.overshort', '', null, -cl.deviation, case when cl.deviation < 0 then 'Faltante de caja' else 'Sobrante de caja' end
+        from src join cash_session_closing_lines cl on cl.cash_session_id = src.source_id
+      )`,
     ),
-    lines as (
-      select ins.id as entry_id, 1 as ord, 'payment.' || cl.method as key, '' as scope, null::uuid as account_id, cl.deviation as amt,
-             'Arqueo ' || cl.method as memo
-      from ins join cash_session_closing_lines cl on cl.cash_session_id = ins.source_id
-      union all
-      select ins.id, 2, 'cash.overshort', '', null, -cl.deviation, case when cl.deviation < 0 then 'Faltante de caja' else 'Sobrante de caja' end
-      from ins join cash_session_closing_lines cl on cl.cash_session_id = ins.source_id
-    ),
-    w as (${insertLines(sql`select * from lines`)})
-    select count(*)::int as n from ins`);
+  );
 
   // Supplier documents: goods or expense + IVA crédito fiscal + percepciones against the supplier.
-  await run(sql`
-    with ins as (
-      insert into journal_entries (tenant_id, source_type, source_id, role, entry_date, description)
-      select ${TENANT}, 'SUPPLIER_INVOICE', i.id, 'ORIGINAL', i.issue_date,
-             left('Comprobante ' || i.cbte_tipo || ' ' || lpad(i.point_of_sale::text, 5, '0') || '-' || lpad(i.number::text, 8, '0') || ' ' || i.supplier_name, 200)
-      from supplier_invoices i
-      where i.issue_date between ${period.from}::date and ${period.to}::date
-      on conflict (tenant_id, source_type, source_id, role) do nothing
-      returning id, source_id
+  await run(
+    insertEntries(
+      "SUPPLIER_INVOICE",
+      sql`
+      src as (
+        select i.id as source_id, i.issue_date as entry_date,
+               'Comprobante ' || i.cbte_tipo || ' ' || lpad(i.point_of_sale::text, 5, '0') || '-' || lpad(i.number::text, 8, '0') || ' ' || i.supplier_name as description
+        from supplier_invoices i
+        where ${inDays(sql`i.issue_date`)} and ${notJournaled("SUPPLIER_INVOICE", sql`i.id`, period.from)}
+      ),
+      si as (
+        select src.source_id, i.*, case when i.cbte_tipo in ${creditNoteTypes} then -1 else 1 end as sg
+        from src join supplier_invoices i on i.id = src.source_id
+      ),
+      lines as (
+        select source_id, 1 as ord,
+               case when expense_account_id is null and receipt_id is not null then 'inventory' else 'expense.default' end as key,
+               '' as scope, expense_account_id as account_id, sg * (net_taxed + exempt + non_taxed) as amt, 'Compra'::text as memo
+        from si
+        union all
+        select si.source_id, 2, 'vat.credit', trim_scale(v.rate)::text, null, si.sg * v.vat, 'IVA crédito fiscal'
+        from si join supplier_invoice_vat v on v.invoice_id = si.id
+        union all
+        select si.source_id, 3, 'perception.' || p.kind, '', null, si.sg * p.amount, left('Percepción ' || p.kind || coalesce(' ' || p.jurisdiction, ''), 120)
+        from si join supplier_invoice_perceptions p on p.invoice_id = si.id
+        union all
+        select source_id, 4, 'suppliers', '', null, -sg * total, 'Proveedor' from si
+      )`,
     ),
-    si as (
-      select ins.id as entry_id, i.*, case when i.cbte_tipo in ${credit} then -1 else 1 end as sg
-      from ins join supplier_invoices i on i.id = ins.source_id
-    ),
-    lines as (
-      select entry_id, 1 as ord,
-             case when expense_account_id is null and receipt_id is not null then 'inventory' else 'expense.default' end as key,
-             '' as scope, expense_account_id as account_id, sg * (net_taxed + exempt + non_taxed) as amt, 'Compra'::text as memo
-      from si
-      union all
-      select si.entry_id, 2, 'vat.credit', trim_scale(v.rate)::text, null, si.sg * v.vat, 'IVA crédito fiscal'
-      from si join supplier_invoice_vat v on v.invoice_id = si.id
-      union all
-      select si.entry_id, 3, 'perception.' || p.kind, '', null, si.sg * p.amount, left('Percepción ' || p.kind || coalesce(' ' || p.jurisdiction, ''), 120)
-      from si join supplier_invoice_perceptions p on p.invoice_id = si.id
-      union all
-      select entry_id, 4, 'suppliers', '', null, -sg * total, 'Proveedor' from si
-    ),
-    w as (${insertLines(sql`select * from lines`)})
-    select count(*)::int as n from ins`);
+  );
 
   // Goods received without the supplier's invoice: inventory against the supplier at cost.
-  await run(sql`
-    with ins as (
-      insert into journal_entries (tenant_id, source_type, source_id, role, entry_date, description)
-      select ${TENANT}, 'GOODS_RECEIPT', g.id, 'ORIGINAL', g.received_on, left('Recepción de ' || sp.name || coalesce(' ' || g.reference, ''), 200)
-      from goods_receipts g join suppliers sp on sp.id = g.supplier_id
-      where g.received_on between ${period.from}::date and ${period.to}::date
-        and not exists (select 1 from supplier_invoices i where i.receipt_id = g.id)
-      on conflict (tenant_id, source_type, source_id, role) do nothing
-      returning id, source_id
+  await run(
+    insertEntries(
+      "GOODS_RECEIPT",
+      sql`
+      src as (
+        select g.id as source_id, g.received_on as entry_date, 'Recepción de ' || sp.name || coalesce(' ' || g.reference, '') as description
+        from goods_receipts g join suppliers sp on sp.id = g.supplier_id
+        where ${inDays(sql`g.received_on`)} and ${notJournaled("GOODS_RECEIPT", sql`g.id`, period.from)}
+          and not exists (select 1 from supplier_invoices i where i.receipt_id = g.id)
+      ),
+      lines as (
+        select src.source_id, 1 as ord, 'inventory' as key, '' as scope, null::uuid as account_id, g.total as amt, 'Mercadería recibida'::text as memo
+        from src join goods_receipts g on g.id = src.source_id
+        union all
+        select src.source_id, 2, 'suppliers', '', null, -g.total, 'Proveedor' from src join goods_receipts g on g.id = src.source_id
+      )`,
     ),
-    lines as (
-      select ins.id as entry_id, 1 as ord, 'inventory' as key, '' as scope, null::uuid as account_id, g.total as amt, 'Mercadería recibida'::text as memo
-      from ins join goods_receipts g on g.id = ins.source_id
-      union all
-      select ins.id, 2, 'suppliers', '', null, -g.total, 'Proveedor' from ins join goods_receipts g on g.id = ins.source_id
-    ),
-    w as (${insertLines(sql`select * from lines`)})
-    select count(*)::int as n from ins`);
+  );
 
   // Payments to suppliers.
-  await run(sql`
-    with ins as (
-      insert into journal_entries (tenant_id, source_type, source_id, role, entry_date, description)
-      select ${TENANT}, 'PAYABLE_PAYMENT', pp.id, 'ORIGINAL', pp.paid_on, left('Pago a ' || sp.name || coalesce(' ' || pp.reference, ''), 200)
-      from payable_payments pp join payables p on p.id = pp.payable_id join suppliers sp on sp.id = p.supplier_id
-      where pp.paid_on between ${period.from}::date and ${period.to}::date
-      on conflict (tenant_id, source_type, source_id, role) do nothing
-      returning id, source_id
+  await run(
+    insertEntries(
+      "PAYABLE_PAYMENT",
+      sql`
+      src as (
+        select pp.id as source_id, pp.paid_on as entry_date, 'Pago a ' || sp.name || coalesce(' ' || pp.reference, '') as description
+        from payable_payments pp join payables p on p.id = pp.payable_id join suppliers sp on sp.id = p.supplier_id
+        where ${inDays(sql`pp.paid_on`)} and ${notJournaled("PAYABLE_PAYMENT", sql`pp.id`, period.from)}
+      ),
+      lines as (
+        select src.source_id, 1 as ord, 'suppliers' as key, '' as scope, null::uuid as account_id, pp.amount as amt, 'Proveedor'::text as memo
+        from src join payable_payments pp on pp.id = src.source_id
+        union all
+        select src.source_id, 2, 'payable.' || pp.method, '', null, -pp.amount, 'Pago ' || pp.method from src join payable_payments pp on pp.id = src.source_id
+      )`,
     ),
-    lines as (
-      select ins.id as entry_id, 1 as ord, 'suppliers' as key, '' as scope, null::uuid as account_id, pp.amount as amt, 'Proveedor'::text as memo
-      from ins join payable_payments pp on pp.id = ins.source_id
-      union all
-      select ins.id, 2, 'payable.' || pp.method, '', null, -pp.amount, 'Pago ' || pp.method from ins join payable_payments pp on pp.id = ins.source_id
-    ),
-    w as (${insertLines(sql`select * from lines`)})
-    select count(*)::int as n from ins`);
+  );
 
   // Stock count adjustments (AUDIT movements), one entry per applied operation.
-  await run(sql`
-    with ins as (
-      insert into journal_entries (tenant_id, source_type, source_id, role, entry_date, description)
-      select ${TENANT}, 'STOCK_ADJUSTMENT', m.operation_id, 'ORIGINAL', min((m.created_at at time zone ${tz})::date), 'Ajuste de inventario por conteo'
-      from stock_movements m
-      where m.type = 'AUDIT' and ${inPeriod(sql`m.created_at`)}
-      group by m.operation_id
-      on conflict (tenant_id, source_type, source_id, role) do nothing
-      returning id, source_id
+  await run(
+    insertEntries(
+      "STOCK_ADJUSTMENT",
+      sql`
+      src as (
+        select m.operation_id as source_id, min((m.created_at at time zone ${tz})::date) as entry_date, 'Ajuste de inventario por conteo' as description
+        from stock_movements m
+        where m.type = 'AUDIT' and ${inPeriod(sql`m.created_at`)} and ${notJournaled("STOCK_ADJUSTMENT", sql`m.operation_id`, period.from)}
+        group by m.operation_id
+      ),
+      v as (
+        select src.source_id, m.warehouse_id, round(sum(m.quantity * m.unit_cost), 2) as value
+        from src join stock_movements m on m.operation_id = src.source_id and m.type = 'AUDIT'
+        group by src.source_id, m.warehouse_id
+      ),
+      lines as (
+        select source_id, 1 as ord, 'inventory' as key, warehouse_id::text as scope, null::uuid as account_id, value as amt, 'Inventario'::text as memo from v
+        union all
+        select source_id, 2, 'inventory.adjustment', '', null, -value, 'Diferencia de inventario' from v
+      )`,
     ),
-    v as (
-      select ins.id as entry_id, m.warehouse_id, round(sum(m.quantity * m.unit_cost), 2) as value
-      from ins join stock_movements m on m.operation_id = ins.source_id and m.type = 'AUDIT'
-      group by ins.id, m.warehouse_id
-    ),
-    lines as (
-      select entry_id, 1 as ord, 'inventory' as key, warehouse_id::text as scope, null::uuid as account_id, value as amt, 'Inventario'::text as memo from v
-      union all
-      select entry_id, 2, 'inventory.adjustment', '', null, -value, 'Diferencia de inventario' from v
-    ),
-    w as (${insertLines(sql`select * from lines`)})
-    select count(*)::int as n from ins`);
-
-  // Rounding to the declared account, on the entries this transaction created.
-  await tx.execute(sql`
-    insert into journal_lines (tenant_id, entry_id, line_no, account_id, debit, credit, memo)
-    select ${TENANT}, d.entry_id, d.max_line + 1,
-           (select account_id from account_mappings where key = 'rounding' and scope = ''),
-           greatest(-d.diff, 0), greatest(d.diff, 0), 'Redondeo'
-    from (
-      select l.entry_id, sum(l.debit - l.credit) as diff, max(l.line_no) as max_line
-      from journal_entries e join journal_lines l on l.entry_id = e.id
-      where e.export_id is null and e.created_at = now()
-      group by l.entry_id
-    ) d
-    where d.diff <> 0 and abs(d.diff) <= ${ROUNDING_MAX}::numeric`);
+  );
 
   return { created };
 }

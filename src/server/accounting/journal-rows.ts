@@ -1,5 +1,6 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { cursorRows } from "../db/cursor";
 import type { Tx } from "../db/client";
 
 export type JournalRow = {
@@ -26,40 +27,33 @@ export const SOURCE_LABELS: Record<string, string> = {
   RECEIVABLE_COLLECTION: "Cobranza",
 };
 
-const BATCH = 5000;
-
 type RawRow = {
   entry_date: string; entry_id: string; source_type: string; role: "ORIGINAL" | "REVERSAL"; description: string;
   line_no: number; code: string; name: string; debit: string; credit: string; memo: string | null;
 };
 
 /**
- * The lines of one export in a fixed order (date, entry, line), read in keyset pages so a
+ * The lines of one export in a fixed order (date, entry, line), streamed through a cursor so a
  * month of 100,000 documents never sits in memory at once. Same export → same rows, always.
  */
 export async function* journalRows(tx: Tx, exportId: string): AsyncGenerator<JournalRow> {
-  let after: { date: string; id: string; line: number } | null = null;
-  for (;;) {
-    const cursor: SQL = after
-      ? sql`and (e.entry_date, e.id, l.line_no) > (${after.date}::date, ${after.id}::uuid, ${after.line}::int)`
-      : sql``;
-    const rows: RawRow[] = await tx.execute<RawRow>(sql`
+  const rows = cursorRows<RawRow>(
+    tx,
+    sql`
       select e.entry_date::text as entry_date, e.id as entry_id, e.source_type, e.role, e.description,
-             l.line_no, a.code, a.name, l.debit, l.credit, l.memo
+             x.n::int as line_no, a.code, a.name, x.l->>'d' as debit, x.l->>'c' as credit, x.l->>'m' as memo
       from journal_entries e
-      join journal_lines l on l.entry_id = e.id
-      join ledger_accounts a on a.id = l.account_id
-      where e.export_id = ${exportId} ${cursor}
-      order by e.entry_date, e.id, l.line_no
-      limit ${BATCH}`);
-    for (const r of rows) {
+      cross join lateral jsonb_array_elements(e.lines) with ordinality as x(l, n)
+      join ledger_accounts a on a.id = (x.l->>'a')::uuid
+      where e.export_id = ${exportId}
+      order by e.entry_date, e.id, x.n`,
+  );
+  for await (const batch of rows) {
+    for (const r of batch) {
       yield {
         entryDate: r.entry_date, entryId: r.entry_id, sourceType: r.source_type, role: r.role, description: r.description,
         lineNo: r.line_no, accountCode: r.code, accountName: r.name, debit: r.debit, credit: r.credit, memo: r.memo,
       };
     }
-    if (rows.length < BATCH) return;
-    const last: RawRow = rows[rows.length - 1]!;
-    after = { date: last.entry_date, id: last.entry_id, line: last.line_no };
   }
 }

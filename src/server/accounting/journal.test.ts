@@ -39,11 +39,11 @@ const owner = <T>(fn: Parameters<typeof withTenant<T>>[1]) => withTenant(t.tenan
 /** An entry's lines as "code D/C amount", sorted, for readable exact comparisons. */
 async function linesOf(sourceType: string, sourceId: string, role = "ORIGINAL") {
   const rows = await admin<{ code: string; debit: string; credit: string }[]>`
-    select a.code, l.debit::text, l.credit::text
-    from journal_entries e join journal_lines l on l.tenant_id = e.tenant_id and l.entry_id = e.id
-    join ledger_accounts a on a.tenant_id = l.tenant_id and a.id = l.account_id
+    select a.code, x->>'d' as debit, x->>'c' as credit
+    from journal_entries e cross join lateral jsonb_array_elements(e.lines) x
+    join ledger_accounts a on a.tenant_id = e.tenant_id and a.id = (x->>'a')::uuid
     where e.tenant_id = ${t.tenantId} and e.source_type = ${sourceType} and e.source_id = ${sourceId} and e.role = ${role}::journal_entry_role
-    order by a.code, l.debit, l.credit`;
+    order by a.code, (x->>'d')::numeric, (x->>'c')::numeric`;
   return rows.map((r) => (Number(r.debit) ? `${r.code} D ${r.debit}` : `${r.code} C ${r.credit}`));
 }
 
@@ -265,8 +265,8 @@ describe("journal entries", () => {
     expect((await owner((tx) => previewJournal(tx, { from: today, to: today }))).unbalanced).toEqual([]);
 
     // A line changed behind the app's back: the entry cannot balance, and the export refuses.
-    await admin`update journal_lines set debit = debit + 10 where tenant_id = ${t.tenantId} and line_no = 1
-                and entry_id = (select id from journal_entries where tenant_id = ${t.tenantId} and source_id = ${input.id})`;
+    await admin`update journal_entries set lines = jsonb_set(lines, '{0,d}', to_jsonb(((lines->0->>'d')::numeric + 10)::text))
+                where tenant_id = ${t.tenantId} and source_id = ${input.id}`;
     const preview = await owner((tx) => previewJournal(tx, { from: today, to: today }));
     expect(preview.unbalanced).toHaveLength(1);
     await expect(owner((tx) => exportJournal(tx, { from: today, to: today }, { userId: t.ownerId }))).rejects.toMatchObject({

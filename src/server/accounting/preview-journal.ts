@@ -21,27 +21,27 @@ export type JournalPreview = {
  */
 export async function previewJournal(tx: Tx, period: TPeriod): Promise<JournalPreview> {
   await generateJournal(tx, period);
+  const pending = sql`e.export_id is null and e.entry_date <= ${period.to}::date`;
   const byAccount = await tx.execute<{ code: string; name: string; debit: string; credit: string }>(sql`
-    select a.code, a.name, sum(l.debit)::text as debit, sum(l.credit)::text as credit
+    select a.code, a.name, sum((x->>'d')::numeric)::numeric(14,2)::text as debit, sum((x->>'c')::numeric)::numeric(14,2)::text as credit
     from journal_entries e
-    join journal_lines l on l.entry_id = e.id
-    join ledger_accounts a on a.id = l.account_id
-    where e.export_id is null and e.entry_date <= ${period.to}::date
+    cross join lateral jsonb_array_elements(e.lines) x
+    join ledger_accounts a on a.id = (x->>'a')::uuid
+    where ${pending}
     group by a.code, a.name order by a.code`);
   const unbalanced = await tx.execute<{ entry_id: string; description: string; entry_date: string; debit: string; credit: string }>(sql`
-    select e.id as entry_id, e.description, e.entry_date::text as entry_date,
-           coalesce(sum(l.debit), 0)::text as debit, coalesce(sum(l.credit), 0)::text as credit
-    from journal_entries e left join journal_lines l on l.entry_id = e.id
-    where e.export_id is null and e.entry_date <= ${period.to}::date
-    group by e.id, e.description, e.entry_date having coalesce(sum(l.debit), 0) <> coalesce(sum(l.credit), 0)
+    select e.id as entry_id, e.description, e.entry_date::text as entry_date, t.d::text as debit, t.c::text as credit
+    from journal_entries e
+    cross join lateral (select coalesce(sum((x->>'d')::numeric), 0)::numeric(14,2) as d, coalesce(sum((x->>'c')::numeric), 0)::numeric(14,2) as c
+                        from jsonb_array_elements(e.lines) x) t
+    where ${pending} and t.d <> t.c
     order by e.entry_date limit 100`);
   const [counts] = await tx.execute<{ n: number; earlier: number; debit: string; credit: string }>(sql`
     select count(*)::int as n, count(*) filter (where e.entry_date < ${period.from}::date)::int as earlier,
-           coalesce((select sum(l.debit) from journal_lines l join journal_entries x on x.id = l.entry_id
-                     where x.export_id is null and x.entry_date <= ${period.to}::date), 0)::numeric(14,2)::text as debit,
-           coalesce((select sum(l.credit) from journal_lines l join journal_entries x on x.id = l.entry_id
-                     where x.export_id is null and x.entry_date <= ${period.to}::date), 0)::numeric(14,2)::text as credit
-    from journal_entries e where e.export_id is null and e.entry_date <= ${period.to}::date`);
+           coalesce(sum(t.d), 0)::numeric(14,2)::text as debit, coalesce(sum(t.c), 0)::numeric(14,2)::text as credit
+    from journal_entries e
+    cross join lateral (select sum((x->>'d')::numeric) as d, sum((x->>'c')::numeric) as c from jsonb_array_elements(e.lines) x) t
+    where ${pending}`);
   return {
     entryCount: counts!.n,
     totalDebit: counts!.debit,

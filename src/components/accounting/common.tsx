@@ -1,0 +1,48 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { formatMoney } from "@/lib/number";
+
+const TABS = [
+  { href: "/contabilidad", label: "Asientos", exact: true },
+  { href: "/contabilidad/plan", label: "Plan de cuentas" },
+  { href: "/contabilidad/libro-iva", label: "Libro IVA Digital" },
+];
+
+export function AccountingTabs({ slug }: { slug: string }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Contabilidad" className="no-print mb-5 flex gap-1 overflow-x-auto border-b border-slate-200">
+      {TABS.map((t) => {
+        const href = `/${slug}${t.href}`;
+        const active = t.exact ? pathname === href : pathname.startsWith(href);
+        return (
+          <Link
+            key={t.href}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className={`whitespace-nowrap border-b-2 px-3 py-2 text-sm ${active ? "border-teal-700 font-medium text-teal-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+          >
+            {t.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
+/** "2026-11-30" → "30/11/2026" (no time-zone shift for plain dates). */
+export const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+export const money = (v: string) => formatMoney(v);
+
+/** Today and the first day of this month, as the browser (in Argentina) sees them. */
+export function thisMonth(now = new Date()): { from: string; to: string; month: string } {
+  const p = (n: number) => String(n).padStart(2, "0");
+  const y = now.getFullYear();
+  const m = p(now.getMonth() + 1);
+  return { from: `${y}-${m}-01`, to: `${y}-${m}-${p(now.getDate())}`, month: `${y}-${m}` };
+}
+
+export const th = "whitespace-nowrap px-3 py-2 text-left font-medium text-slate-600";
+export const td = "px-3 py-2 text-slate-800";
+export const num = "whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-800";
