@@ -163,7 +163,7 @@ export function ReviewPage({ slug, countId }: { slug: string; countId: string })
               ? "No se ajusta nada y el conteo queda cancelado."
               : "Se ajustan las líneas listas con movimientos de auditoría. Las que esperan reconteo o decisión quedan para después."
         }
-        confirmLabel={confirm === "close" ? "Cerrar" : confirm === "cancel" ? "Cancelar conteo" : "Ajustar"}
+        confirmLabel={confirm === "close" ? "Cerrar conteo" : confirm === "cancel" ? "Cancelar conteo" : "Ajustar"}
         busy={status.isPending || apply.isPending}
         onConfirm={() => {
           if (confirm === "apply") return void applyAll();
