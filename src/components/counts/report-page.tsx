@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
 import { formatDateTime, formatMoney, formatQty } from "@/lib/format";
 import { countReportCsv } from "@/lib/counts/report-csv";
+import { dec } from "@/lib/decimal";
 
 /** The count's report: printable (the browser's print), and as CSV. */
 export function ReportPage({ slug, countId }: { slug: string; countId: string }) {
@@ -20,7 +21,7 @@ export function ReportPage({ slug, countId }: { slug: string; countId: string })
     a.click();
     URL.revokeObjectURL(a.href);
   }
-  const withDiff = d.lines.filter((l) => l.variance !== null && Number(l.variance) !== 0);
+  const withDiff = d.lines.filter((l) => l.variance !== null && !dec(l.variance).isZero());
   return (
     <article className="space-y-4 print:text-xs">
       <div className="flex flex-wrap items-start justify-between gap-3">

@@ -1,6 +1,7 @@
 "use client";
 import { Button } from "@/components/ui/button";
 import { formatMoney, formatQty } from "@/lib/format";
+import { dec } from "@/lib/decimal";
 import type { RouterOutputs } from "@/lib/trpc/react";
 
 type Line = RouterOutputs["counts"]["review"]["lines"][number];
@@ -17,7 +18,7 @@ const STATE_TONE: Record<Line["state"], string> = {
   FAILED: "bg-red-100 text-red-800",
 };
 
-const signed = (v: string) => (v.startsWith("-") ? formatQty(v) : `+${formatQty(v)}`);
+const signed = (v: string) => (dec(v).lte(0) ? formatQty(v) : `+${formatQty(v)}`);
 
 /** One review line: product and lot, counted / expected / variance (units and money), who counted, what can be done. */
 export function ReviewLine({
@@ -36,7 +37,7 @@ export function ReviewLine({
   onResolve: (d: "ZERO" | "KEEP") => void;
 }) {
   const variance = l.variance;
-  const tone = variance === null || Number(variance) === 0 ? "text-slate-700" : variance.startsWith("-") ? "text-red-700" : "text-emerald-700";
+  const tone = variance === null || dec(variance).isZero() ? "text-slate-700" : dec(variance).lt(0) ? "text-red-700" : "text-emerald-700";
   return (
     <li className="grid grid-cols-2 gap-x-4 gap-y-1 p-3 md:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))_minmax(0,1.6fr)]" data-testid="review-line" data-product={l.productName}>
       <div className="col-span-2 min-w-0 md:col-span-1">
