@@ -40,7 +40,7 @@ await migrateTarget(target);
 const { sql } = await import("drizzle-orm");
 const { withTenant } = await import("../src/server/db/with-tenant");
 const { createTenant } = await import("../src/server/tenancy/create-tenant");
-const { inviteMember } = await import("../src/server/tenancy/invite-member");
+const { seedMember } = await import("../src/server/tenancy/seed-member");
 const { createProduct } = await import("../src/server/catalog/create-product");
 const { receiveStock } = await import("../src/server/inventory/receive-stock");
 const { openCashSession } = await import("../src/server/cash/open-cash-session");
@@ -60,9 +60,11 @@ const { warehouseId } = await withTenant(
     ),
   { userId: ownerId },
 );
-const { userId: cashierId } = await withTenant(tenantId, (tx) =>
-  inviteMember(tx, tenantId, { email: "cajero@bench.test", name: "Cajero", role: "CASHIER", password: "bench-password" }, { role: "OWNER" }),
-);
+const cashierId = (await withTenant(
+  tenantId,
+  (tx) => seedMember(tx, { email: "cajero@bench.test", name: "Cajero", role: "CASHIER", password: "bench-password" }, { userId: ownerId, tenantId }),
+  { userId: ownerId },
+))!;
 const products = await withTenant(
   tenantId,
   async (tx) => {

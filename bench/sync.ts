@@ -125,11 +125,11 @@ const browser = await chromium.launch({
 try {
   const context = await browser.newContext({ baseURL, locale: "es-AR" });
   const page = await context.newPage();
-  await page.goto("/ingresar?callbackUrl=/demo/terminal");
+  await page.goto("/ingresar?callbackUrl=/demo/pos");
   await page.getByLabel("E-mail").fill("cajero@demo.test");
   await page.getByLabel("Contraseña").fill("demo1234");
   await page.getByRole("button", { name: "Ingresar" }).click();
-  await page.waitForURL(/\/demo\/terminal$/);
+  await page.waitForURL(/\/demo\/pos$/);
   const t0 = performance.now();
   await page.waitForFunction((n) => /Catálogo: (\d+) productos/.exec(document.body.innerText)?.[1] && Number(/Catálogo: (\d+) productos/.exec(document.body.innerText)![1]) >= n, CATALOG, { timeout: 120_000 });
   const catalogMs = performance.now() - t0;

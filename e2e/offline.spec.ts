@@ -5,7 +5,7 @@ import { test, expect, chromium, type BrowserContext, type Page } from "@playwri
 import { DEMO_PASSWORD, DEMO_USERS, login } from "./fixtures";
 import { salesByIds, snapshot, takeableAtRegister, withDemoDb } from "./offline-db";
 
-// The installable offline terminal (/demo/terminal) on its own register ("Caja Offline").
+// The installable terminal (/demo/pos) on its own register ("Caja Offline"), with the network cut.
 const COLA = "7790895000997"; // Gaseosa cola lata 354 ml, $1.900
 const CACAO = "7790580123401"; // Cacao amargo 400 g, $4.200, low stock
 
@@ -27,24 +27,28 @@ async function ensureSession(page: Page): Promise<{ registerId: string; cashSess
 }
 
 async function openTerminal(page: Page) {
-  await page.goto("/demo/terminal");
+  await page.goto("/demo/pos");
   // The demo business has several registers: pick the terminal's own (remembered per browser).
   const chooser = page.getByLabel("Caja", { exact: true });
-  await expect(chooser.locator("option", { hasText: "Caja Offline" })).toHaveCount(1);
-  await chooser.selectOption({ label: "Caja Offline" });
-  await expect(page.getByText(/Catálogo: [1-9]\d* productos/)).toBeVisible();
-  await expect(page.getByTestId("pos-charge")).toBeDisabled(); // empty cart, but a session exists
+  const option = chooser.locator("option", { hasText: /^Caja Offline( |$)/ });
+  await expect(option).toHaveCount(1);
+  await chooser.selectOption((await option.getAttribute("value"))!);
+  await expect(page.getByText(/Catálogo: [1-9][\d.]* productos/)).toBeVisible();
+  await expect(page.getByTestId("pos-scan")).toBeFocused(); // a session exists: selling screen
 }
 
+/** Scans with the keyboard, F9, Enter (exact cash). */
 async function ring(page: Page, code: string, times = 1) {
-  const scan = page.getByTestId("pos-scan");
+  await page.getByTestId("pos-scan").focus();
   for (let i = 0; i < times; i++) {
-    await scan.fill(code);
-    await scan.press("Enter");
+    await page.keyboard.type(code);
+    await page.keyboard.press("Enter");
   }
-  await page.getByTestId("pos-charge").click();
-  await expect(page.getByTestId("pos-notice")).toHaveAttribute("data-kind", "ok");
-  await expect(page.getByTestId("pos-cart")).toContainText("Escaneá un producto");
+  await expect(page.getByTestId("pos-total")).not.toHaveText(/^\$\s?0,00$/);
+  await page.keyboard.press("F9");
+  await expect(page.getByRole("dialog", { name: "Cobrar" }).getByLabel("Importe Efectivo")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Escaneá un producto para empezar la venta.")).toBeVisible();
 }
 
 async function queuedIds(page: Page): Promise<string[]> {
@@ -82,7 +86,7 @@ test("offline: reload served by the service worker, 20 sales by barcode survive 
   let context: BrowserContext = await launch(false);
   try {
     let page = context.pages()[0] ?? (await context.newPage());
-    await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/terminal");
+    await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/pos");
     const { cashSessionId } = await ensureSession(page);
     await openTerminal(page);
     // The worker controls the page and holds this page's HTML for offline reloads. On a loaded
@@ -123,7 +127,7 @@ test("offline: reload served by the service worker, 20 sales by barcode survive 
     await context.close();
     context = await launch(true);
     page = context.pages()[0] ?? (await context.newPage());
-    const again = await page.goto("/demo/terminal");
+    const again = await page.goto("/demo/pos");
     expect(again?.fromServiceWorker()).toBe(true);
     await expect(page.getByText(/Catálogo: [1-9]\d* productos/)).toBeVisible();
     const stillQueued = await queuedIds(page);
@@ -153,7 +157,7 @@ test("a batch committed on the server whose response is lost is retried without 
   // Without the worker so route interception sees every request.
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
-  await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/terminal");
+  await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/pos");
   const { cashSessionId } = await ensureSession(page);
   await openTerminal(page);
   const before = await snapshot(cashSessionId, [COLA]);
@@ -187,7 +191,7 @@ test("a batch committed on the server whose response is lost is retried without 
 test("two tabs syncing the same queue never duplicate a sale", async ({ browser }) => {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const a = await context.newPage();
-  await login(a, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/terminal");
+  await login(a, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/pos");
   const { cashSessionId } = await ensureSession(a);
   await openTerminal(a);
   const b = await context.newPage();
@@ -219,7 +223,7 @@ test("two tabs syncing the same queue never duplicate a sale", async ({ browser 
 test("an offline sale that oversells is accepted and shown on the conflicts page for the supervisor", async ({ browser }) => {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
-  await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/terminal");
+  await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/pos");
   const { cashSessionId } = await ensureSession(page);
   await openTerminal(page);
   const before = await snapshot(cashSessionId, [CACAO]);
@@ -255,17 +259,19 @@ test("an offline sale that oversells is accepted and shown on the conflicts page
 test("signing out and closing the register are blocked while this browser holds unsynced sales", async ({ browser }) => {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
-  await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/terminal");
+  await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/pos");
   await ensureSession(page);
   await openTerminal(page);
   // The server is unreachable for sync: the sale stays queued.
   await context.route("**/api/pos/demo/sync", (route) => route.abort("internetdisconnected"));
   await ring(page, COLA);
   await expect(page.getByTestId("pos-queued")).toHaveText("1");
-  await expect(page.getByTestId("pos-close-blocked")).toBeVisible();
+  await page.keyboard.press("F10");
+  await expect(page.getByRole("status").or(page.getByRole("alert")).filter({ hasText: "sin enviar al servidor" }).first()).toBeVisible();
+  await expect(page.getByRole("dialog", { name: /Cerrar caja/ })).toHaveCount(0);
   await page.getByTestId("pos-signout").click();
   await expect(page.getByTestId("pos-notice")).toContainText("sin enviar al servidor");
-  await expect(page).toHaveURL(/\/demo\/terminal$/);
+  await expect(page).toHaveURL(/\/demo\/pos$/);
 
   // The app shell's "Salir" is cancelled too, with the same explanation.
   await page.goto("/demo");
@@ -282,9 +288,10 @@ test("signing out and closing the register are blocked while this browser holds 
 
   // Once synced, nothing blocks.
   await context.unroute("**/api/pos/demo/sync");
-  await page.goto("/demo/terminal");
+  await openTerminal(page);
   await page.getByRole("button", { name: "Sincronizar ahora" }).click();
   await expect(page.getByTestId("pos-queued")).toHaveText("0", { timeout: 30_000 });
-  await expect(page.getByTestId("pos-close-blocked")).toHaveCount(0);
+  await page.keyboard.press("F10");
+  await expect(page.getByRole("dialog", { name: /Cerrar caja/ })).toBeVisible();
   await context.close();
 });

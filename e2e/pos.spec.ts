@@ -1,6 +1,8 @@
 import { test, expect, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS, login } from "./fixtures";
 
+// The one terminal (/demo/pos), driven like a cashier does: typing and pressing keys only
+// (no fill, no clicks), so a key that lands in the wrong field fails the test.
 // Demo catalog barcodes (inventory seeder): cola 1.900, chocolate 3.500, leche 1.500 → 6.900.
 const COLA = "7790895000997";
 const CHOCOLATE = "7790407031220";
@@ -14,26 +16,32 @@ async function chooseRegister(page: Page, name: string) {
 }
 
 async function scan(page: Page, code: string) {
-  const input = page.getByLabel("Código de barras o nombre");
-  await input.fill(code);
-  await input.press("Enter");
+  await page.keyboard.type(code);
+  await page.keyboard.press("Enter");
 }
 
-test("cashier rings a sale by barcode, prints it, a supervisor voids it, blind close, supervisor justifies", async ({ browser }) => {
+/** Opens the register with a float typed on the keyboard when it is closed. */
+async function openRegister(page: Page, name: string, float: string) {
+  await chooseRegister(page, name);
+  const openButton = page.getByRole("button", { name: "Abrir caja" });
+  await expect(openButton.or(page.getByLabel("Código de barras o nombre"))).toBeVisible();
+  if (await openButton.isVisible()) {
+    await expect(page.getByLabel(/Fondo inicial/)).toBeFocused();
+    await page.keyboard.type(float);
+    await page.keyboard.press("Enter");
+  }
+  await expect(page.getByRole("heading", { name: `Punto de venta · ${name}` })).toBeVisible();
+  await expect(page.getByText(/Catálogo: [1-9][\d.]* productos/)).toBeVisible();
+  await expect(page.getByLabel("Código de barras o nombre")).toBeFocused();
+}
+
+test("cashier rings a sale by barcode, pays with two methods, the ticket shows at once, a supervisor voids it, blind close, supervisor justifies", async ({ browser }) => {
   const cashierCtx = await browser.newContext();
   const page = await cashierCtx.newPage();
   await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/pos");
   await expect(page).toHaveURL(/\/demo\/pos$/);
-
   // Caja 2 (seeded for the POS) so other specs using Caja 1 never interfere.
-  await chooseRegister(page, "Caja 2");
-  const openButton = page.getByRole("button", { name: "Abrir caja" });
-  await expect(openButton.or(page.getByLabel("Código de barras o nombre"))).toBeVisible();
-  if (await openButton.isVisible()) {
-    await page.getByLabel(/Fondo inicial/).fill("10000");
-    await openButton.click();
-  }
-  await expect(page.getByRole("heading", { name: "Punto de venta · Caja 2" })).toBeVisible();
+  await openRegister(page, "Caja 2", "10000");
 
   // Unknown code: a plain Spanish error, nothing added.
   await scan(page, "0000000000000");
@@ -42,25 +50,26 @@ test("cashier rings a sale by barcode, prints it, a supervisor voids it, blind c
   await scan(page, COLA);
   await expect(page.getByRole("row", { name: /Gaseosa cola/ })).toBeVisible();
   await scan(page, CHOCOLATE);
-  await expect(page.getByRole("row", { name: /Chocolate con almendras/ })).toBeVisible();
   await scan(page, LECHE);
   await expect(page.getByRole("row", { name: /Leche entera/ })).toBeVisible();
   await expect(page.getByTestId("pos-total")).toHaveText(/6\.900,00/);
 
-  // F9: pay 3.900 by debit and 5.000 cash → change 2.000.
+  // F9: the focus is on the cash AMOUNT. 5.000 cash leaves 1.900 to pay; Alt+D adds debit
+  // with what is owed, the cashier types 3.900 on the card → change 2.000 from the cash.
   await page.keyboard.press("F9");
   const dialog = page.getByRole("dialog", { name: "Cobrar" });
-  await expect(dialog).toBeVisible();
-  await dialog.getByLabel("Importe Efectivo").fill("3000");
-  await dialog.getByRole("button", { name: /\+ Débito/ }).click();
-  await expect(dialog.getByLabel("Importe Débito")).toHaveValue("3900,00");
-  await dialog.getByLabel("Importe Efectivo").fill("5000");
+  await expect(dialog.getByLabel("Importe Efectivo")).toBeFocused();
+  await page.keyboard.type("5000");
+  await expect(dialog.getByTestId("payment-owed")).toHaveText(/1\.900,00/);
+  await page.keyboard.press("Alt+d");
+  await expect(dialog.getByLabel("Importe Débito")).toBeFocused();
+  await expect(dialog.getByLabel("Importe Débito")).toHaveValue("1.900,00");
+  await page.keyboard.type("3900");
   await expect(dialog.getByTestId("payment-change")).toHaveText(/2\.000,00/);
-  await dialog.getByRole("button", { name: /Confirmar venta/ }).click();
+  await page.keyboard.press("Enter");
   await expect(page.getByText(/Venta registrada: ticket N° \d+\. Vuelto \$\s?2\.000,00/)).toBeVisible();
 
-  // Print view.
-  await page.getByRole("link", { name: "Ver e imprimir ticket" }).click();
+  // The ticket is part of the flow: shown at once with the register's number.
   const ticket = page.getByTestId("ticket");
   await expect(ticket).toContainText("Gaseosa cola lata 354 ml");
   await expect(ticket).toContainText("Chocolate con almendras 50 g");
@@ -68,33 +77,49 @@ test("cashier rings a sale by barcode, prints it, a supervisor voids it, blind c
   await expect(page.getByTestId("ticket-total")).toHaveText(/6\.900,00/);
   await expect(ticket).toContainText("Débito");
   await expect(ticket).toContainText("Vuelto");
-  await page.getByRole("link", { name: "Volver al punto de venta" }).click();
-  await expect(page.getByRole("heading", { name: "Punto de venta · Caja 2" })).toBeVisible();
+  await expect(page.getByTestId("ticket-number")).toHaveText(/Ticket N° \d{4}-\d{8}/);
+  await page.keyboard.press("Alt+i"); // reprint: the same figures
+  await expect(page.getByTestId("ticket-total")).toHaveText(/6\.900,00/);
 
-  // Void with the supervisor's credentials on the cashier's screen (a wrong password first).
+  // A second method added to an untouched cash row lowers it instead of creating change.
+  await scan(page, COLA);
+  await page.keyboard.press("F9");
+  await page.keyboard.press("Alt+t");
+  await page.keyboard.type("900");
+  await expect(dialog.getByLabel("Importe Efectivo")).toHaveValue("1000,00");
+  await expect(dialog.getByTestId("payment-change")).toHaveText(/0,00/);
+  await page.keyboard.press("Enter");
+  await expect(page.getByText(/Venta registrada: ticket N° \d+\./)).toBeVisible();
+
+  // Void the last sale with the supervisor's credentials typed on the cashier's screen (a wrong password first).
   await page.keyboard.press("F8");
   const voidDialog = page.getByRole("dialog", { name: /Anular ticket/ });
-  await voidDialog.getByLabel("Motivo").fill("El cliente se arrepintió");
-  await voidDialog.getByLabel("E-mail del supervisor").fill(DEMO_USERS.supervisor);
-  await voidDialog.getByLabel("Contraseña del supervisor").fill("incorrecta");
-  await voidDialog.getByRole("button", { name: "Autorizar y anular" }).click();
+  await expect(voidDialog.getByLabel("Motivo")).toBeFocused();
+  await page.keyboard.type("El cliente se arrepintió");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(DEMO_USERS.supervisor);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("incorrecta");
+  await page.keyboard.press("Enter");
   await expect(voidDialog.getByRole("alert")).toHaveText("Usuario o contraseña de supervisor incorrectos.");
-  await voidDialog.getByLabel("Contraseña del supervisor").fill(DEMO_PASSWORD);
-  await voidDialog.getByRole("button", { name: "Autorizar y anular" }).click();
+  await voidDialog.getByLabel("Contraseña del supervisor").focus();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press("Enter");
   await expect(voidDialog.getByText(/anulado\. Autorizó: Supervisora Demo/)).toBeVisible();
-  await voidDialog.getByRole("button", { name: "Listo" }).click();
+  await page.keyboard.press("Escape");
 
   // Blind close: no expected figure anywhere before declaring; declare far less than expected.
   await page.keyboard.press("F10");
   const closeDialog = page.getByRole("dialog", { name: /Cerrar caja/ });
-  await expect(closeDialog).toBeVisible();
+  await expect(closeDialog.getByLabel("Efectivo contado")).toBeFocused();
   await expect(closeDialog.getByText(/Esperado/)).toHaveCount(0);
-  await closeDialog.getByLabel("Efectivo contado").fill("1000");
-  await closeDialog.getByRole("button", { name: "Declarar y cerrar caja" }).click();
+  await page.keyboard.type("1000");
+  await page.keyboard.press("Enter");
   const result = closeDialog.getByTestId("closing-result");
   await expect(result).toContainText("Crítico");
   await expect(result).toContainText("pendiente de justificación");
-  await closeDialog.getByRole("button", { name: "Listo" }).click();
+  await page.keyboard.press("Escape");
   await expect(page.getByRole("button", { name: "Abrir caja" })).toBeVisible();
   await cashierCtx.close();
 
@@ -112,7 +137,6 @@ test("cashier rings a sale by barcode, prints it, a supervisor voids it, blind c
   await j.getByRole("button", { name: "Guardar justificación" }).click();
   await expect(j).toBeHidden();
   await expect(sup.getByRole("row").filter({ hasText: "Caja 2" }).filter({ hasText: "Justificado" }).first()).toBeVisible();
-  // The voided sale is listed as such.
   await expect(sup.getByRole("table", { name: "Ventas" }).getByRole("row").filter({ hasText: "Anulada" }).first()).toBeVisible();
   await supCtx.close();
 });
@@ -134,52 +158,78 @@ test("the public price checker answers without login and reveals only name and p
   await ctx.close();
 });
 
-test("keyboard: name search, quantity and discounts, insufficient stock in plain words", async ({ page }) => {
-  await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/pos");
-  await chooseRegister(page, "Caja 2");
-  const openButton = page.getByRole("button", { name: "Abrir caja" });
-  await expect(openButton.or(page.getByLabel("Código de barras o nombre"))).toBeVisible();
-  if (await openButton.isVisible()) {
-    await page.getByLabel(/Fondo inicial/).fill("5000");
-    await openButton.click();
-  }
-  await scan(page, "alfajor");
-  await expect(page.getByRole("row", { name: /Alfajor de dulce de leche/ })).toBeVisible();
-  await expect(page.getByTestId("pos-total")).toHaveText(/1\.800,00/);
-  await page.keyboard.press("F2");
-  await expect(page.getByLabel("Cantidad de Alfajor de dulce de leche")).toBeFocused();
-  await page.keyboard.type("3");
-  await page.keyboard.press("Enter");
-  await expect(page.getByTestId("pos-total")).toHaveText(/5\.400,00/);
-  await expect(page.getByLabel("Código de barras o nombre")).toBeFocused();
-  await page.keyboard.press("F4");
-  await page.keyboard.type("400");
-  await page.keyboard.press("Enter");
-  // Right away, as a fast cashier would: the deferred return to the scan field must not steal
-  // the focus F6 just gave the ticket discount.
-  await page.keyboard.press("F6");
-  await page.keyboard.type("1000");
-  await page.keyboard.press("Enter");
-  await expect(page.getByTestId("pos-total")).toHaveText(/4\.000,00/);
+for (const mode of ["online", "offline"] as const) {
+  test(`keyboard (${mode}): name search, quantity and discounts, scanner burst, Supr, charge`, async ({ browser }) => {
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    const page = await context.newPage();
+    await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/pos");
+    await openRegister(page, "Caja 2", "5000");
+    if (mode === "offline") {
+      await context.setOffline(true);
+      await expect(page.getByTestId("pos-online")).toHaveText("Sin conexión");
+    }
+    const scanField = page.getByLabel("Código de barras o nombre");
+    await scan(page, "alfajor");
+    await expect(page.getByRole("row", { name: /Alfajor de dulce de leche/ })).toBeVisible();
+    await expect(page.getByTestId("pos-total")).toHaveText(/1\.800,00/);
+    await page.keyboard.press("F2");
+    await expect(page.getByLabel("Cantidad de Alfajor de dulce de leche")).toBeFocused();
+    await page.keyboard.press("Control+a");
+    await page.keyboard.type("3");
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("pos-total")).toHaveText(/5\.400,00/);
+    await expect(scanField).toBeFocused();
+    await page.keyboard.press("F4");
+    await page.keyboard.type("400");
+    await page.keyboard.press("Enter");
+    // Right away, as a fast cashier would: the deferred return to the scan field must not steal
+    // the focus F6 just gave the ticket discount.
+    await page.keyboard.press("F6");
+    await page.keyboard.type("1000");
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("pos-total")).toHaveText(/4\.000,00/);
+    await expect(scanField).toBeFocused();
 
-  // More than there is: the server refuses with the product and the quantities.
-  await page.getByLabel("Cantidad de Alfajor de dulce de leche").fill("999");
-  await page.keyboard.press("F9");
-  await page.getByRole("dialog", { name: "Cobrar" }).getByRole("button", { name: /Confirmar venta/ }).click();
-  await expect(page.getByRole("dialog", { name: "Cobrar" }).getByRole("alert")).toContainText(/Stock insuficiente de «Alfajor de dulce de leche»/);
-  await page.keyboard.press("Escape");
-  await page.getByRole("button", { name: "Quitar Alfajor de dulce de leche" }).click();
-  await expect(page.getByText("Escaneá un producto para empezar la venta.")).toBeVisible();
+    if (mode === "online") {
+      // More than there is: the server's verdict comes back while the cashier waits, in plain words.
+      await page.keyboard.press("F2");
+      await page.keyboard.press("Control+a");
+      await page.keyboard.type("999");
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("F9");
+      await expect(page.getByRole("dialog", { name: "Cobrar" }).getByLabel("Importe Efectivo")).toBeFocused();
+      await page.keyboard.press("Enter");
+      await expect(page.getByRole("dialog", { name: "Cobrar" }).getByRole("alert")).toContainText(/Stock insuficiente de «Alfajor de dulce de leche»/);
+      await page.keyboard.press("Escape");
+      await expect(page.getByTestId("pos-queued")).toHaveText("0"); // refused: left the queue uncharged
+    }
+    // Supr removes the selected line.
+    await expect(scanField).toBeFocused();
+    await page.keyboard.press("Delete");
+    await expect(page.getByText("Escaneá un producto para empezar la venta.")).toBeVisible();
 
-  // A scanner fires codes back to back: none is dropped while the previous lookup runs.
-  const input = page.getByLabel("Código de barras o nombre");
-  for (const code of [COLA, CHOCOLATE, COLA]) {
-    await input.fill(code);
-    await input.press("Enter");
-  }
-  await expect(page.getByLabel("Cantidad de Gaseosa cola lata 354 ml")).toHaveValue("2");
-  await expect(page.getByTestId("pos-total")).toHaveText(/7\.300,00/);
-  await page.getByRole("button", { name: "Quitar Gaseosa cola lata 354 ml" }).click();
-  await page.getByRole("button", { name: "Quitar Chocolate con almendras 50 g" }).click();
-  await expect(page.getByText("Escaneá un producto para empezar la venta.")).toBeVisible();
-});
+    // A scanner fires codes back to back: none is dropped or reordered while lookups run.
+    for (const code of [COLA, CHOCOLATE, COLA]) await scan(page, code);
+    await expect(page.getByLabel("Cantidad de Gaseosa cola lata 354 ml")).toHaveValue("2");
+    await expect(page.getByTestId("pos-total")).toHaveText(/7\.300,00/);
+
+    // F9 + Enter charges the exact amount in cash.
+    await page.keyboard.press("F9");
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("ticket-total")).toHaveText(/7\.300,00/);
+    if (mode === "offline") {
+      await expect(page.getByText(/Venta registrada \(ticket local L-\d+\)/)).toBeVisible();
+      await expect(page.getByTestId("ticket-fiscal")).toHaveText("Comprobante fiscal pendiente");
+      await expect(page.getByTestId("pos-queued")).toHaveText("1");
+      await context.setOffline(false);
+      await page.keyboard.press("Alt+i");
+      await expect(page.getByTestId("pos-queued")).toHaveText("0", { timeout: 30_000 });
+      await expect(page.getByTestId("ticket-number")).toHaveText(/Ticket N° \d{4}-\d{8}/, { timeout: 15_000 });
+      await expect(page.getByTestId("ticket-total")).toHaveText(/7\.300,00/);
+    } else {
+      await expect(page.getByText(/Venta registrada: ticket N° \d+/)).toBeVisible();
+    }
+    await expect(page.getByText("Escaneá un producto para empezar la venta.")).toBeVisible();
+    await context.close();
+  });
+}

@@ -72,21 +72,11 @@ BEGIN
   EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON login_attempts TO %I', app);
 END $$;
 
--- 5. Narrow SECURITY DEFINER lookups, pinned search_path, reviewed:
---    sign-in needs a user's hash by e-mail before anyone is "current".
-CREATE OR REPLACE FUNCTION auth_user_by_email(p_email text)
-RETURNS TABLE (id uuid, name text, password_hash text, session_version int, disabled boolean)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  SELECT u.id, u.name, u.password_hash, u.session_version, u.disabled
-  FROM public.users u WHERE lower(u.email) = lower(p_email)
-$$;
-
---    inviting an existing person to a business needs their id by e-mail.
-CREATE OR REPLACE FUNCTION user_id_by_email(p_email text)
-RETURNS uuid
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  SELECT u.id FROM public.users u WHERE lower(u.email) = lower(p_email)
-$$;
+-- 5. Narrow SECURITY DEFINER lookups, pinned search_path, reviewed. Sign-in's password
+--    check lives in 010_security.sql (no function returns a password hash).
+DROP FUNCTION IF EXISTS auth_user_by_email(text);
+DROP FUNCTION IF EXISTS user_id_by_email(text);
+DROP FUNCTION IF EXISTS create_invited_user(text, text, text);
 
 --    the public price checker and sign-up need a slug's tenant id (the slug is public).
 CREATE OR REPLACE FUNCTION tenant_id_by_slug(p_slug text)
@@ -96,29 +86,21 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 $$;
 
 --    background jobs (Inngest crons) iterate tenants, then enter each through withTenant.
+--    Never from a web request's transaction: those always carry a user or a tenant.
 CREATE OR REPLACE FUNCTION all_tenant_ids()
 RETURNS SETOF uuid
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  SELECT t.id FROM public.tenants t ORDER BY t.created_at
-$$;
-
-DO $$
-DECLARE app text := current_setting('mostrador.app_role');
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 BEGIN
-  REVOKE ALL ON FUNCTION auth_user_by_email(text), user_id_by_email(text), tenant_id_by_slug(text), all_tenant_ids() FROM PUBLIC;
-  EXECUTE format('GRANT EXECUTE ON FUNCTION auth_user_by_email(text), user_id_by_email(text), tenant_id_by_slug(text), all_tenant_ids() TO %I', app);
+  IF nullif(current_setting('app.current_user', true), '') IS NOT NULL
+     OR nullif(current_setting('app.current_tenant', true), '') IS NOT NULL THEN
+    RAISE EXCEPTION 'all_tenant_ids() is for background jobs only' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN QUERY SELECT t.id FROM public.tenants t ORDER BY t.created_at;
 END $$;
 
---    inviting someone without an account creates it (the inviter is the current user,
---    so the users policy would refuse a row with another id). Fails on a taken e-mail.
-CREATE OR REPLACE FUNCTION create_invited_user(p_email text, p_name text, p_password_hash text)
-RETURNS uuid
-LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  INSERT INTO public.users (email, name, password_hash) VALUES (lower(p_email), p_name, p_password_hash) RETURNING id
-$$;
 DO $$
 DECLARE app text := current_setting('mostrador.app_role');
 BEGIN
-  REVOKE ALL ON FUNCTION create_invited_user(text, text, text) FROM PUBLIC;
-  EXECUTE format('GRANT EXECUTE ON FUNCTION create_invited_user(text, text, text) TO %I', app);
+  REVOKE ALL ON FUNCTION tenant_id_by_slug(text), all_tenant_ids() FROM PUBLIC;
+  EXECUTE format('GRANT EXECUTE ON FUNCTION tenant_id_by_slug(text), all_tenant_ids() TO %I', app);
 END $$;

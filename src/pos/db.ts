@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
-import type { PackRule, QueuedSale, RefusedSale, StoredProduct, SyncedSale } from "./types";
+import type { LocalCustomer, PackRule, QueuedOp, QueuedSale, RefusedOp, RefusedSale, StoredProduct, SyncedSale } from "./types";
 
 // The register's own IndexedDB: one database per business (slug), shared by every tab of
 // that business and by the service worker (Background Sync).
@@ -13,7 +13,10 @@ export type MetaKey =
   /** JSON of PosContext: who is selling, registers and open sessions (for offline reloads). */
   | "posContext"
   /** The register this device sells on. */
-  | "registerId";
+  | "registerId"
+  /** This device's ticket counter (local numbers until the server assigns the register's). */
+  | "ticketSeq"
+  | "customersSyncedAt";
 
 export interface PosDbSchema extends DBSchema {
   products: {
@@ -27,6 +30,10 @@ export interface PosDbSchema extends DBSchema {
   queue: { key: number; value: QueuedSale; indexes: { saleId: string } };
   refused: { key: string; value: RefusedSale; indexes: { refusedAt: string } };
   synced: { key: string; value: SyncedSale; indexes: { syncedAt: string } };
+  /** Shift openings, cash in/out and customers typed offline: FIFO, sent before sales. */
+  ops: { key: number; value: QueuedOp; indexes: { opId: string } };
+  refusedOps: { key: string; value: RefusedOp };
+  customers: { key: string; value: LocalCustomer };
 }
 
 export type PosDb = IDBPDatabase<PosDbSchema>;
@@ -34,7 +41,7 @@ export type PosDb = IDBPDatabase<PosDbSchema>;
 export const posDbName = (slug: string) => `mostrador-pos:${slug}`;
 
 export async function openPosDb(slug: string, name = posDbName(slug)): Promise<PosDb> {
-  const db = await openDB<PosDbSchema>(name, 2, {
+  const db = await openDB<PosDbSchema>(name, 3, {
     upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion === 1) {
         // v1 indexed words/names in IndexedDB (slow to write): drop the catalog and re-download it.
@@ -44,6 +51,12 @@ export async function openPosDb(slug: string, name = posDbName(slug)): Promise<P
       if (oldVersion < 2) {
         const products = db.createObjectStore("products", { keyPath: "id" });
         products.createIndex("code", "codes", { multiEntry: true });
+      }
+      if (oldVersion < 3) {
+        const ops = db.createObjectStore("ops", { keyPath: "seq", autoIncrement: true });
+        ops.createIndex("opId", "op.id", { unique: true });
+        db.createObjectStore("refusedOps", { keyPath: "id" });
+        db.createObjectStore("customers", { keyPath: "id" });
       }
       if (oldVersion >= 1) return;
       const packs = db.createObjectStore("packs", { keyPath: "id" });

@@ -1,5 +1,6 @@
 import { openPosDb } from "./db";
 import { queueSize, unresolvedRefusedCount } from "./queue";
+import { opsSize } from "./ops";
 
 /**
  * For any screen that closes a cash session or signs out (the POS page owns those
@@ -10,7 +11,8 @@ export async function offlineSalesBlock(slug: string): Promise<{ queued: number;
   if (typeof indexedDB === "undefined") return { queued: 0, refused: 0, message: null };
   const db = await openPosDb(slug);
   try {
-    const [queued, refused] = await Promise.all([queueSize(db), unresolvedRefusedCount(db)]);
+    const [sales, ops, refused] = await Promise.all([queueSize(db), opsSize(db), unresolvedRefusedCount(db)]);
+    const queued = sales + ops;
     return { queued, refused, message: blockMessage(queued, refused) };
   } finally {
     db.close();
@@ -19,7 +21,7 @@ export async function offlineSalesBlock(slug: string): Promise<{ queued: number;
 
 export function blockMessage(queued: number, refused: number): string | null {
   if (queued > 0)
-    return `Hay ${queued} ${queued === 1 ? "venta" : "ventas"} sin enviar al servidor. Conectate y esperá a que se sincronicen antes de cerrar la caja o salir.`;
+    return `Hay ${queued} ${queued === 1 ? "operación" : "operaciones"} (ventas o movimientos de caja) sin enviar al servidor. Conectate y esperá a que se sincronicen antes de cerrar la caja o salir.`;
   if (refused > 0)
     return `Hay ${refused} ${refused === 1 ? "venta rechazada" : "ventas rechazadas"} sin resolver. Resolvelas antes de cerrar la caja o salir.`;
   return null;

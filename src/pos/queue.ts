@@ -14,7 +14,13 @@ export class QueueValidationError extends Error {
 }
 
 /** Validates and stores a sale; resolves once it is on disk. Enqueuing the same id twice is a no-op. */
-export async function enqueueSale(db: PosDb, sale: TSaleInput, display: SaleDisplay, now = new Date()): Promise<QueuedSale> {
+export async function enqueueSale(
+  db: PosDb,
+  sale: TSaleInput,
+  display: SaleDisplay,
+  now = new Date(),
+  opts: { holdUntil?: string } = {},
+): Promise<QueuedSale> {
   const parsed = ZSaleInput.safeParse(sale);
   if (!parsed.success) throw new QueueValidationError(parsed.error.issues.map((i) => i.message).join("; "));
   const tx = db.transaction("queue", "readwrite", { durability: "strict" });
@@ -23,7 +29,7 @@ export async function enqueueSale(db: PosDb, sale: TSaleInput, display: SaleDisp
     await tx.done;
     return existing;
   }
-  const item: QueuedSale = { sale: parsed.data, display, queuedAt: now.toISOString(), attempts: 0 };
+  const item: QueuedSale = { sale: parsed.data, display, queuedAt: now.toISOString(), attempts: 0, ...(opts.holdUntil ? { holdUntil: opts.holdUntil } : {}) };
   item.seq = await tx.store.add(item);
   await tx.done;
   return item;
@@ -117,6 +123,7 @@ export async function applySyncResults(
         total: current.display.total,
         createdAt: current.sale.createdAt,
         syncedAt: at,
+        display: current.display,
       };
       await tx.objectStore("synced").put(synced);
     }
@@ -164,6 +171,44 @@ export async function resolveRefused(
   } else {
     if (!action.note.trim()) throw new QueueValidationError("Indicá el motivo para descartar la venta");
     await tx.objectStore("refused").put({ ...r, resolvedAt: now.toISOString(), resolution: "DISCARDED", resolutionNote: action.note.trim() });
+  }
+  await tx.done;
+}
+
+/**
+ * The till got a refusal while the cashier waited (online charge): the sale leaves the queue
+ * uncharged and the cashier fixes the ticket. A record stays in `refused`, resolved, so
+ * nothing disappears without a trace.
+ */
+export async function withdrawSale(db: PosDb, item: QueuedSale, refusal: { code: string; message: string }, now = new Date()): Promise<void> {
+  const tx = db.transaction(["queue", "refused"], "readwrite", { durability: "strict" });
+  const current = item.seq === undefined ? undefined : await tx.objectStore("queue").get(item.seq);
+  if (current && current.sale.id === item.sale.id) {
+    await tx.objectStore("queue").delete(item.seq!);
+    const at = now.toISOString();
+    await tx.objectStore("refused").put({
+      saleId: item.sale.id,
+      sale: current.sale,
+      display: current.display,
+      queuedAt: current.queuedAt,
+      refusedAt: at,
+      code: refusal.code,
+      reason: refusal.message,
+      resolvedAt: at,
+      resolution: "DISCARDED",
+      resolutionNote: "Rechazada al cobrar: el cajero corrigió el ticket",
+    });
+  }
+  await tx.done;
+}
+
+/** No verdict in time: the sale stays queued under offline rules and the engine may send it. */
+export async function releaseHold(db: PosDb, item: QueuedSale): Promise<void> {
+  const tx = db.transaction("queue", "readwrite");
+  const current = item.seq === undefined ? undefined : await tx.store.get(item.seq);
+  if (current?.holdUntil) {
+    const { holdUntil: _h, ...rest } = current;
+    await tx.store.put(rest);
   }
   await tx.done;
 }

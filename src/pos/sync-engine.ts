@@ -2,6 +2,8 @@ import { getMeta, setMeta, type PosDb } from "./db";
 import { applySyncResults, peekQueue, queueSize, recordBatchFailure, unresolvedRefusedCount } from "./queue";
 import type { SaleSyncResult } from "./types";
 import type { TSaleInput } from "../lib/schemas/sale";
+import type { TOpResult, TPosOp } from "../lib/schemas/pos-wire";
+import { applyOpResults, opsSize, peekOps } from "./ops";
 
 // Sends queued sales to the server in FIFO batches. Safety with several tabs (and the
 // service worker) comes from two layers: a Web Lock so normally only one context drains
@@ -10,7 +12,8 @@ import type { TSaleInput } from "../lib/schemas/sale";
 
 export const SYNC_LOCK = "mostrador-pos-sync";
 
-export type SyncTransport = (sales: TSaleInput[]) => Promise<SaleSyncResult[]>;
+export type SyncTransport = (sales: TSaleInput[], opts?: { strict?: boolean }) => Promise<SaleSyncResult[]>;
+export type OpsTransport = (ops: TPosOp[]) => Promise<TOpResult[]>;
 
 /** Minimal Web Locks surface (navigator.locks); injectable for tests and workers. */
 export type LockManagerLike = {
@@ -46,6 +49,8 @@ export type SyncRunResult =
 export type SyncEngineOptions = {
   db: PosDb;
   transport: SyncTransport;
+  /** Shift openings, cash movements, customers: sent before the sales. */
+  opsTransport?: OpsTransport;
   locks?: LockManagerLike | null;
   batchSize?: number;
   baseDelayMs?: number;
@@ -60,6 +65,7 @@ export type SyncEngineOptions = {
 export class SyncEngine {
   private readonly db: PosDb;
   private readonly transport: SyncTransport;
+  private readonly opsTransport: OpsTransport | null;
   private readonly locks: LockManagerLike | null;
   private readonly batchSize: number;
   private readonly baseDelayMs: number;
@@ -76,6 +82,7 @@ export class SyncEngine {
   constructor(opts: SyncEngineOptions) {
     this.db = opts.db;
     this.transport = opts.transport;
+    this.opsTransport = opts.opsTransport ?? null;
     this.locks = opts.locks === undefined ? defaultLocks() : opts.locks;
     this.batchSize = opts.batchSize ?? 100;
     this.baseDelayMs = opts.baseDelayMs ?? 1000;
@@ -106,7 +113,8 @@ export class SyncEngine {
 
   /** Re-reads counts from IndexedDB (another tab or the service worker may have changed them). */
   async refresh(reachable?: boolean): Promise<SyncState> {
-    const [queued, refused, lastSyncAt] = await Promise.all([queueSize(this.db), unresolvedRefusedCount(this.db), getMeta(this.db, "lastSyncAt")]);
+    const [sales, ops, refused, lastSyncAt] = await Promise.all([queueSize(this.db), opsSize(this.db), unresolvedRefusedCount(this.db), getMeta(this.db, "lastSyncAt")]);
+    const queued = sales + ops;
     // Online = the browser thinks so AND the last contact with the server did not fail.
     const online = this.isOnline() && (reachable ?? this.state.online);
     // Another context (tab, service worker) may have synced more recently.
@@ -143,7 +151,7 @@ export class SyncEngine {
   }
 
   private async drain(): Promise<SyncRunResult> {
-    if (this.probe && (await queueSize(this.db)) === 0) {
+    if (this.probe && (await queueSize(this.db)) + (await opsSize(this.db)) === 0) {
       const reachable = await this.probe().catch(() => false);
       this.update({ online: reachable });
       await this.refresh(reachable);
@@ -157,10 +165,16 @@ export class SyncEngine {
     // Each run walks the queue once: a sale that got a transient error is not resent in the same run.
     let afterSeq: number | undefined;
     try {
+      const opsFailure = await this.drainOps();
+      if (opsFailure) return this.fail(opsFailure, sent);
       for (;;) {
-        const batch = await peekQueue(this.db, this.batchSize, afterSeq);
-        if (batch.length === 0) break;
-        afterSeq = batch[batch.length - 1]!.seq;
+        const page = await peekQueue(this.db, this.batchSize, afterSeq);
+        if (page.length === 0) break;
+        afterSeq = page[page.length - 1]!.seq;
+        // A sale the till is still waiting on (online charge) is left to the till.
+        const nowIso = new Date().toISOString();
+        const batch = page.filter((b) => !b.holdUntil || b.holdUntil <= nowIso);
+        if (batch.length === 0) continue;
         let results: SaleSyncResult[];
         try {
           results = await this.transport(batch.map((b) => b.sale));
@@ -192,6 +206,26 @@ export class SyncEngine {
       return { kind: "done", sent, accepted, refused, failed };
     } finally {
       this.update({ syncing: false });
+    }
+  }
+
+  /** Sends queued operations first (FIFO); returns an error message when they could not be settled. */
+  private async drainOps(): Promise<string | null> {
+    if (!this.opsTransport) return null;
+    for (;;) {
+      const batch = await peekOps(this.db, 50);
+      if (batch.length === 0) return null;
+      let results: TOpResult[];
+      try {
+        results = await this.opsTransport(batch.map((b) => b.op));
+      } catch (e) {
+        if (!(e instanceof TransportError)) this.update({ online: false });
+        return describeError(e);
+      }
+      this.update({ online: true });
+      const out = await applyOpResults(this.db, batch, results);
+      // A later operation may depend on a failed one (a movement on its shift): stop here.
+      if (out.failed > 0) return results.find((r) => r.status === "ERROR")?.message ?? "El servidor no confirmó las operaciones de caja";
     }
   }
 

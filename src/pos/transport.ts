@@ -1,5 +1,6 @@
-import type { CatalogDelta, SyncBatchResponse } from "./types";
-import { TransportError, type SyncTransport } from "./sync-engine";
+import type { CatalogDelta } from "./types";
+import { TransportError, type OpsTransport, type SyncTransport } from "./sync-engine";
+import { ZOpsResponse, ZSyncResponse } from "../lib/schemas/pos-wire";
 import type { CatalogFetcher } from "./catalog";
 
 // HTTP side of the offline POS: plain fetch (no tRPC client) so the service worker can
@@ -21,16 +22,28 @@ async function readError(res: Response): Promise<string> {
 }
 
 export function httpSyncTransport(slug: string, fetchImpl: typeof fetch = fetch): SyncTransport {
-  return async (sales) => {
+  return async (sales, opts) => {
     const res = await fetchImpl(syncUrl(slug), {
       method: "POST",
       headers: { "content-type": "application/json", "x-tenant-slug": slug },
       credentials: "same-origin",
-      body: JSON.stringify({ sales }),
+      body: JSON.stringify(opts?.strict ? { sales, strict: true } : { sales }),
     });
     if (!res.ok) throw new TransportError(await readError(res), res.status);
-    const body = (await res.json()) as SyncBatchResponse;
-    return body.results;
+    return ZSyncResponse.parse(await res.json()).results;
+  };
+}
+
+export function httpOpsTransport(slug: string, fetchImpl: typeof fetch = fetch): OpsTransport {
+  return async (ops) => {
+    const res = await fetchImpl(`/api/pos/${encodeURIComponent(slug)}/ops`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-tenant-slug": slug },
+      credentials: "same-origin",
+      body: JSON.stringify({ ops }),
+    });
+    if (!res.ok) throw new TransportError(await readError(res), res.status);
+    return ZOpsResponse.parse(await res.json()).results;
   };
 }
 

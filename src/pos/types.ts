@@ -1,4 +1,5 @@
 import type { TSaleInput } from "../lib/schemas/sale";
+import type { PosCustomerRecord, SyncStatus, TPosOp } from "../lib/schemas/pos-wire";
 
 // Shapes shared by the browser-side offline POS (pages and service worker) and the server
 // endpoints that feed it. Plain data only: this module is bundled into the service worker.
@@ -51,7 +52,16 @@ export type CatalogDelta = {
 /** What the cashier saw: kept beside the payload so a queued or refused sale can be shown. */
 export type SaleDisplay = {
   total: string;
-  lines: { productId: string; name: string; quantity: string; unitPrice: string }[];
+  lines: { productId: string; name: string; quantity: string; unitPrice: string; discount?: string }[];
+  /** What the ticket shows (set by the terminal; older queued sales may lack them). */
+  subtotal?: string;
+  discount?: string;
+  payments?: { method: string; amount: string }[];
+  change?: string;
+  customer?: { name: string; doc: string; ivaCondition?: string } | null;
+  /** This device's own ticket number, shown until the server assigns the register's. */
+  localNumber?: string;
+  registerName?: string;
 };
 
 /** A confirmed sale waiting for the server. `seq` gives FIFO order. */
@@ -64,6 +74,8 @@ export type QueuedSale = {
   lastAttemptAt?: string;
   /** Last transient error (network, server 5xx, a per-sale server error worth retrying). */
   lastError?: string;
+  /** The till is waiting for this sale's verdict (online charge): the sync engine leaves it alone until then. */
+  holdUntil?: string;
 };
 
 /** A sale the server refused. Stays here, visible, until someone resolves it. */
@@ -90,36 +102,24 @@ export type SyncedSale = {
   total: string;
   createdAt: string;
   syncedAt: string;
+  /** For "reimprimir último" with the same total. */
+  display?: SaleDisplay;
 };
 
-export type SyncStatus = "ACCEPTED" | "ACCEPTED_WITH_CONFLICT" | "DUPLICATE" | "REFUSED" | "ERROR";
+export type { SyncStatus, SaleSyncResult, SyncBatchResponse, PosContext } from "../lib/schemas/pos-wire";
+export type SyncBatchRequest = { sales: TSaleInput[]; strict?: boolean };
 
-/** The server's answer for one sale of a batch. */
-export type SaleSyncResult = {
-  id: string;
-  status: SyncStatus;
-  ticketNumber?: number;
-  stockConflict?: boolean;
-  /** REFUSED / ERROR: error code and a Spanish message for the cashier. */
-  code?: string;
-  message?: string;
+/** A shift opening, cash in/out or customer waiting for the server (FIFO, before sales). */
+export type QueuedOp = {
+  seq?: number;
+  op: TPosOp;
+  queuedAt: string;
+  attempts: number;
+  lastError?: string;
 };
 
-export type SyncBatchRequest = { sales: TSaleInput[] };
-export type SyncBatchResponse = { results: SaleSyncResult[] };
+/** An operation the server refused: stays visible with the reason. */
+export type RefusedOp = { id: string; op: TPosOp; refusedAt: string; code: string; reason: string };
 
-/** What the register needs to sell, fetched online and kept for offline reloads. */
-export type PosContext = {
-  tenant: { slug: string; name: string };
-  user: { id: string; name: string };
-  role: string;
-  canReview: boolean;
-  registers: {
-    id: string;
-    name: string;
-    cashSessionId: string | null;
-    openedBy: string | null;
-    openedByName: string | null;
-  }[];
-  fetchedAt: string;
-};
+/** The local copy of a customer; `pending` until the server has it. */
+export type LocalCustomer = PosCustomerRecord & { pending?: boolean; search: string };

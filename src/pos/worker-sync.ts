@@ -1,6 +1,6 @@
 import { openPosDb } from "./db";
 import { SyncEngine, type LockManagerLike, type SyncRunResult } from "./sync-engine";
-import { httpSyncTransport } from "./transport";
+import { httpOpsTransport, httpSyncTransport } from "./transport";
 
 /** Channel on which every context (tabs, service worker) announces queue changes. */
 export const POS_CHANNEL = "mostrador-pos";
@@ -13,7 +13,7 @@ export type PosChannelMessage = { type: "queue-changed"; slug: string } | { type
 export async function syncBusinessQueue(slug: string, locks: LockManagerLike | null): Promise<SyncRunResult> {
   const db = await openPosDb(slug);
   try {
-    const engine = new SyncEngine({ db, transport: httpSyncTransport(slug), locks, isOnline: () => true });
+    const engine = new SyncEngine({ db, transport: httpSyncTransport(slug), opsTransport: httpOpsTransport(slug), locks, isOnline: () => true });
     const r = await engine.syncNow();
     if (r.kind === "done" && typeof BroadcastChannel !== "undefined") {
       const ch = new BroadcastChannel(POS_CHANNEL);

@@ -8,6 +8,11 @@ const ZEnv = z.object({
   /** Owner role connection, used only by migrations and seeds. */
   DATABASE_OWNER_URL: z.string().url().optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /**
+   * "false" behind a transaction-mode pooler (PgBouncer, Supavisor) that cannot keep named
+   * prepared statements per server connection; every query then goes unnamed.
+   */
+  DATABASE_PREPARE: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   NEXTAUTH_SECRET: z.string().min(16).default("dev-only-secret-change-me-please"),
   NEXTAUTH_URL: z.string().url().optional(),
   /** 32-byte key (base64) encrypting AFIP private keys at rest. */

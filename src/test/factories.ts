@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
+import { sql } from "drizzle-orm";
 import { withTenant } from "../server/db/with-tenant";
 import { createTenant } from "../server/tenancy/create-tenant";
-import { inviteMember } from "../server/tenancy/invite-member";
+import { seedMember } from "../server/tenancy/seed-member";
 import type { Role } from "../server/auth/permissions";
 
 /** A tenant with its owner, default warehouse and register, created through the real service. */
@@ -24,12 +25,14 @@ export async function makeTenant(name = "Negocio") {
   return { tenantId, ownerId, slug, email, warehouseId, password: "password123" };
 }
 
+/** A new person invited with `role` who accepted by creating their account (the real flow). */
 export async function addMember(tenantId: string, role: Role) {
   const email = `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@test.local`;
-  const { userId } = await withTenant(tenantId, (tx) =>
-    inviteMember(tx, tenantId, { email, name: role, role, password: "password123" }, { role: "OWNER" }),
-  );
-  return { userId, email, password: "password123" };
+  const inviter = await withTenant(tenantId, async (tx) => (await tx.execute<{ user_id: string }>(sql`select user_id from memberships where role = 'OWNER' limit 1`))[0]!.user_id);
+  const userId = await withTenant(tenantId, (tx) => seedMember(tx, { email, name: role, role, password: "password123" }, { userId: inviter, tenantId }), {
+    userId: inviter,
+  });
+  return { userId: userId!, email, password: "password123" };
 }
 
 /** Superuser connection to this test file's database, for catalog checks and breaking things on purpose. */

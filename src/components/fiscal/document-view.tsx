@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/page";
 import { formatDate, formatDateTime, formatMoney, formatQty } from "@/lib/format";
 import { Decimal } from "@/lib/decimal";
 import { DOC_TIPO_LABEL, EMITTER_IVA_LABEL, RECEIVER_IVA_LABEL } from "@/server/afip/codes";
-import { formatCuit } from "@/server/afip/cuit";
+import { formatCuit } from "@/lib/cuit";
 import { StatusBadge, docNumber, docTypeLabel, ENV_LABEL } from "./labels";
 
 const d = (iso: string | null | undefined) => (iso ? formatDate(`${iso}T12:00:00`) : "—");

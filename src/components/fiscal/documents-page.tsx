@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/field";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime, formatMoney, formatDate } from "@/lib/format";
 import { DOC_TIPO_LABEL } from "@/server/afip/codes";
-import { formatCuit } from "@/server/afip/cuit";
+import { formatCuit } from "@/lib/cuit";
 import { StatusBadge, docNumber, docTypeLabel, STATUS_LABEL } from "./labels";
 
 type Row = RouterOutputs["fiscal"]["documents"]["rows"][number];

@@ -5,6 +5,7 @@ import { trpc, errorMessage } from "@/lib/trpc/react";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { formatDateTime, formatQty } from "@/lib/format";
+import { CatalogConflictsSection } from "./catalog-conflicts-section";
 
 /**
  * Supervisor review of oversold quantities from synced offline sales: the sale was
@@ -100,6 +101,7 @@ export function StockConflictsPage() {
           </table>
         </Card>
       )}
+      <CatalogConflictsSection status={status} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { Alert, Field } from "@/components/ui/field";
 import { trpc, errorMessage } from "@/lib/trpc/react";
 import { formatMoney } from "@/lib/format";
 import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS, type PaymentMethod } from "@/lib/schemas/sale";
-import { parseAmount } from "./cart";
+import { parseAmount } from "@/pos/cart";
 
 const CLASS_TEXT = { NORMAL: "Normal", WARNING: "Advertencia", CRITICAL: "Crítico" } as const;
 

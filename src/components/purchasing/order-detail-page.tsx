@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/field";
 import { Card, PageHeader } from "@/components/ui/page";
 import { formatDateTime, formatMoney, formatQty } from "@/lib/format";
-import { formatCuit } from "@/server/afip/cuit";
+import { formatCuit } from "@/lib/cuit";
 import { OrderStatusBadge, Table, day, num, orderNumber, td, th, useCan } from "./common";
 
 export function OrderDetailPage({ slug, id }: { slug: string; id: string }) {

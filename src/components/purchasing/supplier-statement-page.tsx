@@ -5,7 +5,7 @@ import { trpc, errorMessage } from "@/lib/trpc/react";
 import { Alert, Field, Input } from "@/components/ui/field";
 import { Card, PageHeader } from "@/components/ui/page";
 import { formatMoney } from "@/lib/format";
-import { formatCuit } from "@/server/afip/cuit";
+import { formatCuit } from "@/lib/cuit";
 import { Table, day, num, td, th } from "./common";
 
 /** Cuenta corriente: receipts (debe), payments (haber) and the running balance. */

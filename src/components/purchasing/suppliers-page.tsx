@@ -7,7 +7,7 @@ import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { formatMoney } from "@/lib/format";
-import { formatCuit } from "@/server/afip/cuit";
+import { formatCuit } from "@/lib/cuit";
 import { Table, num, td, th, useCan } from "./common";
 
 type Supplier = RouterOutputs["purchasing"]["suppliers"][number];

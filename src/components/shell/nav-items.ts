@@ -7,7 +7,6 @@ export type NavItem = { href: string; label: string; permission: Permission | nu
 export const NAV_ITEMS: NavItem[] = [
   { href: "", label: "Inicio", permission: null, icon: "home" },
   { href: "/pos", label: "Punto de venta", permission: "pos.sell", icon: "cart" },
-  { href: "/terminal", label: "Terminal offline", permission: "pos.sell", icon: "receipt" },
   { href: "/conflictos", label: "Conflictos de stock", permission: "cash.review", icon: "bell" },
   { href: "/inventario", label: "Inventario", permission: "catalog.read", icon: "box" },
   { href: "/compras", label: "Compras", permission: "purchasing.read", icon: "receipt" },

@@ -68,29 +68,34 @@ export function TeamPage() {
 
 function InviteDialog({ open, onOpenChange, canAddOwner }: { open: boolean; onOpenChange: (o: boolean) => void; canAddOwner: boolean }) {
   const utils = trpc.useUtils();
-  const [form, setForm] = useState({ email: "", name: "", role: "CASHIER" as Role, password: "" });
+  const [form, setForm] = useState({ email: "", role: "CASHIER" as Role });
+  const [link, setLink] = useState<string | null>(null);
   const invite = trpc.tenancy.inviteMember.useMutation({
-    onSuccess: async () => {
+    onSuccess: async (r) => {
       await utils.tenancy.members.invalidate();
-      setForm({ email: "", name: "", role: "CASHIER", password: "" });
-      onOpenChange(false);
+      setForm({ email: "", role: "CASHIER" });
+      setLink(r.link);
     },
   });
   const errs = invite.error ? fieldErrors(invite.error) : {};
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="Invitar persona" description="Si ya tiene cuenta en Mostrador, se suma con su e-mail; si no, definí una contraseña inicial.">
+    <Dialog open={open} onOpenChange={onOpenChange} title="Invitar persona" description="Le enviamos un enlace por e-mail; la persona acepta la invitación ingresando o creando su cuenta.">
+      {link ? (
+        <div className="mb-4 space-y-2" role="status">
+          <p className="text-sm">Invitación enviada. También podés compartir este enlace (vence en 7 días):</p>
+          <Input readOnly value={link} aria-label="Enlace de invitación" onFocus={(e) => e.currentTarget.select()} />
+        </div>
+      ) : null}
       <form
         className="space-y-4"
         onSubmit={(e) => {
           e.preventDefault();
-          invite.mutate({ ...form, password: form.password || undefined });
+          setLink(null);
+          invite.mutate(form);
         }}
       >
         <Field label="E-mail" error={errs.email}>
           <Input type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} invalid={!!errs.email} />
-        </Field>
-        <Field label="Nombre" error={errs.name}>
-          <Input required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} invalid={!!errs.name} />
         </Field>
         <Field label="Rol" error={errs.role}>
           <Select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
@@ -100,9 +105,6 @@ function InviteDialog({ open, onOpenChange, canAddOwner }: { open: boolean; onOp
               </option>
             ))}
           </Select>
-        </Field>
-        <Field label="Contraseña inicial (solo si no tiene cuenta)" error={errs.password}>
-          <Input type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} invalid={!!errs.password} autoComplete="new-password" />
         </Field>
         {invite.error && !Object.keys(errs).length ? <Alert>{errorMessage(invite.error)}</Alert> : null}
         <div className="flex justify-end gap-2">

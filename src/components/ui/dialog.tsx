@@ -11,6 +11,7 @@ export function Dialog({
   children,
   trigger,
   wide,
+  onOpenAutoFocus,
 }: {
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
@@ -19,6 +20,8 @@ export function Dialog({
   children: ReactNode;
   trigger?: ReactNode;
   wide?: boolean;
+  /** Where the focus goes on open (default: the first focusable control). */
+  onOpenAutoFocus?: (e: Event) => void;
 }) {
   return (
     <D.Root open={open} onOpenChange={onOpenChange}>
@@ -26,6 +29,7 @@ export function Dialog({
       <D.Portal>
         <D.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
         <D.Content
+          onOpenAutoFocus={onOpenAutoFocus}
           className={`fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl ${wide ? "max-w-3xl" : "max-w-lg"}`}
         >
           <D.Title className="text-lg font-semibold text-slate-900">{title}</D.Title>

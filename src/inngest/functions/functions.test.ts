@@ -23,9 +23,10 @@ describe("GET /api/inngest", () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { function_count: number; functions: { id: string; triggers: unknown[] }[] };
     // every served function + issue-fiscal-document's onFailure handler (registered as its own function)
-    expect(body.function_count).toBe(6);
+    expect(body.function_count).toBe(7);
     expect(body.functions.map((f) => f.id).sort()).toEqual([
       "mostrador-issue-fiscal-document",
+      "mostrador-process-billing-batch",
       "mostrador-purchasing-daily-alerts",
       "mostrador-replenishment-daily",
       "mostrador-replenishment-requested",

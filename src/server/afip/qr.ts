@@ -1,3 +1,5 @@
+import { dec } from "@/lib/decimal";
+
 // RG 4291 / RG 4892 QR payload: https://www.afip.gob.ar/fe/qr/?p=base64(JSON).
 
 export type QrInput = {
@@ -24,7 +26,7 @@ export function afipQrUrl(i: QrInput): string {
     ptoVta: i.pointOfSale,
     tipoCmp: i.cbteTipo,
     nroCmp: i.number,
-    importe: Number(i.total),
+    importe: "__IMPORTE__",
     moneda: i.currency ?? "PES",
     ctz: i.rate ?? 1,
     tipoDocRec: i.receiverDocType,
@@ -32,5 +34,7 @@ export function afipQrUrl(i: QrInput): string {
     tipoCodAut: i.authType ?? "E",
     codAut: Number(i.cae),
   };
-  return `https://www.afip.gob.ar/fe/qr/?p=${Buffer.from(JSON.stringify(payload), "utf8").toString("base64")}`;
+  // The amount is a JSON number written from the decimal (never through a float): 2 places.
+  const json = JSON.stringify(payload).replace('"__IMPORTE__"', dec(i.total).toDecimalPlaces(2).toFixed(2));
+  return `https://www.afip.gob.ar/fe/qr/?p=${Buffer.from(json, "utf8").toString("base64")}`;
 }

@@ -21,7 +21,8 @@ export const xmlParser = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false,
   trimValues: true,
-  isArray: (name) => ["Obs", "Err", "Evt", "AlicIva", "FECAEDetResponse", "CbteAsoc"].includes(name),
+  isArray: (name) =>
+    ["Obs", "Err", "Evt", "AlicIva", "FECAEDetResponse", "CbteAsoc", "FECAEADetResponse", "FECAEADetRequest", "PtoVenta", "CondicionIvaReceptor", "FECAEASinMov"].includes(name),
 });
 
 export async function soapCall(opts: {

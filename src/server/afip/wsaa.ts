@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { arDateTimeIso } from "@/lib/ar-time";
 import { signCms } from "./cms";
 import { AfipTransportError, escapeXml, soapCall, xmlParser } from "./soap";
 
@@ -6,11 +7,8 @@ export const WSAA_NS = "http://wsaa.view.sua.dvadac.desein.afip.gov";
 
 export type AccessTicket = { token: string; sign: string; generationTime: Date; expirationTime: Date };
 
-/** xsd:dateTime in Argentina's offset (-03:00, no DST), as AFIP's own samples use. */
-export function afipDateTime(d: Date): string {
-  const local = new Date(d.getTime() - 3 * 3600_000);
-  return `${local.toISOString().slice(0, 19)}-03:00`;
-}
+/** xsd:dateTime in Argentina's time with its offset, as ARCA's own samples use. */
+export const afipDateTime = (d: Date): string => arDateTimeIso(d);
 
 export function buildTra(opts: { service: string; now?: Date; ttlMinutes?: number; uniqueId?: number }): string {
   const now = opts.now ?? new Date();

@@ -1,3 +1,4 @@
+import { Decimal, dec } from "@/lib/decimal";
 import { escapeXml, soapCall, type SoapExchange } from "./soap";
 
 // WSFEv1: FEDummy, FECompUltimoAutorizado, FECAESolicitar, FECompConsultar.
@@ -70,17 +71,18 @@ export type ConsultaResult =
 
 export type WsfeOptions = { url: string; timeoutMs?: number; fetchImpl?: typeof fetch };
 
-const el = (name: string, value: string | number | undefined | null): string =>
+export const el = (name: string, value: string | number | undefined | null): string =>
   value === undefined || value === null ? "" : `<ar:${name}>${escapeXml(String(value))}</ar:${name}>`;
-const wrap = (name: string, inner: string): string => `<ar:${name}>${inner}</ar:${name}>`;
-/** xs:double from a decimal string, two places, no exponent. */
-const amt = (v: string): string => Number(v).toFixed(2);
+export const wrap = (name: string, inner: string): string => `<ar:${name}>${inner}</ar:${name}>`;
+/** xs:double from a decimal string: two places rounded half-up in decimal arithmetic, never through a float. */
+export const amt = (v: string): string => dec(v).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
 
 export const authXml = (a: Auth): string => wrap("Auth", el("Token", a.token) + el("Sign", a.sign) + el("Cuit", a.cuit));
 
-export function buildDetailXml(d: CaeDetail): string {
+/** One detail in schema order; CAEA reports use the FECAEADetRequest element with `extra` (CAEA, CbteFchHsGen) at its end. */
+export function buildDetailXml(d: CaeDetail, tag = "FECAEDetRequest", extra = ""): string {
   return wrap(
-    "FECAEDetRequest",
+    tag,
     el("Concepto", d.concepto) +
       el("DocTipo", d.docTipo) +
       el("DocNro", d.docNro) +
@@ -110,11 +112,12 @@ export function buildDetailXml(d: CaeDetail): string {
         : "") +
       (d.iva?.length
         ? wrap("Iva", d.iva.map((i) => wrap("AlicIva", el("Id", i.id) + el("BaseImp", amt(i.baseImp)) + el("Importe", amt(i.importe)))).join(""))
-        : ""),
+        : "") +
+      extra,
   );
 }
 
-const op = (name: string, inner: string) => `<ar:${name} xmlns:ar="${FEV1_NS}">${inner}</ar:${name}>`;
+export const op = (name: string, inner: string) => `<ar:${name} xmlns:ar="${FEV1_NS}">${inner}</ar:${name}>`;
 
 export const buildDummyBody = () => op("FEDummy", "");
 export const buildUltimoBody = (auth: Auth, ptoVta: number, cbteTipo: number) =>
@@ -131,13 +134,13 @@ export const buildSolicitarBody = (auth: Auth, req: CaeRequest) =>
 export const buildConsultarBody = (auth: Auth, cbteTipo: number, cbteNro: number, ptoVta: number) =>
   op("FECompConsultar", authXml(auth) + wrap("FeCompConsReq", el("CbteTipo", cbteTipo) + el("CbteNro", cbteNro) + el("PtoVta", ptoVta)));
 
-const call = (o: WsfeOptions, operation: string, body: string) =>
+export const call = (o: WsfeOptions, operation: string, body: string) =>
   soapCall({ url: o.url, soapAction: `${FEV1_NS}${operation}`, body, timeoutMs: o.timeoutMs ?? 30_000, fetchImpl: o.fetchImpl });
 
-type Node = Record<string, any>;
-const messages = (arr: Node | undefined, key: "Obs" | "Err" | "Evt"): AfipMessage[] =>
+export type Node = Record<string, any>;
+export const messages = (arr: Node | undefined, key: "Obs" | "Err" | "Evt"): AfipMessage[] =>
   ((arr?.[key] as Node[] | undefined) ?? []).map((m) => ({ code: Number(m.Code), msg: String(m.Msg ?? "") }));
-const result = (ex: SoapExchange, op: string): Node => {
+export const result = (ex: SoapExchange, op: string): Node => {
   const r = (ex.body[`${op}Response`] as Node | undefined)?.[`${op}Result`];
   return (r && typeof r === "object" ? r : {}) as Node;
 };

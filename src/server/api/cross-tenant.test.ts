@@ -41,7 +41,7 @@ describe("cross-tenant attempts through the tRPC API", () => {
     const cashier = await addMember(a.tenantId, "CASHIER");
     const asCashier = callerFor(cashier.userId, a.slug);
     expect(await codeOf(asCashier.tenancy.members())).toBe("FORBIDDEN");
-    expect(await codeOf(asCashier.tenancy.inviteMember({ email: "x@y.test", name: "Equis", role: "OWNER", password: "password123" }))).toBe(
+    expect(await codeOf(asCashier.tenancy.inviteMember({ email: "x@y.test", role: "OWNER" }))).toBe(
       "FORBIDDEN",
     );
     const current = await asCashier.tenancy.current();

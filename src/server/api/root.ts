@@ -6,6 +6,8 @@ import { posRouter } from "./routers/pos";
 import { inventoryRouter } from "./routers/inventory";
 import { purchasingRouter } from "./routers/purchasing";
 import { countsRouter } from "./routers/counts";
+import { reportsRouter } from "./routers/reports";
+import { accountingRouter } from "./routers/accounting";
 
 // One line per area router.
 export const appRouter = router({
@@ -15,6 +17,8 @@ export const appRouter = router({
   inventory: inventoryRouter,
   purchasing: purchasingRouter,
   counts: countsRouter,
+  reports: reportsRouter,
+  accounting: accountingRouter,
 });
 
 export type AppRouter = typeof appRouter;

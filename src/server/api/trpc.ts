@@ -131,6 +131,9 @@ export const tenantProcedure = publicProcedure.use(async ({ ctx, next }) => {
   let outcome: Awaited<ReturnType<typeof next>> | undefined;
   try {
     const r = await withSessionMembership({ userId: ctx.token.uid, sessionVersion: ctx.token.sv }, ctx.tenantSlug, async (tx, user, m) => {
+      // A deadlock/serialization failure reruns this callback in a new transaction: start clean.
+      hooks.length = 0;
+      outcome = undefined;
       const res = await next({
         ctx: {
           ...ctx,

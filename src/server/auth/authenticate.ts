@@ -1,29 +1,22 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import { withAnonymous } from "../db/with-tenant";
-import { dummyHash, verifyPassword } from "./password";
-import { clearFailures, isLocked, recordFailure } from "./throttle";
+import { checkCredentials } from "./check-credentials";
+import { clearFailures, isThrottled, recordFailure, throttleKeys } from "./throttle";
 
 export type AuthResult =
   | { ok: true; user: { id: string; name: string; email: string; sessionVersion: number } }
   | { ok: false; reason: "INVALID" | "RATE_LIMITED" };
 
-/** Checks e-mail + password through the reviewed login lookup, with throttling per account and IP. */
+/** Checks e-mail + password inside the database, throttled per account and per client IP. */
 export async function authenticate(emailRaw: string, password: string, ip: string): Promise<AuthResult> {
   const email = emailRaw.trim().toLowerCase();
-  const keys = [`email:${email}`, `ip:${ip}`];
-  if (await isLocked(keys)) return { ok: false, reason: "RATE_LIMITED" };
-  const rows = await withAnonymous((tx) =>
-    tx.execute<{ id: string; name: string; password_hash: string; session_version: number; disabled: boolean }>(
-      sql`select * from auth_user_by_email(${email})`,
-    ),
-  );
-  const row = rows[0];
-  const valid = await verifyPassword(row?.password_hash ?? (await dummyHash()), password);
-  if (!row || !valid || row.disabled) {
+  const keys = throttleKeys(email, ip);
+  if (await isThrottled(keys)) return { ok: false, reason: "RATE_LIMITED" };
+  const user = await withAnonymous((tx) => checkCredentials(tx, email, password));
+  if (!user || user.disabled) {
     await recordFailure(keys);
     return { ok: false, reason: "INVALID" };
   }
-  await clearFailures(`email:${email}`);
-  return { ok: true, user: { id: row.id, name: row.name, email, sessionVersion: row.session_version } };
+  await clearFailures([keys[0]!]);
+  return { ok: true, user: { id: user.id, name: user.name, email, sessionVersion: user.sessionVersion } };
 }

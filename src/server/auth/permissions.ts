@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   "fiscal.read",
   "fiscal.issue", // retry documents
   "reports.read",
+  "accounting.read", // journal exports history, chart of accounts, VAT books pre-check
+  "accounting.write", // chart and mapping, generate and export entries
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,6 +44,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "purchasing.write",
     "counts.apply",
     "counts.perform",
+    "accounting.read",
   ]),
   SUPERVISOR: new Set<Permission>([
     ...readOnly,
@@ -57,7 +60,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   ]),
   CASHIER: new Set<Permission>(["catalog.read", "pos.sell", "fiscal.read"]),
   OPERATOR: new Set<Permission>(["catalog.read", "stock.read", "stock.exit", "movements.read", "counts.perform"]),
-  AUDITOR: new Set<Permission>([...readOnly, "counts.perform"]),
+  AUDITOR: new Set<Permission>([...readOnly, "counts.perform", "accounting.read"]),
   VIEWER: new Set<Permission>(readOnly),
 };
 

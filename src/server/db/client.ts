@@ -12,6 +12,7 @@ const globalForDb = globalThis as unknown as { __mostradorDb?: Handle };
 function open(): Handle {
   const sql = postgres(env().DATABASE_URL, {
     max: env().DATABASE_POOL_MAX,
+    prepare: env().DATABASE_PREPARE,
     onnotice: () => {},
     // numeric stays a string: decimals end to end, never floats.
     types: {},

@@ -1,5 +1,22 @@
 import { sql } from "drizzle-orm";
 import { getDb, type Tx } from "./client";
+import { retryTransient, sqlState } from "./retry";
+import { log } from "../log";
+
+/**
+ * Every door runs its transaction through this: a deadlock or serialization failure reruns
+ * the whole callback in a fresh transaction (bounded; see retry.ts), so callbacks must not
+ * keep side effects outside the database between attempts.
+ */
+function transaction<T>(
+  door: string,
+  fn: (tx: Tx) => Promise<T>,
+  config?: Parameters<ReturnType<typeof getDb>["transaction"]>[1],
+): Promise<T> {
+  return retryTransient(() => getDb().transaction(fn, config), {
+    onRetry: (attempt, e) => log.warn({ door, attempt, sqlState: sqlState(e) }, "transaction retried after a transient conflict"),
+  });
+}
 
 /**
  * The one door to tenant data: one transaction that first sets app.current_tenant (and
@@ -11,7 +28,8 @@ export async function withTenant<T>(
   fn: (tx: Tx) => Promise<T>,
   opts: { userId?: string | null; isolation?: "read committed" | "repeatable read" | "serializable" } = {},
 ): Promise<T> {
-  return getDb().transaction(
+  return transaction(
+    "withTenant",
     async (tx) => {
       await tx.execute(
         sql`select set_config('app.current_tenant', ${tenantId}, true), set_config('app.current_user', ${opts.userId ?? ""}, true)`,
@@ -27,7 +45,7 @@ export async function withTenant<T>(
  * memberships and those businesses (sign-in, "my businesses"), nothing of any tenant's data.
  */
 export async function withUser<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return getDb().transaction(async (tx) => {
+  return transaction("withUser", async (tx) => {
     await tx.execute(sql`select set_config('app.current_user', ${userId}, true), set_config('app.current_tenant', '', true)`);
     return fn(tx);
   });
@@ -35,7 +53,7 @@ export async function withUser<T>(userId: string, fn: (tx: Tx) => Promise<T>): P
 
 /** No tenant, no user: only the narrow SECURITY DEFINER lookups answer. */
 export async function withAnonymous<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return getDb().transaction(async (tx) => {
+  return transaction("withAnonymous", async (tx) => {
     await tx.execute(sql`select set_config('app.current_user', '', true), set_config('app.current_tenant', '', true)`);
     return fn(tx);
   });
@@ -56,11 +74,11 @@ export async function withMembership<T>(
   tenantSlug: string,
   fn: (tx: Tx, membership: Membership) => Promise<T>,
 ): Promise<{ found: false } | { found: true; value: T }> {
-  return getDb().transaction(async (tx) => {
+  return transaction("withMembership", async (tx) => {
     await tx.execute(sql`select set_config('app.current_user', ${userId}, true), set_config('app.current_tenant', '', true)`);
     const rows = await tx.execute<{ id: string; slug: string; name: string; kind: string; settings: Record<string, unknown>; role: Membership["role"] }>(sql`
       select t.id, t.slug, t.name, t.kind, t.settings, m.role
-      from tenants t join memberships m on m.tenant_id = t.id and m.user_id = ${userId}
+      from tenants t join memberships m on m.tenant_id = t.id and m.user_id = ${userId} and not m.disabled
       where t.slug = ${tenantSlug}`);
     const row = rows[0];
     if (!row) return { found: false as const };
@@ -85,7 +103,7 @@ export async function withSessionMembership<T>(
   tenantSlug: string,
   fn: (tx: Tx, user: { id: string; name: string; email: string }, membership: Membership) => Promise<T>,
 ): Promise<SessionCheck<T>> {
-  return getDb().transaction(async (tx) => {
+  return transaction("withSessionMembership", async (tx) => {
     await tx.execute(sql`select set_config('app.current_user', ${session.userId}, true), set_config('app.current_tenant', '', true)`);
     const rows = await tx.execute<{
       user_id: string;
@@ -103,7 +121,7 @@ export async function withSessionMembership<T>(
       select u.id as user_id, u.name as user_name, u.email, u.session_version, u.disabled,
              t.id as tenant_id, t.slug, t.name as tenant_name, t.kind, t.settings, m.role
       from users u
-      left join (memberships m join tenants t on t.id = m.tenant_id and t.slug = ${tenantSlug})
+      left join (memberships m join tenants t on t.id = m.tenant_id and t.slug = ${tenantSlug} and not m.disabled)
         on m.user_id = u.id
       where u.id = ${session.userId}`);
     const row = rows[0];

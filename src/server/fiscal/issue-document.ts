@@ -14,6 +14,7 @@ import { decryptPrivateKey } from "./key-encryption";
 import { prepareDocument } from "./prepare-document";
 import { FiscalRetryableError } from "./retryable";
 import { seriesKey, withSeriesLock } from "./series-lock";
+import { arDate } from "@/lib/ar-time";
 
 /**
  * Issue one fiscal document: cached WSAA ticket → FECompUltimoAutorizado → FECAESolicitar with
@@ -34,7 +35,6 @@ type Doc = typeof fiscalDocuments.$inferSelect;
 export type IssueOutcome = { documentId: string; status: Doc["status"] | "MISSING"; number: number | null; cae: string | null; message?: string };
 
 const TRANSIENT_CODES = new Set([10016, 500, 501, 502, 600, 601]);
-const todayAr = () => new Date(Date.now() - 3 * 3600_000).toISOString().slice(0, 10);
 const isoDate = (yyyymmdd: string) => (/^\d{8}$/.test(yyyymmdd) ? `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6)}` : null);
 const describe = (msgs: AfipMsg[]) => msgs.map((m) => `${m.code}: ${m.msg}${AFIP_CODE_HINTS[m.code] ? ` (${AFIP_CODE_HINTS[m.code]})` : ""}`).join(" · ");
 const outcome = (d: Doc, message?: string): IssueOutcome => ({ documentId: d.id, status: d.status, number: d.number, cae: d.cae, message });
@@ -109,7 +109,7 @@ export async function issueDocument(tenantId: string, documentId: string): Promi
   };
   const series = { tenantId, environment: doc.environment!, cuit: doc.emitterCuit!, pointOfSale: doc.pointOfSale, cbteTipo: doc.cbteTipo! };
 
-  return withSeriesLock(seriesKey(series), async () => {
+  return withSeriesLock(tenantId, seriesKey(series), async () => {
     const auth = await getAccessTicket(tenantId, creds);
     const o: WsfeOptions = { url: creds.endpoints.wsfe, timeoutMs: afipTimeoutMs() };
     try {
@@ -144,7 +144,7 @@ export async function issueDocument(tenantId: string, documentId: string): Promi
       const last = await compUltimoAutorizado(o, auth, series.pointOfSale, series.cbteTipo);
       if (last.errors.length) await failTransient(tenantId, creds, current, last.errors, last.exchange);
       const number = last.cbteNro + 1;
-      const issueDate = todayAr();
+      const issueDate = arDate();
       let claimed: Doc;
       try {
         claimed = await withTenant(tenantId, async (tx) => {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Tx } from "../db/client";
 import { fiscalSettings } from "../db/schema/fiscal";
 import { AppError } from "../errors/app-error";
-import { isValidCuit, normalizeCuit } from "../afip/cuit";
+import { isValidCuit, normalizeCuit } from "@/lib/cuit";
 import { EMITTER_IVA_CONDITIONS } from "../afip/codes";
 import { currentTenantId } from "./current-tenant";
 

@@ -1,38 +1,56 @@
 import "server-only";
-import type postgres from "postgres";
-import { getDb } from "../db/client";
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { withTenant } from "../db/with-tenant";
 import { FiscalRetryableError } from "./retryable";
 
 /**
- * Serialize issuance per AFIP series (tenant + environment + CUIT + PtoVta + CbteTipo) with a
- * session-level advisory lock held on a reserved connection: no transaction and no row lock
- * stays open across the network calls. Inngest's concurrency key already serializes runs; this
- * is the safety net (manual retries, the sweep, several app instances). The lock dies with
- * the connection if the process does. Waiting polls pg_try_advisory_lock so waiters never pin
- * pool connections.
+ * Serialize issuance per ARCA series (tenant + environment + CUIT + PtoVta + CbteTipo) with a
+ * lease row (fiscal_series_leases): taken by one conditional upsert, renewed while the holder
+ * works, released by a delete — each its own short transaction. Nothing lives in the session,
+ * so it works behind a transaction-mode pooler (PgBouncer, Supavisor), and no transaction or
+ * row lock stays open across ARCA's network calls. Inngest's concurrency key already serializes
+ * runs; this is the safety net (manual retries, the sweep, several app instances). A crashed
+ * holder's lease expires and is taken over.
  */
-export async function withSeriesLock<T>(key: string, fn: () => Promise<T>, waitMs = 120_000): Promise<T> {
-  // The postgres.js pool behind the Drizzle client (drizzle() attaches it as $client).
-  const client = (getDb() as unknown as { $client: postgres.Sql }).$client;
+export async function withSeriesLock<T>(
+  tenantId: string,
+  key: string,
+  fn: () => Promise<T>,
+  opts: { waitMs?: number; leaseMs?: number } = {},
+): Promise<T> {
+  const waitMs = opts.waitMs ?? 120_000;
+  const leaseMs = opts.leaseMs ?? 120_000;
+  const holder = randomUUID();
   const deadline = Date.now() + waitMs;
-  for (;;) {
-    const conn = await client.reserve();
-    let locked = false;
-    try {
-      const [r] = await conn<{ ok: boolean }[]>`select pg_try_advisory_lock(hashtextextended(${key}, 0)) as ok`;
-      locked = Boolean(r?.ok);
-      if (locked) {
-        try {
-          return await fn();
-        } finally {
-          await conn`select pg_advisory_unlock(hashtextextended(${key}, 0))`;
-        }
-      }
-    } finally {
-      conn.release();
-    }
+  const take = () =>
+    withTenant(tenantId, async (tx) => {
+      const rows = await tx.execute(sql`
+        insert into fiscal_series_leases (tenant_id, series_key, holder, expires_at)
+        values (${tenantId}::uuid, ${key}, ${holder}::uuid, now() + make_interval(secs => ${leaseMs / 1000}))
+        on conflict (tenant_id, series_key) do update
+          set holder = excluded.holder, expires_at = excluded.expires_at
+          where fiscal_series_leases.expires_at < now()
+        returning holder`);
+      return rows.length > 0;
+    });
+  while (!(await take())) {
     if (Date.now() > deadline) throw new FiscalRetryableError("Otra emisión de la misma serie sigue en curso", "30s");
     await new Promise((r) => setTimeout(r, 25 + Math.random() * 75));
+  }
+  // Renew at a third of the lease while working (ARCA calls can take up to the timeout each).
+  const renew = setInterval(() => {
+    void withTenant(tenantId, (tx) =>
+      tx.execute(sql`update fiscal_series_leases set expires_at = now() + make_interval(secs => ${leaseMs / 1000})
+                     where series_key = ${key} and holder = ${holder}::uuid`),
+    ).catch(() => undefined);
+  }, Math.max(1000, leaseMs / 3));
+  renew.unref();
+  try {
+    return await fn();
+  } finally {
+    clearInterval(renew);
+    await withTenant(tenantId, (tx) => tx.execute(sql`delete from fiscal_series_leases where series_key = ${key} and holder = ${holder}::uuid`));
   }
 }
 

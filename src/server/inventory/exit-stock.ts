@@ -25,6 +25,7 @@ import {
   type NewLot,
   type OpenLot,
 } from "./ledger";
+import { lockExitChain } from "./lock-exit-chain";
 
 export const ZExitStockInput = z.object({
   productId: ZId,
@@ -65,9 +66,9 @@ type Plan = {
 };
 
 /**
- * Phase 1: lock and read, write nothing. Locks the pair, reads its open lots and, when
- * short, plans opening whole parent packs (locking the parent pair next: child → parent,
- * always in that order). `upTo` takes what there is; `exact` reports the shortfall.
+ * Phase 1: lock and read, write nothing. Reads the pair's level and open lots and, when
+ * short, plans opening whole parent packs. The levels of the pair and of every parent were
+ * already locked in product-id order by lockExitChain, so re-locking here never waits.
  */
 async function plan(tx: Tx, productId: string, warehouseId: string, wanted: Decimal, depth: number): Promise<Plan> {
   const level = await lockLevel(tx, productId, warehouseId);
@@ -213,6 +214,7 @@ function execute(p: Plan, type: MovementType, ctx: Context, shortfall: Decimal, 
 export async function exitStock(tx: Tx, rawInput: TExitStockInput, actor: Actor): Promise<ExitStockResult> {
   const input = ZExitStockInput.parse(rawInput);
   const wanted = dec(input.quantity);
+  await lockExitChain(tx, [input.productId], input.warehouseId);
   const p = await plan(tx, input.productId, input.warehouseId, wanted, 0);
   if (p.level.isService) return { costTotal: "0.0000", lines: [], shortfall: "0.000" };
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Tx } from "../db/client";
 import type { DestinationType, MovementType } from "../db/schema/inventory";
 import { AppError } from "../errors/app-error";
+import { env } from "../env";
 import { dec, Decimal, ZERO } from "@/lib/decimal";
 
 // Shared building blocks of the inventory service. Every stock writer first locks the
@@ -28,7 +29,8 @@ export async function exec<T>(tx: Tx, query: SQL): Promise<T[]> {
   const { dialect, session } = tx as unknown as DrizzleInternals;
   if (dialect?.sqlToQuery && session?.client?.unsafe) {
     const q = dialect.sqlToQuery(query);
-    return (await session.client.unsafe(q.sql, q.params, { prepare: true })) as T[];
+    // DATABASE_PREPARE=false (transaction-mode pooler) turns named statements off here too.
+    return (await session.client.unsafe(q.sql, q.params, { prepare: env().DATABASE_PREPARE })) as T[];
   }
   return [...(await tx.execute(query))] as T[];
 }

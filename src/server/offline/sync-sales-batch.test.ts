@@ -28,7 +28,9 @@ beforeAll(async () => {
   const [r] = await admin<{ id: string }[]>`select id from registers where tenant_id = ${t.tenantId}`;
   registerId = r!.id;
   sessionId = (await openSession(t.tenantId, cashier.userId, registerId, "500.00")).id;
-  cola = await seedProduct(t.tenantId, t.ownerId, { name: "Cola 500", price: "1500.00", barcode: "7790001", stock: [{ warehouseId: t.warehouseId, quantity: "10", unitCost: "800" }] });
+  cola = await seedProduct(t.tenantId, t.ownerId, { name: "Cola 500", price: "1400.00", barcode: "7790001", stock: [{ warehouseId: t.warehouseId, quantity: "10", unitCost: "800" }] });
+  // The price went up while the terminal may have been offline: 1400 is still an honest price.
+  await admin`update products set sale_price = 1500 where id = ${cola}`;
   pan = await seedProduct(t.tenantId, t.ownerId, { name: "Pan", price: "900.00", barcode: "7790002", stock: [{ warehouseId: t.warehouseId, quantity: "1", unitCost: "400" }] });
 });
 

@@ -103,9 +103,10 @@ async function applyOne(
       if (afterCommit && r.status === "CREATED") afterCommit(r);
       return {
         id: sale.id,
-        status: r.status === "DUPLICATE" ? "DUPLICATE" : r.stockConflict ? "ACCEPTED_WITH_CONFLICT" : "ACCEPTED",
+        status: r.status === "DUPLICATE" ? "DUPLICATE" : r.stockConflict || r.catalogConflict ? "ACCEPTED_WITH_CONFLICT" : "ACCEPTED",
         ticketNumber: r.ticketNumber,
         stockConflict: r.stockConflict,
+        ...(r.catalogConflict ? { catalogConflict: true } : {}),
       };
     } catch (e) {
       if (isAppError(e) && REFUSE_CODES.has(e.code)) return { id: sale.id, status: "REFUSED", code: e.code, message: e.message };

@@ -3,10 +3,13 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { stockConflicts, type ConsumedLot } from "../db/schema/pos";
 import { AppError } from "../errors/app-error";
+import { lockExitChain } from "../inventory/lock-exit-chain";
 import { exitStock } from "../inventory/exit-stock";
 import { Decimal, ZERO, sum } from "@/lib/decimal";
 import type { PaymentMethod, TSaleInput, TSaleResult } from "@/lib/schemas/sale";
 import { requestSaleFiscalDocument } from "./fiscal-link";
+import { catalogConflicts } from "../db/schema/security";
+import { findCatalogConflicts, saleTimeWithinSession } from "./catalog-conflicts";
 
 export type CreateSaleActor = { userId: string; canReview?: boolean };
 export type CreateSaleOptions = {
@@ -14,7 +17,7 @@ export type CreateSaleOptions = {
   /** Tenant setting; read from the tenant row when not given. */
   allowNegativeStock?: boolean;
 };
-export type CreateSaleResult = TSaleResult & { fiscalDocumentId: string | null };
+export type CreateSaleResult = TSaleResult & { fiscalDocumentId: string | null; catalogConflict?: boolean };
 
 type SessionAndRegister = {
   id: string;
@@ -22,6 +25,7 @@ type SessionAndRegister = {
   register_id: string;
   status: "OPEN" | "CLOSED";
   opened_by: string;
+  opened_at: Date;
   warehouse_id: string;
   fiscal_enabled: boolean;
   afip_point_of_sale: number;
@@ -39,7 +43,7 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
   // One round trip: serialize submissions of the same UUID (advisory lock) and read the
   // session + register, holding the session FOR SHARE so a closing waits for this sale.
   const [session] = await tx.execute<SessionAndRegister>(sql`
-    select s.id, s.tenant_id, s.register_id, s.status, s.opened_by, r.warehouse_id, r.fiscal_enabled, r.afip_point_of_sale
+    select s.id, s.tenant_id, s.register_id, s.status, s.opened_by, s.opened_at, r.warehouse_id, r.fiscal_enabled, r.afip_point_of_sale
     from (select pg_advisory_xact_lock(hashtextextended(${"sale:" + input.id}, 0))) l,
          cash_sessions s join registers r on r.tenant_id = s.tenant_id and r.id = s.register_id
     where s.id = ${input.cashSessionId}
@@ -52,8 +56,15 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
     throw new AppError("VALIDATION", "La sesión de caja no corresponde a esa caja.");
   }
   if (session.status !== "OPEN") throw new AppError("INVALID_STATE", "La sesión de caja está cerrada: abrí la caja para vender.");
-  if (opts.mode === "online" && session.opened_by !== actor.userId && !actor.canReview) {
+  // Online or offline: only into the caller's own session, unless they review cash.
+  if (session.opened_by !== actor.userId && !actor.canReview) {
     throw new AppError("FORBIDDEN", "Esta sesión de caja la abrió otra persona.");
+  }
+  // Online sales take the server's time; an offline sale keeps its time only if it falls
+  // within the session it claims (with a little clock skew).
+  const soldAt = opts.mode === "online" ? null : new Date(input.createdAt);
+  if (soldAt && !saleTimeWithinSession(soldAt, new Date(session.opened_at), new Date())) {
+    throw new AppError("VALIDATION", "La hora de la venta no corresponde a la sesión de caja.", { field: "createdAt" });
   }
   const register = session;
 
@@ -103,6 +114,8 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
   // Stock exits, in product order so concurrent sales lock lots in the same order.
   const stocked = lines.filter((l) => !l.product.is_service).sort((a, b) => a.product.id.localeCompare(b.product.id));
   const exits = new Map<number, { costTotal: string; lots: ConsumedLot[]; shortfall: string }>();
+  // Every line's level and the packs above them, locked up front in one global order.
+  await lockExitChain(tx, stocked.map((l) => l.product.id), register.warehouse_id);
   for (const l of stocked) {
     const r = await exitStock(
       tx,
@@ -121,6 +134,11 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
     exits.set(l.lineNo, { costTotal: r.costTotal, lots: r.lines, shortfall: r.shortfall });
   }
   const stockConflict = opts.mode === "offline" && [...exits.values()].some((e) => new Decimal(e.shortfall).gt(0));
+  // Offline: accepted, but a price the product never had while the terminal could have been
+  // offline, or a product already inactive then, is flagged for the supervisor.
+  const catalogFlags = soldAt
+    ? await findCatalogConflicts(tx, soldAt, lines.map((l) => ({ lineNo: l.lineNo, productId: l.product.id, unitPrice: l.unitPrice })))
+    : [];
 
   const costTotal = sum([...exits.values()].map((e) => e.costTotal));
   const fiscalStatus = register.fiscal_enabled ? "PENDING" : "NOT_REQUIRED";
@@ -185,7 +203,7 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
       select ${t}, ${input.id}, ${input.registerId}, ${session.id}, ${register.warehouse_id}, c.last_number, ${input.customerId ?? null}::uuid,
         ${actor.userId}, ${opts.mode === "offline" ? "OFFLINE" : "ONLINE"}::pos_sale_mode, ${subtotal.toFixed(2)}, ${ticketDiscount.toFixed(2)},
         ${total.toFixed(2)}, ${payments.paid.toFixed(2)}, ${payments.change.toFixed(2)}, ${costTotal.toFixed(2)}, ${stockConflict},
-        ${fiscalStatus}::pos_sale_fiscal_status, ${fiscalDocumentId}::uuid, ${new Date(input.createdAt).toISOString()}::timestamptz
+        ${fiscalStatus}::pos_sale_fiscal_status, ${fiscalDocumentId}::uuid, ${soldAt ? sql`${soldAt.toISOString()}::timestamptz` : sql`now()`}
       from c
       returning id
     ), l as (
@@ -215,6 +233,21 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
     );
   }
 
+  if (catalogFlags.length > 0) {
+    await tx.insert(catalogConflicts).values(
+      catalogFlags.map((f) => ({
+        tenantId: session.tenant_id,
+        saleId: input.id,
+        lineNo: f.lineNo,
+        productId: f.productId,
+        kind: f.kind,
+        chargedPrice: f.chargedPrice,
+        catalogPrice: f.catalogPrice,
+        cashierId: actor.userId,
+      })),
+    );
+  }
+
   return {
     saleId: input.id,
     ticketNumber,
@@ -222,6 +255,7 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
     change: payments.change.toFixed(2),
     status: "CREATED",
     stockConflict,
+    catalogConflict: catalogFlags.length > 0,
     fiscalDocumentId,
   };
 }
@@ -258,8 +292,10 @@ export function applyPayments(input: TSaleInput["payments"], total: Decimal) {
 
 /** The stored result of a sale already committed (the idempotent replay answer). */
 export async function findSaleResult(tx: Tx, saleId: string): Promise<CreateSaleResult | null> {
-  const [row] = await tx.execute<{ ticket_number: number; total: string; change: string; stock_conflict: boolean; fiscal_document_id: string | null }>(
-    sql`select ticket_number, total, change, stock_conflict, fiscal_document_id from sales where id = ${saleId}`,
+  const [row] = await tx.execute<{ ticket_number: number; total: string; change: string; stock_conflict: boolean; catalog_conflict: boolean }>(
+    sql`select ticket_number, total, change, stock_conflict,
+          exists(select 1 from catalog_conflicts c where c.tenant_id = sales.tenant_id and c.sale_id = sales.id) as catalog_conflict
+        from sales where id = ${saleId}`,
   );
   if (!row) return null;
   return {
@@ -269,6 +305,7 @@ export async function findSaleResult(tx: Tx, saleId: string): Promise<CreateSale
     change: row.change,
     status: "DUPLICATE",
     stockConflict: row.stock_conflict,
+    catalogConflict: row.catalog_conflict,
     fiscalDocumentId: null, // already requested by the first submission; never send its event twice
   };
 }

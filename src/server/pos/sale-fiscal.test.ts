@@ -1,3 +1,4 @@
+import { nextIp } from "../../test/ip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { withTenant } from "../db/with-tenant";
@@ -55,7 +56,7 @@ describe("a sale on a fiscal register", () => {
 
     const voided = await withTenant(
       t.tenantId,
-      (tx) => voidSale(tx, { saleId: input.id, reason: "Devolución", supervisorEmail: supervisor.email, supervisorPassword: supervisor.password }, { userId: cashier.userId }),
+      (tx) => voidSale(tx, { saleId: input.id, reason: "Devolución", supervisorEmail: supervisor.email, supervisorPassword: supervisor.password }, { userId: cashier.userId, ip: nextIp() }),
       { userId: cashier.userId },
     );
     expect(voided.sale.fiscalStatus).toBe("CREDIT_NOTE_PENDING");

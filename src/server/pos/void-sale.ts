@@ -13,8 +13,8 @@ import { requestSaleCreditNote } from "./fiscal-link";
 export const ZVoidSaleInput = z.object({
   saleId: z.uuid(),
   reason: z.string().trim().min(3, "Indicá el motivo de la anulación").max(300),
-  supervisorEmail: z.string().trim().min(3, "Ingresá el e-mail del supervisor"),
-  supervisorPassword: z.string().min(1, "Ingresá la contraseña del supervisor"),
+  supervisorEmail: z.string().trim().min(3, "Ingresá el e-mail del supervisor").max(254),
+  supervisorPassword: z.string().min(1, "Ingresá la contraseña del supervisor").max(200),
 });
 export type TVoidSaleInput = z.infer<typeof ZVoidSaleInput>;
 
@@ -23,10 +23,15 @@ export type TVoidSaleInput = z.infer<typeof ZVoidSaleInput>;
  * to the lots consumed, inverse VOID cash movements (in the sale's session, or the register's
  * open one when that has closed), and a credit note request when the sale had a document.
  */
-export async function voidSale(tx: Tx, input: TVoidSaleInput, actor: { userId: string }) {
-  const supervisor = await verifySupervisor(tx, input.supervisorEmail, input.supervisorPassword, "pos.void");
+export async function voidSale(tx: Tx, input: TVoidSaleInput, actor: { userId: string; ip: string }) {
   const [sale] = await tx.select().from(sales).where(eq(sales.id, input.saleId)).for("update");
   if (!sale) throw new AppError("NOT_FOUND", "La venta no existe.");
+  // Only now, with the sale known: the authoriser is neither who asks nor who rang it.
+  const supervisor = await verifySupervisor(
+    tx,
+    { email: input.supervisorEmail, password: input.supervisorPassword, permission: "pos.void", subjectId: sale.id },
+    { tenantId: sale.tenantId, requesterId: actor.userId, excludedUserIds: [sale.cashierId], ip: actor.ip },
+  );
   if (sale.status === "VOIDED") throw new AppError("INVALID_STATE", `El ticket ${sale.ticketNumber} ya está anulado.`);
 
   const [session] = await tx.execute<{ id: string }>(sql`

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZSupplierInvoiceInput } from "@/lib/accounting/supplier-invoice";
 
 const decimal = (scale: number, label: string) =>
   z
@@ -33,5 +34,7 @@ export const ZReceiveGoodsInput = z.object({
   /** Receiving more than ordered must be confirmed explicitly. */
   confirmOverReceipt: z.boolean().default(false),
   lines: z.array(ZReceiptLineInput).min(1, "Ingresá al menos una línea").max(500),
+  /** The supplier's fiscal document, recorded with the receipt (its total becomes the payable's amount). */
+  supplierInvoice: ZSupplierInvoiceInput.optional().nullable(),
 });
 export type TReceiveGoodsInput = z.input<typeof ZReceiveGoodsInput>;

@@ -9,6 +9,7 @@ import { TENANT, tenantToday, type Actor } from "./common";
 import { lockOrder } from "./purchase-orders";
 import { scanPayableAlerts } from "./scan-alerts";
 import { ZReceiveGoodsInput, type TReceiveGoodsInput } from "./receive-goods-input";
+import { recordSupplierInvoice } from "../accounting/record-supplier-invoice";
 
 export type ReceiveGoodsResult = {
   receiptId: string;
@@ -165,6 +166,8 @@ export async function receiveGoods(tx: Tx, raw: TReceiveGoodsInput, actor: Actor
     orderStatus = st!.status;
   }
 
+  // With the supplier's invoice the debt is what the invoice says (IVA and percepciones included).
+  const payableAmount = v.supplierInvoice ? money(v.supplierInvoice.total) : money(total);
   const [payable] = await tx
     .insert(payables)
     .values({
@@ -172,12 +175,15 @@ export async function receiveGoods(tx: Tx, raw: TReceiveGoodsInput, actor: Actor
       supplierId,
       receiptId: receipt.id,
       reference: v.reference ?? null,
-      amount: money(total),
-      balance: money(total),
+      amount: payableAmount,
+      balance: payableAmount,
       issuedOn: receivedOn,
       dueOn: sql`${receivedOn}::date + ${supplier.payment_terms_days}::int` as unknown as string,
     })
     .returning({ id: payables.id, dueOn: payables.dueOn });
+  if (v.supplierInvoice) {
+    await recordSupplierInvoice(tx, v.supplierInvoice, { supplierId, receiptId: receipt.id, payableId: payable!.id }, actor);
+  }
   // Short terms: a payable already due within the week alerts now, not at tomorrow's scan
   // (same dedupe key as the daily cron, so it is never notified twice).
   await scanPayableAlerts(tx, await tenantToday(tx), payable!.id);

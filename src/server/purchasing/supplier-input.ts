@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidCuit, normalizeCuit } from "../afip/cuit";
+import { isValidCuit, normalizeCuit } from "@/lib/cuit";
 
 // Shared by the supplier dialog (client) and the services (server).
 const optionalText = (max: number) =>

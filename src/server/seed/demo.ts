@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { withAnonymous, withTenant } from "../db/with-tenant";
 import { createTenant } from "../tenancy/create-tenant";
-import { inviteMember } from "../tenancy/invite-member";
+import { seedMember } from "../tenancy/seed-member";
 import type { Role } from "../auth/permissions";
 
 export const DEMO = {
@@ -42,7 +42,7 @@ export async function seedDemo(extra: DemoSeeder[] = []): Promise<{ tenantId: st
           { kind: "new", userId: ownerId, name: owner!.name, email: owner!.email, password: DEMO.password },
         );
         for (const u of others) {
-          await inviteMember(tx, tenantId!, { ...u, password: DEMO.password }, { role: "OWNER" });
+          await seedMember(tx, { ...u, password: DEMO.password }, { userId: ownerId, tenantId: tenantId!, tenantName: DEMO.businessName });
         }
       },
       { userId: ownerId },

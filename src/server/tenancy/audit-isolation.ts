@@ -71,7 +71,18 @@ export async function auditTenantIsolation(sql: postgres.Sql | postgres.Transact
   for (const o of owned) problems.push(`app role owns ${o.relname}`);
 
   // SECURITY DEFINER functions the app role can call: only the reviewed ones, with a pinned search_path.
-  const reviewed = new Set(["auth_user_by_email", "user_id_by_email", "tenant_id_by_slug", "all_tenant_ids", "create_invited_user"]);
+  const reviewed = new Set([
+    "tenant_id_by_slug",
+    "all_tenant_ids",
+    // 010_security.sql: sign-in and account flows; none returns a password hash.
+    "auth_password_params",
+    "auth_verify_password",
+    "auth_change_password",
+    "auth_request_password_reset",
+    "auth_force_password_reset",
+    "auth_reset_password",
+    "auth_create_invited_account",
+  ]);
   const definers = await sql<{ proname: string; config: string[] | null }[]>`
     select p.proname, p.proconfig as config from pg_proc p join pg_namespace n on n.oid = p.pronamespace
     where n.nspname = 'public' and p.prosecdef and has_function_privilege(${appRole}, p.oid, 'execute')`;

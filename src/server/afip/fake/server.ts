@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { dec, sum } from "@/lib/decimal";
+import { arYmd } from "@/lib/ar-time";
 import { cuitFromCertificate, verifyCms } from "../cms";
 import { escapeXml, xmlParser } from "../soap";
 import { FEV1_NS } from "../wsfe";
@@ -11,6 +12,7 @@ import { WSAA_NS } from "../wsaa";
 import { fakeEndpoints, type AfipEndpoints } from "../endpoints";
 import { checkAgainstWsdl } from "../wsdl-schema";
 import type { Pem } from "./certs";
+import { caeaHandlers, emptyCaeaState, type CaeaFakeState, type FakePointOfSale } from "./caea";
 
 /**
  * A local fake AFIP speaking WSAA (loginCms) and WSFEv1 over SOAP 1.1, as in the official
@@ -54,6 +56,8 @@ type StoredCbte = {
 type State = {
   tickets: { cuit: string; service: string; token: string; sign: string; expiresAt: number }[];
   cbtes: StoredCbte[];
+  /** CAEA grants, reports, "sin movimiento" and the points of sale ARCA lists (fake/caea.ts). */
+  caea?: CaeaFakeState;
 };
 
 export type FakeAfipOptions = {
@@ -68,6 +72,8 @@ export type FakeAfipOptions = {
   strictSchema?: boolean;
   /** Points of sale enabled per CUIT; when absent every PtoVta is enabled. */
   enabledPointsOfSale?: number[];
+  /** ARCA's clock for CAEA windows and deadlines (tests move it; default: now). */
+  now?: () => Date;
 };
 
 export type FakeAfip = {
@@ -78,12 +84,23 @@ export type FakeAfip = {
   /** Counters per operation, for asserting "logged in once", "issued once". */
   calls: Record<string, number>;
   issued(cuit?: string): StoredCbte[];
+  /** Always reject details for this receiver (DocNro), e.g. an inactive CUIT; undefined stops it. */
+  rejectReceiver(docNro: string, observations?: { code: number; msg: string }[]): void;
   /** Simulate ticket expiry (AFIP side): all tickets expire now. */
   expireTickets(): void;
+  /** Move ARCA's clock (CAEA windows, reporting deadlines). */
+  setNow(now: () => Date): void;
+  /** While on, every WSFEv1 call answers HTTP 503 without a SOAP body (an outage). */
+  setOutage(on: boolean): void;
+  /** Reject one CAEA record the next time it is reported (ARCA's per-record observation). */
+  rejectCaeaRecord(ptoVta: number, cbteTipo: number, nro: number, observations: { code: number; msg: string }[]): void;
+  /** The points of sale FEParamGetPtosVenta lists for a CUIT. */
+  setPointsOfSale(cuit: string, list: FakePointOfSale[]): void;
+  caeaState(): CaeaFakeState;
   close(): Promise<void>;
 };
 
-const yyyymmdd = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, "");
+const yyyymmdd = (d: Date) => arYmd(d);
 
 export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
   if (process.env.NODE_ENV === "production") throw new Error("The fake AFIP can never run in production mode");
@@ -96,6 +113,20 @@ export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
     mkdirSync(path.dirname(opts.stateFile), { recursive: true });
     writeFileSync(opts.stateFile, JSON.stringify(state));
   };
+  state.caea ??= emptyCaeaState();
+  let now = opts.now ?? (() => new Date());
+  let outage = false;
+  const recordRejections = new Map<string, { code: number; msg: string }[]>();
+  const caeaOps = caeaHandlers({
+    state: state.caea,
+    save: () => save(),
+    now: () => now(),
+    recordRejections,
+    defaultPointsOfSale: () => [
+      ...(opts.enabledPointsOfSale ?? Array.from({ length: 20 }, (_, i) => i + 1)).map((nro) => ({ nro, emisionTipo: "CAE" as const })),
+      ...Array.from({ length: 10 }, (_, i) => ({ nro: 90 + i, emisionTipo: "CAEA" as const })),
+    ],
+  });
   const queue = new Map<string, FakeBehavior[]>();
   const calls: Record<string, number> = {};
   const take = (op: string) => queue.get(op)?.shift();
@@ -235,6 +266,10 @@ export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
   }
 
   function handleWsfe(req: IncomingMessage, res: ServerResponse, xml: string, body: Record<string, any>) {
+    if (outage) {
+      res.writeHead(503, { "Content-Type": "text/html" });
+      return void res.end("<html><body>Service Unavailable</body></html>");
+    }
     const opName = Object.keys(body)[0] ?? "";
     const action = String(req.headers.soapaction ?? "").replace(/"/g, "");
     if (action !== `${FEV1_NS}${opName}`) return fault(res, "soap:Client", `Server did not recognize the value of HTTP Header SOAPAction: ${action}.`);
@@ -247,7 +282,7 @@ export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
     if (behavior?.kind === "timeout") {
       if (behavior.process && opName === "FECAESolicitar") {
         const a = auth((body[opName] as Record<string, any>)?.Auth);
-        if ("cuit" in a) solicitar(a.cuit, (body[opName] as Record<string, any>).FeCAEReq);
+        if ("cuit" in a) solicitarAny(a.cuit, (body[opName] as Record<string, any>).FeCAEReq);
       }
       hanging.add(res);
       setTimeout(() => {
@@ -271,7 +306,7 @@ export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
         return respond(`<PtoVta>${p}</PtoVta><CbteTipo>${t}</CbteTipo><CbteNro>${lastNro(a.cuit, p, t)}</CbteNro>`);
       }
       case "FECAESolicitar": {
-        const out = solicitar(a.cuit, input.FeCAEReq, behavior);
+        const out = solicitarAny(a.cuit, input.FeCAEReq, behavior);
         if (behavior?.kind === "lose-response") {
           // Authorised and stored; the answer never arrives.
           res.socket?.destroy();
@@ -294,8 +329,39 @@ export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
         );
       }
       default:
+        if (caeaOps[opName]) return respond(caeaOps[opName](a.cuit, input));
         return fault(res, "soap:Client", `Operación no soportada por el fake: ${opName}`);
     }
+  }
+
+  // Multi-record FECAESolicitar (billing batches): each detail goes through `solicitar` in
+  // order, so numbering, validations and the per-detail sequence check are the same; a detail
+  // rejected in the middle leaves the following numbers out of sequence (10016), as ARCA does.
+  const rejectedReceivers = new Map<string, { code: number; msg: string }[]>();
+  function solicitarAny(cuit: string, req: Record<string, any>, behavior?: FakeBehavior): string {
+    const raw = req?.FeDetReq?.FECAEDetRequest;
+    const dets = (Array.isArray(raw) ? raw : [raw ?? {}]) as Record<string, any>[];
+    if (!Array.isArray(raw) && rejectedReceivers.size === 0) return solicitar(cuit, req, behavior);
+    const cab = req?.FeCabReq ?? {};
+    if (Number(cab.CantReg) !== dets.length)
+      return `<FeCabResp><Cuit>${cuit}</Cuit><PtoVta>${Number(cab.PtoVta)}</PtoVta><CbteTipo>${Number(cab.CbteTipo)}</CbteTipo><FchProceso>${yyyymmdd(new Date())}</FchProceso><CantReg>${dets.length}</CantReg><Resultado>R</Resultado><Reproceso>N</Reproceso></FeCabResp>${errXml([{ code: 10001, msg: "CantReg no coincide con la cantidad de comprobantes informados." }])}`;
+    const out: string[] = [];
+    for (const det of dets) {
+      const forced = rejectedReceivers.get(String(det.DocNro));
+      const b: FakeBehavior | undefined = forced ? { kind: "reject", observations: forced } : behavior?.kind === "reject" ? behavior : undefined;
+      const one = xmlParser.parse(`<x>${solicitar(cuit, { FeCabReq: { ...cab, CantReg: 1 }, FeDetReq: { FECAEDetRequest: det } }, b)}</x>`) as Record<string, any>;
+      const d = one.x.FeDetResp.FECAEDetResponse[0] as Record<string, any>;
+      const errs = ((one.x.Errors?.Err ?? []) as Record<string, any>[]).map((e) => ({ code: Number(e.Code), msg: String(e.Msg) }));
+      const obs = [...((d.Observaciones?.Obs ?? []) as Record<string, any>[]).map((o) => ({ code: Number(o.Code), msg: String(o.Msg) })), ...errs];
+      out.push(
+        `<FECAEDetResponse><Concepto>${d.Concepto}</Concepto><DocTipo>${d.DocTipo}</DocTipo><DocNro>${d.DocNro}</DocNro><CbteDesde>${d.CbteDesde}</CbteDesde><CbteHasta>${d.CbteHasta}</CbteHasta><CbteFch>${d.CbteFch}</CbteFch><Resultado>${d.Resultado}</Resultado>` +
+          (obs.length ? `<Observaciones>${obs.map((o) => `<Obs><Code>${o.code}</Code><Msg>${escapeXml(o.msg)}</Msg></Obs>`).join("")}</Observaciones>` : "") +
+          `<CAE>${d.CAE ?? ""}</CAE><CAEFchVto>${d.CAEFchVto ?? ""}</CAEFchVto></FECAEDetResponse>`,
+      );
+    }
+    const ok = out.filter((x) => x.includes("<Resultado>A</Resultado>")).length;
+    const resultado = ok === dets.length ? "A" : ok === 0 ? "R" : "P";
+    return `<FeCabResp><Cuit>${cuit}</Cuit><PtoVta>${Number(cab.PtoVta)}</PtoVta><CbteTipo>${Number(cab.CbteTipo)}</CbteTipo><FchProceso>${yyyymmdd(new Date())}</FchProceso><CantReg>${dets.length}</CantReg><Resultado>${resultado}</Resultado><Reproceso>N</Reproceso></FeCabResp><FeDetResp>${out.join("")}</FeDetResp>`;
   }
 
   const server: Server = createServer((req, res) => {
@@ -330,6 +396,24 @@ export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
     },
     calls,
     issued: (cuit) => state.cbtes.filter((c) => !cuit || c.cuit === cuit),
+    setNow(fn) {
+      now = fn;
+    },
+    setOutage(on) {
+      outage = on;
+    },
+    rejectCaeaRecord(ptoVta, cbteTipo, nro, observations) {
+      recordRejections.set(`${ptoVta}:${cbteTipo}:${nro}`, observations);
+    },
+    setPointsOfSale(cuit, list) {
+      state.caea!.pointsOfSale[cuit] = list;
+      save();
+    },
+    caeaState: () => state.caea!,
+    rejectReceiver(docNro, observations) {
+      if (observations) rejectedReceivers.set(docNro, observations);
+      else rejectedReceivers.delete(docNro);
+    },
     expireTickets() {
       for (const t of state.tickets) t.expiresAt = Date.now() - 1;
       save();

@@ -10,6 +10,7 @@ import { listSales } from "../../pos/list-sales";
 import { findProductByCode, searchProducts } from "../../pos/find-products";
 import { createCustomer, searchCustomers, ZCreateCustomerInput } from "../../pos/customers";
 import { listStockConflicts, resolveStockConflict, ZResolveStockConflictInput } from "../../pos/stock-conflicts";
+import { listCatalogConflicts, resolveCatalogConflict, ZResolveCatalogConflictInput } from "../../pos/catalog-conflicts";
 import { openCashSession, ZOpenCashSessionInput } from "../../cash/open-cash-session";
 import { addCashMovement, ZAddCashMovementInput } from "../../cash/add-cash-movement";
 import { closeCashSession, ZCloseCashSessionInput } from "../../cash/close-cash-session";
@@ -74,7 +75,7 @@ export const posRouter = router({
 
   /** The cashier's screen sends the supervisor's credentials; the service verifies them. */
   voidSale: sell.input(ZVoidSaleInput).mutation(async ({ ctx, input }) => {
-    const r = await voidSale(ctx.tx, input, { userId: ctx.user.id });
+    const r = await voidSale(ctx.tx, input, { userId: ctx.user.id, ip: ctx.ip });
     const documentId = r.creditNoteDocumentId;
     if (documentId) ctx.afterCommit(() => sendFiscalEvent(documentId, ctx.tenant.id));
     return { saleId: r.sale.id, ticketNumber: r.sale.ticketNumber, status: r.sale.status, fiscalStatus: r.sale.fiscalStatus, authorizedBy: r.supervisor.name };
@@ -99,4 +100,12 @@ export const posRouter = router({
   resolveStockConflict: review
     .input(ZResolveStockConflictInput)
     .mutation(({ ctx, input }) => resolveStockConflict(ctx.tx, input, { userId: ctx.user.id })),
+
+  /** Offline lines at a price the product never had, or of a product already inactive (issue 11). */
+  catalogConflicts: review
+    .input(z.object({ status: z.enum(["OPEN", "RESOLVED"]).optional() }).optional())
+    .query(({ ctx, input }) => listCatalogConflicts(ctx.tx, { status: input?.status })),
+  resolveCatalogConflict: review
+    .input(ZResolveCatalogConflictInput)
+    .mutation(({ ctx, input }) => resolveCatalogConflict(ctx.tx, input, { userId: ctx.user.id })),
 });

@@ -6,7 +6,7 @@ import { authedProcedure, permissionProcedure, publicProcedure, router, tenantPr
 import { withTenant, withUser } from "../../db/with-tenant";
 import { memberships, tenants, users } from "../../db/schema/tenancy";
 import { createTenant, ZCreateTenantInput, ZOwnerAccount } from "../../tenancy/create-tenant";
-import { inviteMember, ZInviteMemberInput } from "../../tenancy/invite-member";
+import { createInvitation, ZCreateInvitationInput } from "../../tenancy/create-invitation";
 import { ROLE_PERMISSIONS, type Permission } from "../../auth/permissions";
 import { AppError } from "../../errors/app-error";
 
@@ -65,9 +65,12 @@ export const tenancyRouter = router({
       .orderBy(asc(users.name)),
   ),
 
+  /** An invitation the invitee accepts (issue 11): never attaches an existing account by itself. */
   inviteMember: permissionProcedure("members.manage")
-    .input(ZInviteMemberInput)
-    .mutation(({ ctx, input }) => inviteMember(ctx.tx, ctx.tenant.id, input, { role: ctx.role })),
+    .input(ZCreateInvitationInput)
+    .mutation(({ ctx, input }) =>
+      createInvitation(ctx.tx, input, { userId: ctx.user.id, role: ctx.role, tenantId: ctx.tenant.id, tenantName: ctx.tenant.name }),
+    ),
 
   removeMember: permissionProcedure("members.manage")
     .input(z.object({ userId: z.uuid() }))

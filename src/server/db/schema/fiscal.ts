@@ -44,6 +44,14 @@ export const fiscalSettings = pgTable(
     privateKeyEncrypted: text(),
     /** Consumidor final without document allowed up to this total (changes by regulation). */
     anonymousConsumerLimit: numeric({ precision: 14, scale: 2 }).notNull().default("10000000.00"),
+    /** Onboarding: a key generated here waiting for ARCA's certificate (encrypted like privateKeyEncrypted), and its CSR. */
+    pendingPrivateKeyEncrypted: text(),
+    csrPem: text(),
+    csrCreatedAt: timestamp({ withTimezone: true }),
+    /** CAE issuance failing for availability reasons this long switches a register to its CAEA point of sale. */
+    contingencyAfterMinutes: integer().notNull().default(15),
+    /** Share of a fortnight's documents ARCA lets a business issue under CAEA (percent; warn at 80 % of it). */
+    caeaMaxSharePercent: numeric({ precision: 5, scale: 2 }).notNull().default("10.00"),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex("fiscal_settings_tenant_key").on(t.tenantId)],
@@ -60,6 +68,10 @@ export const fiscalPointsOfSale = pgTable(
     number: integer().notNull(),
     name: text().notNull(),
     active: boolean().notNull().default(true),
+    /** How ARCA has it registered: CAE (web service, online) or CAEA (contingency, reported afterwards). */
+    emissionType: text().$type<"CAE" | "CAEA">().notNull().default("CAE"),
+    /** CAEA points of sale: the CAE point of sale whose registers fall back here. */
+    fallbackFor: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex("fiscal_points_of_sale_number_key").on(t.tenantId, t.number)],
@@ -147,6 +159,16 @@ export const fiscalDocuments = pgTable(
     /** Last request/response pair (all attempts are in fiscal_document_attempts). */
     requestXml: text(),
     responseXml: text(),
+    /** CAE (online) or CAEA (numbered locally in contingency, `cae` holds the CAEA code, reported afterwards). */
+    authType: text().$type<"CAE" | "CAEA">().notNull().default("CAE"),
+    caeaId: uuid(),
+    /** CAEA: when it was generated (CbteFchHsGen). */
+    generatedAt: timestamp({ withTimezone: true }),
+    /** CAEA reporting (FECAEARegInformativo): PENDING → REPORTED | REJECTED (corrected → PENDING again). */
+    reportStatus: text().$type<"PENDING" | "REPORTED" | "REJECTED">(),
+    reportErrors: jsonb().$type<AfipMsg[]>().notNull().default([]),
+    reportedAt: timestamp({ withTimezone: true }),
+    reportAttempts: integer().notNull().default(0),
     requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
     issuedAt: timestamp({ withTimezone: true }),
@@ -162,6 +184,7 @@ export const fiscalDocuments = pgTable(
     // One invoice and one credit note per sale (requests are idempotent).
     uniqueIndex("fiscal_documents_sale_kind_key").on(t.tenantId, t.saleId, t.kind).where(sql`${t.saleId} is not null`),
     index("fiscal_documents_status_idx").on(t.tenantId, t.status, t.requestedAt),
+    index("fiscal_documents_report_idx").on(t.tenantId, t.reportStatus).where(sql`${t.reportStatus} is not null`),
   ],
 );
 

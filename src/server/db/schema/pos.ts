@@ -63,6 +63,11 @@ export const customers = pgTable(
     email: text(),
     active: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // Accounts (billing, SPEC §6): sales on account only when enabled, within the limit.
+    accountEnabled: boolean().notNull().default(false),
+    creditLimit: moneyCol().notNull().default("0"),
+    paymentTermsDays: integer().notNull().default(30),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
@@ -100,11 +105,18 @@ export const cashSessions = pgTable(
     openedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     closedBy: uuid().references(() => users.id),
     closedAt: timestamp({ withTimezone: true }),
+    /** Opened on a terminal without connection (queued, applied on sync). */
+    openedOffline: boolean().notNull().default(false),
+    /**
+     * Synced offline while another session was already open on the register: accepted (the
+     * shift happened) and flagged for a supervisor, outside the one-open-per-register key.
+     */
+    openConflict: boolean().notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.registerId], foreignColumns: [registers.tenantId, registers.id] }),
-    uniqueIndex("cash_sessions_one_open_key").on(t.tenantId, t.registerId).where(sql`status = 'OPEN'`),
+    uniqueIndex("cash_sessions_one_open_key").on(t.tenantId, t.registerId).where(sql`status = 'OPEN' and not open_conflict`),
     index("cash_sessions_register_idx").on(t.tenantId, t.registerId, t.openedAt),
   ],
 );

@@ -16,6 +16,8 @@ export const registers = pgTable(
     active: boolean().notNull().default(true),
     /** Sales on this register need an AFIP document (fiscal status PENDING at sale time). */
     fiscalEnabled: boolean().notNull().default(false),
+    /** The terminal prints the ticket by itself after each sale (otherwise on a key). */
+    autoPrint: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -59,9 +59,13 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id),
     role: memberRole().notNull(),
+    /** The member's handle in this business: screens and procedures never carry another person's user id. */
+    id: uuid().notNull().defaultRandom(),
+    /** A disabled member keeps their row (history) but cannot enter this business. */
+    disabled: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.userId] })],
+  (t) => [primaryKey({ columns: [t.tenantId, t.userId] }), uniqueIndex("memberships_id_key").on(t.tenantId, t.id)],
 );
 
 /** Failed sign-in counters per account and per IP (global, no tenant). */

@@ -1,39 +1,7 @@
-import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { currentUser } from "@/server/auth/session";
-import { withMembership } from "@/server/db/with-tenant";
-import { can } from "@/server/auth/permissions";
-import { OfflinePosTerminal } from "@/components/offline-pos/offline-pos-terminal";
+import { redirect } from "next/navigation";
 
-export const dynamic = "force-dynamic";
-
-export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+/** The old offline terminal's address (installed apps, bookmarks): the one POS lives at /pos. */
+export default async function TerminalRedirect({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  return {
-    title: "Terminal de venta",
-    manifest: `/${slug}/terminal/manifest.webmanifest`,
-    appleWebApp: { capable: true, title: "Caja", statusBarStyle: "default" },
-    icons: { apple: "/icons/apple-touch-icon.png" },
-  };
-}
-
-/**
- * The installable register. Rendered once online (auth + membership checked here); after
- * that the service worker serves this page from its cache and everything runs locally.
- */
-export default async function TerminalPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  const user = await currentUser();
-  if (!user) redirect(`/ingresar?callbackUrl=${encodeURIComponent(`/${slug}/terminal`)}`);
-  const m = await withMembership(user.id, slug, async (_tx, membership) => membership);
-  if (!m.found) notFound();
-  if (!can(m.value.role, "pos.sell")) {
-    return (
-      <main className="mx-auto max-w-lg p-8">
-        <h1 className="text-xl font-semibold">Terminal de venta</h1>
-        <p className="mt-2 text-slate-700">Tu rol no permite vender en este negocio.</p>
-      </main>
-    );
-  }
-  return <OfflinePosTerminal slug={slug} closeSessionHref={`/${slug}/pos`} />;
+  redirect(`/${encodeURIComponent(slug)}/pos`);
 }

@@ -1,31 +1,25 @@
 import type { NextRequest } from "next/server";
-import { withTenant } from "@/server/db/with-tenant";
 import { can } from "@/server/auth/permissions";
-import { listRegistersWithSessions } from "@/server/cash/current-cash-session";
-import { authorizePosRequest } from "@/server/offline/pos-request";
-import type { PosContext } from "@/pos/types";
+import { jsonOk, posRoute } from "@/server/offline/pos-route";
+import { getPosContext } from "@/server/offline/get-pos-context";
+import type { PosContext } from "@/lib/schemas/pos-wire";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/pos/<slug>/context → who sells, the registers and their open sessions (kept offline by the register). */
+/** GET /api/pos/<slug>/context → PosContext (ticket header, registers, open sessions), kept offline by the terminal. */
 export async function GET(req: NextRequest, ctx: { params: Promise<{ slug: string }> }) {
   const { slug } = await ctx.params;
-  const auth = await authorizePosRequest(req, slug, "pos.sell");
-  if (auth instanceof Response) return auth;
-  const rows = await withTenant(auth.tenant.id, (tx) => listRegistersWithSessions(tx), { userId: auth.user.id });
+  const r = await posRoute(req, slug, "pos.sell", (tx, auth) => getPosContext(tx, auth.user.id));
+  if (r instanceof Response) return r;
+  const { auth, value } = r;
   const body: PosContext = {
     tenant: { slug: auth.tenant.slug, name: auth.tenant.name },
     user: { id: auth.user.id, name: auth.user.name },
     role: auth.role,
     canReview: can(auth.role, "cash.review"),
-    registers: rows.map((r) => ({
-      id: r.register_id,
-      name: r.register_name,
-      cashSessionId: r.cash_session_id,
-      openedBy: r.opened_by,
-      openedByName: r.opened_by_name,
-    })),
+    canVoid: can(auth.role, "pos.void"),
+    ...value,
     fetchedAt: new Date().toISOString(),
   };
-  return Response.json(body, { headers: { "cache-control": "no-store" } });
+  return jsonOk(body);
 }

@@ -1,37 +1,43 @@
 import type { NextRequest } from "next/server";
 import { withTenant } from "@/server/db/with-tenant";
 import { can } from "@/server/auth/permissions";
-import { authorizePosRequest, jsonError } from "@/server/offline/pos-request";
-import { syncSalesBatch, ZSyncSalesBody } from "@/server/offline/sync-sales-batch";
+import { jsonError, jsonOk, posRoute } from "@/server/offline/pos-route";
+import { syncSalesBatch } from "@/server/offline/sync-sales-batch";
+import { createSale } from "@/server/pos/create-sale";
 import { log } from "@/server/log";
 import { sendFiscalEvent } from "@/server/fiscal/events";
 import { recordSyncBatch } from "@/server/offline/record-sync-batch";
+import { ZSyncRequest } from "@/lib/schemas/pos-wire";
 
 export const dynamic = "force-dynamic";
 
 /**
- * POST /api/pos/<slug>/sync  {sales: TSaleInput[]} → {results: SaleSyncResult[]}
- * Each sale in its own transaction, idempotent by its UUID; one result per sale, in order.
+ * POST /api/pos/<slug>/sync  {sales, strict?} → {results}
+ * Each sale idempotent by its UUID; one result per sale, in order. `strict`: the cashier is
+ * waiting for this verdict at the till, so online rules apply (a refusal is shown and fixed).
  */
 export async function POST(req: NextRequest, ctx: { params: Promise<{ slug: string }> }) {
   const { slug } = await ctx.params;
-  const auth = await authorizePosRequest(req, slug, "pos.sell");
-  if (auth instanceof Response) return auth;
+  const r = await posRoute(req, slug, "pos.sell");
+  if (r instanceof Response) return r;
+  const { auth } = r;
   let body: unknown;
   try {
     body = await req.json();
   } catch {
     return jsonError(400, "VALIDATION", "El envío no es JSON válido.");
   }
-  const parsed = ZSyncSalesBody.safeParse(body);
+  const parsed = ZSyncRequest.safeParse(body);
   if (!parsed.success) return jsonError(400, "VALIDATION", parsed.error.issues.map((i) => i.message).join("; "));
   const started = performance.now();
+  const allowNegativeStock = auth.tenant.settings.allowNegativeStock === true;
   const results = await syncSalesBatch(
     (fn) => withTenant(auth.tenant.id, fn, { userId: auth.user.id }),
     parsed.data.sales,
     { userId: auth.user.id, canReview: can(auth.role, "cash.review") },
     {
       concurrency: 4,
+      writer: parsed.data.strict ? (tx, input, actor) => createSale(tx, input, actor, { mode: "online", allowNegativeStock }) : undefined,
       // One durable commit per batch (also the audit row): see sync-sales-batch.ts.
       durableReceipt: (results) =>
         withTenant(auth.tenant.id, (tx) => recordSyncBatch(tx, auth.tenant.id, { results, durationMs: performance.now() - started }, { userId: auth.user.id }), {
@@ -41,6 +47,6 @@ export async function POST(req: NextRequest, ctx: { params: Promise<{ slug: stri
       log: (msg, err) => log.error({ err, tenant: auth.tenant.id }, msg),
     },
   );
-  log.info({ tenant: auth.tenant.id, sales: results.length, ms: Math.round(performance.now() - started) }, "offline sync batch");
-  return Response.json({ results }, { headers: { "cache-control": "no-store" } });
+  log.info({ tenant: auth.tenant.id, sales: results.length, strict: Boolean(parsed.data.strict), ms: Math.round(performance.now() - started) }, "terminal sync batch");
+  return jsonOk({ results });
 }

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { currentUser } from "@/server/auth/session";
+import { withMembership } from "@/server/db/with-tenant";
+import { can } from "@/server/auth/permissions";
+import { TRPCProvider } from "@/lib/trpc/react";
+import { Terminal } from "@/components/terminal/terminal";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const { slug } = await params;
+  return {
+    title: "Punto de venta",
+    manifest: `/${slug}/pos/manifest.webmanifest`,
+    appleWebApp: { capable: true, title: "Caja", statusBarStyle: "default" },
+    icons: { apple: "/icons/apple-touch-icon.png" },
+  };
+}
+
+/**
+ * The one point of sale (installable). Rendered once online (auth + membership checked
+ * here); after that the service worker serves this page from its cache and everything runs
+ * on the local catalog and queue, online or not.
+ */
+export default async function PosPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const user = await currentUser();
+  if (!user) redirect(`/ingresar?callbackUrl=${encodeURIComponent(`/${slug}/pos`)}`);
+  const m = await withMembership(user.id, slug, async (_tx, membership) => membership);
+  if (!m.found) notFound();
+  if (!can(m.value.role, "pos.sell")) {
+    return (
+      <main className="mx-auto max-w-lg p-8">
+        <h1 className="text-xl font-semibold">Punto de venta</h1>
+        <p className="mt-2 text-slate-700">Tu rol no permite vender en este negocio.</p>
+      </main>
+    );
+  }
+  return (
+    <TRPCProvider tenantSlug={slug} key={slug}>
+      <Terminal slug={slug} />
+    </TRPCProvider>
+  );
+}

@@ -1,0 +1,123 @@
+"use client";
+import type { KeyboardEvent, MutableRefObject } from "react";
+import { formatMoney } from "@/lib/format";
+import { Decimal } from "@/lib/decimal";
+import { lineTotal, parseAmount, type Cart, type CartLine } from "@/pos/cart";
+
+/** Half-typed quantities must not crash rendering. */
+export function safe(fn: () => Decimal): Decimal {
+  try {
+    return fn();
+  } catch {
+    return new Decimal(0);
+  }
+}
+
+/**
+ * The sale's lines: quantity (F2) and line discount (F4) inputs; Enter/Esc go back to the
+ * scanner. On a phone each line is a card (no horizontal scroll), on a wide screen a row.
+ */
+export function CartTable({
+  cart,
+  selected,
+  onSelect,
+  onUpdate,
+  onRemove,
+  qtyRefs,
+  discRefs,
+  onDone,
+}: {
+  cart: Cart;
+  selected: number;
+  onSelect: (i: number) => void;
+  onUpdate: (i: number, patch: Partial<CartLine>) => void;
+  onRemove: (i: number) => void;
+  qtyRefs: MutableRefObject<(HTMLInputElement | null)[]>;
+  discRefs: MutableRefObject<(HTMLInputElement | null)[]>;
+  onDone: () => void;
+}) {
+  const keyDone = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === "Enter" || e.key === "Escape") {
+      e.preventDefault();
+      onDone();
+    }
+  };
+  if (cart.lines.length === 0) {
+    return <p className="rounded-lg border border-dashed border-slate-300 bg-white px-3 py-10 text-center text-slate-500">Escaneá un producto para empezar la venta.</p>;
+  }
+  return (
+    <table className="block w-full text-sm md:table" aria-label="Productos de la venta">
+      <thead className="hidden bg-slate-50 text-left text-slate-600 md:table-header-group">
+        <tr>
+          <th className="px-3 py-2">Producto</th>
+          <th className="px-3 py-2 text-right">Cantidad</th>
+          <th className="px-3 py-2 text-right">Precio</th>
+          <th className="px-3 py-2 text-right">Descuento $</th>
+          <th className="px-3 py-2 text-right">Importe</th>
+          <th className="px-3 py-2" />
+        </tr>
+      </thead>
+      <tbody className="block space-y-2 md:table-row-group md:space-y-0">
+        {cart.lines.map((l, i) => (
+          <tr
+            key={`${l.productId}-${l.unitPrice}`}
+            onClick={() => onSelect(i)}
+            aria-selected={i === selected}
+            className={`grid grid-cols-[1fr_auto] gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white p-2 md:table-row md:rounded-none md:border-0 md:border-b ${i === selected ? "bg-teal-50 md:bg-teal-50" : ""}`}
+          >
+            <td className="col-span-2 break-words font-medium md:px-3 md:py-2 md:font-normal">{l.name}</td>
+            <td className="md:px-3 md:py-2 md:text-right">
+              <input
+                ref={(el) => {
+                  qtyRefs.current[i] = el;
+                }}
+                aria-label={`Cantidad de ${l.name}`}
+                inputMode="decimal"
+                className="min-h-11 w-20 rounded border border-slate-300 px-2 py-1 text-right"
+                value={l.quantity}
+                onFocus={() => onSelect(i)}
+                onKeyDown={keyDone}
+                onChange={(e) => onUpdate(i, { quantity: e.target.value.replace(",", ".") })}
+              />
+              <span className="ml-2 text-slate-600 md:hidden">× {formatMoney(l.unitPrice)}</span>
+            </td>
+            <td className="hidden md:table-cell md:px-3 md:py-2 md:text-right">{formatMoney(l.unitPrice)}</td>
+            <td className="text-right md:px-3 md:py-2">
+              <input
+                ref={(el) => {
+                  discRefs.current[i] = el;
+                }}
+                aria-label={`Descuento de ${l.name}`}
+                inputMode="decimal"
+                placeholder="Desc. $"
+                className="min-h-11 w-24 rounded border border-slate-300 px-2 py-1 text-right"
+                defaultValue={l.discount === "0" ? "" : l.discount.replace(".", ",")}
+                onFocus={() => onSelect(i)}
+                onKeyDown={keyDone}
+                onChange={(e) => {
+                  const v = e.target.value.trim() === "" ? "0" : parseAmount(e.target.value);
+                  if (v !== null) onUpdate(i, { discount: v });
+                }}
+              />
+            </td>
+            <td className="font-semibold md:px-3 md:py-2 md:text-right">{formatMoney(safe(() => lineTotal(l)))}</td>
+            <td className="text-right md:px-3 md:py-2">
+              <button
+                type="button"
+                className="min-h-11 min-w-11 rounded text-red-700 hover:bg-red-50"
+                aria-label={`Quitar ${l.name}`}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  onRemove(i);
+                  onDone();
+                }}
+              >
+                ✕
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import { z } from "zod";
+import { sql } from "drizzle-orm";
+import type { Tx } from "../db/client";
+import { billingCharges } from "../db/schema/billing";
+import { AppError } from "../errors/app-error";
+import { currentTenantId } from "../fiscal/current-tenant";
+import { tenantToday } from "../purchasing/common";
+import { ZIsoDate, ZManualChargeLine } from "@/lib/schemas/billing";
+import { manualChargeLines } from "./charge-lines";
+
+export const ZAddAccountChargeInput = z.object({
+  customerId: z.uuid(),
+  chargedOn: ZIsoDate.optional(),
+  lines: z.array(ZManualChargeLine).min(1, "Agregá al menos un concepto").max(50),
+});
+
+/** A manual service charged to a customer's account: a pending billable at once. */
+export async function addAccountCharge(tx: Tx, raw: z.input<typeof ZAddAccountChargeInput>, actor: { userId: string }) {
+  const input = ZAddAccountChargeInput.parse(raw);
+  const [c] = await tx.execute<{ name: string; active: boolean; account_enabled: boolean }>(
+    sql`select name, active, account_enabled from customers where id = ${input.customerId}`,
+  );
+  if (!c) throw new AppError("NOT_FOUND", "El cliente no existe.");
+  if (!c.active || !c.account_enabled) throw new AppError("INVALID_STATE", `${c.name} no tiene cuenta corriente habilitada.`);
+  const { lines, total } = manualChargeLines(input.lines);
+  const [row] = await tx
+    .insert(billingCharges)
+    .values({
+      tenantId: currentTenantId(),
+      source: "MANUAL",
+      status: "PENDING",
+      customerId: input.customerId,
+      description: lines.map((l) => l.description).join(", ").slice(0, 300),
+      lines,
+      total,
+      chargedOn: input.chargedOn ?? (await tenantToday(tx)),
+      createdBy: actor.userId,
+    })
+    .returning({ id: billingCharges.id });
+  return { chargeId: row!.id, total };
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Tx } from "../db/client";
+import { exec, TENANT } from "./ledger";
+
+/** Transactions that already hold the chain locks of a product × warehouse (set by a caller that exits several products). */
+const chainLocked = new WeakMap<Tx, Set<string>>();
+
+/**
+ * Locks, in one statement and in product-id order, the stock levels of the given products
+ * and of every pack above them (bottle → six-pack → pallet) in one warehouse. An exit that
+ * runs short opens parent packs and so needs the parents' locks too; taking them lazily
+ * (child first, parent later) while another sale takes them in id order is a deadlock
+ * waiting to happen. One global order — ascending product id, the whole chain up front —
+ * makes every exit, sale and unpacking agree. Levels not created yet are created first by
+ * the per-pair lock (lockLevel) under the same order.
+ */
+export async function lockExitChain(tx: Tx, productIds: string[], warehouseId: string): Promise<void> {
+  const done = chainLocked.get(tx) ?? new Set<string>();
+  const wanted = [...new Set(productIds)].filter((id) => !done.has(`${id}:${warehouseId}`));
+  if (wanted.length === 0) return;
+  const rows = await exec<{ product_id: string }>(tx, sql`
+    with recursive chain(product_id, depth) as (
+      select unnest(${`{${wanted.join(",")}}`}::uuid[]), 0
+      union
+      select p.parent_product_id, c.depth + 1
+      from chain c join packs p on p.tenant_id = ${TENANT} and p.child_product_id = c.product_id
+      where c.depth < 4)
+    select sl.product_id from stock_levels sl
+    where sl.tenant_id = ${TENANT} and sl.warehouse_id = ${warehouseId}
+      and sl.product_id in (select product_id from chain)
+    order by sl.product_id
+    for update of sl`);
+  for (const id of wanted) done.add(`${id}:${warehouseId}`);
+  for (const r of rows) done.add(`${r.product_id}:${warehouseId}`);
+  chainLocked.set(tx, done);
+}
