@@ -5,13 +5,12 @@ import { trpc, errorMessage, type RouterOutputs } from "@/lib/trpc/react";
 import { Button } from "@/components/ui/button";
 import { Alert, Input, Select } from "@/components/ui/field";
 import { formatQty } from "@/lib/format";
+import { parseEsAr, toWire } from "@/lib/number";
 import { dequeue, enqueue, flushQueue, queued, type QueuedEntry } from "@/lib/counts/queue";
 import { EntryList } from "./entry-list";
 
 type Found = RouterOutputs["counts"]["findProduct"][number];
 
-/** Whole units or up to 3 decimals with a dot, as the server takes them ("12", "0.5"). */
-const QTY = /^\d{1,9}(\.\d{1,3})?$/;
 const control = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 shadow-sm focus:border-teal-600 focus:outline-none focus:ring-1 focus:ring-teal-600";
 
 // The counting screen, for a phone held in one hand: the scan field is always ready (focus
@@ -113,8 +112,9 @@ export function CountingPage({ slug, countId }: { slug: string; countId: string 
   async function save(e: React.FormEvent) {
     e.preventDefault();
     if (!product) return;
-    if (!QTY.test(qty.trim())) {
-      setMessage({ kind: "error", text: "Cantidad: escribí un número (por ejemplo 12 o 0.5)." });
+    const read = parseEsAr(qty, { label: "Cantidad", maxScale: 3, maxIntegerDigits: 11 });
+    if (!read.ok) {
+      setMessage({ kind: "error", text: read.message });
       return;
     }
     if (product.tracksLots && !lot.trim()) {
@@ -128,7 +128,7 @@ export function CountingPage({ slug, countId }: { slug: string; countId: string 
       productName: product.name,
       lotNumber: product.tracksLots ? lot.trim() : null,
       zoneId: zoneId || null,
-      quantity: qty.trim(),
+      quantity: toWire(read.value),
       countedAt: new Date().toISOString(),
       offline: false,
       state: "pending",

@@ -8,6 +8,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { EmptyState, PageHeader, Card } from "@/components/ui/page";
 import { formatDate } from "@/lib/format";
+import { parseEsAr, toWire } from "@/lib/number";
 import { useCan } from "@/components/purchasing/common";
 
 const TONE: Record<string, string> = {
@@ -96,9 +97,26 @@ function CreateCountDialog({ slug, onClose }: { slug: string; onClose: () => voi
   const create = trpc.counts.create.useMutation();
   const [form, setForm] = useState({ name: "", warehouseId: "", categoryId: "", zones: "", thresholdPct: "10", thresholdMoney: "" });
   const errs = fieldErrors(create.error);
+  const [localError, setLocalError] = useState<string | null>(null);
   const warehouseId = form.warehouseId || warehouses.data?.find((w) => w.isDefault)?.id || warehouses.data?.[0]?.id || "";
   async function submit(e: React.FormEvent) {
     e.preventDefault();
+    const threshold = (text: string, label: string) => {
+      if (!text.trim()) return null;
+      const r = parseEsAr(text, { label, maxScale: 2 });
+      if (!r.ok) throw new Error(r.message);
+      return toWire(r.value);
+    };
+    let thresholdPct: string | null;
+    let thresholdMoney: string | null;
+    try {
+      thresholdPct = threshold(form.thresholdPct, "Umbral %");
+      thresholdMoney = threshold(form.thresholdMoney, "Umbral en pesos");
+      setLocalError(null);
+    } catch (err) {
+      setLocalError((err as Error).message);
+      return;
+    }
     try {
       const r = await create.mutateAsync({
         name: form.name,
@@ -109,8 +127,8 @@ function CreateCountDialog({ slug, onClose }: { slug: string; onClose: () => voi
           .map((z) => z.trim())
           .filter(Boolean)
           .map((name) => ({ name })),
-        thresholdPct: form.thresholdPct.trim() || null,
-        thresholdMoney: form.thresholdMoney.trim() || null,
+        thresholdPct,
+        thresholdMoney,
       });
       router.push(`/${slug}/conteos/${r.id}`);
     } catch {
@@ -159,6 +177,7 @@ function CreateCountDialog({ slug, onClose }: { slug: string; onClose: () => voi
             <Input value={form.thresholdMoney} onChange={(e) => setForm({ ...form, thresholdMoney: e.target.value })} inputMode="decimal" />
           </Field>
         </div>
+        {localError ? <Alert>{localError}</Alert> : null}
         {create.error && !Object.keys(errs).length ? <Alert>{errorMessage(create.error)}</Alert> : null}
         <div className="flex justify-end gap-2">
           <Button type="button" variant="secondary" onClick={onClose}>

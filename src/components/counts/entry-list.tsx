@@ -5,10 +5,10 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Alert, Input } from "@/components/ui/field";
 import { formatQty, formatDateTime } from "@/lib/format";
+import { parseEsAr, toInputText, toWire } from "@/lib/number";
 import { dequeue, type QueuedEntry } from "@/lib/counts/queue";
 
 type Entry = RouterOutputs["counts"]["sheet"]["myEntries"][number];
-const QTY = /^\d{1,9}(\.\d{1,3})?$/;
 
 /** The counter's last entries (and what is still on the phone), each correctable or undoable by its author. */
 export function EntryList({
@@ -32,9 +32,10 @@ export function EntryList({
   const [error, setError] = useState<string | null>(null);
 
   async function saveCorrection(id: string) {
-    if (!QTY.test(value.trim())) return setError("Cantidad: escribí un número (por ejemplo 12 o 0.5).");
+    const read = parseEsAr(value, { label: "Cantidad", maxScale: 3, maxIntegerDigits: 11 });
+    if (!read.ok) return setError(read.message);
     try {
-      await correct.mutateAsync({ entryId: id, quantity: value.trim() });
+      await correct.mutateAsync({ entryId: id, quantity: toWire(read.value) });
       setEditing(null);
       setError(null);
       onChanged();
@@ -93,7 +94,7 @@ export function EntryList({
               </div>
             ) : (
               <div className="mt-2 flex gap-2">
-                <Button variant="secondary" className="h-11 flex-1" onClick={() => (setEditing(e.id), setValue(e.quantity.replace(/\.?0+$/, "")))}>
+                <Button variant="secondary" className="h-11 flex-1" onClick={() => (setEditing(e.id), setValue(toInputText(e.quantity, 3)))}>
                   Corregir
                 </Button>
                 <Button variant="secondary" className="h-11 flex-1" onClick={() => setUndoing(e)}>
