@@ -19,7 +19,7 @@ const TONE: Record<string, string> = {
   CANCELLED: "bg-slate-100 text-slate-600",
 };
 export function CountStatusBadge({ status, label }: { status: string; label: string }) {
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${TONE[status] ?? ""}`}>{label}</span>;
+  return <span className={`inline-block self-center rounded-full px-2 py-0.5 text-xs font-medium ${TONE[status] ?? ""}`}>{label}</span>;
 }
 
 /** Counts: what a counter can work on now, and (for managers) every count with its state. */
