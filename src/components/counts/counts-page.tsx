@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { EmptyState, PageHeader, Card } from "@/components/ui/page";
-import { formatDate } from "@/lib/format";
+import { formatWhen } from "@/lib/counts/when";
 import { parseEsAr, toWire } from "@/lib/number";
 import { useCan } from "@/components/purchasing/common";
 
@@ -76,7 +76,7 @@ export function CountsPage({ slug }: { slug: string }) {
                     {c.name}
                   </Link>
                   <p className="text-xs text-slate-600">
-                    {c.warehouseName} · {c.scope} · {formatDate(c.createdAt)} · {c.entries} cargas de {c.counters} personas
+                    {c.warehouseName} · {c.scope} · {formatWhen(c.createdAt).slice(0, 10)} · {c.entries} cargas de {c.counters} personas
                   </p>
                 </div>
                 <CountStatusBadge status={c.status} label={c.statusLabel} />

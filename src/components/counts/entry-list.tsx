@@ -4,7 +4,8 @@ import { trpc, errorMessage, type RouterOutputs } from "@/lib/trpc/react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Alert, Input } from "@/components/ui/field";
-import { formatQty, formatDateTime } from "@/lib/format";
+import { formatQty } from "@/lib/format";
+import { formatWhen } from "@/lib/counts/when";
 import { parseEsAr, toInputText, toWire } from "@/lib/number";
 import { dequeue, type QueuedEntry } from "@/lib/counts/queue";
 
@@ -73,7 +74,7 @@ export function EntryList({
               <div className="min-w-0">
                 <p className="truncate font-medium">{e.productName}</p>
                 <p className="text-xs text-slate-500">
-                  {formatDateTime(e.countedAt)}
+                  {formatWhen(e.countedAt)}
                   {e.lotNumber ? ` · lote ${e.lotNumber}` : ""}
                   {e.zoneName ? ` · ${e.zoneName}` : ""}
                   {e.round > 0 ? " · reconteo" : ""}

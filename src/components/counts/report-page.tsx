@@ -3,7 +3,8 @@ import Link from "next/link";
 import { trpc, errorMessage } from "@/lib/trpc/react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
-import { formatDateTime, formatMoney, formatQty } from "@/lib/format";
+import { formatMoney, formatQty } from "@/lib/format";
+import { formatWhen } from "@/lib/counts/when";
 import { countReportCsv } from "@/lib/counts/report-csv";
 import { dec } from "@/lib/decimal";
 
@@ -28,7 +29,7 @@ export function ReportPage({ slug, countId }: { slug: string; countId: string })
         <div>
           <h1 className="text-2xl font-semibold">Informe de conteo: {d.count.name}</h1>
           <p className="text-sm text-slate-600">
-            {d.count.warehouseName} · {d.count.statusLabel} · emitido {formatDateTime(new Date())}
+            {d.count.warehouseName} · {d.count.statusLabel} · emitido {formatWhen(new Date())}
           </p>
         </div>
         <div className="flex gap-2 print:hidden">

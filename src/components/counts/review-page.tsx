@@ -131,6 +131,14 @@ export function ReviewPage({ slug, countId }: { slug: string; countId: string })
         <Input className="max-w-xs" placeholder="Buscar producto, SKU o lote" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="Buscar en el conteo" />
       </div>
 
+      <div className="hidden grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))_minmax(0,1.6fr)] gap-x-4 px-3 text-xs font-medium uppercase text-slate-500 md:grid" aria-hidden>
+        <span>Producto</span>
+        <span className="text-right">Contado</span>
+        <span className="text-right">Esperado</span>
+        <span className="text-right">Diferencia</span>
+        <span className="text-right">Al costo</span>
+        <span className="text-right">Estado</span>
+      </div>
       {d.lines.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
           {s === "OPEN" || s === "COUNTING" ? "Todavía no hay cargas. Cuando alguien cuente, las líneas aparecen acá." : "No hay líneas con este filtro."}
