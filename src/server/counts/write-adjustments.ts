@@ -51,6 +51,12 @@ export async function writeAdjustments(
     })),
   );
   const reference = `Conteo «${count.name}»`.slice(0, 120);
+  // The planner guesses 100 rows for jsonb_to_recordset and would nest loops over CTE scans
+  // (n² on a 5,000-line count): for big batches it hashes instead, for this statement only.
+  const big = rows.length > 50;
+  const [prev] = big
+    ? await exec<{ v: string }>(tx, sql`select current_setting('enable_nestloop') as v, set_config('enable_nestloop', 'off', true)`)
+    : [];
   const [res] = await exec<{ lines: number; movements: number }>(tx, sql`
     with v as (
       select * from jsonb_to_recordset(${json}::jsonb) as v(line_id uuid, product_id uuid, lot_key text, tracked boolean,
@@ -143,5 +149,6 @@ export async function writeAdjustments(
       returning 1)
     select (select count(*) from ln)::int as lines, (select count(*) from mv)::int as movements,
            (select count(*) from upd)::int + (select count(*) from nl)::int + (select count(*) from lv)::int as touched`);
+  if (prev) await exec(tx, sql`select set_config('enable_nestloop', ${prev.v}, true)`);
   return { lines: res!.lines, movements: res!.movements };
 }
