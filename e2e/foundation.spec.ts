@@ -23,11 +23,22 @@ test("two businesses sign up and each sees only its own team", async ({ browser 
   await signUp(pageA, a.name, a.slug, a.email);
   await pageA.goto(`/${a.slug}/equipo`);
   await pageA.getByRole("button", { name: "Invitar persona" }).click();
-  await pageA.getByLabel("E-mail").fill(`cajera-${Date.now()}@e2e.test`);
-  await pageA.getByLabel("Nombre").fill("Cajera de Uno");
+  const cashierEmail = `cajera-${Date.now()}@e2e.test`;
+  await pageA.getByLabel("E-mail").fill(cashierEmail);
   await pageA.getByLabel("Rol").selectOption("CASHIER");
-  await pageA.getByLabel(/Contraseña inicial/).fill("cajera-123");
   await pageA.getByRole("button", { name: "Invitar", exact: true }).click();
+  const link = await pageA.getByLabel("Enlace de invitación").inputValue();
+  // The invitee accepts by creating their account (an invitation never attaches anyone by itself).
+  const ctxC = await browser.newContext();
+  const pageC = await ctxC.newPage();
+  await pageC.goto(new URL(link).pathname);
+  await pageC.getByLabel("Tu nombre").fill("Cajera de Uno");
+  await pageC.getByLabel("Contraseña").fill("cajera-123");
+  await pageC.getByRole("button", { name: "Crear cuenta y aceptar" }).click();
+  await expect(pageC.getByText(/Listo/)).toBeVisible();
+  await ctxC.close();
+  await pageA.keyboard.press("Escape");
+  await pageA.reload();
   await expect(pageA.getByRole("main").getByText("Cajera de Uno")).toBeVisible();
 
   const ctxB = await browser.newContext();

@@ -18,12 +18,21 @@ await seedAll();
 const { closeDb } = await import("../src/server/db/client");
 await closeDb();
 
-const mode = process.env.E2E_DEV ? "dev" : "start";
-process.env.NEXTAUTH_SECRET ??= (await import("node:crypto")).randomBytes(32).toString("base64");
-const child = spawn("npx", ["next", mode, "-p", port], {
-  stdio: "inherit",
-  env: { ...process.env, NEXTAUTH_URL: `http://localhost:${port}`, E2E: "1" },
-});
+const { randomBytes } = await import("node:crypto");
+// Production refuses to start without its secrets: this run gets fresh random ones. Inngest
+// events go to a closed local port (no Inngest here): documents stay PENDING, as documented.
+process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64");
+process.env.FISCAL_KEY_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+process.env.INNGEST_SIGNING_KEY ??= `signkey-test-${randomBytes(32).toString("hex")}`;
+process.env.INNGEST_EVENT_KEY ??= randomBytes(16).toString("hex");
+process.env.INNGEST_BASE_URL ??= "http://127.0.0.1:9";
+// The built app runs behind the same server front as `npm start` (client address from the socket).
+const child = process.env.E2E_DEV
+  ? spawn("npx", ["next", "dev", "-p", port], { stdio: "inherit", env: { ...process.env, NEXTAUTH_URL: `http://localhost:${port}`, E2E: "1" } })
+  : spawn("node", ["scripts/serve.mjs"], {
+      stdio: "inherit",
+      env: { ...process.env, PORT: port, NODE_ENV: "production", NEXTAUTH_URL: `http://localhost:${port}`, E2E: "1" },
+    });
 const stop = async () => {
   child.kill("SIGTERM");
   await target.server?.stop();

@@ -25,7 +25,7 @@ const MINUS = /^[-\u2212]/;
 // Grouped with dots every three digits, or not grouped at all; optional decimal comma.
 const ES_AR = /^(\d{1,3}(?:\.\d{3})+|\d+)?(?:,(\d+))?$/;
 /** A plain decimal as machines write it ("1500", "1500.5", "-2.000"): the wire format. */
-const CANONICAL = /^-?\d+(?:\.\d+)?$/;
+export const CANONICAL = /^-?\d+(?:\.\d+)?$/;
 
 const prefix = (o: ReadOptions) => (o.label ? `${o.label}: ` : "");
 const refuse = (o: ReadOptions, message: string): NumberReading => ({ ok: false, message: prefix(o) + message });
@@ -76,10 +76,11 @@ function explainMalformed(shown: string, body: string): string {
 }
 
 function check(value: Decimal, o: ReadOptions): NumberReading {
-  const read = `se leyó ${formatNumber(value)}`;
+  const read = `se leyó ${formatNumber(value, { maxDecimals: value.decimalPlaces() })}`;
   if (value.isNegative() && !value.isZero() && !o.allowNegative) return refuse(o, `${read}: no puede ser negativo`);
   if (o.maxScale !== undefined && value.decimalPlaces() > o.maxScale) {
-    return refuse(o, `${read}: admite hasta ${o.maxScale} ${o.maxScale === 1 ? "decimal" : "decimales"}`);
+    const places = `${o.maxScale} ${o.maxScale === 1 ? "decimal" : "decimales"}`;
+    return refuse(o, o.maxScale === 0 ? `usá un número entero (${read})` : `usá un número con hasta ${places} (${read})`);
   }
   if (o.maxIntegerDigits !== undefined && value.abs().gte(new Decimal(10).pow(o.maxIntegerDigits))) {
     return refuse(o, `${read}: es demasiado grande`);

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { withTenant } from "../server/db/with-tenant";
 import { createTenant } from "../server/tenancy/create-tenant";
 import { seedMember } from "../server/tenancy/seed-member";
-import type { Role } from "../server/auth/permissions";
+import type { Role } from "../lib/permissions";
 
 /** A tenant with its owner, default warehouse and register, created through the real service. */
 export async function makeTenant(name = "Negocio") {

@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto";
+import { makeCuit } from "../lib/cuit";
 import { withTenant } from "../server/db/with-tenant";
 import { makeTenant } from "./factories";
 import { saveFiscalSettings } from "../server/fiscal/save-fiscal-settings";
@@ -6,17 +7,13 @@ import { uploadCredentials } from "../server/fiscal/upload-credentials";
 import { requestFiscalDocument, } from "../server/fiscal/request-fiscal-document";
 import type { TRequestFiscalDocumentInput } from "../server/fiscal/schemas";
 import { issueTestCertificate, type Pem } from "../server/afip/fake/certs";
-import type { EmitterIvaCondition } from "../server/afip/codes";
+import type { EmitterIvaCondition } from "../lib/afip-codes";
 
-/** A valid random CUIT (check digit computed). */
+/** A valid random CUIT (check digit computed by the one implementation). */
 export function randomCuit(prefix = "20"): string {
   for (;;) {
-    const body = `${prefix}${String(randomInt(10_000_000, 99_999_999))}`;
-    const w = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-    const s = w.reduce((a, x, i) => a + x * Number(body[i]), 0);
-    const m = 11 - (s % 11);
-    if (m === 10) continue;
-    return `${body}${m === 11 ? 0 : m}`;
+    const cuit = makeCuit(prefix, String(randomInt(10_000_000, 99_999_999)));
+    if (cuit) return cuit;
   }
 }
 

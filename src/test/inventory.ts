@@ -4,7 +4,7 @@ import { withTenant } from "../server/db/with-tenant";
 import { createProduct } from "../server/catalog/create-product";
 import { createPack } from "../server/catalog/create-pack";
 import { createWarehouse } from "../server/catalog/create-warehouse";
-import type { TProductInput } from "../server/catalog/product-input";
+import type { TProductInput } from "../lib/schemas/product";
 
 /** A product created through the catalog service. */
 export async function makeProduct(tenantId: string, overrides: Partial<TProductInput> = {}) {

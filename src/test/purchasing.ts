@@ -1,20 +1,23 @@
 import { randomUUID } from "node:crypto";
+import { makeCuit } from "../lib/cuit";
 import { withTenant } from "../server/db/with-tenant";
 import { createSupplier } from "../server/purchasing/save-supplier";
 import { createFamily } from "../server/catalog/create-family";
 import { receiveStock } from "../server/inventory/receive-stock";
 
-const WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-
-/** A valid CUIT from a 2-digit prefix and 8 digits (check digit computed). */
+/** A valid CUIT from a 2-digit prefix and 8 digits (check digit computed by the one implementation). */
 export function cuitFor(prefix: string, dni: string): string {
-  const body = prefix + dni.padStart(8, "0");
-  const sum = WEIGHTS.reduce((a, w, i) => a + w * Number(body[i]), 0);
-  const mod = 11 - (sum % 11);
-  return body + String(mod === 11 ? 0 : mod === 10 ? 9 : mod);
+  const cuit = makeCuit(prefix, dni);
+  if (!cuit) throw new Error(`${prefix}-${dni} has no valid check digit (ARCA would assign another prefix)`);
+  return cuit;
 }
 
-export const randomCuit = () => cuitFor("30", String(Math.floor(Math.random() * 1e8)));
+export const randomCuit = (prefix = "30"): string => {
+  for (;;) {
+    const cuit = makeCuit(prefix, String(Math.floor(Math.random() * 1e8)));
+    if (cuit) return cuit;
+  }
+};
 
 export async function makeSupplier(tenantId: string, overrides: { name?: string; paymentTermsDays?: number; cuit?: string } = {}) {
   const { id } = await withTenant(tenantId, (tx) =>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { trpc, errorMessage, fieldErrors } from "@/lib/trpc/react";
-import { ROLE_LABELS } from "@/server/auth/permissions";
+import { ROLE_LABELS } from "@/lib/permissions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";

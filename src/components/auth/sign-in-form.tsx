@@ -5,11 +5,12 @@ import { useRouter, useSearchParams } from "next/navigation";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Alert, Field, Input } from "@/components/ui/field";
+import { safeCallbackPath } from "@/lib/safe-redirect";
 
 const MESSAGES: Record<string, string> = {
   INVALID: "E-mail o contraseña incorrectos.",
   CredentialsSignin: "E-mail o contraseña incorrectos.",
-  RATE_LIMITED: "Demasiados intentos fallidos. Esperá 15 minutos y probá de nuevo.",
+  RATE_LIMITED: "Demasiados intentos fallidos. Esperá unos segundos y probá de nuevo.",
   UNAVAILABLE: "El servicio no está disponible en este momento. Probá de nuevo en unos minutos.",
 };
 
@@ -33,8 +34,7 @@ export function SignInForm() {
           setError(MESSAGES[res?.error ?? ""] ?? "No pudimos iniciar sesión. Probá de nuevo.");
           return;
         }
-        const cb = params.get("callbackUrl");
-        router.push(cb && cb.startsWith("/") ? cb : "/negocios");
+        router.push(safeCallbackPath(params.get("callbackUrl")));
         router.refresh();
       }}
     >
@@ -48,6 +48,11 @@ export function SignInForm() {
       <Button type="submit" className="w-full" busy={busy}>
         Ingresar
       </Button>
+      <p className="text-center text-sm">
+        <Link className="font-medium text-teal-700 hover:underline" href="/recuperar">
+          ¿Olvidaste tu contraseña?
+        </Link>
+      </p>
       <p className="text-center text-sm text-slate-600">
         ¿Tu negocio no usa Mostrador todavía?{" "}
         <Link className="font-medium text-teal-700 hover:underline" href="/registro">

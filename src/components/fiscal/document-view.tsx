@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/field";
 import { Card } from "@/components/ui/page";
 import { formatDate, formatDateTime, formatMoney, formatQty } from "@/lib/format";
 import { Decimal } from "@/lib/decimal";
-import { DOC_TIPO_LABEL, EMITTER_IVA_LABEL, RECEIVER_IVA_LABEL } from "@/server/afip/codes";
+import { DOC_TIPO_LABEL, EMITTER_IVA_LABEL, RECEIVER_IVA_LABEL } from "@/lib/afip-codes";
 import { formatCuit } from "@/lib/cuit";
 import { StatusBadge, docNumber, docTypeLabel, ENV_LABEL } from "./labels";
 

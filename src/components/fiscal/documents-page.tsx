@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime, formatMoney, formatDate } from "@/lib/format";
-import { DOC_TIPO_LABEL } from "@/server/afip/codes";
+import { DOC_TIPO_LABEL } from "@/lib/afip-codes";
 import { formatCuit } from "@/lib/cuit";
 import { StatusBadge, docNumber, docTypeLabel, STATUS_LABEL } from "./labels";
 

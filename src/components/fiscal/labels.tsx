@@ -1,4 +1,4 @@
-import { CBTE_TIPO_LABEL } from "@/server/afip/codes";
+import { CBTE_TIPO_LABEL } from "@/lib/afip-codes";
 
 export const STATUS_LABEL: Record<string, string> = {
   PENDING: "Pendiente",

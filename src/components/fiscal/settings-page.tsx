@@ -6,7 +6,7 @@ import { PageHeader, Card } from "@/components/ui/page";
 import { Button } from "@/components/ui/button";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { formatDate } from "@/lib/format";
-import { EMITTER_IVA_CONDITIONS, EMITTER_IVA_LABEL, type EmitterIvaCondition } from "@/server/afip/codes";
+import { EMITTER_IVA_CONDITIONS, EMITTER_IVA_LABEL, type EmitterIvaCondition } from "@/lib/afip-codes";
 import { isValidCuit, formatCuit } from "@/lib/cuit";
 import { ENV_LABEL } from "./labels";
 

@@ -7,7 +7,8 @@ import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { formatMoney, formatQty } from "@/lib/format";
 import { dec } from "@/lib/decimal";
-import { BASE_UNIT_LABELS, InventoryTabs, useCan } from "./common";
+import { BASE_UNIT_LABELS, InventoryTabs } from "./common";
+import { useCan } from "@/components/auth/permissions";
 
 function SimpleForm({
   title,

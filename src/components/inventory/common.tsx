@@ -2,8 +2,8 @@
 import Link from "next/link";
 import { useParams, usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
-import { trpc } from "@/lib/trpc/react";
-import type { Permission } from "@/server/auth/permissions";
+import type { Permission } from "@/lib/permissions";
+import { useCan } from "@/components/auth/permissions";
 
 export const MOVEMENT_LABELS: Record<string, string> = {
   IN: "Ingreso",
@@ -20,13 +20,6 @@ export const BASE_UNIT_LABELS: Record<string, string> = { g: "g", ml: "ml", unit
 
 export function useSlug(): string {
   return useParams<{ slug: string }>().slug;
-}
-
-/** What the signed-in role may do here (the server checks again on every call). */
-export function useCan(): (p: Permission) => boolean {
-  const current = trpc.tenancy.current.useQuery(undefined, { staleTime: 60_000 });
-  const set = new Set(current.data?.permissions ?? []);
-  return (p) => set.has(p);
 }
 
 export function useDebounced<T>(value: T, ms = 300): T {

@@ -6,7 +6,8 @@ import { Card, PageHeader } from "@/components/ui/page";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
 import { formatDateTime, formatMoney, formatQty } from "@/lib/format";
-import { DESTINATION_LABELS, ExpiryBadge, InventoryTabs, MOVEMENT_LABELS, useCan, useSlug } from "./common";
+import { DESTINATION_LABELS, ExpiryBadge, InventoryTabs, MOVEMENT_LABELS, useSlug } from "./common";
+import { useCan } from "@/components/auth/permissions";
 import { ProductDialog } from "./product-dialog";
 import { StockDialogs, type StockAction } from "./stock-dialogs";
 
@@ -127,7 +128,7 @@ export function ProductDetail({ productId }: { productId: string }) {
                       <td className="py-1.5 pr-3">
                         {formatQty(l.quantity)} <span className="text-slate-400">/ {formatQty(l.initialQuantity)}</span>
                       </td>
-                      <td className="py-1.5 pr-3">{formatMoney(l.unitCost)}</td>
+                      <td className="py-1.5 pr-3">{l.unitCost === null ? "—" : formatMoney(l.unitCost)}</td>
                       <td className="py-1.5 pr-3">{formatDateTime(l.receivedAt)}</td>
                       <td className="py-1.5 pr-3">
                         <ExpiryBadge expiresAt={l.expiresAt} days={l.daysToExpiry} />

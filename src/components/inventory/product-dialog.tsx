@@ -4,7 +4,7 @@ import { trpc, errorMessage, fieldErrors } from "@/lib/trpc/react";
 import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { ZProductInput } from "@/server/catalog/product-input";
+import { ZProductInput } from "@/lib/schemas/product";
 import { z } from "zod";
 
 type Form = {

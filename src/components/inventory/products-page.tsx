@@ -9,7 +9,8 @@ import { Alert, Input, Select } from "@/components/ui/field";
 import { DataTable } from "@/components/ui/data-table";
 import { formatMoney, formatQty } from "@/lib/format";
 import { dec } from "@/lib/decimal";
-import { InventoryTabs, useCan, useDebounced, useSlug } from "./common";
+import { InventoryTabs, useDebounced, useSlug } from "./common";
+import { useCan } from "@/components/auth/permissions";
 import { ProductDialog } from "./product-dialog";
 import { StockDialogs, type StockAction } from "./stock-dialogs";
 

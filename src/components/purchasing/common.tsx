@@ -1,9 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { trpc } from "@/lib/trpc/react";
 import { formatDate } from "@/lib/format";
-import type { Permission } from "@/server/auth/permissions";
 
 export const ORDER_STATUS_LABELS = {
   DRAFT: "Borrador",
@@ -44,10 +42,6 @@ export const orderNumber = (n: number) => `OC-${String(n).padStart(6, "0")}`;
 /** A date column (YYYY-MM-DD) shown in es-AR without time-zone shifts. */
 export const day = (iso: string | null | undefined) => (iso ? formatDate(`${iso}T12:00:00`) : "—");
 
-export function useCan(permission: Permission): boolean {
-  const q = trpc.tenancy.current.useQuery(undefined, { staleTime: 60_000 });
-  return q.data?.permissions.includes(permission) ?? false;
-}
 
 const TABS = [
   { href: "/compras/sugerencias", label: "Sugerencias" },

@@ -32,7 +32,7 @@ export function DirectReceiptPage({ slug }: { slug: string }) {
   const [reference, setReference] = useState("");
   const [receivedOn, setReceivedOn] = useState("");
   const [lines, setLines] = useState<Line[]>([empty()]);
-  const [names, setNames] = useState<Record<string, { id: string; name: string; sku: string; has_expiry: boolean; last_cost: string | null }>>({});
+  const [names, setNames] = useState<Record<string, { id: string; name: string; sku: string; hasExpiry: boolean; lastCost: string | null }>>({});
   const receive = trpc.purchasing.receive.useMutation({
     onSuccess: (r) => {
       void utils.purchasing.invalidate();
@@ -40,13 +40,13 @@ export function DirectReceiptPage({ slug }: { slug: string }) {
     },
   });
   const warehouses = catalog.data?.warehouses ?? [];
-  const defaultWarehouse = warehouses.find((w) => w.is_default)?.id ?? warehouses[0]?.id ?? "";
+  const defaultWarehouse = warehouses.find((w) => w.isDefault)?.id ?? warehouses[0]?.id ?? "";
   const found = catalog.data?.products ?? [];
   const products = [...Object.values(names).filter((p) => lines.some((l) => l.productId === p.id) && !found.some((f) => f.id === p.id)), ...found];
   const setLine = (i: number, patch: Partial<Line>) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   const filled = lines.filter((l) => l.productId);
   const total = filled.reduce((a, l) => a.plus(amount(l)), new Decimal(0));
-  const missingExpiry = filled.filter((l) => names[l.productId]?.has_expiry && !l.expiresAt);
+  const missingExpiry = filled.filter((l) => names[l.productId]?.hasExpiry && !l.expiresAt);
   return (
     <div className="space-y-4">
       <Link href={`/${slug}/compras/ordenes`} className="text-sm text-teal-800 hover:underline">
@@ -97,7 +97,7 @@ export function DirectReceiptPage({ slug }: { slug: string }) {
                 onChange={(e) => {
                   const p = products.find((x) => x.id === e.target.value);
                   if (p) setNames((n) => ({ ...n, [p.id]: p }));
-                  setLine(i, { productId: e.target.value, unitCost: l.unitCost || (p?.last_cost ? new Decimal(p.last_cost).toFixed(2) : ""), warehouseId: l.warehouseId || defaultWarehouse });
+                  setLine(i, { productId: e.target.value, unitCost: l.unitCost || (p?.lastCost ? new Decimal(p.lastCost).toFixed(2) : ""), warehouseId: l.warehouseId || defaultWarehouse });
                 }}
               >
                 <option value="">Elegí…</option>

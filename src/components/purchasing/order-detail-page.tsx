@@ -8,11 +8,12 @@ import { Alert } from "@/components/ui/field";
 import { Card, PageHeader } from "@/components/ui/page";
 import { formatDateTime, formatMoney, formatQty } from "@/lib/format";
 import { formatCuit } from "@/lib/cuit";
-import { OrderStatusBadge, Table, day, num, orderNumber, td, th, useCan } from "./common";
+import { OrderStatusBadge, Table, day, num, orderNumber, td, th } from "./common";
+import { useCan } from "@/components/auth/permissions";
 
 export function OrderDetailPage({ slug, id }: { slug: string; id: string }) {
   const utils = trpc.useUtils();
-  const canWrite = useCan("purchasing.write");
+  const canWrite = useCan()("purchasing.write");
   const q = trpc.purchasing.order.useQuery({ id });
   const refresh = () => {
     void utils.purchasing.order.invalidate({ id });

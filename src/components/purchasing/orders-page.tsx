@@ -8,13 +8,14 @@ import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { formatDate, formatMoney } from "@/lib/format";
 import { Decimal } from "@/lib/decimal";
-import { ORDER_STATUS_LABELS, OrderStatusBadge, Table, day, num, orderNumber, td, th, useCan } from "./common";
+import { ORDER_STATUS_LABELS, OrderStatusBadge, Table, day, num, orderNumber, td, th } from "./common";
+import { useCan } from "@/components/auth/permissions";
 
 type Status = keyof typeof ORDER_STATUS_LABELS;
 
 export function OrdersPage({ slug }: { slug: string }) {
   const [status, setStatus] = useState<Status | "">("");
-  const canWrite = useCan("purchasing.write");
+  const canWrite = useCan()("purchasing.write");
   const q = trpc.purchasing.orders.useQuery(status ? { status } : undefined);
   return (
     <div>
@@ -96,7 +97,7 @@ export function OrderForm({ slug, orderId }: { slug: string; orderId?: string })
   const [search, setSearch] = useState("");
   const catalog = trpc.purchasing.catalog.useQuery({ search: search.trim() || undefined, supplierId: supplierId || undefined }, { placeholderData: (prev) => prev });
   // Products already on the lines stay selectable while the search shows others.
-  const [known, setKnown] = useState<Record<string, { id: string; name: string; sku: string; last_cost: string | null }>>({});
+  const [known, setKnown] = useState<Record<string, { id: string; name: string; sku: string; lastCost: string | null }>>({});
   const existing = trpc.purchasing.order.useQuery({ id: orderId ?? "" }, { enabled: !!orderId });
   const [loaded, setLoaded] = useState(!orderId);
   const [expectedAt, setExpectedAt] = useState("");
@@ -107,7 +108,7 @@ export function OrderForm({ slug, orderId }: { slug: string; orderId?: string })
     setExpectedAt(existing.data.expectedAt ?? "");
     setNotes(existing.data.notes ?? "");
     setLines(existing.data.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitCost: l.unitCost })));
-    setKnown(Object.fromEntries(existing.data.lines.map((l) => [l.productId, { id: l.productId, name: l.productName, sku: l.sku, last_cost: null }])));
+    setKnown(Object.fromEntries(existing.data.lines.map((l) => [l.productId, { id: l.productId, name: l.productName, sku: l.sku, lastCost: null }])));
     setLoaded(true);
   }
   const onDone = (id: string) => {
@@ -180,7 +181,7 @@ export function OrderForm({ slug, orderId }: { slug: string; orderId?: string })
                 onChange={(e) => {
                   const p = products.find((x) => x.id === e.target.value);
                   if (p) setKnown((k) => ({ ...k, [p.id]: p }));
-                  setLine(i, { productId: e.target.value, unitCost: l.unitCost || (p?.last_cost ? new Decimal(p.last_cost).toFixed(2) : "") });
+                  setLine(i, { productId: e.target.value, unitCost: l.unitCost || (p?.lastCost ? new Decimal(p.lastCost).toFixed(2) : "") });
                 }}
               >
                 <option value="">Elegí…</option>

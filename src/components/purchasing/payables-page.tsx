@@ -8,7 +8,8 @@ import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { formatMoney } from "@/lib/format";
-import { PAYABLE_STATUS_LABELS, PAYMENT_METHOD_LABELS, PayableStatusBadge, Table, day, num, orderNumber, td, th, useCan } from "./common";
+import { PAYABLE_STATUS_LABELS, PAYMENT_METHOD_LABELS, PayableStatusBadge, Table, day, num, orderNumber, td, th } from "./common";
+import { useCan } from "@/components/auth/permissions";
 
 type Filter = keyof typeof PAYABLE_STATUS_LABELS | "OPEN" | "";
 
@@ -18,7 +19,7 @@ const dueText = (days: number, status: string) =>
 export function PayablesPage({ slug }: { slug: string }) {
   const [status, setStatus] = useState<Filter>("OPEN");
   const [paying, setPaying] = useState<{ id: string; balance: string; supplier: string } | null>(null);
-  const canWrite = useCan("purchasing.write");
+  const canWrite = useCan()("purchasing.write");
   const q = trpc.purchasing.payables.useQuery(status ? { status } : undefined);
   const rows = q.data?.rows ?? [];
   const open = rows.filter((r) => r.status !== "PAID");
@@ -161,7 +162,7 @@ export function PaymentDialog({ id, balance, supplier, onClose }: { id: string; 
 }
 
 export function PayableDetailPage({ slug, id }: { slug: string; id: string }) {
-  const canWrite = useCan("purchasing.write");
+  const canWrite = useCan()("purchasing.write");
   const justReceived = useSearchParams().get("recibido") === "1";
   const q = trpc.purchasing.payable.useQuery({ id });
   const [paying, setPaying] = useState(false);

@@ -6,7 +6,8 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { Alert, Field, Select } from "@/components/ui/field";
 import { Card, PageHeader } from "@/components/ui/page";
 import { formatMoney } from "@/lib/format";
-import { Table, num, td, th, useCan } from "./common";
+import { Table, num, td, th } from "./common";
+import { useCan } from "@/components/auth/permissions";
 
 type Preview = RouterOutputs["purchasing"]["previewPriceList"];
 const PAGE = 50;
@@ -19,7 +20,7 @@ function Diff({ pct }: { pct: string | null }) {
 
 /** Supplier price list: upload a CSV, see every row error and the differences, then apply it in one go. */
 export function PriceListPage() {
-  const canWrite = useCan("purchasing.write");
+  const canWrite = useCan()("purchasing.write");
   const suppliers = trpc.purchasing.suppliers.useQuery();
   const [supplierId, setSupplierId] = useState("");
   const [csv, setCsv] = useState<string | null>(null);

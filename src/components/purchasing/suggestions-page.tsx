@@ -7,7 +7,8 @@ import { Alert, Input, Select } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { formatDateTime, formatMoney, formatQty } from "@/lib/format";
 import { Decimal } from "@/lib/decimal";
-import { Table, day, num, orderNumber, td, th, useCan } from "./common";
+import { Table, day, num, orderNumber, td, th } from "./common";
+import { useCan } from "@/components/auth/permissions";
 
 type Suggestion = RouterOutputs["purchasing"]["suggestions"]["rows"][number];
 type Edit = { selected: boolean; productId: string; quantity: string; supplierId: string };
@@ -17,7 +18,7 @@ const unitLabel = (u: string) => (u === "unit" ? "u" : u);
 /** Replenishment review: edit quantities, pick presentations and suppliers, create the orders in one action. */
 export function SuggestionsPage({ slug }: { slug: string }) {
   const utils = trpc.useUtils();
-  const canWrite = useCan("purchasing.write");
+  const canWrite = useCan()("purchasing.write");
   // After "recalcular" the run happens in the background: poll for a few seconds.
   const [pollUntil, setPollUntil] = useState(0);
   const q = trpc.purchasing.suggestions.useQuery(undefined, { refetchInterval: () => (Date.now() < pollUntil ? 2000 : false) });

@@ -8,14 +8,15 @@ import { Alert, Field, Input } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { formatMoney } from "@/lib/format";
 import { formatCuit } from "@/lib/cuit";
-import { Table, num, td, th, useCan } from "./common";
+import { Table, num, td, th } from "./common";
+import { useCan } from "@/components/auth/permissions";
 
 type Supplier = RouterOutputs["purchasing"]["suppliers"][number];
 
 export function SuppliersPage({ slug }: { slug: string }) {
   const [search, setSearch] = useState("");
   const [editing, setEditing] = useState<Supplier | "new" | null>(null);
-  const canWrite = useCan("purchasing.write");
+  const canWrite = useCan()("purchasing.write");
   const q = trpc.purchasing.suppliers.useQuery({ search: search || undefined, includeInactive: true });
   return (
     <div>

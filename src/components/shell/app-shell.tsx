@@ -5,7 +5,7 @@ import { useState, type ReactNode } from "react";
 import { signOut } from "next-auth/react";
 import { NAV_ITEMS } from "./nav-items";
 import { Icon } from "@/components/ui/icon";
-import { ROLE_LABELS, type Permission, type Role } from "@/server/auth/permissions";
+import { ROLE_LABELS, type Permission, type Role } from "@/lib/permissions";
 import { trpc } from "@/lib/trpc/react";
 import { NotificationsBell } from "@/components/purchasing/notifications-bell";
 
@@ -69,6 +69,9 @@ export function AppShell({
             <span className="hidden text-slate-600 sm:inline">
               {userName} · <span className="text-slate-500">{ROLE_LABELS[role]}</span>
             </span>
+            <Link href="/cuenta" className="rounded-md px-2 py-1.5 text-sm text-teal-700 hover:underline">
+              Mi cuenta
+            </Link>
             <SignOutButton />
           </div>
         </header>

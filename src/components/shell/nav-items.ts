@@ -1,4 +1,4 @@
-import type { Permission } from "@/server/auth/permissions";
+import type { Permission } from "@/lib/permissions";
 import type { IconName } from "@/components/ui/icon";
 
 // The app shell's navigation. Areas plug in here; an item shows only when the role has its permission.

@@ -5,21 +5,47 @@ import { PageHeader, EmptyState } from "@/components/ui/page";
 import { Button } from "@/components/ui/button";
 import { Dialog, ConfirmDialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
-import { ROLES, ROLE_LABELS, type Role } from "@/server/auth/permissions";
+import { ROLES, ROLE_LABELS, type Role } from "@/lib/permissions";
 import { formatDate } from "@/lib/format";
+
+type Member = { memberId: string; name: string; role: Role; disabled: boolean };
+type Pending = { kind: "remove" | "disable" | "enable" | "reset"; member: Member } | null;
+
+const CONFIRM: Record<NonNullable<Pending>["kind"], { title: string; label: string; text: (n: string) => string }> = {
+  remove: { title: "¿Quitar del negocio?", label: "Quitar", text: (n) => `${n} dejará de tener acceso a este negocio. Su cuenta sigue existiendo.` },
+  disable: { title: "¿Desactivar el acceso?", label: "Desactivar", text: (n) => `${n} no podrá entrar a este negocio hasta que lo reactives.` },
+  enable: { title: "¿Reactivar el acceso?", label: "Reactivar", text: (n) => `${n} vuelve a entrar a este negocio con su rol.` },
+  reset: {
+    title: "¿Forzar cambio de contraseña?",
+    label: "Forzar cambio",
+    text: (n) => `Se cierran todas las sesiones de ${n} y le enviamos por e-mail un enlace para elegir una contraseña nueva.`,
+  },
+};
 
 export function TeamPage() {
   const utils = trpc.useUtils();
   const members = trpc.tenancy.members.useQuery();
+  const invitations = trpc.tenancy.invitations.useQuery();
   const me = trpc.tenancy.current.useQuery();
   const [inviteOpen, setInviteOpen] = useState(false);
-  const [removing, setRemoving] = useState<{ userId: string; name: string } | null>(null);
-  const remove = trpc.tenancy.removeMember.useMutation({
-    onSuccess: async () => {
-      setRemoving(null);
-      await utils.tenancy.members.invalidate();
-    },
-  });
+  const [pending, setPending] = useState<Pending>(null);
+  const done = { onSuccess: async () => (setPending(null), await utils.tenancy.members.invalidate()) };
+  const remove = trpc.tenancy.removeMember.useMutation(done);
+  const setDisabled = trpc.tenancy.setMemberDisabled.useMutation(done);
+  const forceReset = trpc.tenancy.forcePasswordReset.useMutation(done);
+  const changeRole = trpc.tenancy.changeMemberRole.useMutation({ onSuccess: () => utils.tenancy.members.invalidate() });
+  const revoke = trpc.tenancy.revokeInvitation.useMutation({ onSuccess: () => utils.tenancy.invitations.invalidate() });
+  const isOwner = me.data?.role === "OWNER";
+  const busy = remove.isPending || setDisabled.isPending || forceReset.isPending;
+  const actionError = remove.error ?? setDisabled.error ?? forceReset.error ?? changeRole.error ?? revoke.error;
+  const confirm = () => {
+    if (!pending) return;
+    const ref = { memberId: pending.member.memberId };
+    if (pending.kind === "remove") remove.mutate(ref);
+    else if (pending.kind === "reset") forceReset.mutate(ref);
+    else setDisabled.mutate({ ...ref, disabled: pending.kind === "disable" });
+  };
+  const pendingInvitations = invitations.data?.filter((i) => i.status === "PENDING") ?? [];
   return (
     <div>
       <PageHeader
@@ -28,40 +54,86 @@ export function TeamPage() {
         actions={<Button onClick={() => setInviteOpen(true)}>Invitar persona</Button>}
       />
       {members.error ? <Alert>{errorMessage(members.error)}</Alert> : null}
-      {members.data && members.data.length === 0 ? (
+      {actionError ? <Alert>{errorMessage(actionError)}</Alert> : null}
+      {members.isLoading ? <div className="h-32 animate-pulse rounded-lg bg-slate-100" aria-label="Cargando equipo" /> : null}
+      {members.data && members.data.length <= 1 ? (
         <EmptyState title="Todavía no hay nadie más">Invitá a tu equipo para que pueda vender o controlar el stock.</EmptyState>
       ) : null}
-      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-        {members.data?.map((m) => (
-          <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
-            <div>
-              <div className="font-medium">{m.name}</div>
-              <div className="text-sm text-slate-600">
-                {m.email} · desde {formatDate(m.since)}
+      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Miembros">
+        {members.data?.map((m) => {
+          const locked = m.isMe || (m.role === "OWNER" && !isOwner);
+          return (
+            <li key={m.memberId} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
+              <div className="min-w-0">
+                <div className="font-medium">
+                  {m.name} {m.disabled ? <span className="ml-1 rounded bg-amber-100 px-1.5 text-xs text-amber-800">Desactivado</span> : null}
+                </div>
+                <div className="break-all text-sm text-slate-600">
+                  {m.email} · desde {formatDate(m.since)}
+                </div>
               </div>
-            </div>
-            <div className="flex items-center gap-3">
-              <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{ROLE_LABELS[m.role]}</span>
-              {me.data?.user.id !== m.userId ? (
-                <Button variant="ghost" onClick={() => setRemoving({ userId: m.userId, name: m.name })}>
-                  Quitar
-                </Button>
-              ) : null}
-            </div>
-          </li>
-        ))}
+              <div className="flex flex-wrap items-center gap-2">
+                {locked ? (
+                  <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{ROLE_LABELS[m.role]}</span>
+                ) : (
+                  <Select
+                    aria-label={`Rol de ${m.name}`}
+                    value={m.role}
+                    disabled={changeRole.isPending}
+                    onChange={(e) => changeRole.mutate({ memberId: m.memberId, role: e.target.value as Role })}
+                  >
+                    {ROLES.filter((r) => r !== "OWNER" || isOwner).map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+                {!locked ? (
+                  <>
+                    <Button variant="ghost" onClick={() => setPending({ kind: m.disabled ? "enable" : "disable", member: m })}>
+                      {m.disabled ? "Reactivar" : "Desactivar"}
+                    </Button>
+                    <Button variant="ghost" onClick={() => setPending({ kind: "reset", member: m })}>
+                      Forzar cambio de contraseña
+                    </Button>
+                    <Button variant="ghost" onClick={() => setPending({ kind: "remove", member: m })}>
+                      Quitar
+                    </Button>
+                  </>
+                ) : null}
+              </div>
+            </li>
+          );
+        })}
       </ul>
-      <InviteDialog open={inviteOpen} onOpenChange={setInviteOpen} canAddOwner={me.data?.role === "OWNER"} />
+      <h2 className="mb-2 mt-8 text-lg font-semibold">Invitaciones pendientes</h2>
+      {pendingInvitations.length === 0 ? (
+        <p className="text-sm text-slate-600">No hay invitaciones pendientes. Usá «Invitar persona» para sumar a alguien.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Invitaciones pendientes">
+          {pendingInvitations.map((i) => (
+            <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
+              <div className="min-w-0 break-all text-sm">
+                {i.email} · {ROLE_LABELS[i.role]} · vence {formatDate(i.expiresAt)}
+              </div>
+              <Button variant="ghost" busy={revoke.isPending} onClick={() => revoke.mutate({ invitationId: i.id })}>
+                Revocar
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <InviteDialog open={inviteOpen} onOpenChange={setInviteOpen} canAddOwner={isOwner} />
       <ConfirmDialog
-        open={!!removing}
-        onOpenChange={(o) => !o && setRemoving(null)}
-        title="¿Quitar del negocio?"
-        description={`${removing?.name ?? ""} dejará de tener acceso a este negocio. Su cuenta sigue existiendo.`}
-        confirmLabel="Quitar"
-        busy={remove.isPending}
-        onConfirm={() => removing && remove.mutate({ userId: removing.userId })}
+        open={!!pending}
+        onOpenChange={(o) => !o && setPending(null)}
+        title={pending ? CONFIRM[pending.kind].title : ""}
+        description={pending ? CONFIRM[pending.kind].text(pending.member.name) : ""}
+        confirmLabel={pending ? CONFIRM[pending.kind].label : ""}
+        busy={busy}
+        onConfirm={confirm}
       />
-      {remove.error ? <Alert>{errorMessage(remove.error)}</Alert> : null}
     </div>
   );
 }
@@ -72,7 +144,7 @@ function InviteDialog({ open, onOpenChange, canAddOwner }: { open: boolean; onOp
   const [link, setLink] = useState<string | null>(null);
   const invite = trpc.tenancy.inviteMember.useMutation({
     onSuccess: async (r) => {
-      await utils.tenancy.members.invalidate();
+      await utils.tenancy.invitations.invalidate();
       setForm({ email: "", role: "CASHIER" });
       setLink(r.link);
     },

@@ -102,6 +102,8 @@ export function CustomerDialog({
           />
           <ul role="listbox" aria-label="Clientes" className="divide-y divide-slate-100">
             {list.map((c, i) => (
+              // Keyboard selection is the search field's (↑/↓/Enter, the combobox pattern); the click is for pointers.
+              // eslint-disable-next-line jsx-a11y/click-events-have-key-events
               <li key={c.id} role="option" aria-selected={i === index} className={`cursor-pointer px-2 py-3 text-sm ${i === index ? "bg-teal-50" : ""}`} onClick={() => pick(c)}>
                 {c.name} · {c.docType} {c.docNumber}
                 {c.pending ? <span className="ml-1 text-xs text-amber-700">(se crea al sincronizar)</span> : null}

@@ -77,6 +77,8 @@ export function PaymentDialog({
         amountRefs.current[0]?.select();
       }}
     >
+      {/* Alt+letter shortcuts for the payment methods apply anywhere in the form. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <form
         onSubmit={(e) => {
           e.preventDefault();

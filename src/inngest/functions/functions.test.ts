@@ -19,7 +19,10 @@ describe("GET /api/inngest", () => {
   it("answers with Inngest's introspection and every function with its triggers", async () => {
     const { NextRequest } = await import("next/server");
     const { GET } = await import("@/app/api/inngest/route");
-    const res = await GET(new NextRequest("http://localhost:3000/api/inngest"), {});
+    process.env.MOSTRADOR_EDGE_TOKEN ??= "test-edge-token";
+    // A local caller, as the server front (scripts/serve.mjs) vouches for it.
+    const local = { "x-mostrador-client-ip": "127.0.0.1", "x-mostrador-edge": process.env.MOSTRADOR_EDGE_TOKEN };
+    const res = await GET(new NextRequest("http://localhost:3000/api/inngest", { headers: local }), {});
     expect(res.status).toBe(200);
     const body = (await res.json()) as { function_count: number; functions: { id: string; triggers: unknown[] }[] };
     // every served function + issue-fiscal-document's onFailure handler (registered as its own function)

@@ -1,7 +1,5 @@
-import { sql } from "drizzle-orm";
 import { inngest } from "../client";
-import { getDb } from "@/server/db/client";
-import { withTenant } from "@/server/db/with-tenant";
+import { forEachTenant } from "../for-each-tenant";
 import { runDailyAlerts } from "@/server/purchasing/run-daily-alerts";
 
 /**
@@ -16,15 +14,5 @@ export const purchasingDailyAlerts = inngest.createFunction(
     triggers: [{ cron: "TZ=America/Argentina/Buenos_Aires 0 7 * * *" }],
     retries: 3,
   },
-  async ({ step }) => {
-    const tenantIds = await step.run("list-tenants", async () => {
-      const rows = await getDb().execute<{ id: string }>(sql`select all_tenant_ids() as id`);
-      return rows.map((r) => r.id);
-    });
-    const results = [];
-    for (const tenantId of tenantIds) {
-      results.push(await step.run(`alerts-${tenantId}`, () => withTenant(tenantId, (tx) => runDailyAlerts(tx)).then((r) => ({ tenantId, ...r }))));
-    }
-    return { tenants: tenantIds.length, results };
-  },
+  ({ step }) => forEachTenant(step, "alerts", (tx) => runDailyAlerts(tx)),
 );

@@ -139,7 +139,10 @@ describe("replenishment (Inngest cron and on-demand event)", () => {
 
 describe("GET /api/inngest", () => {
   it("lists the functions with their cron triggers", async () => {
-    const res = await GET(new NextRequest("http://localhost:3000/api/inngest"), {});
+    // Without a signing key only a local caller is answered (the server front vouches for it).
+    process.env.MOSTRADOR_EDGE_TOKEN ??= "test-edge-token";
+    const local = { "x-mostrador-client-ip": "127.0.0.1", "x-mostrador-edge": process.env.MOSTRADOR_EDGE_TOKEN };
+    const res = await GET(new NextRequest("http://localhost:3000/api/inngest", { headers: local }), {});
     expect(res.status).toBe(200);
     const body = (await res.json()) as { function_count: number; functions: { id: string; triggers: { cron?: string; event?: string }[] }[] };
     const byId = Object.fromEntries(body.functions.map((f) => [f.id, f.triggers]));

@@ -1,13 +1,12 @@
-import { sql } from "drizzle-orm";
 import { NonRetriableError } from "inngest";
 import { inngest } from "../client";
-import { getDb } from "@/server/db/client";
+import { EVENTS, parseEventData, type EventData } from "../events";
+import { forEachTenant } from "../for-each-tenant";
 import { withTenant } from "@/server/db/with-tenant";
-import { tenantToday } from "@/server/purchasing/common";
-import { runReplenishment } from "@/server/purchasing/compute-replenishment";
+import { recomputeReplenishment } from "@/server/purchasing/recompute-replenishment";
 
-export const REPLENISHMENT_REQUESTED = "purchasing/replenishment.requested";
-export type ReplenishmentRequested = { tenantId: string; userId?: string | null };
+export const REPLENISHMENT_REQUESTED = EVENTS.replenishmentRequested.name;
+export type ReplenishmentRequested = EventData<"replenishmentRequested">;
 
 /** Daily (before the alerts): today's replenishment suggestions for every tenant, once per day. */
 export const replenishmentDaily = inngest.createFunction(
@@ -17,21 +16,7 @@ export const replenishmentDaily = inngest.createFunction(
     triggers: [{ cron: "TZ=America/Argentina/Buenos_Aires 30 6 * * *" }],
     retries: 3,
   },
-  async ({ step }) => {
-    const tenantIds = await step.run("list-tenants", async () => {
-      const rows = await getDb().execute<{ id: string }>(sql`select all_tenant_ids() as id`);
-      return rows.map((r) => r.id);
-    });
-    const results = [];
-    for (const tenantId of tenantIds) {
-      results.push(
-        await step.run(`replenish-${tenantId}`, () =>
-          withTenant(tenantId, async (tx) => ({ tenantId, ...(await runReplenishment(tx, { today: await tenantToday(tx), mode: "cron" })) })),
-        ),
-      );
-    }
-    return { tenants: tenantIds.length, results };
-  },
+  ({ step }) => forEachTenant(step, "replenish", (tx) => recomputeReplenishment(tx, "cron")),
 );
 
 /** "Recalcular" from the suggestions page: refreshes today's pending suggestions of one tenant. */
@@ -44,10 +29,9 @@ export const replenishmentRequested = inngest.createFunction(
     retries: 2,
   },
   async ({ event, step }) => {
-    const data = event.data as ReplenishmentRequested;
-    if (!data?.tenantId) throw new NonRetriableError("Evento sin tenantId");
-    return step.run("replenish", () =>
-      withTenant(data.tenantId, async (tx) => runReplenishment(tx, { today: await tenantToday(tx), mode: "manual" }), { userId: data.userId ?? null }),
-    );
+    const parsed = parseEventData("replenishmentRequested", event.data);
+    if (!parsed.ok) throw new NonRetriableError(parsed.message);
+    const { tenantId, userId } = parsed.data;
+    return step.run("replenish", () => withTenant(tenantId, (tx) => recomputeReplenishment(tx, "manual"), { userId: userId ?? null }));
   },
 );

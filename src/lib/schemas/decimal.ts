@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { readDecimal, toWire, type ReadOptions } from "../number";
+import { CANONICAL, readDecimal, toWire, type ReadOptions } from "../number";
 import { NUMERIC, type NumericShape } from "./numeric";
 
 // One schema per kind of number. Each accepts what the wire carries (numbers, canonical
@@ -10,8 +10,8 @@ import { NUMERIC, type NumericShape } from "./numeric";
 type DecimalRules = {
   /** Negative values allowed (adjustments, deviations). */
   allowNegative?: boolean;
-  /** Zero refused: quantities received or sold, payments. */
-  positive?: boolean;
+  /** Zero and negatives refused, with this message: quantities received or sold, payments. */
+  positive?: string;
   /** An empty string reads as 0 (optional numeric fields of a form). */
   emptyAsZero?: boolean;
 };
@@ -23,7 +23,8 @@ function decimalSchema(shape: NumericShape, label: string, rules: DecimalRules =
     maxScale: shape.scale,
     maxIntegerDigits: shape.precision - shape.scale,
   };
-  return z.union([z.string().max(40, `${label}: demasiado largo`), z.number()]).transform((raw, ctx) => {
+  const wire = z.union([z.string().max(40, `${label}: demasiado largo`), z.number()], { error: `${label}: ingresá un número` });
+  return wire.transform((raw, ctx) => {
     const input = rules.emptyAsZero && typeof raw === "string" && raw.trim() === "" ? "0" : raw;
     const r = readDecimal(input, options);
     if (!r.ok) {
@@ -31,10 +32,12 @@ function decimalSchema(shape: NumericShape, label: string, rules: DecimalRules =
       return z.NEVER;
     }
     if (rules.positive && !r.value.gt(0)) {
-      ctx.addIssue({ code: "custom", message: `${label}: debe ser mayor que cero` });
+      ctx.addIssue({ code: "custom", message: rules.positive });
       return z.NEVER;
     }
-    return toWire(r.value);
+    // A canonical string passes through as sent ("1234.5000" stays so: queued offline sales
+    // and idempotent replays compare what they stored); anything else is normalized.
+    return typeof input === "string" && CANONICAL.test(input.trim()) ? input.trim() : toWire(r.value);
   });
 }
 

@@ -1,20 +1,15 @@
 import { z } from "zod";
+import { zMoney, zPrice, zQuantity } from "./decimal";
 
 // Shared by the server (createSale) and the offline POS client (queued sales), so both
 // validate the exact same shape. Amounts and quantities are decimal strings, never floats.
 
-const decimalString = (scale: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .regex(new RegExp(`^\\d{1,10}(\\.\\d{1,${scale}})?$`), `${label}: número inválido (hasta ${scale} decimales)`);
-
 /** Quantity > 0 with up to 3 decimals (kg, l, units). */
-export const ZQuantity = decimalString(3, "Cantidad").refine((v) => Number(v) > 0, "La cantidad debe ser mayor que cero");
+export const ZQuantity = zQuantity("Cantidad", { positive: "La cantidad debe ser mayor que cero" });
 /** Unit price (gross, IVA included) with up to 4 decimals. */
-export const ZUnitPrice = decimalString(4, "Precio");
+export const ZUnitPrice = zPrice("Precio");
 /** Money amount ≥ 0 with up to 2 decimals. */
-export const ZMoney = decimalString(2, "Importe");
+export const ZMoney = zMoney("Importe");
 
 export const PAYMENT_METHODS = ["CASH", "DEBIT", "CREDIT", "TRANSFER"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];

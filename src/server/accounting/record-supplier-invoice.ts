@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { TENANT, type Actor } from "../inventory/ledger";
-import { isValidCuit, normalizeCuit } from "../afip/cuit";
+import { isValidCuit, normalizeCuit } from "@/lib/cuit";
 import { dec, money, sum, ZERO } from "@/lib/decimal";
 import { formatMoney } from "@/lib/format";
 import {

@@ -8,7 +8,7 @@ import { MAPPING_KEYS } from "./chart-defaults";
 
 export const ZSaveLedgerAccountInput = z.object({
   id: z.uuid().optional().nullable(),
-  code: z.string().trim().min(1, "Ingresá el código").max(20).regex(/^[0-9A-Za-z.\-]+$/, "El código admite cifras, letras, puntos y guiones"),
+  code: z.string().trim().min(1, "Ingresá el código").max(20).regex(/^[0-9A-Za-z.-]+$/, "El código admite cifras, letras, puntos y guiones"),
   name: z.string().trim().min(2, "Ingresá el nombre").max(120),
   type: z.enum(["ASSET", "LIABILITY", "EQUITY", "REVENUE", "EXPENSE"]),
   active: z.boolean().default(true),

@@ -8,6 +8,7 @@ import { purchasingRouter } from "./routers/purchasing";
 import { countsRouter } from "./routers/counts";
 import { reportsRouter } from "./routers/reports";
 import { accountingRouter } from "./routers/accounting";
+import { accountRouter } from "./routers/account";
 
 // One line per area router.
 export const appRouter = router({
@@ -19,6 +20,7 @@ export const appRouter = router({
   counts: countsRouter,
   reports: reportsRouter,
   accounting: accountingRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;

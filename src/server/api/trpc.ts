@@ -1,23 +1,23 @@
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
-import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
-import { z, ZodError } from "zod";
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
-import { AppError, type AppErrorCode } from "../errors/app-error";
+import { AppError, appErrorFromDatabase } from "../errors/app-error";
+import { errorFormatter, toTRPCError } from "./error-formatter";
 import { withSessionMembership, type Membership } from "../db/with-tenant";
 import type { Tx } from "../db/client";
 import { loadSessionUser, type SessionUser } from "../auth/session-user";
-import { can, type Permission } from "../auth/permissions";
+import { can, type Permission } from "@/lib/permissions";
 import { env } from "../env";
+import { clientIp } from "../http/client-ip";
 import { log } from "../log";
 
 export type Context = {
   requestId: string;
   tenantSlug: string | null;
   ip: string;
-  token: { uid: string; sv: number } | null;
+  token: { uid: string; sv: number; sid?: string | null } | null;
 };
 
 export async function createContext(req: NextRequest, requestId: string): Promise<Context> {
@@ -26,57 +26,19 @@ export async function createContext(req: NextRequest, requestId: string): Promis
   return {
     requestId,
     tenantSlug: req.headers.get("x-tenant-slug"),
-    ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local",
-    token: uid ? { uid, sv: Number(jwt?.sv ?? 1) } : null,
+    ip: clientIp(req.headers),
+    token: uid ? { uid, sv: Number(jwt?.sv ?? 1), sid: typeof jwt?.sid === "string" ? jwt.sid : null } : null,
   };
 }
 
-const APP_TO_TRPC: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
-  VALIDATION: "BAD_REQUEST",
-  NOT_FOUND: "NOT_FOUND",
-  UNAUTHENTICATED: "UNAUTHORIZED",
-  FORBIDDEN: "FORBIDDEN",
-  CONFLICT: "CONFLICT",
-  INSUFFICIENT_STOCK: "CONFLICT",
-  INVALID_STATE: "PRECONDITION_FAILED",
-  RATE_LIMITED: "TOO_MANY_REQUESTS",
-  EXTERNAL: "BAD_GATEWAY",
-};
+export { toTRPCError };
 
-/** AppError → TRPCError with the right status; anything else stays INTERNAL with a generic message. */
-export function toTRPCError(e: unknown): TRPCError {
-  if (e instanceof TRPCError) {
-    if (e.cause instanceof AppError) return toTRPCError(e.cause);
-    return e;
-  }
-  if (e instanceof AppError) return new TRPCError({ code: APP_TO_TRPC[e.code], message: e.message, cause: e });
-  return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Ocurrió un error inesperado.", cause: e instanceof Error ? e : undefined });
-}
+/** Procedure metadata: the permission a procedure requires (read by the role-matrix sweep test). */
+export type ProcedureMeta = { permission?: Permission };
 
-const t = initTRPC.context<Context>().create({
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    const appError = cause instanceof AppError ? cause : null;
-    const zodError = cause instanceof ZodError ? z.flattenError(cause) : null;
-    const { stack: _stack, ...data } = shape.data;
-    return {
-      ...shape,
-      // Internal errors never reach the client with their text, SQL or stack.
-      message:
-        error.code === "INTERNAL_SERVER_ERROR"
-          ? "Ocurrió un error inesperado. Probá de nuevo en unos segundos."
-          : zodError
-            ? "Revisá los datos marcados."
-            : shape.message,
-      data: {
-        ...data,
-        appCode: appError?.code ?? null,
-        details: appError?.details ?? null,
-        fieldErrors: zodError?.fieldErrors ?? null,
-      },
-    };
-  },
+  errorFormatter,
 });
 
 export const router = t.router;
@@ -98,6 +60,7 @@ const logged = t.middleware(async ({ ctx, path, type, next }) => {
 const appErrors = t.middleware(async ({ next }) => {
   const res = await next();
   if (!res.ok && res.error.cause instanceof AppError) throw toTRPCError(res.error.cause);
+  if (!res.ok && res.error.code === "INTERNAL_SERVER_ERROR" && appErrorFromDatabase(res.error.cause)) throw toTRPCError(res.error);
   return res;
 });
 
@@ -105,7 +68,7 @@ export const publicProcedure = t.procedure.use(logged).use(appErrors);
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.token) throw new TRPCError({ code: "UNAUTHORIZED", message: "Tu sesión terminó. Ingresá de nuevo." });
-  const user = await loadSessionUser(ctx.token.uid, ctx.token.sv);
+  const user = await loadSessionUser(ctx.token.uid, ctx.token.sv, ctx.token.sid);
   if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Tu sesión terminó. Ingresá de nuevo." });
   return next({ ctx: { ...ctx, user } });
 });
@@ -130,7 +93,7 @@ export const tenantProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const hooks: (() => Promise<unknown> | unknown)[] = [];
   let outcome: Awaited<ReturnType<typeof next>> | undefined;
   try {
-    const r = await withSessionMembership({ userId: ctx.token.uid, sessionVersion: ctx.token.sv }, ctx.tenantSlug, async (tx, user, m) => {
+    const r = await withSessionMembership({ userId: ctx.token.uid, sessionVersion: ctx.token.sv, sessionId: ctx.token.sid }, ctx.tenantSlug, async (tx, user, m) => {
       // A deadlock/serialization failure reruns this callback in a new transaction: start clean.
       hooks.length = 0;
       outcome = undefined;
@@ -166,7 +129,7 @@ export const tenantProcedure = publicProcedure.use(async ({ ctx, next }) => {
 });
 
 export const permissionProcedure = (permission: Permission) =>
-  tenantProcedure.use(({ ctx, next }) => {
+  tenantProcedure.meta({ permission }).use(({ ctx, next }) => {
     if (!can(ctx.role, permission)) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Tu rol no permite esta acción." });
     }

@@ -23,7 +23,7 @@ export async function getCashSession(tx: Tx, cashSessionId: string, viewer: { us
     registerName: session.register_name,
     status: session.status,
     openingFloat: session.opening_float,
-    openedBy: session.opened_by,
+    openedByMe: session.opened_by === viewer.userId,
     openedAt: session.opened_at,
     salesCount: counts?.sales ?? 0,
     voidedCount: counts?.voided ?? 0,

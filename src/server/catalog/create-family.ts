@@ -4,15 +4,12 @@ import type { Tx } from "../db/client";
 import { productFamilies } from "../db/schema/inventory";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { TENANT, type Actor } from "../inventory/ledger";
+import { zQuantity } from "@/lib/schemas/decimal";
 
 export const ZFamilyInput = z.object({
   name: z.string().trim().min(2, "Ingresá el nombre").max(80),
   baseUnit: z.enum(["g", "ml", "unit"]),
-  targetStock: z
-    .union([z.string(), z.number()])
-    .transform((v) => String(v).trim().replace(",", ".") || "0")
-    .pipe(z.string().regex(/^\d{1,11}(\.\d{1,3})?$/, "Objetivo inválido"))
-    .default("0"),
+  targetStock: zQuantity("Objetivo", { emptyAsZero: true }).default("0"),
 });
 export type TFamilyInput = z.input<typeof ZFamilyInput>;
 

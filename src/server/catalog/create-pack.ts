@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { zQuantity } from "@/lib/schemas/decimal";
 import type { Tx } from "../db/client";
 import { packs } from "../db/schema/inventory";
 import { AppError, isUniqueViolation } from "../errors/app-error";
@@ -9,11 +10,7 @@ export const ZPackInput = z
   .object({
     parentProductId: z.string().uuid("Elegí el pack"),
     childProductId: z.string().uuid("Elegí la unidad"),
-    unitsPerParent: z
-      .union([z.string(), z.number()])
-      .transform((v) => String(v).trim().replace(",", "."))
-      .pipe(z.string().regex(/^\d{1,11}(\.\d{1,3})?$/, "Cantidad inválida"))
-      .refine((v) => Number(v) > 0, "Debe ser mayor que cero"),
+    unitsPerParent: zQuantity("Unidades por pack", { positive: "Debe ser mayor que cero" }),
   })
   .refine((v) => v.parentProductId !== v.childProductId, { path: ["childProductId"], message: "El pack y la unidad deben ser productos distintos" });
 export type TPackInput = z.input<typeof ZPackInput>;

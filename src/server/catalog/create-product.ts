@@ -4,7 +4,7 @@ import type { Tx } from "../db/client";
 import { productBarcodes, products } from "../db/schema/inventory";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { TENANT, type Actor } from "../inventory/ledger";
-import { productColumns, ZProductInput, type TProductInput } from "./product-input";
+import { productColumns, ZProductInput, type TProductInput } from "@/lib/schemas/product";
 
 const pgCode = (e: unknown): string | undefined => {
   const err = e as { code?: string; cause?: unknown } | null;

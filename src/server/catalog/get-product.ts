@@ -4,8 +4,11 @@ import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { TENANT } from "../inventory/ledger";
 
-/** A product with its barcodes, stock per warehouse, open lots (soonest expiry first) and packs. */
-export async function getProduct(tx: Tx, id: string) {
+/**
+ * A product with its barcodes, stock per warehouse, open lots (soonest expiry first) and packs.
+ * Purchase costs (lot unit costs) only with `withCosts` (roles that read stock, SPEC §2).
+ */
+export async function getProduct(tx: Tx, id: string, opts: { withCosts: boolean } = { withCosts: true }) {
   const [product] = await tx.execute<{
     id: string;
     sku: string;
@@ -74,5 +77,6 @@ export async function getProduct(tx: Tx, id: string) {
     join products o on o.tenant_id = k.tenant_id and o.id = case when k.parent_product_id = ${id} then k.child_product_id else k.parent_product_id end
     where k.tenant_id = ${TENANT} and (k.parent_product_id = ${id} or k.child_product_id = ${id})`);
   const total = stock.reduce((a, s) => a + Number(s.quantity) * 1000, 0) / 1000;
-  return { product, stock: [...stock], lots: [...lots], packs: [...packs], totalStock: total.toFixed(3) };
+  const lotRows = opts.withCosts ? [...lots] : lots.map((l) => ({ ...l, unitCost: null as string | null }));
+  return { product, stock: [...stock], lots: lotRows, packs: [...packs], totalStock: total.toFixed(3) };
 }

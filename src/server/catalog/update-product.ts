@@ -5,7 +5,7 @@ import { productBarcodes, products } from "../db/schema/inventory";
 import { AppError } from "../errors/app-error";
 import { TENANT, type Actor } from "../inventory/ledger";
 import { productConflict } from "./create-product";
-import { productColumns, ZProductInput, type TProductInput } from "./product-input";
+import { productColumns, ZProductInput, type TProductInput } from "@/lib/schemas/product";
 
 /** Edits a product; barcodes are replaced by the given list. */
 export async function updateProduct(tx: Tx, id: string, raw: TProductInput, _actor: Actor): Promise<{ id: string }> {

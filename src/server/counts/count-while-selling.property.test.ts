@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMember, adminSql, makeTenant } from "../../test/factories";
 import { levelMismatches, makeProduct, makeWarehouse, stockOf } from "../../test/inventory";

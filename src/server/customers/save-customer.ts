@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { customers } from "../db/schema/pos";
 import { AppError, isUniqueViolation } from "../errors/app-error";
-import { isValidCuit, normalizeCuit } from "../afip/cuit";
+import { isValidCuit, normalizeCuit } from "@/lib/cuit";
 import { ZCustomerInput, type TCustomerInput } from "@/lib/schemas/billing";
 import { currentTenantId } from "../fiscal/current-tenant";
 

@@ -99,7 +99,7 @@ export type SessionCheck<T> =
  * tenant, then runs `fn`. Saves the separate user-check transaction on every request.
  */
 export async function withSessionMembership<T>(
-  session: { userId: string; sessionVersion: number },
+  session: { userId: string; sessionVersion: number; sessionId?: string | null },
   tenantSlug: string,
   fn: (tx: Tx, user: { id: string; name: string; email: string }, membership: Membership) => Promise<T>,
 ): Promise<SessionCheck<T>> {
@@ -117,15 +117,18 @@ export async function withSessionMembership<T>(
       kind: string | null;
       settings: Record<string, unknown> | null;
       role: Membership["role"] | null;
+      revoked: boolean;
     }>(sql`
       select u.id as user_id, u.name as user_name, u.email, u.session_version, u.disabled,
+             exists(select 1 from revoked_sessions r where r.jti = ${session.sessionId ?? ""}) as revoked,
              t.id as tenant_id, t.slug, t.name as tenant_name, t.kind, t.settings, m.role
       from users u
       left join (memberships m join tenants t on t.id = m.tenant_id and t.slug = ${tenantSlug} and not m.disabled)
         on m.user_id = u.id
       where u.id = ${session.userId}`);
     const row = rows[0];
-    if (!row || row.disabled || row.session_version !== session.sessionVersion) return { status: "UNAUTHENTICATED" as const };
+    // A signed-out session (its id revoked) is refused like a stale version.
+    if (!row || row.disabled || row.revoked || row.session_version !== session.sessionVersion) return { status: "UNAUTHENTICATED" as const };
     if (!row.tenant_id || !row.role) return { status: "NO_MEMBERSHIP" as const };
     await tx.execute(sql`select set_config('app.current_tenant', ${row.tenant_id}, true)`);
     const user = { id: row.user_id, name: row.user_name, email: row.email };

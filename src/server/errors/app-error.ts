@@ -44,3 +44,38 @@ export function isUniqueViolation(e: unknown, constraint?: string): boolean {
   if (err.code === "23505") return constraint ? err.constraint_name === constraint : true;
   return err.cause ? isUniqueViolation(err.cause, constraint) : false;
 }
+
+/** The PostgreSQL error code of an error or of any error in its cause chain. */
+function pgCode(e: unknown, depth = 0): string | undefined {
+  const err = e as { code?: unknown; cause?: unknown } | null;
+  if (!err || depth > 5) return undefined;
+  if (typeof err.code === "string" && /^[0-9A-Z]{5}$/.test(err.code)) return err.code;
+  return pgCode(err.cause, depth + 1);
+}
+
+/**
+ * The one place where database refusals become typed errors, so a foreign or unknown id in
+ * any write (a category parent, a pack, an order's warehouse…) is a 4xx, never a 500.
+ * Composite tenant-first keys make another tenant's id fail the same way as a missing one.
+ */
+export function appErrorFromDatabase(e: unknown): AppError | null {
+  switch (pgCode(e)) {
+    case "23503": // foreign_key_violation
+      return new AppError("NOT_FOUND", "Algo de lo que elegiste no existe (o ya no existe). Actualizá la página y probá de nuevo.");
+    case "23505": // unique_violation
+      return new AppError("CONFLICT", "Ya existe un registro con esos datos.");
+    case "23514": // check_violation
+    case "23502": // not_null_violation
+    case "22001": // string_data_right_truncation
+    case "22003": // numeric_value_out_of_range
+    case "22007": // invalid_datetime_format
+    case "22008": // datetime_field_overflow
+    case "22P02": // invalid_text_representation
+      return new AppError("VALIDATION", "Algún dato no tiene un formato o valor válido.");
+    case "40001": // serialization_failure
+    case "40P01": // deadlock_detected
+      return new AppError("CONFLICT", "Otra operación cambió estos datos al mismo tiempo. Probá de nuevo.");
+    default:
+      return null;
+  }
+}

@@ -1,23 +1,14 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { env } from "../env";
 import { AppError } from "../errors/app-error";
 
 // AFIP private keys at rest: AES-256-GCM with FISCAL_KEY_ENCRYPTION_KEY (32 bytes, base64).
-// Outside production a fixed, clearly dev-only key is derived so `npm run dev` works unconfigured.
-
-const DEV_KEY_SEED = "mostrador-dev-only-fiscal-key-never-use-in-production";
+// Production must set the key (the server refuses to start without it); development uses a
+// random key generated once into the git-ignored .data folder (src/server/env.ts).
 
 function key(): Buffer {
-  const raw = process.env.FISCAL_KEY_ENCRYPTION_KEY;
-  if (raw) {
-    const k = Buffer.from(raw, "base64");
-    if (k.length !== 32) throw new AppError("VALIDATION", "FISCAL_KEY_ENCRYPTION_KEY debe ser de 32 bytes en base64");
-    return k;
-  }
-  if (process.env.NODE_ENV === "production") {
-    throw new AppError("INVALID_STATE", "Falta FISCAL_KEY_ENCRYPTION_KEY: no se pueden guardar claves privadas en producción");
-  }
-  return createHash("sha256").update(DEV_KEY_SEED).digest();
+  return Buffer.from(env().FISCAL_KEY_ENCRYPTION_KEY, "base64");
 }
 
 export function encryptPrivateKey(pem: string): string {

@@ -3,7 +3,7 @@ import { Decimal } from "@/lib/decimal";
 import { RECEIVER_IVA_CONDITION, type ReceiverIvaConditionName } from "../afip/codes";
 
 const ZDecimalLike = z
-  .union([z.string(), z.number(), z.instanceof(Decimal)])
+  .union([z.string().max(40), z.number(), z.instanceof(Decimal)])
   .transform((v, ctx) => {
     try {
       const d = new Decimal(v);
@@ -24,7 +24,7 @@ export const ZReceiverIvaCondition = z
 
 export const ZFiscalReceiver = z.object({
   docType: z.coerce.number().int(),
-  docNumber: z.union([z.string(), z.number()]).transform((v) => String(v).replace(/\D/g, "") || "0"),
+  docNumber: z.union([z.string().max(20), z.number()]).transform((v) => String(v).replace(/\D/g, "") || "0"),
   ivaCondition: ZReceiverIvaCondition,
   name: z.string().trim().max(200).optional().nullable(),
 });

@@ -1,11 +1,12 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import type { Tx } from "../db/client";
 import type { DestinationType, MovementType } from "../db/schema/inventory";
 import { AppError } from "../errors/app-error";
 import { env } from "../env";
 import { dec, Decimal, ZERO } from "@/lib/decimal";
+import { zCost, zQuantity } from "@/lib/schemas/decimal";
+import { ZId } from "@/lib/schemas/ids";
 
 // Shared building blocks of the inventory service. Every stock writer first locks the
 // product × warehouse row of stock_levels (FOR UPDATE), so lots of that pair change only
@@ -35,24 +36,14 @@ export async function exec<T>(tx: Tx, query: SQL): Promise<T[]> {
   return [...(await tx.execute(query))] as T[];
 }
 
-/** The current tenant as SQL, read from the transaction-local setting withTenant made. */
-export const TENANT: SQL = sql`(select nullif(current_setting('app.current_tenant', true), '')::uuid)`;
+import { TENANT } from "../db/current-tenant";
+export { TENANT };
 
-const decimalString = (scale: number, label: string) =>
-  z
-    .union([z.string(), z.number()])
-    .transform((v) => String(v).trim())
-    .pipe(
-      z
-        .string()
-        .regex(new RegExp(`^\\d{1,11}(\\.\\d{1,${scale}})?$`), `${label}: usá un número con hasta ${scale} decimales`),
-    );
-
-/** A positive quantity (numeric(14,3)), as a string. */
-export const ZQuantity = decimalString(3, "Cantidad").refine((v) => dec(v).gt(0), "La cantidad debe ser mayor que cero");
-/** A unit cost ≥ 0 (numeric(14,4)), as a string. */
-export const ZUnitCost = decimalString(4, "Costo unitario");
-export const ZId = z.string().uuid("Identificador inválido");
+/** A positive quantity (numeric(14,3)), as a canonical decimal string. */
+export const ZQuantity = zQuantity("Cantidad", { positive: "La cantidad debe ser mayor que cero" });
+/** A unit cost ≥ 0 (numeric(14,4)), as a canonical decimal string. */
+export const ZUnitCost = zCost("Costo unitario");
+export { ZId };
 
 export type Level = { quantity: Decimal; isService: boolean };
 

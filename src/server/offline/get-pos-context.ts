@@ -46,7 +46,8 @@ export async function getPosContext(tx: Tx, userId: string): Promise<Pick<PosCon
       fiscalEnabled: r.fiscal_enabled,
       autoPrint: r.auto_print,
       cashSessionId: r.cash_session_id,
-      openedBy: r.opened_by,
+      // Only the caller's own id ever goes out (issue 11): "is it mine?" without naming others by id.
+      openedBy: r.opened_by === userId ? r.opened_by : null,
       openedByName: r.opened_by_name,
     })),
   };

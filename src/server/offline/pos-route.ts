@@ -5,6 +5,7 @@ import type { Tx } from "../db/client";
 import { withSessionMembership, type Membership } from "../db/with-tenant";
 import { can, type Permission } from "../auth/permissions";
 import { env } from "../env";
+import { refuseForeignBody } from "../http/request-guard";
 
 // The one door of the terminal's route handlers (plain JSON, so the service worker can call
 // them too): the user from the session cookie, the business from the URL slug, the session
@@ -18,16 +19,8 @@ export const jsonError = (status: number, code: string, message: string) =>
 
 export const jsonOk = (body: unknown) => Response.json(body, { headers: { "cache-control": "no-store" } });
 
-/** Writes must come from our own pages (Origin) and be JSON. */
-function checkWrite(req: NextRequest): Response | null {
-  if (req.method === "GET" || req.method === "HEAD") return null;
-  const origin = req.headers.get("origin");
-  if (origin && origin !== req.nextUrl.origin) return jsonError(403, "FORBIDDEN", "Origen no permitido.");
-  if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
-    return jsonError(415, "VALIDATION", "El envío debe ser JSON.");
-  }
-  return null;
-}
+/** Writes must come from our own pages (Origin / Sec-Fetch-Site) and be JSON: the shared rule. */
+const checkWrite = (req: NextRequest): Response | null => refuseForeignBody(req);
 
 /**
  * Checks the request and runs `inTx` inside the membership transaction (tenant already set).
@@ -45,7 +38,7 @@ export async function posRoute<T>(
   const uid = typeof jwt?.uid === "string" ? jwt.uid : null;
   if (!uid) return jsonError(401, "UNAUTHENTICATED", "Tu sesión terminó. Ingresá de nuevo para sincronizar.");
   let denied = false;
-  const r = await withSessionMembership({ userId: uid, sessionVersion: Number(jwt?.sv ?? 1) }, slug, async (tx, user, m) => {
+  const r = await withSessionMembership({ userId: uid, sessionVersion: Number(jwt?.sv ?? 1), sessionId: typeof jwt?.sid === "string" ? jwt.sid : null }, slug, async (tx, user, m) => {
     if (!can(m.role, permission)) {
       denied = true;
       return undefined as T;

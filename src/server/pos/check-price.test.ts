@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { makeTenant } from "../../test/factories";
+import { adminSql, makeTenant } from "../../test/factories";
 import { withTenant } from "../db/with-tenant";
-import { checkPrice, rateLimit } from "./check-price";
+import { allowPriceCheck, checkPrice } from "./check-price";
+import postgres from "postgres";
 import { seedProduct } from "./test-helpers";
 import { sql } from "drizzle-orm";
 
@@ -22,11 +23,21 @@ describe("public price checker", () => {
     expect(await checkPrice(a.slug, "'; select 1 --")).toBeNull();
   });
 
-  it("rate limits per client key within a one-minute window", () => {
-    const now = 1_000_000;
-    for (let i = 0; i < 30; i++) expect(rateLimit("ip-1", 30, now + i)).toBe(true);
-    expect(rateLimit("ip-1", 30, now + 31)).toBe(false);
-    expect(rateLimit("ip-2", 30, now + 31)).toBe(true);
-    expect(rateLimit("ip-1", 30, now + 60_001)).toBe(true);
+  it("rate limits per client key within a one-minute window, counted in PostgreSQL (shared by every instance)", async () => {
+    for (let i = 0; i < 30; i++) expect(await allowPriceCheck("shop:ip-1")).toBe(true);
+    expect(await allowPriceCheck("shop:ip-1")).toBe(false);
+    expect(await allowPriceCheck("shop:ip-2")).toBe(true);
+    // Another app instance (its own pool) sees the same count.
+    const other = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    try {
+      const [row] = await other<{ failures: number }[]>`select failures from login_attempts where key = 'price:shop:ip-1'`;
+      expect(row!.failures).toBe(31);
+    } finally {
+      await other.end();
+    }
+    const admin = adminSql();
+    await admin`update login_attempts set window_start = now() - interval '61 seconds' where key = 'price:shop:ip-1'`;
+    await admin.end();
+    expect(await allowPriceCheck("shop:ip-1")).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { withAnonymous, withTenant } from "../db/with-tenant";
+import { getDb } from "../db/client";
 import { TENANT } from "../inventory/ledger";
 
 /**
@@ -30,16 +31,17 @@ export async function resolveTenant(slug: string): Promise<string | null> {
   });
 }
 
-/** In-memory fixed-window limiter per client key (IP). One process; enough for a kiosk screen. */
-const WINDOW_MS = 60_000;
-const hits = new Map<string, { start: number; count: number }>();
-export function rateLimit(key: string, max = 30, now = Date.now()): boolean {
-  const h = hits.get(key);
-  if (!h || now - h.start >= WINDOW_MS) {
-    if (hits.size > 10_000) for (const [k, v] of hits) if (now - v.start >= WINDOW_MS) hits.delete(k);
-    hits.set(key, { start: now, count: 1 });
-    return true;
-  }
-  h.count++;
-  return h.count <= max;
+/**
+ * Fixed one-minute window per client key (the business and the client address resolved by
+ * the server front), counted in PostgreSQL so every app instance shares it. One statement:
+ * resets an expired window or counts, and answers whether this request is within `max`.
+ */
+export async function allowPriceCheck(key: string, max = 30): Promise<boolean> {
+  const [row] = await getDb().execute<{ n: number }>(sql`
+    insert into login_attempts as a (key, failures, window_start) values (${"price:" + key}, 1, now())
+    on conflict (key) do update set
+      failures = case when a.window_start < now() - interval '1 minute' then 1 else a.failures + 1 end,
+      window_start = case when a.window_start < now() - interval '1 minute' then now() else a.window_start end
+    returning failures as n`);
+  return (row?.n ?? 0) <= max;
 }

@@ -5,7 +5,7 @@ import { salePayments } from "../db/schema/pos";
 import { AppError } from "../errors/app-error";
 
 /** A sale with lines and payments, for the ticket print view and the void screen. */
-export async function getSale(tx: Tx, saleId: string) {
+export async function getSale(tx: Tx, saleId: string, actor?: { userId: string; canReview?: boolean }) {
   const [sale] = await tx.execute<{
     id: string;
     ticket_number: number;
@@ -38,7 +38,9 @@ export async function getSale(tx: Tx, saleId: string) {
     join tenants t on t.id = s.tenant_id
     left join users u on u.id = s.cashier_id
     left join customers c on c.tenant_id = s.tenant_id and c.id = s.customer_id
-    where s.id = ${saleId}`);
+    where s.id = ${saleId}
+      ${actor && !actor.canReview ? sql`and exists (select 1 from cash_sessions cs where cs.tenant_id = s.tenant_id and cs.id = s.cash_session_id and cs.opened_by = ${actor.userId})` : sql``}`);
+  // A cashier sees the sales of their own sessions only; another's answers like a missing one.
   if (!sale) throw new AppError("NOT_FOUND", "La venta no existe.");
   const lines = await tx.execute<{
     line_no: number;

@@ -2,6 +2,8 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../db/client";
+import { zCost, zMoney, zQuantity } from "@/lib/schemas/decimal";
+import { ZId } from "@/lib/schemas/ids";
 
 export { TENANT, type Actor } from "../inventory/ledger";
 
@@ -21,15 +23,10 @@ export function todayIn(timeZone = DEFAULT_TIMEZONE, now = new Date()): string {
 }
 
 export const ZDate = z.iso.date("Fecha inválida");
-const decimalString = (scale: number, label: string) =>
-  z
-    .union([z.string(), z.number()])
-    .transform((v) => String(v).trim().replace(",", "."))
-    .pipe(z.string().regex(new RegExp(`^\\d{1,11}(\\.\\d{1,${scale}})?$`), `${label}: usá un número con hasta ${scale} decimales`));
-export const ZMoney = decimalString(2, "Importe");
-export const ZQty = decimalString(3, "Cantidad");
-export const ZCost = decimalString(4, "Costo");
-export const ZUuid = z.string().uuid("Identificador inválido");
+export const ZMoney = zMoney("Importe");
+export const ZQty = zQuantity("Cantidad");
+export const ZCost = zCost("Costo");
+export const ZUuid = ZId;
 
 export const orderNumberLabel = (n: number) => `OC-${String(n).padStart(6, "0")}`;
 

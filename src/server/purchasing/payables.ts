@@ -7,16 +7,13 @@ import { AppError } from "../errors/app-error";
 import { dec, money } from "@/lib/decimal";
 import { isoTs, TENANT, tenantToday, type Actor } from "./common";
 import { payableStatusSql, type PayableStatus } from "./payable-status";
+import { zMoney } from "@/lib/schemas/decimal";
 
 export const PAYMENT_METHOD_LABELS = { CASH: "Efectivo", TRANSFER: "Transferencia", CHECK: "Cheque", CARD: "Tarjeta", OTHER: "Otro" } as const;
 
 export const ZRecordPaymentInput = z.object({
   payableId: z.string().uuid(),
-  amount: z
-    .union([z.string(), z.number()])
-    .transform((v) => String(v).trim().replace(",", "."))
-    .pipe(z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, "Importe: usá un número con hasta 2 decimales"))
-    .refine((v) => Number(v) > 0, "El importe debe ser mayor que cero"),
+  amount: zMoney("Importe", { positive: "El importe debe ser mayor que cero" }),
   method: z.enum(["CASH", "TRANSFER", "CHECK", "CARD", "OTHER"]),
   reference: z.string().trim().max(120).optional().nullable(),
   paidOn: z.iso.date("Fecha inválida").optional().nullable(),

@@ -1,16 +1,12 @@
 import { z } from "zod";
+import { zCost, zQuantity } from "@/lib/schemas/decimal";
 
 // Shared by the order form (client) and the services (server).
-const decimal = (scale: number, label: string) =>
-  z
-    .union([z.string(), z.number()])
-    .transform((v) => String(v).trim().replace(",", "."))
-    .pipe(z.string().regex(new RegExp(`^\\d{1,11}(\\.\\d{1,${scale}})?$`), `${label}: usá un número con hasta ${scale} decimales`));
 
 export const ZOrderLineInput = z.object({
   productId: z.string().uuid("Elegí un producto"),
-  quantity: decimal(3, "Cantidad").refine((v) => Number(v) > 0, "La cantidad debe ser mayor que cero"),
-  unitCost: decimal(4, "Costo unitario"),
+  quantity: zQuantity("Cantidad", { positive: "La cantidad debe ser mayor que cero" }),
+  unitCost: zCost("Costo unitario"),
 });
 
 export const ZPurchaseOrderInput = z.object({

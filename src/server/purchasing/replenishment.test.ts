@@ -88,7 +88,7 @@ describe("replenishment suggestions", () => {
     const bag400 = await makeProduct(tenantId, { name: "Cacao 400 g", familyId: family, conversionFactor: "400" });
     await makeProduct(tenantId, { name: "Cacao 900 g", familyId: family, conversionFactor: "900" });
     const a = await makeProduct(tenantId, { name: "Arroz", stockMin: "5", stockIdeal: "10" });
-    const b = await makeProduct(tenantId, { name: "Batata", stockMin: "5", stockIdeal: "8" });
+    await makeProduct(tenantId, { name: "Batata", stockMin: "5", stockIdeal: "8" });
     await addStock(tenantId, a, warehouseId, "1");
     await withTenant(tenantId, (tx) => runReplenishment(tx, { today, mode: "manual" }));
     const { rows } = await withTenant(tenantId, (tx) => listSuggestions(tx));

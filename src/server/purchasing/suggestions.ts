@@ -6,6 +6,7 @@ import type { PresentationOption } from "../db/schema/purchasing";
 import { AppError } from "../errors/app-error";
 import { isoTs, tenantToday, type Actor, pgArray } from "./common";
 import { createPurchaseOrder } from "./purchase-orders";
+import { zCost, zQuantity } from "@/lib/schemas/decimal";
 
 export type SuggestionRow = {
   id: string;
@@ -50,17 +51,9 @@ export const ZConvertSuggestionsInput = z.object({
       z.object({
         suggestionId: z.string().uuid(),
         productId: z.string().uuid("Elegí la presentación"),
-        quantity: z
-          .union([z.string(), z.number()])
-          .transform((v) => String(v).trim().replace(",", "."))
-          .pipe(z.string().regex(/^\d{1,11}(\.\d{1,3})?$/, "Cantidad inválida"))
-          .refine((v) => Number(v) > 0, "La cantidad debe ser mayor que cero"),
+        quantity: zQuantity("Cantidad", { positive: "La cantidad debe ser mayor que cero" }),
         supplierId: z.string().uuid("Elegí el proveedor"),
-        unitCost: z
-          .union([z.string(), z.number()])
-          .transform((v) => String(v).trim().replace(",", ".") || "0")
-          .pipe(z.string().regex(/^\d{1,11}(\.\d{1,4})?$/, "Costo inválido"))
-          .optional(),
+        unitCost: zCost("Costo", { emptyAsZero: true }).optional(),
       }),
     )
     .min(1, "Elegí al menos una sugerencia"),

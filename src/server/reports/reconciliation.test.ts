@@ -85,6 +85,8 @@ beforeAll(async () => {
   // The fiscal worker issues them (stand-in: mark the requested documents ISSUED).
   await admin`update fiscal_documents set status = 'ISSUED', issued_at = now() where tenant_id = ${t.tenantId}`;
   // S6 (offline, synced late): rung 2026-03-10 02:30 UTC = 2026-03-09 23:30 in Buenos Aires.
+  // The sync door accepts an offline sale only inside its session: this shift started before it.
+  await admin`update cash_sessions set opened_at = '2026-03-10T00:00:00Z' where id = ${sessionId}`;
   await sell(
     saleInput(registerId, sessionId, [{ productId: p.medialuna, quantity: "1", unitPrice: "350" }], [{ method: "CASH", amount: "350" }], {
       createdAt: "2026-03-10T02:30:00.000Z",

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { withAnonymous, withTenant } from "../db/with-tenant";
 import { createTenant } from "../tenancy/create-tenant";
 import { seedMember } from "../tenancy/seed-member";
-import type { Role } from "../auth/permissions";
+import type { Role } from "@/lib/permissions";
 
 export const DEMO = {
   slug: "demo",

@@ -7,8 +7,9 @@ import { warehouses } from "../db/schema/warehouses";
 import { registers } from "../db/schema/registers";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { hashPassword } from "../auth/password";
+import { ZEmail } from "@/lib/schemas/account";
 
-export const RESERVED_SLUGS = new Set(["api", "login", "ingresar", "registro", "signup", "logout", "negocios", "precio", "offline", "_next", "sw.js", "manifest.webmanifest", "icons", "favicon.ico"]);
+export const RESERVED_SLUGS = new Set(["api", "login", "ingresar", "registro", "signup", "logout", "negocios", "precio", "offline", "_next", "sw.js", "manifest.webmanifest", "icons", "favicon.ico", "cuenta", "recuperar", "invitacion", "dev"]);
 
 export const ZSlug = z
   .string()
@@ -28,7 +29,7 @@ export type TCreateTenantInput = z.infer<typeof ZCreateTenantInput>;
 
 export const ZOwnerAccount = z.object({
   ownerName: z.string().trim().min(2, "Ingresá tu nombre").max(120),
-  email: z.string().trim().toLowerCase().email("E-mail inválido"),
+  email: ZEmail,
   password: z.string().min(8, "La contraseña debe tener al menos 8 caracteres").max(200),
 });
 

@@ -1,19 +1,13 @@
 import Link from "next/link";
-import { currentUser } from "@/server/auth/session";
-import { withMembership } from "@/server/db/with-tenant";
-import { can } from "@/server/auth/permissions";
+import { getPageMembership } from "@/server/auth/page-membership";
+import { can } from "@/lib/permissions";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { PageHeader } from "@/components/ui/page";
 import { Icon } from "@/components/ui/icon";
 
 export default async function TenantHome({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  // Layout and page render in parallel: the layout redirects, the page just renders nothing.
-  const user = await currentUser();
-  if (!user) return null;
-  const m = await withMembership(user.id, slug, async (_tx, membership) => membership);
-  if (!m.found) return null;
-  const { tenant, role } = m.value;
+  const { tenant, role, user } = await getPageMembership(slug);
   const areas = NAV_ITEMS.filter((i) => i.href !== "" && (i.permission === null || can(role, i.permission)));
   const hints: Record<string, string> = {
     "/pos": "Abrí la caja y vendé con lector de códigos o buscando por nombre.",

@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { checkPrice, rateLimit, resolveTenant } from "@/server/pos/check-price";
+import { allowPriceCheck, checkPrice, resolveTenant } from "@/server/pos/check-price";
+import { clientIp } from "@/server/http/client-ip";
 import { formatMoney } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -20,8 +21,8 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   let result: { kind: "none" } | { kind: "found"; name: string; price: string } | { kind: "missing" } | { kind: "limited" } = { kind: "none" };
   if (code) {
     const h = await headers();
-    const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
-    if (!rateLimit(`${slug}:${ip}`)) result = { kind: "limited" };
+    // Keyed like sign-in throttling: the address the server front resolved, never a client header.
+    if (!(await allowPriceCheck(`${slug}:${clientIp(h)}`))) result = { kind: "limited" };
     else {
       const found = await checkPrice(slug, code);
       result = found ? { kind: "found", ...found } : { kind: "missing" };

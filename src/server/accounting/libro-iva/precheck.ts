@@ -1,6 +1,6 @@
 import { dec, sum } from "@/lib/decimal";
 import { discriminatesVat, SUPPLIER_DOC_TYPES, type SupplierDocType } from "@/lib/accounting/supplier-invoice";
-import { isValidCuit } from "../../afip/cuit";
+import { isValidCuit } from "@/lib/cuit";
 import type { PurchaseDocRow, SaleDocRow } from "./source-rows";
 
 // What ARCA's import would reject, found before the download (pure checks per document).

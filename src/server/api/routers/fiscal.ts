@@ -1,6 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { permissionProcedure, router } from "../trpc";
+import { permissionProcedure, router, tenantProcedure } from "../trpc";
+import { can } from "../../auth/permissions";
+import { AppError } from "../../errors/app-error";
+import { assertOwnSaleDocument } from "../../fiscal/own-sale-document";
 import { getFiscalSettings } from "../../fiscal/get-fiscal-settings";
 import { saveFiscalSettings, ZSaveFiscalSettingsInput } from "../../fiscal/save-fiscal-settings";
 import { uploadCredentials, ZUploadCredentialsInput } from "../../fiscal/upload-credentials";
@@ -31,9 +34,14 @@ export const fiscalRouter = router({
   documents: permissionProcedure("fiscal.read")
     .input(ZListDocumentsInput)
     .query(({ ctx, input }) => listDocuments(ctx.tx, input)),
-  document: permissionProcedure("fiscal.read")
-    .input(z.object({ id: z.uuid() }))
-    .query(({ ctx, input }) => getDocument(ctx.tx, input.id)),
+  /** fiscal.read: any document; a cashier (pos.sell): only those of sales in their own sessions. */
+  document: tenantProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
+    if (!can(ctx.role, "fiscal.read")) {
+      if (!can(ctx.role, "pos.sell")) throw new AppError("FORBIDDEN", "Tu rol no permite esta acción.");
+      await assertOwnSaleDocument(ctx.tx, input.id, ctx.user.id);
+    }
+    return getDocument(ctx.tx, input.id);
+  }),
   documentXml: permissionProcedure("tenant.settings")
     .input(z.object({ id: z.uuid() }))
     .query(({ ctx, input }) => getDocumentXml(ctx.tx, input.id)),

@@ -19,6 +19,7 @@ import { transferStock, ZTransferStockInput } from "../../inventory/transfer-sto
 import { listMovements, ZListMovementsInput } from "../../inventory/list-movements";
 import { valuateStock, ZValuateStockInput } from "../../inventory/valuate-stock";
 import { ZId, ZQuantity } from "../../inventory/ledger";
+import { can } from "../../auth/permissions";
 
 // Thin: input schema, permission, one service call.
 const actor = (ctx: { user: { id: string } }) => ({ userId: ctx.user.id });
@@ -29,7 +30,7 @@ export const inventoryRouter = router({
     .query(({ ctx, input }) => listProducts(ctx.tx, input)),
   product: permissionProcedure("catalog.read")
     .input(z.object({ id: ZId }))
-    .query(({ ctx, input }) => getProduct(ctx.tx, input.id)),
+    .query(({ ctx, input }) => getProduct(ctx.tx, input.id, { withCosts: can(ctx.role, "stock.read") })),
   createProduct: permissionProcedure("catalog.write")
     .input(ZProductInput)
     .mutation(({ ctx, input }) => createProduct(ctx.tx, input, actor(ctx))),

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { permissionProcedure, router } from "../trpc";
-import { can } from "../../auth/permissions";
+import { can } from "@/lib/permissions";
 import { ZSaleInput } from "@/lib/schemas/sale";
 import { createSale } from "../../pos/create-sale";
 import { voidSale, ZVoidSaleInput } from "../../pos/void-sale";
@@ -63,7 +63,8 @@ export const posRouter = router({
     return result;
   }),
 
-  sale: sell.input(z.object({ saleId: z.uuid() })).query(({ ctx, input }) => getSale(ctx.tx, input.saleId)),
+  /** Reviewers see any sale; a cashier only the sales of their own sessions (SPEC §2). */
+  sale: sell.input(z.object({ saleId: z.uuid() })).query(({ ctx, input }) => getSale(ctx.tx, input.saleId, actorOf(ctx))),
 
   /**
    * Sales lists are for reviewers only: a cashier adding up their own session's tickets would

@@ -32,8 +32,8 @@ describe("purchasing router: roles (SPEC §2) and the notifications bell", () =>
     const { id: other } = await manager.purchasing.createSupplier({ name: "Proveedor Dos", cuit: randomCuit() });
     await withTenant(t.tenantId, (tx) => setSupplierPrice(tx, { supplierId, productId: p, packCost: "540", unitsPerPack: "12" }));
     const priced = (await manager.purchasing.catalog({ supplierId })).products.find((x) => x.id === p)!;
-    expect(priced.last_cost).toBe("45.0000");
-    expect((await manager.purchasing.catalog({ supplierId: other })).products.find((x) => x.id === p)!.last_cost).toBe("50.0000"); // falls back to the lot
+    expect(priced.lastCost).toBe("45.0000");
+    expect((await manager.purchasing.catalog({ supplierId: other })).products.find((x) => x.id === p)!.lastCost).toBe("50.0000"); // falls back to the lot
 
     expect(await viewer.purchasing.suppliers()).toHaveLength(2);
     expect((await auditor.purchasing.payables()).rows).toHaveLength(1);

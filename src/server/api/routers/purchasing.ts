@@ -1,12 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { sql } from "drizzle-orm";
 import { permissionProcedure, router, tenantProcedure } from "../trpc";
-import { can } from "../../auth/permissions";
-import { inngest } from "@/inngest/client";
-import { REPLENISHMENT_REQUESTED } from "@/inngest/functions/replenishment";
-import { log } from "../../log";
-import { withTenant } from "../../db/with-tenant";
+import { can } from "@/lib/permissions";
+import { zQuantity } from "@/lib/schemas/decimal";
 import { ZSupplierInput } from "../../purchasing/supplier-input";
 import { createSupplier, deleteSupplier, updateSupplier } from "../../purchasing/save-supplier";
 import { getSupplier, listSuppliers } from "../../purchasing/list-suppliers";
@@ -23,8 +19,9 @@ import { ZReceiveGoodsInput } from "../../purchasing/receive-goods-input";
 import { receiveGoods } from "../../purchasing/receive-goods";
 import { getPayable, listPayables, payablesAgeing, recordPayment, supplierStatement, ZRecordPaymentInput } from "../../purchasing/payables";
 import { listSuggestions, convertSuggestions, updateSuggestion, ZConvertSuggestionsInput } from "../../purchasing/suggestions";
-import { runReplenishment } from "../../purchasing/compute-replenishment";
-import { tenantToday } from "../../purchasing/common";
+import { recomputeReplenishment } from "../../purchasing/recompute-replenishment";
+import { requestReplenishment } from "../../purchasing/request-replenishment";
+import { listPurchaseCatalog, ZListPurchaseCatalogInput, ZListPurchaseCatalogResponse } from "../../purchasing/list-purchase-catalog";
 import { applyPriceList, previewPriceList, ZPriceListInput } from "../../purchasing/price-list";
 import { listNotifications, markNotificationsRead, NOTIFICATION_KINDS, unreadCount } from "../../purchasing/notifications";
 import { runDailyAlerts } from "../../purchasing/run-daily-alerts";
@@ -65,22 +62,10 @@ export const purchasingRouter = router({
   receive: write.input(ZReceiveGoodsInput).mutation(({ ctx, input }) => receiveGoods(ctx.tx, input, actorOf(ctx))),
 
   /** Products and warehouses for the order and receipt forms. */
-  catalog: read.input(z.object({ search: z.string().max(80).optional(), supplierId: z.string().uuid().optional() }).optional()).query(async ({ ctx, input }) => {
-    const q = input?.search?.trim().toLowerCase();
-    // last_cost: this supplier's price per unit when known, else the newest lot's cost.
-    const products = await ctx.tx.execute<{ id: string; name: string; sku: string; unit: string; has_expiry: boolean; last_cost: string | null }>(sql`
-      select p.id, p.name, p.sku, p.unit, p.has_expiry,
-             coalesce(
-               ${input?.supplierId ? sql`(select round(sp.pack_cost / sp.units_per_pack, 4)::text from supplier_products sp where sp.supplier_id = ${input.supplierId} and sp.product_id = p.id)` : sql`null`},
-               (select unit_cost::text from lots l where l.product_id = p.id and not l.is_deficit order by received_at desc limit 1)) as last_cost
-      from products p where p.active and not p.is_service
-        ${q ? sql`and (lower(p.name) like ${"%" + q + "%"} or lower(p.sku) like ${"%" + q + "%"})` : sql``}
-      order by lower(p.name) limit 200`);
-    const warehouses = await ctx.tx.execute<{ id: string; name: string; is_default: boolean }>(
-      sql`select id, name, is_default from warehouses where active order by is_default desc, name`,
-    );
-    return { products, warehouses };
-  }),
+  catalog: read
+    .input(ZListPurchaseCatalogInput)
+    .output(ZListPurchaseCatalogResponse)
+    .query(({ ctx, input }) => listPurchaseCatalog(ctx.tx, input)),
 
   // Payables
   payables: read
@@ -96,35 +81,22 @@ export const purchasingRouter = router({
    * "Recalcular": computes now (so the page shows fresh numbers) and also notifies Inngest,
    * which is the same run (idempotent per day) for setups where the UI should not wait.
    */
-  recompute: write.mutation(async ({ ctx }) => {
-    const result = await runReplenishment(ctx.tx, { today: await tenantToday(ctx.tx), mode: "manual" });
-    return result;
-  }),
+  recompute: write.mutation(({ ctx }) => recomputeReplenishment(ctx.tx, "manual")),
   /**
-   * "Recalcular" from the UI: an Inngest event (the on-demand function). Without a reachable
-   * Inngest (local dev, tests) the same idempotent run happens right after the commit.
+   * "Recalcular" from the UI: an Inngest event (the on-demand function), sent after the commit;
+   * without a reachable Inngest the same idempotent run happens inline.
    */
   requestRecompute: write.mutation(({ ctx }) => {
-    const tenantId = ctx.tenant.id;
-    const userId = ctx.user.id;
-    ctx.afterCommit(async () => {
-      try {
-        await Promise.race([
-          inngest.send({ name: REPLENISHMENT_REQUESTED, data: { tenantId, userId } }),
-          new Promise((_, reject) => setTimeout(() => reject(new Error("inngest send timeout")), 3000)),
-        ]);
-      } catch (e) {
-        log.warn({ err: e }, "replenishment event not sent; computing inline");
-        await withTenant(tenantId, async (tx) => runReplenishment(tx, { today: await tenantToday(tx), mode: "manual" }), { userId });
-      }
-    });
+    const { id: tenantId } = ctx.tenant;
+    const { id: userId } = ctx.user;
+    ctx.afterCommit(() => requestReplenishment(tenantId, userId));
     return { queued: true };
   }),
   updateSuggestion: write
     .input(
       z.object({
         id: z.string().uuid(),
-        quantity: z.string().regex(/^\d{1,11}(\.\d{1,3})?$/, "Cantidad inválida").optional(),
+        quantity: zQuantity("Cantidad").optional(),
         productId: z.string().uuid().optional(),
         supplierId: z.string().uuid().nullable().optional(),
         dismissed: z.boolean().optional(),

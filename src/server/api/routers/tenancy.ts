@@ -1,14 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
-import { and, asc, eq } from "drizzle-orm";
 import { authedProcedure, permissionProcedure, publicProcedure, router, tenantProcedure } from "../trpc";
 import { withTenant, withUser } from "../../db/with-tenant";
-import { memberships, tenants, users } from "../../db/schema/tenancy";
+import { listMyBusinesses, ZListMyBusinessesResponse } from "../../tenancy/list-my-businesses";
 import { createTenant, ZCreateTenantInput, ZOwnerAccount } from "../../tenancy/create-tenant";
 import { createInvitation, ZCreateInvitationInput } from "../../tenancy/create-invitation";
-import { ROLE_PERMISSIONS, type Permission } from "../../auth/permissions";
-import { AppError } from "../../errors/app-error";
+import { changeMemberRole, listMembers, removeMember, setMemberDisabled, ZChangeMemberRoleInput, ZMemberRef, ZSetMemberDisabledInput } from "../../tenancy/manage-members";
+import { listInvitations, revokeInvitation, ZRevokeInvitationInput } from "../../tenancy/revoke-invitation";
+import { forcePasswordReset } from "../../account/password-reset";
+import { ROLE_PERMISSIONS, type Permission } from "@/lib/permissions";
 
 export const ZSignUpInput = ZCreateTenantInput.extend(ZOwnerAccount.shape);
 
@@ -36,16 +36,7 @@ export const tenancyRouter = router({
   }),
 
   /** "My businesses": only the user's own memberships are visible (RLS on app.current_user). */
-  myBusinesses: authedProcedure.query(async ({ ctx }) => {
-    return withUser(ctx.user.id, (tx) =>
-      tx
-        .select({ slug: tenants.slug, name: tenants.name, kind: tenants.kind, role: memberships.role })
-        .from(memberships)
-        .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-        .where(eq(memberships.userId, ctx.user.id))
-        .orderBy(asc(tenants.name)),
-    );
-  }),
+  myBusinesses: authedProcedure.output(ZListMyBusinessesResponse).query(({ ctx }) => withUser(ctx.user.id, (tx) => listMyBusinesses(tx, ctx.user.id))),
 
   me: authedProcedure.query(({ ctx }) => ctx.user),
 
@@ -57,13 +48,8 @@ export const tenancyRouter = router({
     user: ctx.user,
   })),
 
-  members: permissionProcedure("members.manage").query(({ ctx }) =>
-    ctx.tx
-      .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .orderBy(asc(users.name)),
-  ),
+  /** Members by their handle in this business (never another person's user id). */
+  members: permissionProcedure("members.manage").query(({ ctx }) => listMembers(ctx.tx, { userId: ctx.user.id })),
 
   /** An invitation the invitee accepts (issue 11): never attaches an existing account by itself. */
   inviteMember: permissionProcedure("members.manage")
@@ -73,15 +59,20 @@ export const tenancyRouter = router({
     ),
 
   removeMember: permissionProcedure("members.manage")
-    .input(z.object({ userId: z.uuid() }))
-    .mutation(async ({ ctx, input }) => {
-      if (input.userId === ctx.user.id) throw new AppError("INVALID_STATE", "No podés quitarte a vos mismo del negocio.");
-      const removed = await ctx.tx
-        .delete(memberships)
-        .where(and(eq(memberships.userId, input.userId), eq(memberships.tenantId, ctx.tenant.id)))
-        .returning({ role: memberships.role });
-      if (!removed[0]) throw new AppError("NOT_FOUND", "Esa persona no es miembro de este negocio.");
-      if (removed[0].role === "OWNER" && ctx.role !== "OWNER") throw new AppError("FORBIDDEN", "Solo un dueño puede quitar a otro dueño.");
-      return { ok: true };
-    }),
+    .input(ZMemberRef)
+    .mutation(({ ctx, input }) => removeMember(ctx.tx, input, { userId: ctx.user.id, role: ctx.role })),
+  changeMemberRole: permissionProcedure("members.manage")
+    .input(ZChangeMemberRoleInput)
+    .mutation(({ ctx, input }) => changeMemberRole(ctx.tx, input, { userId: ctx.user.id, role: ctx.role })),
+  setMemberDisabled: permissionProcedure("members.manage")
+    .input(ZSetMemberDisabledInput)
+    .mutation(({ ctx, input }) => setMemberDisabled(ctx.tx, input, { userId: ctx.user.id, role: ctx.role })),
+  /** Ends the member's sessions and e-mails them a reset link. */
+  forcePasswordReset: permissionProcedure("members.manage")
+    .input(ZMemberRef)
+    .mutation(({ ctx, input }) => forcePasswordReset(ctx.tx, input)),
+  invitations: permissionProcedure("members.manage").query(({ ctx }) => listInvitations(ctx.tx)),
+  revokeInvitation: permissionProcedure("members.manage")
+    .input(ZRevokeInvitationInput)
+    .mutation(({ ctx, input }) => revokeInvitation(ctx.tx, input)),
 });

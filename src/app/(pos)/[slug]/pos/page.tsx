@@ -1,8 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { currentUser } from "@/server/auth/session";
-import { withMembership } from "@/server/db/with-tenant";
-import { can } from "@/server/auth/permissions";
+import { requirePermission } from "@/server/auth/page-membership";
 import { TRPCProvider } from "@/lib/trpc/react";
 import { Terminal } from "@/components/terminal/terminal";
 
@@ -25,11 +22,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
  */
 export default async function PosPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const user = await currentUser();
-  if (!user) redirect(`/ingresar?callbackUrl=${encodeURIComponent(`/${slug}/pos`)}`);
-  const m = await withMembership(user.id, slug, async (_tx, membership) => membership);
-  if (!m.found) notFound();
-  if (!can(m.value.role, "pos.sell")) {
+  if (!(await requirePermission(slug, "pos.sell", `/${slug}/pos`))) {
     return (
       <main className="mx-auto max-w-lg p-8">
         <h1 className="text-xl font-semibold">Punto de venta</h1>

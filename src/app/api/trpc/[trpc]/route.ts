@@ -3,10 +3,13 @@ import type { NextRequest } from "next/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
+import { refuseForeignBody, refuseLargeBatch } from "@/server/http/request-guard";
 
 export const dynamic = "force-dynamic";
 
 function handler(req: NextRequest) {
+  const refused = refuseLargeBatch(req, "/api/trpc") ?? refuseForeignBody(req);
+  if (refused) return refused;
   const requestId = req.headers.get("x-request-id") ?? randomUUID();
   return fetchRequestHandler({
     endpoint: "/api/trpc",

@@ -1,6 +1,4 @@
-import { currentUser } from "@/server/auth/session";
-import { withMembership } from "@/server/db/with-tenant";
-import { can } from "@/server/auth/permissions";
+import { requirePermission } from "@/server/auth/page-membership";
 import { FiscalSettingsPage } from "@/components/fiscal/settings-page";
 import { EmptyState } from "@/components/ui/page";
 
@@ -8,11 +6,7 @@ export const metadata = { title: "Configuración fiscal" };
 
 export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const user = await currentUser();
-  if (!user) return null;
-  const m = await withMembership(user.id, slug, async (_tx, membership) => membership);
-  if (!m.found) return null;
-  if (!can(m.value.role, "tenant.settings")) {
+  if (!(await requirePermission(slug, "tenant.settings"))) {
     return <EmptyState title="Solo el dueño o un administrador puede cambiar la configuración fiscal" />;
   }
   return <FiscalSettingsPage slug={slug} allowFake={process.env.NODE_ENV !== "production"} />;

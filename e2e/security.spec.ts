@@ -1,0 +1,107 @@
+import { test, expect, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, DEMO_USERS, login } from "./fixtures";
+import { withDemoDb } from "./offline-db";
+
+// Issue 11 in the real browser and the real server front (scripts/serve.mjs).
+
+const forgetThrottle = () => withDemoDb((tx) => tx`delete from login_attempts`);
+test.afterEach(forgetThrottle);
+
+/** Collects CSP violations the page reports. */
+async function watchCsp(page: Page) {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to (load|execute|connect|apply|frame)/i.test(m.text())) violations.push(m.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to load (CSP) ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return violations;
+}
+
+test("every response carries the security headers", async ({ request }) => {
+  for (const path of ["/ingresar", "/api/health", "/manifest.webmanifest", "/precio/demo"]) {
+    const res = await request.get(path);
+    const h = res.headers();
+    expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(h["content-security-policy"], path).toContain("object-src 'none'");
+    expect(h["x-content-type-options"], path).toBe("nosniff");
+    expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(h["permissions-policy"], path).toContain("camera=()");
+    expect(h["strict-transport-security"], path).toContain("max-age=");
+  }
+});
+
+test("the app works under the CSP: sign-in, dashboard, the POS with its service worker, the price checker", async ({ page }) => {
+  const violations = await watchCsp(page);
+  await login(page, DEMO_USERS.owner);
+  await page.goto("/demo");
+  await expect(page.getByRole("navigation", { name: "Principal" })).toBeVisible();
+  await page.goto("/demo/pos");
+  await expect(page.locator("body")).toContainText(/caja|Caja/);
+  expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => !!r.active))).toBe(true);
+  await page.goto("/precio/demo");
+  await expect(page.getByRole("heading", { name: "Consultá el precio" })).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test("sign-in goes back to same-origin paths only", async ({ page }) => {
+  for (const cb of ["//evil.example/x", "/\\evil.example", "https://evil.example/"]) {
+    await login(page, DEMO_USERS.owner, DEMO_PASSWORD, cb);
+    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/negocios/);
+    await page.context().clearCookies();
+  }
+});
+
+test("a rotated X-Forwarded-For does not escape the sign-in throttle", async ({ browser }) => {
+  for (let i = 0; i < 3; i++) {
+    const ctx = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `203.0.113.${i + 1}` } });
+    const page = await ctx.newPage();
+    await page.goto("/ingresar");
+    await page.getByLabel("E-mail").fill(`nadie${i}@e2e.test`);
+    await page.getByLabel("Contraseña").fill("adivinando");
+    await page.getByRole("button", { name: "Ingresar" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("E-mail o contraseña incorrectos.");
+    await ctx.close();
+  }
+  const ctx = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.77" } });
+  const page = await ctx.newPage();
+  await page.goto("/ingresar");
+  await page.getByLabel("E-mail").fill(DEMO_USERS.owner);
+  await page.getByLabel("Contraseña").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Ingresar" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText("Demasiados intentos");
+  await ctx.close();
+});
+
+test("a replayed session cookie is refused after sign-out", async ({ page, browser, baseURL }) => {
+  await login(page, DEMO_USERS.owner);
+  const cookies = await page.context().cookies();
+  await page.goto("/demo");
+  await page.getByRole("button", { name: "Salir" }).click();
+  await expect(page).toHaveURL(/\/ingresar/);
+  const thief = await browser.newContext();
+  await thief.addCookies(cookies);
+  const res = await thief.request.get(`${baseURL}/api/trpc/tenancy.current?input=${encodeURIComponent(JSON.stringify({ json: null }))}`, {
+    headers: { "x-tenant-slug": "demo" },
+  });
+  expect(res.status()).toBe(401);
+  const p = await thief.newPage();
+  await p.goto("/demo");
+  await expect(p).toHaveURL(/\/ingresar/);
+  await thief.close();
+});
+
+test("body-taking route handlers refuse non-JSON and foreign origins; jobs refuse anonymous callers", async ({ request, baseURL }) => {
+  const form = await request.post("/api/pos/demo/sync", { headers: { "content-type": "text/plain" }, data: '{"sales":[]}' });
+  expect(form.status()).toBe(415);
+  const foreign = await request.post("/api/pos/demo/sync", { headers: { "content-type": "application/json", origin: "https://evil.example" }, data: { sales: [] } });
+  expect(foreign.status()).toBe(403);
+  const trpc = await request.post("/api/trpc/tenancy.signUp", { headers: { "content-type": "text/plain", origin: baseURL! }, data: "{}" });
+  expect(trpc.status()).toBe(415);
+  const job = await request.post("/api/inngest?fnId=mostrador-sweep-pending-fiscal-documents&stepId=step", {
+    headers: { "content-type": "application/json" },
+    data: { event: { name: "inngest/scheduled.timer", data: {} }, events: [], steps: {}, ctx: { run_id: "r", attempt: 0 } },
+  });
+  expect(job.status()).toBeGreaterThanOrEqual(400);
+});
