@@ -9,7 +9,7 @@ import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { EmptyState, PageHeader, Card } from "@/components/ui/page";
 import { formatWhen } from "@/lib/counts/when";
 import { parseEsAr, toWire } from "@/lib/number";
-import { useCan } from "@/components/purchasing/common";
+import { useCan } from "@/components/auth/permissions";
 
 const TONE: Record<string, string> = {
   OPEN: "bg-sky-100 text-sky-800",
@@ -24,7 +24,7 @@ export function CountStatusBadge({ status, label }: { status: string; label: str
 
 /** Counts: what a counter can work on now, and (for managers) every count with its state. */
 export function CountsPage({ slug }: { slug: string }) {
-  const canManage = useCan("counts.apply");
+  const canManage = useCan()("counts.apply");
   const mine = trpc.counts.mine.useQuery();
   const all = trpc.counts.list.useQuery(undefined, { enabled: canManage });
   const [creating, setCreating] = useState(false);
