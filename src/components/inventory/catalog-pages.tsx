@@ -3,7 +3,7 @@ import { useState } from "react";
 import { trpc, errorMessage, fieldErrors } from "@/lib/trpc/react";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { formatMoney, formatQty } from "@/lib/format";
 import { dec } from "@/lib/decimal";
@@ -277,6 +277,8 @@ export function WarehousesPage() {
     },
   });
   const errs = create.error ? fieldErrors(create.error) : {};
+  const toggle = trpc.inventory.setWarehouseActive.useMutation({ onSuccess: () => utils.inventory.warehouses.invalidate() });
+  const [deactivating, setDeactivating] = useState<{ id: string; name: string } | null>(null);
   return (
     <div>
       <PageHeader
@@ -292,9 +294,30 @@ export function WarehousesPage() {
             {w.isDefault ? <p className="mb-2 text-xs font-medium uppercase text-teal-800">Principal</p> : null}
             <p className="text-sm text-slate-600">{w.products} productos con stock</p>
             <p className="text-sm text-slate-600">Valor al costo: {formatMoney(w.value)}</p>
+            {w.active ? null : <p className="mt-1 text-xs font-medium uppercase text-slate-500">Desactivado</p>}
+            {can("catalog.write") && !w.isDefault ? (
+              <Button
+                variant="ghost"
+                className="mt-2 px-2 py-1"
+                busy={toggle.isPending && toggle.variables?.warehouseId === w.id}
+                onClick={() => (w.active ? setDeactivating({ id: w.id, name: w.name }) : toggle.mutate({ warehouseId: w.id, active: true }))}
+              >
+                {w.active ? "Desactivar" : "Reactivar"}
+              </Button>
+            ) : null}
           </Card>
         ))}
       </div>
+      {toggle.error ? <Alert>{errorMessage(toggle.error)}</Alert> : null}
+      <ConfirmDialog
+        open={deactivating !== null}
+        onOpenChange={(o) => (o ? null : setDeactivating(null))}
+        title={`¿Desactivar «${deactivating?.name ?? ""}»?`}
+        description="Solo se puede si está vacío. No recibe más mercadería hasta que lo reactives."
+        confirmLabel="Desactivar"
+        busy={toggle.isPending}
+        onConfirm={() => deactivating && toggle.mutate({ warehouseId: deactivating.id, active: false }, { onSettled: () => setDeactivating(null) })}
+      />
       <SimpleForm title="Nuevo depósito" open={open} onOpenChange={setOpen} pending={create.isPending} error={create.error} onSubmit={() => create.mutate({ name })}>
         <Field label="Nombre" error={errs.name}>
           <Input value={name} onChange={(e) => setName(e.target.value)} invalid={!!errs.name} />

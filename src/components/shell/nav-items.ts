@@ -10,6 +10,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/conflictos", label: "Conflictos de stock", permission: "cash.review", icon: "bell" },
   { href: "/inventario", label: "Inventario", permission: "catalog.read", icon: "box" },
   { href: "/compras", label: "Compras", permission: "purchasing.read", icon: "receipt" },
+  { href: "/conteos", label: "Conteos", permission: "counts.perform", icon: "clipboard" },
   { href: "/caja", label: "Cajas y arqueos", permission: "cash.review", icon: "cash" },
   { href: "/fiscal", label: "Facturación ARCA", permission: "fiscal.read", icon: "bank" },
   { href: "/fiscal", label: "Facturación AFIP", permission: "fiscal.read", icon: "bank" },

@@ -104,6 +104,7 @@ export async function applyCount(tx: Tx, raw: TApplyCountInput, actor: Actor): P
     movements = r.movements;
   } catch (batchError) {
     if (isAppError(batchError)) throw batchError;
+    log.warn({ err: batchError, countId: c.id, lines: rows.length }, "count apply: the batch failed, applying line by line");
     for (const row of rows) {
       try {
         const r = await tx.transaction((sp) => writeAdjustments(sp as unknown as Tx, c, [row], actor));

@@ -178,6 +178,23 @@ describe("apply", () => {
     expect(await levelMismatches(t.tenantId)).toEqual([]);
   });
 
+  it("a line that cannot be applied is marked with its reason and never blocks the others", async () => {
+    const good = await makeProduct(t.tenantId, { name: "Polenta" });
+    const turned = await makeProduct(t.tenantId, { name: "Envío a domicilio" });
+    await receive(good, "5", "100");
+    await receive(turned, "5", "100");
+    const countId = await makeCount(t.tenantId, manager.userId, { warehouseId: t.warehouseId, productIds: [good, turned] });
+    await countEntry(t.tenantId, auditor.userId, { countId, productId: good, quantity: "4" });
+    await countEntry(t.tenantId, auditor.userId, { countId, productId: turned, quantity: "1" });
+    await closeCount(t.tenantId, manager.userId, countId);
+    await admin`update products set is_service = true where id = ${turned}`; // changed its mind mid-review
+    const r = await applyAll(t.tenantId, manager.userId, countId);
+    expect(r).toMatchObject({ applied: 1, status: "REVIEW", failed: [{ productName: "Envío a domicilio", message: expect.stringMatching(/servicio/) }] });
+    expect(await level(good)).toBe("4.000");
+    const review = await reviewOf(t.tenantId, countId);
+    expect(review.lines.find((l) => l.productId === turned)!.state).toBe("FAILED");
+  });
+
   it("a surplus becomes an adjustment lot at the product's weighted-average cost", async () => {
     const p = await makeProduct(t.tenantId, { name: "Arroz" });
     await receive(p, "10", "100");

@@ -14,6 +14,11 @@ export const ZCountReviewInput = z.object({
   offset: z.number().int().min(0).max(1_000_000).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });
+/** The whole count at once (printable report, CSV). */
+export const ZCountReportInput = z.object({ countId: ZCountId });
+const ZAllLines = ZCountReviewInput.extend({
+  limit: z.number().int().min(1).max(100_000).default(100),
+});
 export type TCountReviewInput = z.input<typeof ZCountReviewInput>;
 
 export const LINE_STATE_LABEL: Record<LineState, string> = {
@@ -72,8 +77,8 @@ export const ZCountReviewResponse = z.object({
 export type TCountReviewResponse = z.infer<typeof ZCountReviewResponse>;
 
 /** Review (managers): every line with counted, expected, variance in units and money, who counted. */
-export async function getCountReview(tx: Tx, raw: TCountReviewInput): Promise<TCountReviewResponse> {
-  const v = ZCountReviewInput.parse(raw);
+export async function getCountReview(tx: Tx, raw: TCountReviewInput | (z.input<typeof ZCountReportInput> & { limit: number })): Promise<TCountReviewResponse> {
+  const v = ZAllLines.parse(raw);
   const c = await loadCount(tx, v.countId);
   const [w] = await tx.execute<{ name: string }>(sql`select name from warehouses where tenant_id = ${TENANT} and id = ${c.warehouseId}`);
   const t = thresholdsOf(c);

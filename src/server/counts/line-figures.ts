@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { exec, TENANT } from "../inventory/ledger";
 import { dec, Decimal } from "@/lib/decimal";
@@ -88,8 +88,14 @@ const lotFilter = sql`(not p.track_batches or exists (select 1 from lots x where
 const offlineSale = sql`s.tenant_id = m.tenant_id and s.id = case when m.source_type = 'SALE' then m.source_id::uuid end`;
 
 export async function lineFigures(tx: Tx, c: CountRow, lineIds?: string[]): Promise<LineFigures[]> {
+  const rows = await exec<Row>(tx, lineFiguresQuery(c, lineIds));
+  return rows.map(toFigures);
+}
+
+/** The figures' SQL (exported for EXPLAIN in the benchmark). */
+export function lineFiguresQuery(c: CountRow, lineIds?: string[]): SQL {
   const W = c.warehouseId;
-  const rows = await exec<Row>(tx, sql`
+  return sql`
     with l as (
       select * from count_lines l where l.tenant_id = ${TENANT} and l.count_id = ${c.id}
       ${lineIds ? sql`and l.id = any(${`{${lineIds.join(",")}}`}::uuid[])` : sql``}),
@@ -98,6 +104,8 @@ export async function lineFigures(tx: Tx, c: CountRow, lineIds?: string[]): Prom
       from count_entries e join l on l.product_id = e.product_id and l.lot_key = e.lot_key and e.round = l.round
       where e.tenant_id = ${TENANT} and e.count_id = ${c.id} and e.voided_at is null),
     agg as (select product_id, lot_key, sum(quantity) as counted, count(*)::int as n, array_agg(distinct user_id) as users from e group by 1, 2),
+    -- The counters' names once per count (a handful of people), not a users lookup per line.
+    names as (select u.id, u.name from users u where u.id in (select distinct user_id from e)),
     ref as (select distinct on (product_id, lot_key) * from e order by product_id, lot_key, counted_at desc, ledger_seq desc, recorded_at desc),
     earlier as (
       select e.product_id, e.lot_key, array_agg(distinct e.user_id) as users
@@ -114,7 +122,7 @@ export async function lineFigures(tx: Tx, c: CountRow, lineIds?: string[]): Prom
              (select x.unit_cost from lots x where x.tenant_id = ${TENANT} and x.product_id = l.product_id and not x.is_deficit
               order by x.received_at desc, x.seq desc limit 1),
              0)::numeric(14,4)::text as unit_cost,
-           (select array_agg(u.name order by u.name) from users u where u.id = any(agg.users)) as counters,
+           (select array_agg(n.name order by n.name) from names n where n.id = any(agg.users)) as counters,
            agg.users::text[] as counter_ids, earlier.users::text[] as earlier_ids, coalesce(agg.n, 0) as entries,
            l.counted_qty::text as applied_counted, l.expected_qty::text as applied_expected, l.variance_qty::text as variance_qty,
            l.variance_cost::text as variance_cost, l.applied_at::text as applied_at, l.error
@@ -138,8 +146,11 @@ export async function lineFigures(tx: Tx, c: CountRow, lineIds?: string[]): Prom
                / nullif(sum(x.quantity) filter (where x.quantity > 0 and not x.is_deficit), 0) as avg_cost
       from lots x where x.tenant_id = ${TENANT} and x.product_id = l.product_id and x.warehouse_id = ${W} and x.quantity <> 0
         and (not p.track_batches or coalesce(x.lot_number, '') = l.lot_key)) cur on true
-    order by p.name, l.lot_key`);
-  return rows.map((r) => ({
+    order by p.name, l.lot_key`;
+}
+
+function toFigures(r: Row): LineFigures {
+  return {
     id: r.id,
     productId: r.product_id,
     productName: r.product_name,
@@ -173,7 +184,7 @@ export async function lineFigures(tx: Tx, c: CountRow, lineIds?: string[]): Prom
             at: r.applied_at,
             error: r.error,
           },
-  }));
+  };
 }
 
 export type LineState = "APPLIED" | "SKIPPED" | "READY" | "NEEDS_RECOUNT" | "WAITING_RECOUNT" | "UNDECIDED" | "ZERO" | "KEEP" | "FAILED";

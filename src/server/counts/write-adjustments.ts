@@ -51,6 +51,12 @@ export async function writeAdjustments(
     })),
   );
   const reference = `Conteo «${count.name}»`.slice(0, 120);
+  // The planner guesses 100 rows for jsonb_to_recordset and would nest loops over CTE scans
+  // (n² on a 5,000-line count): for big batches it hashes instead, for this statement only.
+  const big = rows.length > 50;
+  const [prev] = big
+    ? await exec<{ v: string }>(tx, sql`select current_setting('enable_nestloop') as v, set_config('enable_nestloop', 'off', true)`)
+    : [];
   const [res] = await exec<{ lines: number; movements: number }>(tx, sql`
     with v as (
       select * from jsonb_to_recordset(${json}::jsonb) as v(line_id uuid, product_id uuid, lot_key text, tracked boolean,
@@ -74,15 +80,17 @@ export async function writeAdjustments(
       where n.variance < 0
       window w as (partition by n.line_id order by x.expires_at asc nulls last, x.received_at asc, x.seq asc)),
     take as (select line_id, product_id, ord, lot_id, unit_cost, k, least(quantity, want - (cum - quantity)) as q from cand where cum - quantity < want),
+    -- Aggregates are joined, never correlated over a CTE (a CTE has no index: that is n²).
     rem as (
-      select n.line_id, n.product_id, n.ord, -n.variance - coalesce((select sum(t.q) from take t where t.line_id = n.line_id), 0) as r
-      from v n where n.variance < 0),
+      select n.line_id, n.product_id, n.ord, -n.variance - coalesce(t.q, 0) as r
+      from v n left join (select line_id, sum(q) as q from take group by 1) t on t.line_id = n.line_id
+      where n.variance < 0),
     pair as (
-      select p.product_id,
-             coalesce((select x.quantity from lots x where x.tenant_id = ${TENANT} and x.product_id = p.product_id and x.warehouse_id = ${W} and x.is_deficit), 0) as d0,
-             coalesce((select sum(r.r) from rem r where r.product_id = p.product_id), 0) as r,
-             coalesce((select sum(n.variance) from v n where n.product_id = p.product_id and n.variance > 0), 0) as s
-      from prods p),
+      select p.product_id, coalesce(d.quantity, 0) as d0, coalesce(r.r, 0) as r, coalesce(s.s, 0) as s
+      from prods p
+      left join lots d on d.tenant_id = ${TENANT} and d.product_id = p.product_id and d.warehouse_id = ${W} and d.is_deficit
+      left join (select product_id, sum(r) as r from rem group by 1) r on r.product_id = p.product_id
+      left join (select product_id, sum(variance) as s from v where variance > 0 group by 1) s on s.product_id = p.product_id),
     pair2 as (select pair.*, least(s, greatest(0, r - d0)) as f from pair),
     sur as (
       select n.line_id, n.product_id, n.ord, n.variance as s, n.new_lot_id, n.tracked, n.lot_key,
@@ -141,5 +149,6 @@ export async function writeAdjustments(
       returning 1)
     select (select count(*) from ln)::int as lines, (select count(*) from mv)::int as movements,
            (select count(*) from upd)::int + (select count(*) from nl)::int + (select count(*) from lv)::int as touched`);
+  if (prev) await exec(tx, sql`select set_config('enable_nestloop', ${prev.v}, true)`);
   return { lines: res!.lines, movements: res!.movements };
 }

@@ -1,14 +1,16 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { dec, Decimal } from "@/lib/decimal";
+import { formatQty } from "@/lib/format";
 import {
   flush,
   deficitLot,
   lockLevel,
-  productInfo,
+  TENANT,
   ZId,
   ZQuantity,
   ZUnitCost,
@@ -42,15 +44,34 @@ export async function receiveStock(
   tx: Tx,
   rawInput: TReceiveStockInput,
   actor: Actor,
-): Promise<{ lotId: string; movementId: string }> {
+): Promise<{ lotId: string; movementId: string; warning?: string }> {
   const input = ZReceiveStockInput.parse(rawInput);
-  const product = await productInfo(tx, input.productId);
-  if (product.isService) {
+  const [product] = await tx.execute<{ name: string; is_service: boolean; track_batches: boolean; stock_max: string }>(sql`
+    select name, is_service, track_batches, stock_max from products where tenant_id = ${TENANT} and id = ${input.productId}`);
+  if (!product) throw new AppError("NOT_FOUND", "El producto no existe.", { productId: input.productId });
+  if (product.is_service) {
     throw new AppError("VALIDATION", `«${product.name}» es un servicio y no lleva stock.`, { productId: input.productId });
   }
+  // trackBatches means it: goods coming in (not returns to an existing lot) carry their lot number.
+  if (product.track_batches && (input.movementType ?? "IN") === "IN" && !input.lotNumber?.trim()) {
+    throw new AppError("VALIDATION", `«${product.name}» se controla por lote: indicá el número de lote.`, { productId: input.productId, field: "lotNumber" });
+  }
+  // FOR SHARE: a deactivation waits for this receipt, and none lands after it.
+  const [wh] = await tx.execute<{ active: boolean; name: string }>(sql`
+    select active, name from warehouses where tenant_id = ${TENANT} and id = ${input.warehouseId} for share`);
+  if (wh && !wh.active) throw new AppError("INVALID_STATE", `El depósito «${wh.name}» está desactivado.`, { field: "warehouseId" });
   const level = await lockLevel(tx, input.productId, input.warehouseId);
   const deficit = await deficitLot(tx, input.productId, input.warehouseId);
-  return addStock(tx, input, { quantity: level.quantity, deficit: deficit.quantity, deficitLotId: deficit.id }, actor, randomUUID());
+  const r = await addStock(tx, input, { quantity: level.quantity, deficit: deficit.quantity, deficitLotId: deficit.id }, actor, randomUUID());
+  // stockMax is a ceiling people set on purpose: a receipt above it goes through, with a warning.
+  if (dec(product.stock_max).gt(0)) {
+    const [total] = await tx.execute<{ q: string }>(sql`
+      select coalesce(sum(quantity), 0) as q from stock_levels where tenant_id = ${TENANT} and product_id = ${input.productId}`);
+    if (dec(total!.q).gt(product.stock_max)) {
+      return { ...r, warning: `«${product.name}» quedó con ${formatQty(total!.q)}, por encima de su stock máximo (${formatQty(product.stock_max)}).` };
+    }
+  }
+  return r;
 }
 
 /** The write half of a receipt, for callers that already hold the pair's lock. */

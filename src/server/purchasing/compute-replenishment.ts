@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import type { PresentationOption } from "../db/schema/purchasing";
-import { dec, qty } from "@/lib/decimal";
+import { dec, Decimal, qty } from "@/lib/decimal";
 import { TENANT } from "./common";
 import { notify } from "./notifications";
 
@@ -26,7 +26,7 @@ type Candidate = {
   product_id: string | null;
   unit_cost: string | null;
   supplier_id: string | null;
-  options: { productId: string; name: string; factor: string; lastUnitCost: string | null; supplierId: string | null }[] | null;
+  options: { productId: string; name: string; factor: string; lastUnitCost: string | null; supplierId: string | null; room?: string | null }[] | null;
 };
 
 export async function computeCandidates(tx: Tx): Promise<Candidate[]> {
@@ -48,7 +48,9 @@ export async function computeCandidates(tx: Tx): Promise<Candidate[]> {
       select distinct on (product_id) product_id, unit_cost from lots where not is_deficit
       order by product_id, received_at desc, created_at desc
     ), p as (
-      select p.id, p.name, p.unit, p.family_id, p.conversion_factor, p.stock_min, p.stock_ideal,
+      select p.id, p.name, p.unit, p.family_id, p.conversion_factor, p.stock_min, p.stock_ideal, p.stock_max,
+             -- stockMax (when set) caps the target: never suggest buying above the shelf's maximum.
+             case when p.stock_max > 0 then least(greatest(p.stock_ideal, p.stock_min), p.stock_max) else greatest(p.stock_ideal, p.stock_min) end as target,
              coalesce(s.qty, 0) as stock, coalesce(o.qty, 0) as on_order,
              coalesce(lr.unit_cost, lp.unit_cost, ll.unit_cost) as unit_cost,
              coalesce(lr.supplier_id, lp.supplier_id) as supplier_id
@@ -60,12 +62,12 @@ export async function computeCandidates(tx: Tx): Promise<Candidate[]> {
       left join last_lot ll on ll.product_id = p.id
       where p.active and not p.is_service
     )
-    select 'PRODUCT' as kind, p.id as item_id, p.name as label, p.unit, p.stock::text, greatest(p.stock_ideal, p.stock_min)::text as target,
-           p.on_order::text, (greatest(p.stock_ideal, p.stock_min) - p.stock - p.on_order)::numeric(14,3)::text as need,
+    select 'PRODUCT' as kind, p.id as item_id, p.name as label, p.unit, p.stock::text, p.target::text as target,
+           p.on_order::text, (p.target - p.stock - p.on_order)::numeric(14,3)::text as need,
            p.id as product_id, p.unit_cost::text, p.supplier_id, null::jsonb as options
     from p
     where p.family_id is null and p.stock_min > 0 and p.stock < p.stock_min
-      and greatest(p.stock_ideal, p.stock_min) - p.stock - p.on_order > 0
+      and p.target - p.stock - p.on_order > 0
     union all
     select 'FAMILY', f.id, f.name, f.base_unit::text,
            sum(p.stock * p.conversion_factor)::numeric(14,3)::text, f.target_stock::text,
@@ -73,7 +75,8 @@ export async function computeCandidates(tx: Tx): Promise<Candidate[]> {
            (f.target_stock - sum(p.stock * p.conversion_factor) - sum(p.on_order * p.conversion_factor))::numeric(14,3)::text,
            null, null, null,
            jsonb_agg(jsonb_build_object('productId', p.id, 'name', p.name, 'factor', p.conversion_factor::text,
-                                        'lastUnitCost', p.unit_cost::text, 'supplierId', p.supplier_id)
+                                        'lastUnitCost', p.unit_cost::text, 'supplierId', p.supplier_id,
+                                        'room', case when p.stock_max > 0 then greatest(0, p.stock_max - p.stock - p.on_order)::text end)
                      order by p.conversion_factor desc)
     from product_families f join p on p.family_id = f.id
     where f.target_stock > 0
@@ -89,7 +92,14 @@ const baseUnitLabel = (u: string) => (u === "unit" ? "u" : u);
 
 /** Whole packs of each presentation that cover the need; the default is the cheapest per base unit. */
 export function presentationOptions(need: string, members: NonNullable<Candidate["options"]>): { options: PresentationOption[]; chosen: PresentationOption } {
-  const options = members.map((m) => ({ ...m, packs: dec(need).div(m.factor).ceil().toFixed(0) }));
+  // A member's stockMax caps its packs (room = max − stock − on order); members with no room
+  // left drop out, unless none has room (then the family's need stands uncapped).
+  const all = members.map(({ room, ...m }) => {
+    const packs = dec(need).div(m.factor).ceil();
+    return { ...m, packs: (room == null ? packs : Decimal.min(packs, dec(room).floor())).toFixed(0) };
+  });
+  const withRoom = all.filter((o) => dec(o.packs).gt(0));
+  const options = withRoom.length ? withRoom : members.map(({ room: _r, ...m }) => ({ ...m, packs: dec(need).div(m.factor).ceil().toFixed(0) }));
   const priced = options.filter((o) => o.lastUnitCost !== null && dec(o.lastUnitCost).gt(0));
   const chosen = priced.length
     ? priced.reduce((best, o) => (dec(o.lastUnitCost!).div(o.factor).lt(dec(best.lastUnitCost!).div(best.factor)) ? o : best))

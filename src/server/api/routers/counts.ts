@@ -8,7 +8,7 @@ import { getCountingSheet, listMyCounts, ZCountingSheetResponse, ZMyCountsRespon
 import { findCountProduct, ZFindCountProductInput, ZFindCountProductResponse } from "../../counts/find-count-product";
 import { recordCountEntry, ZRecordCountEntryInput, ZRecordCountEntryResponse } from "../../counts/record-count-entry";
 import { correctCountEntry, ZCorrectCountEntryInput, ZCorrectCountEntryResponse } from "../../counts/correct-count-entry";
-import { getCountReview, ZCountReviewInput, ZCountReviewResponse } from "../../counts/get-count-review";
+import { getCountReview, ZCountReportInput, ZCountReviewInput, ZCountReviewResponse } from "../../counts/get-count-review";
 import { requestRecount, ZRequestRecountInput, ZRequestRecountResponse } from "../../counts/request-recount";
 import { resolveUncounted, ZResolveUncountedInput, ZResolveUncountedResponse } from "../../counts/resolve-uncounted";
 import { applyCount, ZApplyCountInput, ZApplyCountResponse } from "../../counts/apply-count";
@@ -56,6 +56,10 @@ export const countsRouter = router({
     .input(ZCountReviewInput)
     .output(ZCountReviewResponse)
     .query(({ ctx, input }) => getCountReview(ctx.tx, input)),
+  report: permissionProcedure("counts.apply")
+    .input(ZCountReportInput)
+    .output(ZCountReviewResponse)
+    .query(({ ctx, input }) => getCountReview(ctx.tx, { countId: input.countId, limit: 100_000 })),
   requestRecount: permissionProcedure("counts.apply")
     .input(ZRequestRecountInput)
     .output(ZRequestRecountResponse)

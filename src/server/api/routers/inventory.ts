@@ -11,6 +11,7 @@ import { createCategory, ZCategoryInput } from "../../catalog/create-category";
 import { createFamily, ZFamilyInput } from "../../catalog/create-family";
 import { createPack, ZPackInput } from "../../catalog/create-pack";
 import { createWarehouse, ZWarehouseInput } from "../../catalog/create-warehouse";
+import { setWarehouseActive, ZSetWarehouseActiveInput } from "../../catalog/set-warehouse-active";
 import { receiveStock, ZReceiveStockInput } from "../../inventory/receive-stock";
 import { consumeStock, ZConsumeStockInput } from "../../inventory/consume-stock";
 import { exitStock } from "../../inventory/exit-stock";
@@ -53,6 +54,9 @@ export const inventoryRouter = router({
   createWarehouse: permissionProcedure("catalog.write")
     .input(ZWarehouseInput)
     .mutation(({ ctx, input }) => createWarehouse(ctx.tx, input, actor(ctx))),
+  setWarehouseActive: permissionProcedure("catalog.write")
+    .input(ZSetWarehouseActiveInput)
+    .mutation(({ ctx, input }) => setWarehouseActive(ctx.tx, input, actor(ctx))),
 
   receive: permissionProcedure("stock.receive")
     .input(ZReceiveStockInput.omit({ movementType: true, sourceType: true, sourceId: true, receivedAt: true }))
