@@ -5,16 +5,18 @@
 // creates both roles and the database. Never starts an embedded PostgreSQL.
 import { ensureRolesAndDatabase, roleFromUrl } from "../src/server/db/roles";
 import { runMigrations } from "../src/server/db/migrate";
+import { runtimeEnv } from "../src/server/env";
 
-const appUrl = process.env.DATABASE_URL;
-const ownerUrl = process.env.DATABASE_OWNER_URL;
+const env = runtimeEnv();
+const appUrl = env.DATABASE_URL;
+const ownerUrl = env.DATABASE_OWNER_URL;
 if (!appUrl || !ownerUrl) {
   console.error("DATABASE_URL (app role) y DATABASE_OWNER_URL (dueño) son obligatorias para migrar.");
   process.exit(2);
 }
-if (process.env.DATABASE_ADMIN_URL) {
+if (env.DATABASE_ADMIN_URL) {
   // The roles are created with the names and passwords of the operator's own URLs.
-  await ensureRolesAndDatabase(process.env.DATABASE_ADMIN_URL, new URL(appUrl).pathname.slice(1), {
+  await ensureRolesAndDatabase(env.DATABASE_ADMIN_URL, new URL(appUrl).pathname.slice(1), {
     owner: roleFromUrl(ownerUrl),
     app: roleFromUrl(appUrl),
   });

@@ -143,6 +143,15 @@ const ZRuntimeEnv = z.object({
   TEST_ADMIN_DB_URL: z.url().optional(),
   /** Set by scripts/serve.mjs per start: vouches for the client address it forwards (not set by hand). */
   MOSTRADOR_EDGE_TOKEN: z.string().max(200).optional(),
+  /** "1" while the e2e server runs (production build, stand-ins allowed where documented). */
+  E2E: z.string().max(10).optional(),
+  /** "1": a trace event per SQL statement (tracing). */
+  MOSTRADOR_OBSERVE_QUERIES: z.string().max(10).optional(),
+  /** The commit /api/health reports (the image sets it from its build argument). */
+  MOSTRADOR_COMMIT: z.string().max(100).default("dev"),
+  /** OpenTelemetry over OTLP/HTTP: traces are exported only when an endpoint is set. */
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
 });
 
 export type RuntimeEnv = z.infer<typeof ZRuntimeEnv>;

@@ -1,4 +1,5 @@
 import "server-only";
+import { runtimeEnv } from "../env";
 import { withTenant } from "../db/with-tenant";
 import { log } from "../log";
 import { runBatchRound } from "./run-batch-round";
@@ -12,7 +13,7 @@ const running = new Set<string>();
  * (there the event is retried by Inngest and a stuck batch can be started again from its page).
  */
 export function runBatchInline(tenantId: string, batchId: string): boolean {
-  if (process.env.NODE_ENV === "production" && process.env.E2E !== "1") return false;
+  if (runtimeEnv().NODE_ENV === "production" && runtimeEnv().E2E !== "1") return false;
   if (running.has(batchId)) return true;
   running.add(batchId);
   void (async () => {

@@ -1,4 +1,5 @@
 import postgres from "postgres";
+import { runtimeEnv } from "../env";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import * as schema from "./schema";
 import { env } from "../env";
@@ -22,7 +23,7 @@ function open(): Handle {
     prepare: env().DATABASE_PREPARE,
     onnotice: () => {},
     // Only for the plan check: with debug on, postgres.js also attaches parameters to errors.
-    ...(process.env.MOSTRADOR_OBSERVE_QUERIES === "1"
+    ...(runtimeEnv().MOSTRADOR_OBSERVE_QUERIES === "1"
       ? { debug: (_c: number, query: string, params: unknown[]) => globalForDb.__mostradorQueryObserver?.(query, params) }
       : {}),
     // numeric stays a string: decimals end to end, never floats.

@@ -1,4 +1,5 @@
 import "server-only";
+import { runtimeEnv } from "../env";
 import { eq } from "drizzle-orm";
 import { withTenant } from "../db/with-tenant";
 import { fiscalSettings } from "../db/schema/fiscal";
@@ -23,7 +24,7 @@ export type ArcaSession = {
 export async function openArcaSession(tenantId: string): Promise<ArcaSession | null> {
   const [s] = await withTenant(tenantId, (tx) => tx.select().from(fiscalSettings).where(eq(fiscalSettings.tenantId, tenantId)));
   if (!s?.certificatePem || !s.privateKeyEncrypted) return null;
-  if (s.environment === "FAKE" && process.env.NODE_ENV === "production") return null;
+  if (s.environment === "FAKE" && runtimeEnv().NODE_ENV === "production") return null;
   const creds: Credentials = {
     cuit: s.cuit,
     environment: s.environment,

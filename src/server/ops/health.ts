@@ -1,4 +1,5 @@
 import "server-only";
+import { runtimeEnv } from "../env";
 import { sql } from "drizzle-orm";
 import journal from "../../../drizzle/meta/_journal.json";
 import pkg from "../../../package.json";
@@ -15,7 +16,7 @@ export type Health = {
 };
 
 /** What this build was made from: package version and the commit given at build time. */
-export const build = { version: pkg.version, commit: process.env.MOSTRADOR_COMMIT ?? "dev" };
+export const build = { version: pkg.version, commit: runtimeEnv().MOSTRADOR_COMMIT };
 
 /**
  * The database answers, and which of this build's migrations it has. Drizzle records each

@@ -1,4 +1,5 @@
 import { BatchSpanProcessor, NodeTracerProvider, type SpanProcessor } from "@opentelemetry/sdk-trace-node";
+import { runtimeEnv } from "../env";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 
 /**
@@ -9,7 +10,7 @@ import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
  */
 export function registerTracing(): void {
   process.env.OTEL_SERVICE_NAME ??= "mostrador";
-  const endpoint = process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  const endpoint = runtimeEnv().OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? runtimeEnv().OTEL_EXPORTER_OTLP_ENDPOINT;
   const spanProcessors: SpanProcessor[] = endpoint ? [new BatchSpanProcessor(new OTLPTraceExporter())] : [];
   new NodeTracerProvider({ spanProcessors }).register();
 }
