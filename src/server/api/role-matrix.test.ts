@@ -12,20 +12,20 @@ import { can, PERMISSIONS, ROLES, ROLE_PERMISSIONS, type Permission, type Role }
 // Columns in PERMISSIONS order; "x" = granted.
 const P = PERMISSIONS;
 const EXPECTED: Record<Role, string> = {
-  //        del set mem cR  cW  sR  sRc sEx sTr mvR puR puW sel voi rev cnP cnA fiR fiI reR
-  OWNER: "   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x",
-  ADMIN: "   .   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x",
-  MANAGER: " .   .   .   x   x   x   x   x   x   x   x   x   .   .   .   x   x   x   .   x",
-  SUPERVISOR: ".  .   .   x   .   x   x   x   x   x   x   .   x   x   x   x   x   x   x   x",
-  CASHIER: " .   .   .   x   .   .   .   .   .   .   .   .   x   .   .   .   .   .   .   .",
-  OPERATOR: ".   .   .   x   .   x   .   x   .   x   .   .   .   .   .   x   .   .   .   .",
-  AUDITOR: " .   .   .   x   .   x   .   .   .   x   x   .   .   .   .   x   .   x   .   x",
-  VIEWER: "  .   .   .   x   .   x   .   .   .   x   x   .   .   .   .   .   .   x   .   x",
+  //        del set mem cR  cW  sR  sRc sEx sTr mvR puR puW sel voi rev cnP cnA fiR fiI reR acR acW biR biW biC biO
+  OWNER: "   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x",
+  ADMIN: "   .   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x   x",
+  MANAGER: " .   .   .   x   x   x   x   x   x   x   x   x   .   .   .   x   x   x   .   x   x   .   x   x   x   x",
+  SUPERVISOR: ".  .   .   x   .   x   x   x   x   x   x   .   x   x   x   x   x   x   x   x   .   .   x   .   x   x",
+  CASHIER: " .   .   .   x   .   .   .   .   .   .   .   .   x   .   .   .   .   .   .   .   .   .   .   .   x   .",
+  OPERATOR: ".   .   .   x   .   x   .   x   .   x   .   .   .   .   .   x   .   .   .   .   .   .   .   .   .   .",
+  AUDITOR: " .   .   .   x   .   x   .   .   .   x   x   .   .   .   .   x   .   x   .   x   x   .   x   .   .   .",
+  VIEWER: "  .   .   .   x   .   x   .   .   .   x   x   .   .   .   .   .   .   x   .   x   .   .   x   .   .   .",
 };
 
 describe("role × permission matrix", () => {
   it("every cell is as SPEC §2 says", () => {
-    expect(P.length).toBe(20);
+    expect(P.length).toBe(26);
     for (const role of ROLES) {
       const cells = EXPECTED[role].trim().split(/\s+/);
       expect(cells, role).toHaveLength(P.length);
