@@ -58,18 +58,18 @@ export function AppShell({
       </aside>
       <div className="min-w-0 flex-1">
         <header className="no-print flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3">
-          <div className="flex items-center gap-3">
-            <button className="rounded p-1 text-xl md:hidden" aria-label="Menú" aria-expanded={menuOpen} onClick={() => setMenuOpen((o) => !o)}>
+          <div className="flex min-w-0 flex-1 items-center gap-2">
+            <button className="shrink-0 rounded p-1 text-xl md:hidden" aria-label="Menú" aria-expanded={menuOpen} onClick={() => setMenuOpen((o) => !o)}>
               ☰
             </button>
             <BusinessSwitcher slug={slug} tenantName={tenantName} />
           </div>
-          <div className="flex items-center gap-3 text-sm">
+          <div className="flex shrink-0 items-center gap-2 text-sm">
             <NotificationsBell slug={slug} />
             <span className="hidden text-slate-600 sm:inline">
               {userName} · <span className="text-slate-500">{ROLE_LABELS[role]}</span>
             </span>
-            <Link href="/cuenta" className="rounded-md px-2 py-1.5 text-sm text-teal-700 hover:underline">
+            <Link href="/cuenta" className="whitespace-nowrap rounded-md px-1 py-1.5 text-sm text-teal-700 hover:underline">
               Mi cuenta
             </Link>
             <SignOutButton />
@@ -85,11 +85,11 @@ function BusinessSwitcher({ slug, tenantName }: { slug: string; tenantName: stri
   const router = useRouter();
   const businesses = trpc.tenancy.myBusinesses.useQuery();
   return (
-    <label className="flex items-center gap-2">
+    <label className="flex min-w-0 items-center gap-2">
       <span className="sr-only">Negocio</span>
       <select
         aria-label="Cambiar de negocio"
-        className="max-w-[55vw] rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-medium"
+        className="w-full min-w-0 max-w-xs truncate rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-medium"
         value={slug}
         onChange={(e) => {
           if (e.target.value === "__new") router.push("/negocios");

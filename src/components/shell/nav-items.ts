@@ -13,7 +13,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/conteos", label: "Conteos", permission: "counts.perform", icon: "clipboard" },
   { href: "/caja", label: "Cajas y arqueos", permission: "cash.review", icon: "cash" },
   { href: "/fiscal", label: "Facturación ARCA", permission: "fiscal.read", icon: "bank" },
-  { href: "/fiscal", label: "Facturación AFIP", permission: "fiscal.read", icon: "bank" },
   { href: "/contabilidad", label: "Contabilidad", permission: "accounting.read", icon: "bank" },
   { href: "/equipo", label: "Equipo", permission: "members.manage", icon: "users" },
   { href: "/clientes", label: "Clientes y cuentas", permission: "billing.read", icon: "users" },
