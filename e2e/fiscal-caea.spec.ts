@@ -59,7 +59,7 @@ test("the owner of a new business onboards to ARCA without openssl: key + CSR he
   await expect(page.getByText(new RegExp(`Certificado cargado para el CUIT ${cuit}`))).toBeVisible();
 });
 
-test("during an ARCA outage a cashier keeps selling on the fiscal register and prints a CAEA ticket", async ({ page }) => {
+test("during an ARCA outage a cashier keeps selling on the fiscal register and prints a CAEA ticket", async ({ page, browser }) => {
   // The outage: ARCA has not answered Caja 3's CAE requests for two hours (what issuance records),
   // and the business holds the CAEA of the current fortnight (what the daily job obtains).
   await withDemoDb(async (tx) => {
@@ -101,21 +101,24 @@ test("during an ARCA outage a cashier keeps selling on the fiscal register and p
     await dialog.getByRole("button", { name: /Confirmar venta/ }).click();
     await expect(page.getByText(/Venta registrada: ticket N° \d+/)).toBeVisible();
 
-    // The invoice was numbered at once under the contingency point of sale 93.
-    // The terminal may hand the sale to its sync queue first: reload until the document is listed.
-    const link = page.getByRole("link", { name: /^Factura B 0093-\d{8}$/ }).first();
+    // The invoice was numbered at once under the contingency point of sale 93. Cashiers do not
+    // list fiscal documents (SPEC §2): the owner looks. The terminal may hand the sale to its sync
+    // queue first: reload until the document is listed.
+    const owner = await (await browser.newContext({ baseURL: new URL(page.url()).origin, locale: "es-AR", timezoneId: "America/Argentina/Buenos_Aires" })).newPage();
+    await login(owner, DEMO_USERS.owner, undefined, "/demo/fiscal");
+    const link = owner.getByRole("link", { name: /^Factura B 0093-\d{8}$/ }).first();
     await expect(async () => {
-      await page.goto("/demo/fiscal");
+      await owner.goto("/demo/fiscal");
       await expect(link).toBeVisible({ timeout: 3000 });
     }).toPass({ timeout: 40_000 });
     await link.click();
-    await expect(page.getByText("CAEA N°:")).toBeVisible();
-    await expect(page.getByText("31234567890123")).toBeVisible();
-    await expect(page.getByText(/Emitido en contingencia \(CAEA\)/)).toBeVisible();
-    const href = await page.getByRole("link", { name: "Código QR de ARCA (ex AFIP)" }).getAttribute("href");
+    await expect(owner.getByText("CAEA N°:")).toBeVisible();
+    await expect(owner.getByText("31234567890123")).toBeVisible();
+    await expect(owner.getByText(/Emitido en contingencia \(CAEA\)/)).toBeVisible();
+    const href = await owner.getByRole("link", { name: "Código QR de ARCA (ex AFIP)" }).getAttribute("href");
     const qr = JSON.parse(Buffer.from(href!.split("?p=")[1]!, "base64").toString("utf8"));
     expect(qr).toMatchObject({ ptoVta: 93, tipoCmp: 6, tipoCodAut: "A", codAut: 31234567890123, importe: 1900 });
-    await expect(page.getByRole("button", { name: "Imprimir" })).toBeEnabled();
+    await expect(owner.getByRole("button", { name: "Imprimir" })).toBeEnabled();
   } finally {
     // Leave Caja 3 back on CAE for the other fiscal specs.
     await withDemoDb((tx) => tx`delete from fiscal_register_contingency`);
