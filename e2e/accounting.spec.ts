@@ -15,7 +15,7 @@ test("the owner records the supplier's Factura A (two rates, IIBB) while receivi
   await page.getByLabel("Lote de la línea 1").fill("E2E-ACC");
   await page.getByLabel("Vencimiento de la línea 1").fill("2030-01-31");
 
-  await page.getByLabel(/Cargar la factura del proveedor/).check();
+  await page.getByLabel(/Cargar la factura recibida/).check();
   const doc = page.getByRole("group", { name: "Comprobante del proveedor" });
   await doc.getByLabel("Tipo").selectOption({ label: "Factura A" });
   await doc.getByLabel("Punto de venta").fill("4");

@@ -27,7 +27,7 @@ test.describe("Facturación ARCA (ex AFIP)", () => {
   });
 });
 
-test("a sale on the fiscal register commits at once and its invoice waits as Pendiente without Inngest", async ({ page }) => {
+test("a sale on the fiscal register commits at once and its invoice waits as Pendiente without Inngest", async ({ page, browser }) => {
   await login(page, DEMO_USERS.cashier, undefined, "/demo/pos");
   // The option reads "… (abierta)" once a session is open on it.
   const caja = page.getByLabel("Caja", { exact: true });
@@ -49,13 +49,16 @@ test("a sale on the fiscal register commits at once and its invoice waits as Pen
   await dialog.getByRole("button", { name: /Confirmar venta/ }).click();
   await expect(page.getByText(/Venta registrada: ticket N° \d+/)).toBeVisible();
 
-  // The terminal may hand the sale to its sync queue first: reload until the document is listed.
-  const row = page.getByRole("row").filter({ hasText: "Factura B 0003-(sin número)" }).first();
+  // Cashiers do not list fiscal documents (SPEC §2): the owner looks. The terminal may hand the
+  // sale to its sync queue first: reload until the document is listed.
+  const owner = await (await browser.newContext({ baseURL: new URL(page.url()).origin, locale: "es-AR", timezoneId: "America/Argentina/Buenos_Aires" })).newPage();
+  await login(owner, DEMO_USERS.owner, undefined, "/demo/fiscal");
+  const row = owner.getByRole("row").filter({ hasText: "Factura B 0003-(sin número)" }).first();
   await expect(async () => {
-    await page.goto("/demo/fiscal");
+    await owner.goto("/demo/fiscal");
     await expect(row).toBeVisible({ timeout: 3000 });
   }).toPass({ timeout: 40_000 });
   await expect(row).toContainText("Pendiente");
   await expect(row).toContainText("1.900,00");
-  await expect(page.getByText(/pendiente.* de emisión/)).toBeVisible();
+  await expect(owner.getByText(/pendiente.* de emisión/)).toBeVisible();
 });

@@ -3,7 +3,7 @@
 // Docker itself is not available on these machines, so this is the closest faithful run.
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, rmSync } from "node:fs";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import postgres from "postgres";
 import { encode } from "next-auth/jwt";
@@ -54,10 +54,18 @@ test.beforeAll(async () => {
   pg = await startEmbeddedPostgres({ dir, port: await freePort(), quiet: true });
   const appUrl = roleUrl(pg.superuserUrl(), DEV_ROLES.app, "mostrador");
   const ownerUrl = roleUrl(pg.superuserUrl(), DEV_ROLES.owner, "mostrador");
+  // Production refuses to start without its secrets: both instances and the migrate share these.
+  const secrets = {
+    NEXTAUTH_SECRET: secret,
+    FISCAL_KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    INNGEST_SIGNING_KEY: `signkey-test-${randomBytes(32).toString("hex")}`,
+    INNGEST_EVENT_KEY: randomBytes(16).toString("hex"),
+    INNGEST_BASE_URL: "http://127.0.0.1:9",
+  };
   // The production migrate: one bundled file, no dev dependency, roles from the URLs.
   await run(process.execPath, ["dist/migrate.mjs", "--seed"], {
     NODE_ENV: "production",
-    NEXTAUTH_SECRET: secret,
+    ...secrets,
     DATABASE_URL: appUrl,
     DATABASE_OWNER_URL: ownerUrl,
     DATABASE_ADMIN_URL: pg.superuserUrl(),
@@ -78,7 +86,7 @@ test.beforeAll(async () => {
           HOSTNAME: "127.0.0.1",
           DATABASE_URL: appUrl,
           DATABASE_POOL_MAX: "6",
-          NEXTAUTH_SECRET: secret,
+          ...secrets,
           NEXTAUTH_URL: `http://127.0.0.1:${port}`,
           LOG_LEVEL: "warn",
         },

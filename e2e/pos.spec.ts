@@ -101,7 +101,7 @@ test("cashier rings a sale by barcode, pays with two methods, the ticket shows a
   await page.keyboard.press("Tab");
   await page.keyboard.type("incorrecta");
   await page.keyboard.press("Enter");
-  await expect(voidDialog.getByRole("alert")).toHaveText("Usuario o contraseña de supervisor incorrectos.");
+  await expect(voidDialog.getByRole("alert")).toHaveText("Usuario o contraseña de supervisor incorrectos, o sin permiso para autorizar.");
   await voidDialog.getByLabel("Contraseña del supervisor").focus();
   await page.keyboard.press("Control+a");
   await page.keyboard.type(DEMO_PASSWORD);

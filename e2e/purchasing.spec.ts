@@ -6,9 +6,10 @@ test("a manager turns the cocoa suggestion into a purchase order, receives it wi
   await expect(page).toHaveURL(/\/demo\/compras\/sugerencias$/);
   await expect(page.getByRole("heading", { name: "Sugerencias de reposición" })).toBeVisible();
 
-  // The cocoa family: 20 000 g target − (8 × 400 + 5 × 900 + 2 × 2500) g = 7300 g, in whole bags of each size.
+  // The cocoa family: 20 000 g target − (8 × 400 + 5 × 900 + 2 × 2500) g = 7300 g, in whole bags of
+  // each size, each presentation capped by its own stock máximo (issue 21.4).
   const cocoa = page.getByTestId("suggestion-Cacao en polvo");
-  await expect(cocoa).toContainText("7300 g de cacao en polvo ≈ 3 × 2500 g o 9 × 900 g o 19 × 400 g");
+  await expect(cocoa).toContainText("7300 g de cacao en polvo ≈ 2 × 2500 g o 5 × 900 g o 12 × 400 g");
 
   // Only the cocoa, in 900 g bags, edited quantity, from its usual supplier.
   await page.getByRole("button", { name: "ninguna" }).click();
@@ -16,7 +17,7 @@ test("a manager turns the cocoa suggestion into a purchase order, receives it wi
   const presentation = cocoa.getByLabel("Presentación de Cacao en polvo");
   const bag900 = await presentation.locator("option", { hasText: "Cacao amargo 900 g" }).getAttribute("value");
   await presentation.selectOption(bag900!);
-  await expect(cocoa.getByLabel("Cantidad de Cacao en polvo")).toHaveValue("9");
+  await expect(cocoa.getByLabel("Cantidad de Cacao en polvo")).toHaveValue("5");
   await cocoa.getByLabel("Cantidad de Cacao en polvo").fill("8");
   await expect(cocoa.getByLabel("Proveedor de Cacao en polvo").locator("option:checked")).toHaveText("Distribuidora del Sur SA");
   await page.getByRole("button", { name: "Crear órdenes de compra (1 proveedor)" }).click();

@@ -36,7 +36,7 @@ export function SupplierInvoicesPage({ canWrite }: { canWrite: boolean }) {
         <Alert>{list.error.message}</Alert>
       ) : !list.data?.length ? (
         <EmptyState title="No hay comprobantes en estas fechas">
-          Cargalos al recibir mercadería (marcá «Cargar la factura del proveedor») o registrá un gasto o servicio.
+          Cargalos al recibir mercadería (marcá «Cargar la factura recibida») o registrá un gasto o servicio.
         </EmptyState>
       ) : (
         <Card>

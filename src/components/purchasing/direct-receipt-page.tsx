@@ -144,7 +144,7 @@ export function DirectReceiptPage({ slug }: { slug: string }) {
       <div className="space-y-3">
         <label className="flex items-center gap-2 text-sm text-slate-800">
           <input type="checkbox" checked={withInvoice} onChange={(e) => setWithInvoice(e.target.checked)} />
-          Cargar la factura del proveedor (IVA, percepciones: va al Libro IVA y a la cuenta a pagar)
+          Cargar la factura recibida (IVA y percepciones: van al Libro IVA y a la cuenta a pagar)
         </label>
         {withInvoice ? <SupplierInvoiceFields form={invoice.form} setForm={invoice.setForm} /> : null}
       </div>
