@@ -6,7 +6,7 @@ test("the owner records the supplier's Factura A (two rates, IIBB) while receivi
   const number = String(10000 + Math.floor(Math.random() * 89999));
   await login(page, DEMO_USERS.owner, undefined, "/demo/compras/recepciones/nueva");
   await expect(page.getByRole("heading", { name: "Recepción sin orden de compra" })).toBeVisible();
-  await page.getByLabel("Proveedor", { exact: true }).selectOption({ label: "Distribuidora del Sur SA" });
+  await page.getByRole("combobox", { name: /^Proveedor/ }).selectOption({ label: "Distribuidora del Sur SA" });
   const product = page.getByLabel("Producto de la línea 1");
   await expect(product.locator("option").nth(1)).toBeAttached();
   await product.selectOption({ index: 1 });

@@ -95,8 +95,8 @@ test("the dashboard works at phone width without horizontal scroll", async ({ br
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
   // Accessible alternative: each chart has a table with its figures.
   await expect(page.locator("table caption", { hasText: "Ventas netas por día" })).toHaveCount(1);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  // Charts size themselves after their first paint: wait for the layout to settle.
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: info.outputPath("dashboard-390.png"), fullPage: true });
   // Custom period with visible Desde / Hasta.
   await page.getByRole("button", { name: "Personalizado" }).click();
@@ -105,7 +105,7 @@ test("the dashboard works at phone width without horizontal scroll", async ({ br
   // A report page at phone width: the table scrolls inside its box, never the page.
   await page.goto("/demo/reportes/ventas");
   await expect(page.getByRole("table", { name: "Ventas por día" })).toBeVisible();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: info.outputPath("sales-report-390.png"), fullPage: true });
   await ctx.close();
 
@@ -114,7 +114,7 @@ test("the dashboard works at phone width without horizontal scroll", async ({ br
   await login(p2, DEMO_USERS.owner, undefined, "/demo");
   await p2.goto("/demo?periodo=last30");
   await expect(p2.locator(".recharts-surface").first()).toBeVisible();
-  expect(await p2.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await expect.poll(() => p2.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await p2.screenshot({ path: info.outputPath("dashboard-1366.png"), fullPage: true });
   await wide.close();
 });
