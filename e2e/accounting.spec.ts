@@ -11,7 +11,7 @@ test("the owner records the supplier's Factura A (two rates, IIBB) while receivi
   await expect(product.locator("option").nth(1)).toBeAttached();
   await product.selectOption({ index: 1 });
   await page.getByLabel("Cantidad de la línea 1").fill("10");
-  await page.getByLabel("Costo de la línea 1").fill("1.200");
+  await page.getByLabel("Costo de la línea 1").fill("1200");
   await page.getByLabel("Lote de la línea 1").fill("E2E-ACC");
   await page.getByLabel("Vencimiento de la línea 1").fill("2030-01-31");
 

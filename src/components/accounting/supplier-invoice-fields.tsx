@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { parseEsAr, formatMoney, toInputText } from "@/lib/number";
+import { parseEsAr, formatMoney, toInputText, toWire } from "@/lib/number";
 import { Decimal } from "@/lib/decimal";
 import {
   discriminatesVat,
@@ -40,18 +40,29 @@ export const emptySupplierInvoice = (issueDate = ""): SupplierInvoiceForm => ({
   total: "",
 });
 
-/** What the server receives: the amounts exactly as typed (the server reads them es-AR style). */
+/**
+ * Typed es-AR text → the wire's canonical decimal ("2.000" is two thousand, sent as "2000"). Text
+ * that cannot be read unambiguously is sent so that the server refuses it (never as a number it
+ * could misread: "1.50" alone would look like a machine decimal).
+ */
+const wire = (typed: string): string => {
+  if (typed.trim() === "") return "0";
+  const r = parseEsAr(typed);
+  return r.ok ? toWire(r.value) : `no es un número: ${typed}`.slice(0, 40);
+};
+
+/** What the server receives: every amount read es-AR style here, sent canonical. */
 export function toSupplierInvoiceInput(f: SupplierInvoiceForm): TSupplierInvoiceInput {
   return {
     cbteTipo: Number(f.cbteTipo),
     pointOfSale: f.pointOfSale.trim() === "" ? -1 : Number(f.pointOfSale),
     number: f.number.trim() === "" ? 0 : Number(f.number),
     issueDate: f.issueDate,
-    vat: f.vat.filter((r) => r.net.trim() !== "").map((r) => ({ rate: r.rate, net: r.net, vat: r.vat.trim() === "" ? "0" : r.vat })),
-    exempt: f.exempt,
-    nonTaxed: f.nonTaxed,
-    perceptions: f.perceptions.filter((p) => p.amount.trim() !== "").map((p) => ({ kind: p.kind, jurisdiction: p.jurisdiction || null, amount: p.amount })),
-    total: f.total,
+    vat: f.vat.filter((r) => r.net.trim() !== "").map((r) => ({ rate: r.rate, net: wire(r.net), vat: wire(r.vat) })),
+    exempt: wire(f.exempt),
+    nonTaxed: wire(f.nonTaxed),
+    perceptions: f.perceptions.filter((p) => p.amount.trim() !== "").map((p) => ({ kind: p.kind, jurisdiction: p.jurisdiction || null, amount: wire(p.amount) })),
+    total: f.total.trim() === "" ? "" : wire(f.total),
   };
 }
 
