@@ -39,7 +39,7 @@ export function DashboardView({ slug, today, preset, data }: { slug: string; tod
         {periodText} · comparado con {prevText}
       </p>
 
-      <section aria-label="Ventas" className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-4">
+      <section aria-label="Ventas" className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-4 [&>*]:min-w-0">
         <Tile label="Ventas netas" testId="tile-net" value={money(c.net)} current={c.net} previous={b.net} hint="brutas − descuentos − anulaciones" />
         <Tile label="Ventas brutas" value={money(c.gross)} current={c.gross} previous={b.gross} />
         <Tile label="Descuentos" value={money(c.discount)} current={c.discount} previous={b.discount} goodWhenUp={false} />
@@ -50,7 +50,7 @@ export function DashboardView({ slug, today, preset, data }: { slug: string; tod
         <Tile label="Costo de lo vendido" value={money(c.cost)} current={c.cost} previous={b.cost} goodWhenUp={false} />
       </section>
 
-      <section aria-label="Alertas" className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-5">
+      <section aria-label="Alertas" className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-5 [&>*]:min-w-0">
         <Tile
           label="Desvíos de caja"
           value={money(o.cash.absDeviation)}
@@ -88,7 +88,7 @@ export function DashboardView({ slug, today, preset, data }: { slug: string; tod
         </p>
       ) : null}
 
-      <div className="mt-6 grid gap-4 lg:grid-cols-2">
+      <div className="mt-6 grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
         <Card title={data.series.by === "hour" ? "Ventas netas por hora" : "Ventas netas por día"} className="lg:col-span-2">
           <ColumnChart
             title={data.series.by === "hour" ? "Ventas netas por hora" : "Ventas netas por día"}
