@@ -33,7 +33,7 @@ export function DashboardView({ slug, today, preset, data }: { slug: string; tod
   const noSales = c.tickets === 0 && c.voids === "0.00";
 
   return (
-    <div aria-busy={pending} className={pending ? "opacity-60 transition-opacity" : "transition-opacity"}>
+    <div aria-busy={pending} className={`min-w-0 overflow-x-clip ${pending ? "opacity-60 transition-opacity" : "transition-opacity"}`}>
       <PeriodPicker key={`${data.period.from}-${data.period.to}`} today={today} preset={preset} period={data.period} onChange={go} />
       <p className="mt-3 text-sm text-slate-600" data-testid="period-text">
         {periodText} · comparado con {prevText}
