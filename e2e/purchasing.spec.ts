@@ -59,7 +59,7 @@ test("a manager turns the cocoa suggestion into a purchase order, receives it wi
   await page.goto("/demo/compras/ordenes");
   await expect(page.getByRole("row", { name: /Distribuidora del Sur SA/ }).first()).toContainText("Recibida");
   await page.goto("/demo/compras/pagos");
-  await expect(page.getByRole("row", { name: /Distribuidora del Sur SA/ })).toContainText("Vence pronto");
+  await expect(page.getByRole("row", { name: /Distribuidora del Sur SA/ }).first()).toContainText("Vence pronto");
 });
 
 test("a manager imports a supplier price list: row errors first, then a preview with differences, applied in one go", async ({ page }) => {
