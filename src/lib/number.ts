@@ -140,3 +140,14 @@ export const formatPercent = (v: Decimal.Value, maxDecimals = 2): string => `${f
 /** What an edit form shows for a stored value: es-AR text that reads back to the same number. */
 export const toInputText = (v: Decimal.Value | null | undefined, maxDecimals = 4): string =>
   v === null || v === undefined || v === "" ? "" : formatNumber(v, { maxDecimals });
+
+/**
+ * What a person typed → the wire's canonical decimal ("1.500" → "1500", "2,5" → "2.5"). Text that
+ * cannot be read unambiguously is sent as-is prefixed so the server refuses it with a message;
+ * it is never sent in a form the server could read as a different number.
+ */
+export function typedToWire(text: string): string {
+  if (text.trim() === "") return text;
+  const r = parseEsAr(text);
+  return r.ok ? toWire(r.value) : `no es un número: ${text}`.slice(0, 40);
+}

@@ -5,6 +5,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { formatMoney, formatQty } from "@/lib/format";
+import { typedToWire } from "@/lib/number";
 
 export type StockAction = "receive" | "consume" | "transfer";
 type Props = { open: boolean; onOpenChange: (o: boolean) => void; productId: string; productName: string; hasExpiry?: boolean };
@@ -64,8 +65,8 @@ export function ReceiveDialog({ open, onOpenChange, productId, productName, hasE
           m.mutate({
             productId,
             warehouseId: f.warehouseId,
-            quantity: f.quantity.replace(",", "."),
-            unitCost: f.unitCost.replace(",", "."),
+            quantity: typedToWire(f.quantity),
+            unitCost: typedToWire(f.unitCost),
             lotNumber: f.lotNumber || null,
             expiresAt: f.expiresAt || null,
             reference: f.reference || undefined,
@@ -130,7 +131,7 @@ export function ConsumeDialog({ open, onOpenChange, productId, productName }: Pr
         className="grid gap-4 sm:grid-cols-2"
         onSubmit={(e) => {
           e.preventDefault();
-          m.mutate({ productId, warehouseId: f.warehouseId, quantity: f.quantity.replace(",", "."), destinationType: f.destinationType, reference: f.reference || undefined });
+          m.mutate({ productId, warehouseId: f.warehouseId, quantity: typedToWire(f.quantity), destinationType: f.destinationType, reference: f.reference || undefined });
         }}
       >
         <WarehouseSelect label="Depósito" value={f.warehouseId} onChange={(v) => setF((x) => ({ ...x, warehouseId: v }))} error={errs.warehouseId} open={open} />
@@ -190,7 +191,7 @@ export function TransferDialog({ open, onOpenChange, productId, productName }: P
           className="grid gap-4 sm:grid-cols-2"
           onSubmit={(e) => {
             e.preventDefault();
-            m.mutate({ productId, ...f, quantity: f.quantity.replace(",", "."), reference: f.reference || undefined });
+            m.mutate({ productId, ...f, quantity: typedToWire(f.quantity), reference: f.reference || undefined });
           }}
         >
           <Field label="Desde" error={errs.fromWarehouseId}>
