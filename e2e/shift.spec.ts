@@ -153,7 +153,7 @@ async function closeBlind(page: Page) {
 }
 
 test("a whole shift offline from the opening: 30 tickets, reload and browser restart, reconnect: exactly once, then blind close", async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   const register = await newRegister(browser, `Caja Turno ${Date.now().toString(36)}`);
   const doc = `307${String(Date.now()).slice(-8)}`;
   const use = test.info().project.use;
