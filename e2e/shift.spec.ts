@@ -191,6 +191,7 @@ test("a whole shift offline from the opening: 30 tickets, reload and browser res
       if (i === 10) {
         // A line in the cart survives a reload.
         await type(page, COLA);
+        await expect(page.getByRole("row", { name: /Gaseosa cola/ })).toBeVisible();
         await page.reload();
         await expect(page.getByRole("row", { name: /Gaseosa cola/ })).toBeVisible();
         await page.getByTestId("pos-scan").focus();
@@ -202,6 +203,7 @@ test("a whole shift offline from the opening: 30 tickets, reload and browser res
         await expect(page.getByTestId("pos-queued")).toHaveText("23");
         expect(await sessionOf(register)).toEqual([]);
         await type(page, LECHE); // in the cart when the browser goes away
+        await expect(page.getByRole("row", { name: /Leche entera/ })).toBeVisible();
         await context.close();
         context = await launch(true);
         page = context.pages()[0] ?? (await context.newPage());
