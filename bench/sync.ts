@@ -112,7 +112,7 @@ for (let i = 0; ; i++) {
   } catch {
     // not up yet
   }
-  if (i > 120) throw new Error("the app did not start");
+  if (i > 480) throw new Error("the app did not start");
   await new Promise((r) => setTimeout(r, 500));
 }
 
