@@ -55,6 +55,10 @@ export function readQty(text: string, label = "Cantidad"): { ok: true; value: st
 }
 
 export const todayAr = () => new Date(Date.now() - 3 * 3600_000).toISOString().slice(0, 10);
+/** The calendar day after an ISO date (aaaa-mm-dd). */
+export const nextDay = (iso: string) => new Date(Date.parse(`${iso}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/** Nights between two ISO dates (at least 1). */
+export const nights = (from: string, to: string) => Math.max(1, Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000));
 
 export const CBTE_LABELS: Record<number, string> = { 1: "Factura A", 6: "Factura B", 11: "Factura C", 3: "Nota de Crédito A", 8: "Nota de Crédito B", 13: "Nota de Crédito C" };
 export const docLabel = (cbteTipo: number | null, pointOfSale: number, number: number | null) =>

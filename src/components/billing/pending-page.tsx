@@ -14,14 +14,36 @@ export function PendingPage({ slug }: { slug: string }) {
   const q = trpc.billing.pending.useQuery({});
   const canWrite = useCan("billing.write");
   const [cancelling, setCancelling] = useState<{ id: string; fromPos: boolean; description: string } | null>(null);
-  const [billing, setBilling] = useState<string[] | null>(null);
+  const [billing, setBilling] = useState<{ customerIds: string[]; chargeIds: string[] } | null>(null);
+  // A hand-picked list of charges (seed 002: "lista manual"), across customers.
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const toggle = (id: string) =>
+    setPicked((p) => {
+      const n = new Set(p);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
+  const stillPending = new Set(q.data?.groups.flatMap((g) => g.items.map((i) => i.id)) ?? []);
+  const chosen = [...picked].filter((id) => stillPending.has(id));
   return (
     <div>
       <BillingTabs slug={slug} />
       <PageHeader
         title="Pendientes de facturación"
         description="Cargos a cuenta sin factura todavía (ventas a cuenta, folios cerrados a la empresa, servicios), por cliente y alícuota."
-        actions={canWrite && q.data?.count ? <Button onClick={() => setBilling([])}>Facturar en lote</Button> : null}
+        actions={
+          canWrite && q.data?.count ? (
+            <div className="flex flex-wrap gap-2">
+              {chosen.length ? (
+                <Button variant="secondary" onClick={() => setBilling({ customerIds: [], chargeIds: chosen })}>
+                  Facturar seleccionados ({chosen.length})
+                </Button>
+              ) : null}
+              <Button onClick={() => setBilling({ customerIds: [], chargeIds: [] })}>Facturar en lote</Button>
+            </div>
+          ) : null
+        }
       />
       {q.error ? <Alert>{errorMessage(q.error)}</Alert> : null}
       {q.isLoading ? <Skeleton rows={4} /> : null}
@@ -47,7 +69,7 @@ export function PendingPage({ slug }: { slug: string }) {
                   <span className="text-slate-600">{g.byRate.map((r) => `IVA ${formatNumber(r.rate)} %: ${formatMoney(r.total)}`).join(" · ")}</span>
                   <strong className="tabular-nums">{formatMoney(g.total)}</strong>
                   {canWrite ? (
-                    <Button variant="secondary" onClick={() => setBilling([g.customerId])}>
+                    <Button variant="secondary" onClick={() => setBilling({ customerIds: [g.customerId], chargeIds: [] })}>
                       Facturar
                     </Button>
                   ) : null}
@@ -56,6 +78,11 @@ export function PendingPage({ slug }: { slug: string }) {
               <Table
                 head={
                   <tr>
+                    {canWrite ? (
+                      <th className={`${th} w-8`}>
+                        <span className="sr-only">Elegir</span>
+                      </th>
+                    ) : null}
                     <th className={th}>Fecha</th>
                     <th className={th}>Concepto</th>
                     <th className={`${th} text-right`}>Importe</th>
@@ -65,6 +92,11 @@ export function PendingPage({ slug }: { slug: string }) {
               >
                 {g.items.map((i) => (
                   <tr key={i.id}>
+                    {canWrite ? (
+                      <td className={td}>
+                        <input type="checkbox" className="size-5" checked={picked.has(i.id)} onChange={() => toggle(i.id)} aria-label={`Elegir ${i.description} del ${day(i.chargedOn)}`} />
+                      </td>
+                    ) : null}
                     <td className={td}>{day(i.chargedOn)}</td>
                     <td className={`${td} whitespace-normal`}>{i.description}</td>
                     <td className={num}>{formatMoney(i.total)}</td>
@@ -83,7 +115,7 @@ export function PendingPage({ slug }: { slug: string }) {
         </div>
       ) : null}
       {cancelling ? <CancelDialog {...cancelling} onClose={() => setCancelling(null)} /> : null}
-      {billing ? <CreateBatchDialog slug={slug} customerIds={billing} onClose={() => setBilling(null)} /> : null}
+      {billing ? <CreateBatchDialog slug={slug} customerIds={billing.customerIds} chargeIds={billing.chargeIds} onClose={() => setBilling(null)} /> : null}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { addMember, adminSql } from "@/test/factories";
 import { makeFiscalTenant, randomCuit } from "@/test/fiscal";
+import { billingPointOfSale } from "@/test/billing";
 import { nextIp } from "@/test/ip";
 import { withTenant } from "../db/with-tenant";
 import { createTestCa } from "../afip/fake/certs";
@@ -42,6 +43,7 @@ beforeAll(async () => {
   process.env.FAKE_AFIP_URL = fake.url;
   process.env.AFIP_TIMEOUT_MS = "10000";
   t = await makeFiscalTenant(ca);
+  await billingPointOfSale(t.tenantId, 5);
   cashier = await addMember(t.tenantId, "CASHIER");
   supervisor = await addMember(t.tenantId, "SUPERVISOR");
   const [r] = await admin<{ id: string }[]>`update registers set fiscal_enabled = true, afip_point_of_sale = 4 where tenant_id = ${t.tenantId} returning id`;

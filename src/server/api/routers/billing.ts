@@ -11,6 +11,7 @@ import { addAccountCharge, ZAddAccountChargeInput } from "../../billing/add-acco
 import { listPending } from "../../billing/list-pending";
 import { cancelPending, ZCancelPendingInput } from "../../billing/cancel-pending";
 import { createBatch } from "../../billing/create-batch";
+import { listBillingPointsOfSale, ZBillingPointsOfSaleResponse } from "../../billing/list-billing-points-of-sale";
 import { getBatch, listBatches } from "../../billing/list-batches";
 import { cancelBatch } from "../../billing/cancel-batch";
 import { retryBatch } from "../../billing/retry-batch";
@@ -66,6 +67,8 @@ export const billingRouter = router({
   cancelPending: write.input(ZCancelPendingInput).mutation(({ ctx, input }) => cancelPending(ctx.tx, input, actorOf(ctx))),
 
   // Batches
+  /** The CAE points of sale a batch may issue on. */
+  pointsOfSale: write.output(ZBillingPointsOfSaleResponse).query(({ ctx }) => listBillingPointsOfSale(ctx.tx)),
   batches: read.query(({ ctx }) => listBatches(ctx.tx)),
   batch: read.input(id).query(({ ctx, input }) => getBatch(ctx.tx, input.id)),
   createBatch: write.input(ZCreateBatchInput).mutation(async ({ ctx, input }) => {
