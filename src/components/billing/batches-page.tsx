@@ -6,9 +6,8 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page";
-import { formatDateTime } from "@/lib/format";
 import { formatMoney } from "@/lib/number";
-import { BATCH_STATUS_LABELS, Badge, BillingTabs, DOC_STATUS_LABELS, Skeleton, Table, day, docLabel, num, td, th, useCan } from "./common";
+import { BATCH_STATUS_LABELS, Badge, BillingTabs, DOC_STATUS_LABELS, Skeleton, Table, day, dayTime, docLabel, num, td, th, useCan, wide } from "./common";
 import { CreateBatchDialog } from "./create-batch-dialog";
 
 const FINAL = new Set(["PROCESSED", "PROCESSED_WITH_ERRORS", "ERROR", "CANCELLED"]);
@@ -37,9 +36,9 @@ export function BatchesPage({ slug }: { slug: string }) {
           head={
             <tr>
               <th className={th}>Creado</th>
-              <th className={th}>Emisión</th>
-              <th className={th}>Período</th>
-              <th className={th}>Estado</th>
+              <th className={`${th} ${wide}`}>Emisión</th>
+              <th className={`${th} ${wide}`}>Período</th>
+              <th className={`${th} ${wide}`}>Estado</th>
               <th className={`${th} text-right`}>Avance</th>
               <th className={`${th} text-right`}>Importe</th>
             </tr>
@@ -49,14 +48,17 @@ export function BatchesPage({ slug }: { slug: string }) {
             <tr key={b.id}>
               <td className={td}>
                 <Link href={`/${slug}/facturacion/lotes/${b.id}`} className="font-medium text-teal-800 hover:underline">
-                  {formatDateTime(b.createdAt)}
+                  {dayTime(b.createdAt)}
                 </Link>
+                <span className="block text-xs text-slate-600 sm:hidden">
+                  {BATCH_STATUS_LABELS[b.status]} · PV {b.pointOfSale}
+                </span>
               </td>
-              <td className={td}>
+              <td className={`${td} ${wide}`}>
                 {day(b.issueDate)} · PV {b.pointOfSale}
               </td>
-              <td className={td}>{b.periodFrom || b.periodTo ? `${day(b.periodFrom)} → ${day(b.periodTo)}` : "—"}</td>
-              <td className={td}>
+              <td className={`${td} ${wide}`}>{b.periodFrom || b.periodTo ? `${day(b.periodFrom)} → ${day(b.periodTo)}` : "—"}</td>
+              <td className={`${td} ${wide}`}>
                 <Badge tone={tone(b.status)}>{BATCH_STATUS_LABELS[b.status]}</Badge>
               </td>
               <td className={num}>
@@ -128,10 +130,10 @@ export function BatchDetail({ slug, id }: { slug: string; id: string }) {
         head={
           <tr>
             <th className={th}>Cliente</th>
-            <th className={th}>Comprobante</th>
-            <th className={th}>Estado</th>
+            <th className={`${th} ${wide}`}>Comprobante</th>
+            <th className={`${th} ${wide}`}>Estado</th>
             <th className={`${th} text-right`}>Importe</th>
-            <th className={th}>CAE / mensaje de ARCA</th>
+            <th className={`${th} ${wide}`}>CAE / mensaje de ARCA</th>
           </tr>
         }
       >
@@ -141,13 +143,17 @@ export function BatchDetail({ slug, id }: { slug: string; id: string }) {
               <Link href={`/${slug}/facturacion/cuentas/${d.customerId}`} className="text-teal-800 hover:underline">
                 {d.customerName}
               </Link>
+              <span className="block whitespace-normal text-xs text-slate-600 sm:hidden">
+                {docLabel(d.cbteTipo, d.pointOfSale, d.number)} · {DOC_STATUS_LABELS[d.status]}
+                {d.status === "ISSUED" ? ` · CAE ${d.cae}` : d.lastError ? ` · ${d.lastError}` : ""}
+              </span>
             </td>
-            <td className={td}>{docLabel(d.cbteTipo, d.pointOfSale, d.number)}</td>
-            <td className={td}>
+            <td className={`${td} ${wide}`}>{docLabel(d.cbteTipo, d.pointOfSale, d.number)}</td>
+            <td className={`${td} ${wide}`}>
               <Badge tone={d.status === "ISSUED" ? "ok" : d.status === "ERROR" ? "bad" : d.status === "CANCELLED" ? "muted" : "info"}>{DOC_STATUS_LABELS[d.status]}</Badge>
             </td>
             <td className={num}>{formatMoney(d.total)}</td>
-            <td className={`${td} max-w-md whitespace-normal text-xs`}>{d.status === "ISSUED" ? `CAE ${d.cae}` : (d.lastError ?? "")}</td>
+            <td className={`${td} ${wide} max-w-md whitespace-normal text-xs`}>{d.status === "ISSUED" ? `CAE ${d.cae}` : (d.lastError ?? "")}</td>
           </tr>
         ))}
       </Table>

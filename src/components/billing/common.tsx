@@ -6,7 +6,23 @@ import { parseEsAr, toWire } from "@/lib/number";
 import { useCan as usePermissions } from "@/components/auth/permissions";
 import type { Permission } from "@/lib/permissions";
 
-export { Table, th, td, num, day } from "@/components/purchasing/common";
+export { Table, th, td, num } from "@/components/purchasing/common";
+
+const AR_TZ = "America/Argentina/Buenos_Aires";
+const dayFmt = new Intl.DateTimeFormat("es-AR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: AR_TZ });
+const dayTimeFmt = new Intl.DateTimeFormat("es-AR", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: AR_TZ });
+
+/** dd/mm/aaaa: a calendar date ("2026-12-01") as written, a timestamp on Buenos Aires' calendar. */
+export const day = (iso: string | null | undefined) => {
+  if (!iso) return "—";
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : dayFmt.format(new Date(iso));
+};
+/** dd/mm/aaaa hh:mm (24 h), Buenos Aires time. */
+export const dayTime = (d: string | Date) => dayTimeFmt.format(new Date(d)).replace(", ", " ");
+
+/** Table cells that phones skip (their content is repeated under the row's main cell there). */
+export const wide = "hidden sm:table-cell";
 
 /** Whether the role may do `permission` (the UI only hides; the server checks again). */
 export function useCan(permission: Permission): boolean {
@@ -25,7 +41,7 @@ const TABS = [
 export function BillingTabs({ slug }: { slug: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Facturación" className="no-print mb-5 flex gap-1 overflow-x-auto border-b border-slate-200">
+    <nav aria-label="Facturación" className="no-print mb-5 flex flex-wrap gap-x-1 border-b border-slate-200">
       {TABS.map((t) => {
         const href = `/${slug}${t.href}`;
         const active = pathname.startsWith(href);

@@ -7,7 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { formatMoney } from "@/lib/number";
-import { Badge, BillingTabs, Skeleton, Table, day, nextDay, num, td, th, todayAr, useCan } from "./common";
+import { Badge, BillingTabs, Skeleton, Table, day, nextDay, num, td, th, todayAr, useCan, wide } from "./common";
 
 export const FOLIO_STATUS = { OPEN: ["Abierto", "info"], CLOSED_PAID: ["Cobrado", "ok"], CLOSED_ACCOUNT: ["A cuenta de la empresa", "muted"] } as const;
 
@@ -48,10 +48,10 @@ export function FoliosPage({ slug }: { slug: string }) {
           head={
             <tr>
               <th className={th}>Habitación</th>
-              <th className={th}>Huésped</th>
-              <th className={th}>Estadía</th>
-              <th className={th}>Empresa</th>
-              <th className={th}>Estado</th>
+              <th className={`${th} ${wide}`}>Huésped</th>
+              <th className={`${th} ${wide}`}>Estadía</th>
+              <th className={`${th} ${wide}`}>Empresa</th>
+              <th className={`${th} ${wide}`}>Estado</th>
               <th className={`${th} text-right`}>Total</th>
             </tr>
           }
@@ -63,13 +63,16 @@ export function FoliosPage({ slug }: { slug: string }) {
                 <Link className="font-medium text-teal-800 hover:underline" href={`/${slug}/folios/${f.id}`}>
                   Hab. {f.roomNumber}
                 </Link>
+                <span className="block whitespace-normal text-xs text-slate-600 sm:hidden">
+                  {f.guestName} · {day(f.checkIn)} → {day(f.checkOut)} · {FOLIO_STATUS[f.status][0]}
+                </span>
               </td>
-              <td className={td}>{f.guestName}</td>
-              <td className={td}>
+              <td className={`${td} ${wide}`}>{f.guestName}</td>
+              <td className={`${td} ${wide}`}>
                 {day(f.checkIn)} → {day(f.checkOut)}
               </td>
-              <td className={td}>{f.customerName ?? "—"}</td>
-              <td className={td}>
+              <td className={`${td} ${wide}`}>{f.customerName ?? "—"}</td>
+              <td className={`${td} ${wide}`}>
                 <Badge tone={FOLIO_STATUS[f.status][1]}>{FOLIO_STATUS[f.status][0]}</Badge>
               </td>
               <td className={num}>{formatMoney(f.total)}</td>

@@ -4,7 +4,7 @@ import { trpc, errorMessage } from "@/lib/trpc/react";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { Card, PageHeader } from "@/components/ui/page";
 import { formatMoney } from "@/lib/number";
-import { Badge, BillingTabs, CBTE_LABELS, Skeleton, Table, day, docLabel, num, readMoney, td, th } from "./common";
+import { Badge, BillingTabs, CBTE_LABELS, Skeleton, Table, day, docLabel, num, readMoney, td, th, wide } from "./common";
 
 const STATUS = { PENDING: ["Pendiente", "info"], ISSUED: ["Emitida", "ok"], REJECTED: ["Rechazada", "bad"], ERROR: ["Con error", "warn"] } as const;
 
@@ -99,10 +99,10 @@ export function InvoicesPage({ slug }: { slug: string }) {
           <Table
             head={
               <tr>
-                <th className={th}>Fecha</th>
+                <th className={`${th} ${wide}`}>Fecha</th>
                 <th className={th}>Comprobante</th>
-                <th className={th}>Receptor</th>
-                <th className={th}>Estado</th>
+                <th className={`${th} ${wide}`}>Receptor</th>
+                <th className={`${th} ${wide}`}>Estado</th>
                 <th className={`${th} text-right`}>Total</th>
               </tr>
             }
@@ -110,10 +110,15 @@ export function InvoicesPage({ slug }: { slug: string }) {
           >
             {q.data.rows.map((r) => (
               <tr key={r.id}>
-                <td className={td}>{day(r.issueDate)}</td>
-                <td className={td}>{docLabel(r.cbteTipo, r.pointOfSale, r.number)}</td>
-                <td className={td}>{r.receiverName ?? r.receiverDocNumber}</td>
+                <td className={`${td} ${wide}`}>{day(r.issueDate)}</td>
                 <td className={td}>
+                  {docLabel(r.cbteTipo, r.pointOfSale, r.number)}
+                  <span className="block whitespace-normal text-xs text-slate-600 sm:hidden">
+                    {day(r.issueDate)} · {r.receiverName ?? r.receiverDocNumber} · {STATUS[r.status][0]}
+                  </span>
+                </td>
+                <td className={`${td} ${wide}`}>{r.receiverName ?? r.receiverDocNumber}</td>
+                <td className={`${td} ${wide}`}>
                   <Badge tone={STATUS[r.status][1]}>{STATUS[r.status][0]}</Badge>
                 </td>
                 <td className={num}>{formatMoney(r.total)}</td>

@@ -7,7 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { formatMoney, formatNumber } from "@/lib/number";
-import { BillingTabs, Skeleton, Table, day, num, td, th, useCan } from "./common";
+import { BillingTabs, Skeleton, Table, day, num, td, th, useCan, wide } from "./common";
 import { CreateBatchDialog } from "./create-batch-dialog";
 
 export function PendingPage({ slug }: { slug: string }) {
@@ -31,7 +31,7 @@ export function PendingPage({ slug }: { slug: string }) {
       <BillingTabs slug={slug} />
       <PageHeader
         title="Pendientes de facturación"
-        description="Cargos a cuenta sin factura todavía (ventas a cuenta, folios cerrados a la empresa, servicios), por cliente y alícuota."
+        description="Cargos a cuenta sin factura todavía (ventas a cuenta, folios cerrados a la empresa, servicios), por cliente y alícuota. Marcá cargos para facturar solo esos."
         actions={
           canWrite && q.data?.count ? (
             <div className="flex flex-wrap gap-2">
@@ -83,7 +83,7 @@ export function PendingPage({ slug }: { slug: string }) {
                         <span className="sr-only">Elegir</span>
                       </th>
                     ) : null}
-                    <th className={th}>Fecha</th>
+                    <th className={`${th} ${wide}`}>Fecha</th>
                     <th className={th}>Concepto</th>
                     <th className={`${th} text-right`}>Importe</th>
                     <th className={th} />
@@ -97,8 +97,11 @@ export function PendingPage({ slug }: { slug: string }) {
                         <input type="checkbox" className="size-5" checked={picked.has(i.id)} onChange={() => toggle(i.id)} aria-label={`Elegir ${i.description} del ${day(i.chargedOn)}`} />
                       </td>
                     ) : null}
-                    <td className={td}>{day(i.chargedOn)}</td>
-                    <td className={`${td} whitespace-normal`}>{i.description}</td>
+                    <td className={`${td} ${wide}`}>{day(i.chargedOn)}</td>
+                    <td className={`${td} whitespace-normal`}>
+                      {i.description}
+                      <span className="block text-xs text-slate-500 sm:hidden">{day(i.chargedOn)}</span>
+                    </td>
                     <td className={num}>{formatMoney(i.total)}</td>
                     <td className={td}>
                       {canWrite ? (
