@@ -67,6 +67,17 @@ test("hotel: room charges from the POS, checkout to the company's account, month
   await cd.getByLabel("Límite de crédito ($)").fill("1.000.000");
   await cd.getByRole("button", { name: "Guardar" }).click();
   await expect(page.getByRole("link", { name: company })).toBeVisible();
+  // A small client whose limit a minibar chocolate already exceeds.
+  const small = `Agencia Chica ${suffix}`;
+  await page.getByRole("button", { name: "Nuevo cliente" }).click();
+  await cd.getByLabel("Nombre o razón social").fill(small);
+  await cd.getByLabel("Tipo de documento").selectOption("DNI");
+  await cd.getByLabel("Número de documento").fill(`30${suffix}`);
+  await cd.getByLabel("Condición frente al IVA").selectOption("CONSUMIDOR_FINAL");
+  await cd.getByLabel("Cuenta corriente habilitada").check();
+  await cd.getByLabel("Límite de crédito ($)").fill("1.000");
+  await cd.getByRole("button", { name: "Guardar" }).click();
+  await expect(page.getByRole("link", { name: small })).toBeVisible();
   await lookAt(page, "customers");
 
   // The guest's folio, invoiced to the company.
@@ -98,6 +109,28 @@ test("hotel: room charges from the POS, checkout to the company's account, month
   await chargeToRoom(page, CHOCOLATE, room);
   await chargeToRoom(page, MALBEC, room);
 
+  // On account over the credit limit: refused, then a supervisor authorises at the till (the sale
+  // carries a signed grant, never the supervisor's password).
+  await page.getByLabel("Código de barras o nombre").focus();
+  await page.keyboard.type(CHOCOLATE);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("F9");
+  const pay = page.getByRole("dialog", { name: "Cobrar" });
+  await pay.getByRole("button", { name: "Cuenta corriente" }).click();
+  const account = pay.getByLabel("Cliente con cuenta corriente");
+  await expect(account.locator("option", { hasText: small })).toHaveCount(1);
+  await account.selectOption((await account.locator("option", { hasText: small }).getAttribute("value"))!);
+  await pay.getByRole("button", { name: "Cargar a la cuenta" }).click();
+  await expect(pay.getByText(/La venta supera el límite de crédito/)).toBeVisible();
+  await pay.getByLabel("Supera el límite de crédito: autoriza un supervisor").check();
+  await pay.getByLabel("E-mail del supervisor").fill(DEMO_USERS.supervisor);
+  await pay.getByLabel("Contraseña del supervisor").fill(DEMO_PASSWORD);
+  await pay.getByRole("button", { name: /^Autorizar/ }).click();
+  await expect(pay.getByText(/Autorizado por .* hasta \$\s?3\.500,00/)).toBeVisible();
+  await pay.getByRole("button", { name: "Cargar a la cuenta" }).click();
+  await expect(page.getByText(/Venta registrada/)).toBeVisible();
+  await expect(page.getByText("Por enviar: 0")).toBeVisible();
+
   // The folio shows both charges; checkout to the company's account.
   await page.goto(folioUrl);
   await expect(page.getByTestId("folio-total")).toHaveText(/18\.000,00/);
@@ -115,6 +148,8 @@ test("hotel: room charges from the POS, checkout to the company's account, month
   await page.goto("/demo/facturacion/pendientes");
   const group = page.getByRole("region", { name: company });
   await expect(group).toContainText("18.000,00");
+  // The authorised sale over the limit waits to be invoiced on the small client's account.
+  await expect(page.getByRole("region", { name: small })).toContainText("3.500,00");
   await lookAt(page, "pending");
   await group.getByRole("button", { name: "Facturar" }).click();
   const bd = page.getByRole("dialog", { name: "Facturar en lote" });

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { permissionProcedure, router } from "../trpc";
-import { ZAddFolioChargeInput, ZCollectionInput, ZCreateBatchInput, ZIsoDate, ZOpenFolioInput } from "@/lib/schemas/billing";
+import { ZAddFolioChargeInput, ZCollectionInput, ZCreateBatchInput, ZCreditOverrideInput, ZIsoDate, ZOpenFolioInput } from "@/lib/schemas/billing";
+import { authorizeCreditOverride, ZCreditOverrideResponse } from "../../billing/credit-override";
 import { openFolio } from "../../billing/open-folio";
 import { addFolioCharge } from "../../billing/add-folio-charge";
 import { transferFolioCharge, voidFolioCharge, ZTransferFolioChargeInput, ZVoidFolioChargeInput } from "../../billing/change-folio-charge";
@@ -63,6 +64,11 @@ export const billingRouter = router({
   pending: read
     .input(z.object({ customerId: z.uuid().optional(), from: ZIsoDate.optional(), to: ZIsoDate.optional() }).optional())
     .query(({ ctx, input }) => listPending(ctx.tx, input ?? {})),
+  /** A supervisor's authorisation over a credit limit, for a sale at the POS (a signed grant; the credentials stay here). */
+  authorizeCreditOverride: charge
+    .input(ZCreditOverrideInput)
+    .output(ZCreditOverrideResponse)
+    .mutation(({ ctx, input }) => authorizeCreditOverride(ctx.tx, input, actorOf(ctx))),
   addAccountCharge: write.input(ZAddAccountChargeInput).mutation(({ ctx, input }) => addAccountCharge(ctx.tx, input, actorOf(ctx))),
   cancelPending: write.input(ZCancelPendingInput).mutation(({ ctx, input }) => cancelPending(ctx.tx, input, actorOf(ctx))),
 
