@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { formatMoney } from "@/lib/number";
-import { BATCH_STATUS_LABELS, Badge, BillingTabs, DOC_STATUS_LABELS, Skeleton, Table, day, dayTime, docLabel, num, td, th, useCan, wide } from "./common";
+import { BATCH_STATUS_LABELS, Badge, BillingTabs, DOC_STATUS_LABELS, Skeleton, Table, day, dayTime, docLabel, main, num, td, th, useCan, wide } from "./common";
 import { CreateBatchDialog } from "./create-batch-dialog";
 
 const FINAL = new Set(["PROCESSED", "PROCESSED_WITH_ERRORS", "ERROR", "CANCELLED"]);
@@ -46,7 +46,7 @@ export function BatchesPage({ slug }: { slug: string }) {
         >
           {q.data.map((b) => (
             <tr key={b.id}>
-              <td className={td}>
+              <td className={`${td} ${main}`}>
                 <Link href={`/${slug}/facturacion/lotes/${b.id}`} className="font-medium text-teal-800 hover:underline">
                   {dayTime(b.createdAt)}
                 </Link>
@@ -139,7 +139,7 @@ export function BatchDetail({ slug, id }: { slug: string; id: string }) {
       >
         {documents.map((d) => (
           <tr key={d.id}>
-            <td className={td}>
+            <td className={`${td} ${main}`}>
               <Link href={`/${slug}/facturacion/cuentas/${d.customerId}`} className="text-teal-800 hover:underline">
                 {d.customerName}
               </Link>

@@ -9,7 +9,7 @@ import { EmptyState, PageHeader } from "@/components/ui/page";
 import { formatMoney, toInputText } from "@/lib/number";
 import { formatCuit, isValidCuit } from "@/lib/cuit";
 import { DOC_TYPES, IVA_CONDITIONS, IVA_CONDITION_LABELS } from "@/lib/schemas/billing";
-import { BillingTabs, Skeleton, Table, num, readMoney, td, th, useCan, wide } from "./common";
+import { BillingTabs, Skeleton, Table, main, num, readMoney, td, th, useCan, wide } from "./common";
 
 type Customer = RouterOutputs["customers"]["list"][number];
 const DOC_LABEL = { CUIT: "CUIT", CUIL: "CUIL", DNI: "DNI", PASSPORT: "Pasaporte" } as const;
@@ -57,7 +57,7 @@ export function CustomersPage({ slug }: { slug: string }) {
         >
           {q.data.map((c) => (
             <tr key={c.id} className={c.active ? "" : "opacity-60"}>
-              <td className={td}>
+              <td className={`${td} ${main}`}>
                 <Link className="font-medium text-teal-800 hover:underline" href={`/${slug}/facturacion/cuentas/${c.id}`}>
                   {c.name}
                 </Link>

@@ -7,7 +7,7 @@ import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page";
 import { formatMoney, formatNumber } from "@/lib/number";
 import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS } from "@/lib/schemas/sale";
-import { Badge, BillingTabs, Skeleton, Table, day, nights, num, readMoney, readQty, td, th, useCan, wide } from "./common";
+import { Badge, BillingTabs, Skeleton, Table, day, main, nights, num, readMoney, readQty, td, th, useCan, wide } from "./common";
 import { FOLIO_STATUS } from "./folios-page";
 
 const CHARGE_STATUS = { ON_FOLIO: "En el folio", PENDING: "Pendiente de facturar", INVOICING: "En lote", INVOICED: "Facturado", PAID_AT_CHECKOUT: "Cobrado", CANCELLED: "Cancelado", VOIDED: "Anulado" } as const;
@@ -55,7 +55,7 @@ export function FolioDetail({ slug, id }: { slug: string; id: string }) {
             <th className={`${th} ${wide}`}>IVA</th>
             <th className={`${th} ${wide}`}>Estado</th>
             <th className={`${th} text-right`}>Importe</th>
-            <th className={th} />
+            <th className={`${th} ${wide}`} />
           </tr>
         }
         empty={charges.length === 0 ? "Sin cargos todavía: cargá consumos desde el punto de venta («Cargo a habitación») o agregalos a mano." : undefined}
@@ -63,19 +63,29 @@ export function FolioDetail({ slug, id }: { slug: string; id: string }) {
         {charges.map((c) => (
           <tr key={c.id} className={c.status === "VOIDED" || c.status === "CANCELLED" ? "opacity-60" : ""}>
             <td className={`${td} ${wide}`}>{day(c.chargedOn)}</td>
-            <td className={`${td} whitespace-normal`}>
+            <td className={`${td} ${main}`}>
               {c.description}
               <span className="block text-xs text-slate-500 sm:hidden">
                 {day(c.chargedOn)} · {CHARGE_STATUS[c.status as keyof typeof CHARGE_STATUS] ?? c.status}
               </span>
+              {open && canWrite && c.status === "ON_FOLIO" ? (
+                <span className="mt-1 flex gap-1 sm:hidden">
+                  <Button variant="ghost" onClick={() => setChanging({ chargeId: c.id, kind: "transfer" })}>
+                    Mover
+                  </Button>
+                  <Button variant="ghost" className="text-red-700" onClick={() => setChanging({ chargeId: c.id, kind: "void" })}>
+                    Anular
+                  </Button>
+                </span>
+              ) : null}
             </td>
             <td className={`${td} ${wide}`}>{SOURCE[c.source]}</td>
             <td className={`${td} ${wide}`}>{c.byRate.map((r) => `${formatNumber(r.rate)} %`).join(" · ")}</td>
             <td className={`${td} ${wide}`}>{CHARGE_STATUS[c.status as keyof typeof CHARGE_STATUS] ?? c.status}</td>
             <td className={num}>{formatMoney(c.total)}</td>
-            <td className={td}>
+            <td className={`${td} ${wide}`}>
               {open && canWrite && c.status === "ON_FOLIO" ? (
-                <div className="flex flex-col gap-1 sm:flex-row">
+                <div className="flex gap-1">
                   <Button variant="ghost" onClick={() => setChanging({ chargeId: c.id, kind: "transfer" })}>
                     Mover
                   </Button>

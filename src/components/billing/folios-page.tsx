@@ -7,7 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { formatMoney } from "@/lib/number";
-import { Badge, BillingTabs, Skeleton, Table, day, nextDay, num, td, th, todayAr, useCan, wide } from "./common";
+import { Badge, BillingTabs, Skeleton, Table, day, main, nextDay, num, td, th, todayAr, useCan, wide } from "./common";
 
 export const FOLIO_STATUS = { OPEN: ["Abierto", "info"], CLOSED_PAID: ["Cobrado", "ok"], CLOSED_ACCOUNT: ["A cuenta de la empresa", "muted"] } as const;
 
@@ -59,7 +59,7 @@ export function FoliosPage({ slug }: { slug: string }) {
         >
           {q.data.map((f) => (
             <tr key={f.id}>
-              <td className={td}>
+              <td className={`${td} ${main}`}>
                 <Link className="font-medium text-teal-800 hover:underline" href={`/${slug}/folios/${f.id}`}>
                   Hab. {f.roomNumber}
                 </Link>

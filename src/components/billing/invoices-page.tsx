@@ -4,7 +4,7 @@ import { trpc, errorMessage } from "@/lib/trpc/react";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { Card, PageHeader } from "@/components/ui/page";
 import { formatMoney } from "@/lib/number";
-import { Badge, BillingTabs, CBTE_LABELS, Skeleton, Table, day, docLabel, num, readMoney, td, th, wide } from "./common";
+import { Badge, BillingTabs, CBTE_LABELS, Skeleton, Table, day, docLabel, main, num, readMoney, td, th, wide } from "./common";
 
 const STATUS = { PENDING: ["Pendiente", "info"], ISSUED: ["Emitida", "ok"], REJECTED: ["Rechazada", "bad"], ERROR: ["Con error", "warn"] } as const;
 
@@ -111,7 +111,7 @@ export function InvoicesPage({ slug }: { slug: string }) {
             {q.data.rows.map((r) => (
               <tr key={r.id}>
                 <td className={`${td} ${wide}`}>{day(r.issueDate)}</td>
-                <td className={td}>
+                <td className={`${td} ${main}`}>
                   {docLabel(r.cbteTipo, r.pointOfSale, r.number)}
                   <span className="block whitespace-normal text-xs text-slate-600 sm:hidden">
                     {day(r.issueDate)} · {r.receiverName ?? r.receiverDocNumber} · {STATUS[r.status][0]}

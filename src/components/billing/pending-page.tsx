@@ -7,7 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { formatMoney, formatNumber } from "@/lib/number";
-import { BillingTabs, Skeleton, Table, day, num, td, th, useCan, wide } from "./common";
+import { BillingTabs, Skeleton, Table, day, main, num, td, th, useCan, wide } from "./common";
 import { CreateBatchDialog } from "./create-batch-dialog";
 
 export function PendingPage({ slug }: { slug: string }) {
@@ -98,7 +98,7 @@ export function PendingPage({ slug }: { slug: string }) {
                       </td>
                     ) : null}
                     <td className={`${td} ${wide}`}>{day(i.chargedOn)}</td>
-                    <td className={`${td} whitespace-normal`}>
+                    <td className={`${td} ${main}`}>
                       {i.description}
                       <span className="block text-xs text-slate-500 sm:hidden">{day(i.chargedOn)}</span>
                     </td>

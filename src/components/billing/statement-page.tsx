@@ -8,7 +8,7 @@ import { Card, PageHeader } from "@/components/ui/page";
 import { formatMoney } from "@/lib/number";
 import { formatCuit } from "@/lib/cuit";
 import { COLLECTION_METHODS, COLLECTION_METHOD_LABELS } from "@/lib/schemas/billing";
-import { Badge, BillingTabs, Skeleton, Table, day, num, readMoney, td, th, todayAr, useCan, wide } from "./common";
+import { Badge, BillingTabs, Skeleton, Table, day, main, num, readMoney, td, th, todayAr, useCan, wide } from "./common";
 
 const AGEING = [
   ["CURRENT", "A vencer"],
@@ -69,7 +69,7 @@ export function StatementPage({ slug, customerId }: { slug: string; customerId: 
         {s.entries.map((e) => (
           <tr key={`${e.kind}-${e.id}`}>
             <td className={`${td} ${wide}`}>{day(e.date)}</td>
-            <td className={`${td} whitespace-normal`}>
+            <td className={`${td} ${main}`}>
               {e.label}
               <span className="block text-xs text-slate-500 sm:hidden">{day(e.date)}</span>
             </td>
@@ -96,7 +96,7 @@ export function StatementPage({ slug, customerId }: { slug: string; customerId: 
           >
             {s.invoices.map((i) => (
               <tr key={i.id}>
-                <td className={td}>
+                <td className={`${td} ${main}`}>
                   {i.label}
                   <span className="block text-xs text-slate-500 sm:hidden">
                     Vence {day(i.dueDate)} · {STATUS[i.status][0]}
