@@ -162,6 +162,12 @@ test("hotel: room charges from the POS, checkout to the company's account, month
   await expect(page.getByTestId("batch-progress")).toHaveText(/1 de 1 comprobantes · 1 emitidos · 0 con error/);
   await expect(page.getByRole("row", { name: new RegExp(company) })).toContainText(/Factura A 00001-\d{8}/);
   await lookAt(page, "batch");
+  const batchUrl = page.url();
+  // The invoice query, filtered to this batch from its page.
+  await page.getByRole("link", { name: "Ver en comprobantes" }).click();
+  await expect(page.getByLabel("Lote")).not.toHaveValue("");
+  await expect(page.getByRole("row", { name: new RegExp(company) })).toContainText(/Factura A 00001-\d{8}/);
+  await page.goto(batchUrl);
 
   // The statement: the invoice, then a payment that settles it.
   await page.getByRole("link", { name: company }).click();

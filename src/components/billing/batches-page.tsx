@@ -100,16 +100,21 @@ export function BatchDetail({ slug, id }: { slug: string; id: string }) {
         title={`Lote del ${day(batch.issueDate)} · PV ${batch.pointOfSale}`}
         description={batch.periodFrom || batch.periodTo ? `Cargos del ${day(batch.periodFrom)} al ${day(batch.periodTo)}` : undefined}
         actions={
-          canWrite ? (
-            <div className="flex flex-wrap gap-2">
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/${slug}/facturacion/comprobantes?lote=${id}`} className="inline-flex min-h-10 items-center rounded-md px-3 text-sm text-teal-800 underline">
+              Ver en comprobantes
+            </Link>
+            {canWrite ? (
+              <>
               {batch.errors > 0 && FINAL.has(batch.status) ? <Button onClick={() => setConfirm("retry")}>Reintentar los fallidos</Button> : null}
               {queued ? (
                 <Button variant="secondary" onClick={() => setConfirm("cancel")}>
                   Cancelar lo no iniciado
                 </Button>
               ) : null}
-            </div>
-          ) : null
+              </>
+            ) : null}
+          </div>
         }
       />
       <div className="mb-4 space-y-2" aria-live="polite">

@@ -24,7 +24,7 @@ export const dayTime = (d: string | Date) => dayTimeFmt.format(new Date(d)).repl
 /** Table cells that phones skip (their content is repeated under the row's main cell there). */
 export const wide = "hidden sm:table-cell";
 /** The row's main cell: on phones it wraps in a narrow column so amounts stay in view. */
-export const main = "max-w-[10rem] whitespace-normal break-words sm:max-w-none";
+export const main = "max-w-[10rem] whitespace-normal [overflow-wrap:anywhere] sm:max-w-none";
 
 /** Whether the role may do `permission` (the UI only hides; the server checks again). */
 export function useCan(permission: Permission): boolean {

@@ -60,7 +60,6 @@ export function StatementPage({ slug, customerId }: { slug: string; customerId: 
             <th className={th}>Concepto</th>
             <th className={`${th} ${wide} text-right`}>Debe</th>
             <th className={`${th} ${wide} text-right`}>Haber</th>
-            <th className={`${th} text-right sm:hidden`}>Importe</th>
             <th className={`${th} text-right`}>Saldo</th>
           </tr>
         }
@@ -71,11 +70,12 @@ export function StatementPage({ slug, customerId }: { slug: string; customerId: 
             <td className={`${td} ${wide}`}>{day(e.date)}</td>
             <td className={`${td} ${main}`}>
               {e.label}
-              <span className="block text-xs text-slate-500 sm:hidden">{day(e.date)}</span>
+              <span className="block text-xs text-slate-500 sm:hidden">
+                {day(e.date)} · {e.debit === "0.00" ? `cobro ${formatMoney(e.credit)}` : formatMoney(e.debit)}
+              </span>
             </td>
             <td className={`${num} ${wide}`}>{e.debit === "0.00" ? "" : formatMoney(e.debit)}</td>
             <td className={`${num} ${wide}`}>{e.credit === "0.00" ? "" : formatMoney(e.credit)}</td>
-            <td className={`${num} sm:hidden`}>{e.debit === "0.00" ? `− ${formatMoney(e.credit)}` : formatMoney(e.debit)}</td>
             <td className={num}>{formatMoney(e.balance)}</td>
           </tr>
         ))}
