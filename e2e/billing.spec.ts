@@ -165,7 +165,7 @@ test("hotel: room charges from the POS, checkout to the company's account, month
   const batchUrl = page.url();
   // The invoice query, filtered to this batch from its page.
   await page.getByRole("link", { name: "Ver en comprobantes" }).click();
-  await expect(page.getByLabel("Lote")).not.toHaveValue("");
+  await expect(page.getByRole("combobox", { name: /^Lote/ })).not.toHaveValue("");
   await expect(page.getByRole("row", { name: new RegExp(company) })).toContainText(/Factura A 00001-\d{8}/);
   await page.goto(batchUrl);
 
