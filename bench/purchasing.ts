@@ -46,7 +46,8 @@ async function main() {
     const { withTenant } = await import("../src/server/db/with-tenant");
     const { createTenant } = await import("../src/server/tenancy/create-tenant");
     const { createSupplier } = await import("../src/server/purchasing/save-supplier");
-    const { previewPriceList, applyPriceList, parsePriceList } = await import("../src/server/purchasing/price-list");
+    const { previewPriceList, applyPriceList } = await import("../src/server/purchasing/price-list");
+    const { parsePriceList } = await import("../src/server/purchasing/parse-price-list");
     const { runReplenishment } = await import("../src/server/purchasing/compute-replenishment");
     const { closeDb } = await import("../src/server/db/client");
 
