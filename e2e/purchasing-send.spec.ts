@@ -50,7 +50,7 @@ test("a Windows-1252 price list applied without its rejected row; an order of \"
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("1.500");
   const wa = await page.getByRole("link", { name: "Enviar por WhatsApp" }).getAttribute("href");
   expect(wa).toMatch(/^https:\/\/wa\.me\/\?text=/);
-  expect(decodeURIComponent(wa!.split("?text=")[1]!)).toContain(`• 1.500 u. ${name} (${good}) a $\u00a01.100,00`);
+  expect(decodeURIComponent(wa!.split("?text=")[1]!)).toContain(`• 1.500 u ${name} (${good}) a $\u00a01.100,00`);
   const mail = await page.getByRole("link", { name: "Enviar por correo" }).getAttribute("href");
   expect(mail).toMatch(/^mailto:pedidos@mayoristanorte\.example\?subject=Orden%20de%20compra%20OC-\d{6}/);
   await page.getByRole("link", { name: "Imprimir o guardar PDF" }).click();

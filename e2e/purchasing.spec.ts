@@ -78,7 +78,9 @@ test("a manager imports a supplier price list: row errors first, then a preview 
   const errors = page.getByRole("list", { name: "Errores por fila" });
   await expect(errors).toContainText("Fila 3 · precio: El precio debe ser un número mayor que cero");
   await expect(errors).toContainText("Fila 4 · codigo_barras");
-  await expect(page.getByRole("button", { name: "Aplicar lista" })).toBeDisabled();
+  // With rejected rows the whole list cannot be applied; only the valid rows, as an explicit choice.
+  await expect(page.getByRole("button", { name: "Aplicar lista" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Aplicar solo la fila válida" })).toBeEnabled();
 
   await upload(`codigo_barras;nombre;precio;unidades_por_bulto;precio_venta\n${a};Yerba mate 1 kg;"12.500,00";10;1900\n${b};Mate cocido x50;3200;1;\n`);
   await page.getByRole("button", { name: "Validar y ver cambios" }).click();

@@ -70,7 +70,7 @@ export function OrderPrintPage({ slug, id, businessName }: { slug: string; id: s
                   <td className={cell}>{l.productName}</td>
                   <td className={cell}>{l.sku}</td>
                   <td className={numCell}>
-                    {formatQty(l.quantity)} {l.unit === "unit" ? "u." : l.unit}
+                    {formatQty(l.quantity)} {l.unit === "unit" ? "u" : l.unit}
                   </td>
                   <td className={numCell}>{formatMoney(l.unitCost)}</td>
                   <td className={numCell}>{formatMoney(new Decimal(l.quantity).times(l.unitCost))}</td>

@@ -22,7 +22,7 @@ describe("purchase order summary for the supplier", () => {
         "Hola Marta, les enviamos la orden de compra OC-000042 de Almacén Don Pepe.",
         "Entrega esperada: 09/12/2026.",
         "",
-        "• 1.500 u. Cacao amargo 900 g (CAC-900) a $\u00a05.800,00",
+        "• 1.500 u Cacao amargo 900 g (CAC-900) a $\u00a05.800,00",
         "• 2,5 kg Harina 0000 (HAR-1) a $\u00a01.250,20",
         "",
         "Total: $\u00a047.650,50",

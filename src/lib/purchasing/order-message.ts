@@ -21,7 +21,7 @@ export const MAX_MESSAGE_LINES = 30;
 /** "2026-12-09" → "09/12/2026" (a calendar date: no time zone involved). */
 export const isoDateText = (iso: string) => iso.split("-").reverse().join("/");
 
-const unitText = (u: string) => (u === "unit" ? "u." : u);
+const unitText = (u: string) => (u === "unit" ? "u" : u);
 
 export function orderSummaryText(o: OrderSummary): string {
   const shown = o.lines.slice(0, MAX_MESSAGE_LINES);
