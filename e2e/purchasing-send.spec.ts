@@ -1,5 +1,24 @@
-import { test, expect } from "@playwright/test";
+import { test, expect, type Page } from "@playwright/test";
 import { DEMO_USERS, login } from "./fixtures";
+
+/** Screenshots at a laptop's and a phone's width (test artifacts); the page never scrolls sideways. */
+async function shots(page: Page, name: string) {
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+    // What sticks out, named in the failure message (elements inside a scrolling box are fine).
+    const sticking = await page.evaluate(() => {
+      const w = document.documentElement.clientWidth;
+      if (document.documentElement.scrollWidth <= w) return [];
+      return [...document.querySelectorAll("body *")]
+        .filter((e) => e.getBoundingClientRect().right > w + 1 && !e.parentElement?.closest("[class*=overflow-x-auto]"))
+        .slice(0, 5)
+        .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 60)}`);
+    });
+    expect(sticking, `${name} at ${width} px scrolls sideways`).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1366, height: 800 });
+}
 
 // Works on a product this spec creates (through the price list), so the demo business's other
 // products, stock and suggestions stay as the other specs expect them.
@@ -22,6 +41,7 @@ test("a Windows-1252 price list applied without its rejected row; an order of \"
   const row = page.getByRole("row", { name: new RegExp(good) });
   await expect(row).toContainText(name);
   await expect(row).toContainText("$ 1.100,00");
+  await shots(page, "price-list-preview");
   await page.getByRole("button", { name: "Aplicar solo la fila válida" }).click();
   const confirm = page.getByRole("dialog", { name: "¿Aplicar solo las filas válidas?" });
   await expect(confirm).toContainText("La fila rechazada no se aplica.");
@@ -43,6 +63,7 @@ test("a Windows-1252 price list applied without its rejected row; an order of \"
   await qty.blur();
   await expect(qty).toHaveValue("1.500");
   await expect(page.getByText("Total $ 1.650.000,00")).toBeVisible();
+  await shots(page, "order-form");
   await page.getByRole("button", { name: "Guardar borrador" }).click();
 
   // The order, ready to send: WhatsApp (no phone on file: WhatsApp asks) and e-mail with the summary, and the A4 page.
@@ -56,14 +77,17 @@ test("a Windows-1252 price list applied without its rejected row; an order of \"
   await page.getByRole("link", { name: "Imprimir o guardar PDF" }).click();
   await expect(page.getByRole("heading", { name: /Orden de compra OC-\d{6}/ })).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("$ 1.650.000,00");
+  await shots(page, "order-print");
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "Imprimir o guardar PDF" })).toBeHidden();
   await page.emulateMedia({ media: "screen" });
   await page.getByRole("link", { name: /← Orden OC-/ }).click();
 
+  await shots(page, "order-detail");
   await page.getByRole("button", { name: "Marcar como enviada" }).click();
   await expect(page.getByText("Enviada", { exact: true })).toBeVisible();
   await page.getByRole("link", { name: "Recibir mercadería" }).click();
+  await shots(page, "order-receive");
   const received = page.getByLabel(`Cantidad recibida de ${name}`);
   await expect(received).toHaveValue("1.500");
   await received.fill("1.500");

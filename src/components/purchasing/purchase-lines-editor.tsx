@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { trpc } from "@/lib/trpc/react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
@@ -61,6 +61,16 @@ export function PurchaseLinesEditor({
     .map((l) => ({ id: l.productId, name: l.productName, sku: l.sku, hasExpiry: l.hasExpiry, lastCost: null as string | null }));
   const products = [...new Map([...chosen, ...found].map((p) => [p.id, p])).values()];
   const setLine = (i: number, patch: Partial<PurchaseLine>) => onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  // A product picked from the previous search's list (shown while the new one loads), or
+  // before the supplier was chosen, gets its cost once this supplier's price is known.
+  useEffect(() => {
+    if (!catalog.data || catalog.isPlaceholderData) return;
+    const cost = new Map(catalog.data.products.filter((p) => p.lastCost).map((p) => [p.id, p.lastCost!]));
+    if (!lines.some((l) => l.productId && l.unitCost === "" && cost.has(l.productId))) return;
+    onChange(lines.map((l) => (l.productId && l.unitCost === "" && cost.has(l.productId) ? { ...l, unitCost: toInputText(cost.get(l.productId)!, 4) } : l)));
+    // Only when new catalog data arrives: a cost the person clears stays cleared.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [catalog.data, catalog.isPlaceholderData]);
 
   return (
     <div className="space-y-3">
@@ -102,7 +112,7 @@ export function PurchaseLinesEditor({
                       productName: p?.name ?? "",
                       sku: p?.sku ?? "",
                       hasExpiry: p?.hasExpiry ?? false,
-                      unitCost: l.unitCost || (p?.lastCost ? toInputText(p.lastCost, 2) : ""),
+                      unitCost: l.unitCost || (p?.lastCost ? toInputText(p.lastCost, 4) : ""),
                       warehouseId: l.warehouseId || defaultWarehouse,
                     });
                   }}
