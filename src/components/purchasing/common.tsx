@@ -84,7 +84,8 @@ export const num = "whitespace-nowrap px-3 py-2 text-right tabular-nums text-sla
 export function Table({ head, children, empty }: { head: React.ReactNode; children: React.ReactNode; empty?: React.ReactNode }) {
   return (
     <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
-      <div className="overflow-x-auto">
+      {/* relative: sr-only header text (absolutely positioned) is clipped by this scroller instead of widening the page on a phone. */}
+      <div className="relative overflow-x-auto">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50">{head}</thead>
           <tbody className="divide-y divide-slate-100">{children}</tbody>

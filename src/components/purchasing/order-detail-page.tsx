@@ -10,8 +10,9 @@ import { formatDateTime, formatMoney, formatQty } from "@/lib/format";
 import { formatCuit } from "@/lib/cuit";
 import { OrderStatusBadge, Table, day, num, orderNumber, td, th } from "./common";
 import { useCan } from "@/components/auth/permissions";
+import { OrderSendPanel } from "./order-send";
 
-export function OrderDetailPage({ slug, id }: { slug: string; id: string }) {
+export function OrderDetailPage({ slug, id, businessName }: { slug: string; id: string; businessName: string }) {
   const utils = trpc.useUtils();
   const canWrite = useCan()("purchasing.write");
   const q = trpc.purchasing.order.useQuery({ id });
@@ -73,6 +74,7 @@ export function OrderDetailPage({ slug, id }: { slug: string; id: string }) {
         </Card>
       </div>
       {o.notes ? <p className="text-sm text-slate-600">{o.notes}</p> : null}
+      {o.status !== "CANCELLED" && o.status !== "RECEIVED" ? <OrderSendPanel slug={slug} order={o} businessName={businessName} /> : null}
       <Table
         head={
           <tr>

@@ -10,17 +10,12 @@ import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page";
 import { formatMoney, formatQty } from "@/lib/format";
 import { Decimal } from "@/lib/decimal";
+import { parseEsAr, toInputText } from "@/lib/number";
+import { linesTotal, readCost, readLines, readQuantity } from "@/lib/purchasing/typed-lines";
+import { NumberCell } from "./number-cell";
 import { Table, num, orderNumber, td, th } from "./common";
 
 type Row = { orderLineId: string; productId: string; name: string; hasExpiry: boolean; pending: string; quantity: string; unitCost: string; lotNumber: string; expiresAt: string; warehouseId: string };
-
-const safe = (f: () => Decimal) => {
-  try {
-    return f();
-  } catch {
-    return new Decimal(0);
-  }
-};
 
 /** Goods receipt of an order: quantity, lot, expiry, real cost and warehouse per line. */
 export function ReceivePage({ slug, id }: { slug: string; id: string }) {
@@ -36,6 +31,7 @@ export function ReceivePage({ slug, id }: { slug: string; id: string }) {
   const [withInvoice, setWithInvoice] = useState(false);
   const invoice = useSupplierInvoiceForm(new Date().toLocaleDateString("en-CA"));
   const [over, setOver] = useState<string | null>(null);
+  const [unreadable, setUnreadable] = useState<string[]>([]);
   const receive = trpc.purchasing.receive.useMutation({
     onSuccess: (r) => {
       void utils.purchasing.invalidate();
@@ -57,8 +53,9 @@ export function ReceivePage({ slug, id }: { slug: string; id: string }) {
           name: l.productName,
           hasExpiry: l.hasExpiry,
           pending: l.pending,
-          quantity: new Decimal(l.pending).toString(),
-          unitCost: new Decimal(l.unitCost).toString(),
+          // Stored decimals shown as es-AR text ("1500.000" → "1.500"), read back the same way.
+          quantity: toInputText(l.pending, 3),
+          unitCost: toInputText(l.unitCost, 4),
           lotNumber: "",
           expiresAt: "",
           warehouseId: o.warehouseId,
@@ -68,10 +65,19 @@ export function ReceivePage({ slug, id }: { slug: string; id: string }) {
   if (q.error) return <Alert>{errorMessage(q.error)}</Alert>;
   if (!o || !rows) return <p className="text-sm text-slate-500">Cargando…</p>;
   const setRow = (i: number, patch: Partial<Row>) => setRows((rs) => rs!.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const active = rows.filter((r) => r.quantity.trim() !== "" && safe(() => new Decimal(r.quantity.replace(",", "."))).gt(0));
-  const total = active.reduce((a, r) => a.plus(safe(() => new Decimal(r.quantity.replace(",", ".")).times(r.unitCost.replace(",", ".") || 0))), new Decimal(0));
+  // A line left empty or at 0 is not received this time (a partial delivery).
+  // A line left empty or at 0 is not received this time (a partial delivery); unreadable ones
+  // stay in, so the submit refuses them with their reading instead of dropping them silently.
+  const active = rows.filter((r) => {
+    const q = parseEsAr(r.quantity);
+    return r.quantity.trim() !== "" && !(q.ok && q.value.isZero());
+  });
+  const total = linesTotal(active);
   const missingExpiry = active.filter((r) => r.hasExpiry && !r.expiresAt);
-  const submit = (confirmOverReceipt: boolean) =>
+  const submit = (confirmOverReceipt: boolean) => {
+    const read = readLines(active, (r) => r.name);
+    setUnreadable(read.ok ? [] : read.messages);
+    if (!read.ok) return;
     receive.mutate({
       idempotencyKey,
       orderId: o.id,
@@ -79,7 +85,7 @@ export function ReceivePage({ slug, id }: { slug: string; id: string }) {
       reference: reference || null,
       supplierInvoice: withInvoice ? toSupplierInvoiceInput(invoice.form) : null,
       confirmOverReceipt,
-      lines: active.map((r) => ({
+      lines: read.lines.map((r) => ({
         orderLineId: r.orderLineId,
         productId: r.productId,
         warehouseId: r.warehouseId,
@@ -89,6 +95,7 @@ export function ReceivePage({ slug, id }: { slug: string; id: string }) {
         expiresAt: r.expiresAt || null,
       })),
     });
+  };
   return (
     <div className="space-y-4">
       <Link href={`/${slug}/compras/ordenes/${o.id}`} className="text-sm text-teal-800 hover:underline">
@@ -124,7 +131,7 @@ export function ReceivePage({ slug, id }: { slug: string; id: string }) {
             <td className={td}>{r.name}</td>
             <td className={num}>{formatQty(r.pending)}</td>
             <td className={td}>
-              <Input aria-label={`Cantidad recibida de ${r.name}`} className="w-24" inputMode="decimal" value={r.quantity} onChange={(e) => setRow(i, { quantity: e.target.value })} />
+              <NumberCell label={`Cantidad recibida de ${r.name}`} className="w-24" maxDecimals={3} value={r.quantity} read={readQuantity} onChange={(v) => setRow(i, { quantity: v })} />
             </td>
             <td className={td}>
               <Input aria-label={`Lote de ${r.name}`} className="w-32" value={r.lotNumber} onChange={(e) => setRow(i, { lotNumber: e.target.value })} />
@@ -133,7 +140,7 @@ export function ReceivePage({ slug, id }: { slug: string; id: string }) {
               <Input aria-label={`Vencimiento de ${r.name}`} type="date" value={r.expiresAt} onChange={(e) => setRow(i, { expiresAt: e.target.value })} invalid={r.hasExpiry && !r.expiresAt} />
             </td>
             <td className={td}>
-              <Input aria-label={`Costo unitario de ${r.name}`} className="w-28" inputMode="decimal" value={r.unitCost} onChange={(e) => setRow(i, { unitCost: e.target.value })} />
+              <NumberCell label={`Costo unitario de ${r.name}`} value={r.unitCost} read={readCost} onChange={(v) => setRow(i, { unitCost: v })} />
             </td>
             <td className={td}>
               <Select aria-label={`Depósito de ${r.name}`} value={r.warehouseId} onChange={(e) => setRow(i, { warehouseId: e.target.value })}>
@@ -155,6 +162,15 @@ export function ReceivePage({ slug, id }: { slug: string; id: string }) {
         {withInvoice ? <SupplierInvoiceFields form={invoice.form} setForm={invoice.setForm} /> : null}
       </div>
       {missingExpiry.length ? <Alert kind="warning">Falta el vencimiento de: {missingExpiry.map((r) => r.name).join(", ")}.</Alert> : null}
+      {unreadable.length ? (
+        <Alert>
+          <ul>
+            {unreadable.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
       {receive.error && !over ? <Alert>{errorMessage(receive.error)}</Alert> : null}
       <div className="flex items-center justify-between">
         <div className="text-lg font-semibold">Total a pagar {formatMoney(total)}</div>

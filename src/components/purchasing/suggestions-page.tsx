@@ -3,10 +3,13 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { trpc, errorMessage, type RouterOutputs } from "@/lib/trpc/react";
 import { Button } from "@/components/ui/button";
-import { Alert, Input, Select } from "@/components/ui/field";
+import { Alert, Select } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { formatDateTime, formatMoney, formatQty } from "@/lib/format";
 import { Decimal } from "@/lib/decimal";
+import { toInputText, toWire } from "@/lib/number";
+import { lineSubtotal, readQuantity } from "@/lib/purchasing/typed-lines";
+import { NumberCell } from "./number-cell";
 import { Table, day, num, orderNumber, td, th } from "./common";
 import { useCan } from "@/components/auth/permissions";
 
@@ -25,13 +28,14 @@ export function SuggestionsPage({ slug }: { slug: string }) {
   const suppliers = trpc.purchasing.suppliers.useQuery();
   const [edits, setEdits] = useState<Record<string, Edit>>({});
   const [created, setCreated] = useState<{ id: string; number: number; supplierId: string }[] | null>(null);
+  const [unreadable, setUnreadable] = useState<string[]>([]);
 
   useEffect(() => {
     if (!q.data) return;
     setEdits((prev) => {
       const next: Record<string, Edit> = {};
       for (const s of q.data.rows) {
-        next[s.id] = prev[s.id] ?? { selected: s.status === "PENDING" && !!s.supplier_id, productId: s.product_id ?? "", quantity: new Decimal(s.quantity).toString(), supplierId: s.supplier_id ?? "" };
+        next[s.id] = prev[s.id] ?? { selected: s.status === "PENDING" && !!s.supplier_id, productId: s.product_id ?? "", quantity: toInputText(s.quantity, 3), supplierId: s.supplier_id ?? "" };
       }
       return next;
     });
@@ -140,12 +144,7 @@ export function SuggestionsPage({ slug }: { slug: string }) {
               if (!e) return null;
               const done = s.status !== "PENDING";
               const cost = costOf(s, e.productId);
-              let subtotal: Decimal | null = null;
-              try {
-                subtotal = cost ? new Decimal(cost).times(e.quantity.replace(",", ".") || 0) : null;
-              } catch {
-                subtotal = null;
-              }
+              const subtotal = cost ? lineSubtotal(e.quantity, toInputText(cost, 4)) : null;
               return (
                 <tr key={s.id} className={done ? "bg-slate-50 text-slate-500" : ""} data-testid={`suggestion-${s.label}`}>
                   <td className={td}>
@@ -197,13 +196,13 @@ export function SuggestionsPage({ slug }: { slug: string }) {
                         disabled={done || !canWrite}
                         onChange={(ev) => {
                           const opt = s.options.find((o) => o.productId === ev.target.value)!;
-                          set(s, { productId: opt.productId, quantity: opt.packs, supplierId: e.supplierId || opt.supplierId || "" });
-                          save.mutate({ id: s.id, productId: opt.productId, quantity: new Decimal(opt.packs).toFixed(3) });
+                          set(s, { productId: opt.productId, quantity: toInputText(opt.packs, 3), supplierId: e.supplierId || opt.supplierId || "" });
+                          save.mutate({ id: s.id, productId: opt.productId, quantity: toWire(opt.packs) });
                         }}
                       >
                         {s.options.map((o) => (
                           <option key={o.productId} value={o.productId}>
-                            {o.name} ({o.packs} u.)
+                            {o.name} ({formatQty(o.packs)} u.)
                           </option>
                         ))}
                       </Select>
@@ -212,17 +211,15 @@ export function SuggestionsPage({ slug }: { slug: string }) {
                     )}
                   </td>
                   <td className={td}>
-                    <Input
-                      aria-label={`Cantidad de ${s.label}`}
+                    <NumberCell
+                      label={`Cantidad de ${s.label}`}
                       className="w-24"
-                      inputMode="decimal"
+                      maxDecimals={3}
                       value={e.quantity}
+                      read={readQuantity}
                       disabled={done || !canWrite}
-                      onChange={(ev) => set(s, { quantity: ev.target.value })}
-                      onBlur={() => {
-                        const v = e.quantity.replace(",", ".");
-                        if (/^\d{1,11}(\.\d{1,3})?$/.test(v)) save.mutate({ id: s.id, quantity: v });
-                      }}
+                      onChange={(v) => set(s, { quantity: v })}
+                      onCommit={(wire) => save.mutate({ id: s.id, quantity: wire })}
                     />
                   </td>
                   <td className={td}>
@@ -252,19 +249,23 @@ export function SuggestionsPage({ slug }: { slug: string }) {
           {canWrite && pending.length ? (
             <div className="mt-4 flex flex-wrap items-center justify-end gap-3">
               {missingSupplier.length ? <span className="text-sm text-red-700">Elegí el proveedor de: {missingSupplier.map((s) => s.label).join(", ")}</span> : null}
+              {unreadable.length ? <span role="alert" className="text-sm text-red-700">{unreadable.join(" · ")}</span> : null}
               {convert.error ? <span className="text-sm text-red-700">{errorMessage(convert.error)}</span> : null}
               <Button
                 busy={convert.isPending}
                 disabled={selected.length === 0 || missingSupplier.length > 0}
-                onClick={() =>
-                  convert.mutate({
-                    items: selected.map((s) => {
-                      const e = edits[s.id]!;
-                      const cost = costOf(s, e.productId);
-                      return { suggestionId: s.id, productId: e.productId, quantity: e.quantity, supplierId: e.supplierId, ...(cost ? { unitCost: cost } : {}) };
-                    }),
-                  })
-                }
+                onClick={() => {
+                  const messages: string[] = [];
+                  const items = selected.map((s) => {
+                    const e = edits[s.id]!;
+                    const cost = costOf(s, e.productId);
+                    const q = readQuantity(e.quantity, `${s.label} · cantidad`);
+                    if (!q.ok) messages.push(q.message);
+                    return { suggestionId: s.id, productId: e.productId, quantity: q.ok ? toWire(q.value) : e.quantity, supplierId: e.supplierId, ...(cost ? { unitCost: cost } : {}) };
+                  });
+                  setUnreadable(messages);
+                  if (!messages.length) convert.mutate({ items });
+                }}
               >
                 Crear órdenes de compra{selected.length ? ` (${supplierCount} ${supplierCount === 1 ? "proveedor" : "proveedores"})` : ""}
               </Button>

@@ -3,121 +3,21 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { CsvSyntaxError, parseCsv } from "@/lib/csv";
-import { isValidBarcode } from "@/lib/barcode";
 import { dec } from "@/lib/decimal";
 import { TENANT, type Actor, pgArray } from "./common";
+import { parsePriceList, type ParsedRow } from "./parse-price-list";
 
 // Supplier price-list import: parse (RFC 4180), validate every row with its line number,
 // preview against current cost and price (one set-based lookup for all barcodes), then
 // apply in one transaction: upsert by barcode (new products created, the supplier's cost
-// and the sale price updated).
-
-export const MAX_PRICE_LIST_ROWS = 20_000;
-
-const HEADERS: Record<string, "barcode" | "name" | "price" | "unitsPerPack" | "salePrice"> = {
-  codigo_barras: "barcode",
-  codigo: "barcode",
-  ean: "barcode",
-  barcode: "barcode",
-  nombre: "name",
-  descripcion: "name",
-  producto: "name",
-  name: "name",
-  precio: "price",
-  precio_costo: "price",
-  costo: "price",
-  price: "price",
-  unidades_por_bulto: "unitsPerPack",
-  unidades: "unitsPerPack",
-  units_per_pack: "unitsPerPack",
-  precio_venta: "salePrice",
-  sale_price: "salePrice",
-};
-const normHeader = (h: string) =>
-  h
-    .trim()
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_|_$/g, "");
-
-export type RowError = { row: number; field: string; message: string };
-export type ParsedRow = { row: number; barcode: string; name: string; price: string; unitsPerPack: string; salePrice: string | null };
-
-/** "1.234,56" / "1234,56" / "1234.56" → "1234.56"; null when not a number. */
-export function parseDecimal(raw: string): string | null {
-  let s = raw.trim().replace(/\s|\$/g, "");
-  if (s === "") return null;
-  if (s.includes(",")) s = s.replace(/\./g, "").replace(",", ".");
-  if (!/^\d+(\.\d+)?$/.test(s)) return null;
-  return s;
-}
-
-export function parsePriceList(text: string): { rows: ParsedRow[]; errors: RowError[]; total: number } {
-  let records;
-  try {
-    records = parseCsv(text);
-  } catch (e) {
-    if (e instanceof CsvSyntaxError) return { rows: [], errors: [{ row: e.line, field: "archivo", message: e.message }], total: 0 };
-    throw e;
-  }
-  if (records.length === 0) return { rows: [], errors: [{ row: 1, field: "archivo", message: "El archivo está vacío." }], total: 0 };
-  const header = records[0]!.fields.map((h) => HEADERS[normHeader(h)]);
-  const col = (k: string) => header.indexOf(k as never);
-  const missing = (["barcode", "name", "price", "unitsPerPack"] as const).filter((k) => col(k) === -1);
-  if (missing.length) {
-    const names = { barcode: "codigo_barras", name: "nombre", price: "precio", unitsPerPack: "unidades_por_bulto" };
-    return {
-      rows: [],
-      errors: [{ row: 1, field: "encabezado", message: `Faltan columnas: ${missing.map((m) => names[m]).join(", ")}.` }],
-      total: 0,
-    };
-  }
-  const body = records.slice(1);
-  if (body.length > MAX_PRICE_LIST_ROWS)
-    return { rows: [], errors: [{ row: 1, field: "archivo", message: `Máximo ${MAX_PRICE_LIST_ROWS.toLocaleString("es-AR")} filas por archivo.` }], total: body.length };
-  const rows: ParsedRow[] = [];
-  const errors: RowError[] = [];
-  const seen = new Map<string, number>();
-  const [ib, inm, ip, iu, is] = [col("barcode"), col("name"), col("price"), col("unitsPerPack"), col("salePrice")];
-  for (const rec of body) {
-    const f = rec.fields;
-    const row = rec.line;
-    const rowErrors: RowError[] = [];
-    const barcode = (f[ib] ?? "").trim();
-    const name = (f[inm] ?? "").trim();
-    const price = parseDecimal(f[ip] ?? "");
-    const units = parseDecimal(f[iu] ?? "");
-    const saleRaw = is >= 0 ? (f[is] ?? "").trim() : "";
-    const salePrice = saleRaw ? parseDecimal(saleRaw) : null;
-    if (!/^\d+$/.test(barcode)) rowErrors.push({ row, field: "codigo_barras", message: barcode ? `«${barcode}» no es un código numérico` : "Falta el código de barras" });
-    else if (!isValidBarcode(barcode)) rowErrors.push({ row, field: "codigo_barras", message: `«${barcode}»: dígito verificador inválido o largo distinto de 8, 12 o 13` });
-    else if (seen.has(barcode)) rowErrors.push({ row, field: "codigo_barras", message: `Código repetido (ya está en la fila ${seen.get(barcode)})` });
-    if (name.length < 2) rowErrors.push({ row, field: "nombre", message: "Falta el nombre" });
-    else if (name.length > 160) rowErrors.push({ row, field: "nombre", message: "El nombre supera 160 caracteres" });
-    if (price === null || !dec(price).gt(0) || dec(price).gt("99999999999")) rowErrors.push({ row, field: "precio", message: "El precio debe ser un número mayor que cero" });
-    if (units === null || !dec(units).gt(0) || dec(units).gt("99999999")) rowErrors.push({ row, field: "unidades_por_bulto", message: "Las unidades por bulto deben ser mayores que cero" });
-    if (saleRaw && (salePrice === null || dec(salePrice).lt(0))) rowErrors.push({ row, field: "precio_venta", message: "Precio de venta inválido" });
-    if (/^\d+$/.test(barcode) && !seen.has(barcode)) seen.set(barcode, row);
-    if (rowErrors.length) errors.push(...rowErrors);
-    else
-      rows.push({
-        row,
-        barcode,
-        name,
-        price: dec(price!).toDecimalPlaces(4).toFixed(4),
-        unitsPerPack: dec(units!).toDecimalPlaces(3).toFixed(3),
-        salePrice: salePrice === null ? null : dec(salePrice).toDecimalPlaces(2).toFixed(2),
-      });
-  }
-  return { rows, errors, total: body.length };
-}
+// and the sale price updated). A list with rejected rows is applied only when the person
+// chooses "apply the valid rows" (applyValidOnly); the rejected rows are returned to list them.
 
 export const ZPriceListInput = z.object({
   supplierId: z.string().uuid("Elegí el proveedor"),
   csv: z.string().max(8_000_000, "El archivo es demasiado grande (máximo 8 MB)"),
+  /** Apply the valid rows and leave out the rejected ones (an explicit choice in the UI). */
+  applyValidOnly: z.boolean().default(false),
 });
 
 export type PreviewRow = ParsedRow & {
@@ -192,16 +92,20 @@ export async function previewPriceList(tx: Tx, raw: z.input<typeof ZPriceListInp
   };
 }
 
-/** Applies the list in one transaction; refuses if any row has an error. */
+/**
+ * Applies the list in one transaction; with rejected rows, refuses unless `applyValidOnly`, and
+ * then applies the valid ones and says how many rows were left out.
+ */
 export async function applyPriceList(tx: Tx, raw: z.input<typeof ZPriceListInput>, _actor: Actor) {
   const v = ZPriceListInput.parse(raw);
   const preview = await previewPriceList(tx, v);
-  if (preview.errors.length) {
-    throw new AppError("VALIDATION", `La lista tiene ${preview.errors.length} ${preview.errors.length === 1 ? "error" : "errores"}: corregilos y volvé a subirla.`, {
+  const rejectedRows = new Set(preview.errors.map((e) => e.row)).size;
+  if (preview.errors.length && !v.applyValidOnly) {
+    throw new AppError("VALIDATION", `La lista tiene ${preview.errors.length} ${preview.errors.length === 1 ? "error" : "errores"}: corregilos y volvé a subirla, o aplicá solo las filas válidas.`, {
       errors: preview.errors.slice(0, 100),
     });
   }
-  if (preview.rows.length === 0) throw new AppError("VALIDATION", "La lista no tiene filas.");
+  if (preview.rows.length === 0) throw new AppError("VALIDATION", rejectedRows ? "Ninguna fila de la lista es válida." : "La lista no tiene filas.");
   const fresh = preview.rows.filter((r) => !r.productId);
   if (fresh.length) {
     // New products: SKU = barcode (suffixed if that SKU is taken), sale price from the list or 0.
@@ -241,7 +145,7 @@ export async function applyPriceList(tx: Tx, raw: z.input<typeof ZPriceListInput
     join product_barcodes b on b.tenant_id = ${TENANT} and b.barcode = t.barcode
     on conflict (tenant_id, supplier_id, product_id) do update
       set pack_cost = excluded.pack_cost, units_per_pack = excluded.units_per_pack, updated_at = now()`);
-  return { created: fresh.length, updated: preview.rows.length - fresh.length, total: preview.rows.length };
+  return { created: fresh.length, updated: preview.rows.length - fresh.length, total: preview.rows.length, rejectedRows };
 }
 
 

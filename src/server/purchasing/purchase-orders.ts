@@ -137,6 +137,10 @@ export type OrderDetail = {
   supplierName: string;
   supplierCuit: string;
   snapshot: boolean;
+  /** The supplier's current contact, for sending the order (WhatsApp, e-mail). */
+  supplierContactName: string | null;
+  supplierPhone: string | null;
+  supplierEmail: string | null;
   paymentTermsDays: number;
   warehouseId: string;
   notes: string | null;
@@ -168,6 +172,9 @@ export async function getPurchaseOrder(tx: Tx, orderId: string): Promise<OrderDe
     supplier_cuit: string | null;
     current_name: string;
     current_cuit: string;
+    contact_name: string | null;
+    phone: string | null;
+    email: string | null;
     payment_terms_days: number;
     warehouse_id: string;
     notes: string | null;
@@ -176,7 +183,7 @@ export async function getPurchaseOrder(tx: Tx, orderId: string): Promise<OrderDe
     sent_at: string | null;
   }>(sql`
     select o.id, o.number, o.status, o.supplier_id, o.supplier_name, o.supplier_cuit, s.name as current_name, s.cuit as current_cuit,
-           s.payment_terms_days, o.warehouse_id, o.notes, o.expected_at::text, o.total, ${isoTs(sql`o.sent_at`)} as sent_at
+           s.contact_name, s.phone, s.email, s.payment_terms_days, o.warehouse_id, o.notes, o.expected_at::text, o.total, ${isoTs(sql`o.sent_at`)} as sent_at
     from purchase_orders o join suppliers s on s.tenant_id = o.tenant_id and s.id = o.supplier_id where o.id = ${orderId}`);
   if (!o) throw new AppError("NOT_FOUND", "La orden de compra no existe.", { orderId });
   const lines = await tx.execute<{
@@ -205,6 +212,9 @@ export async function getPurchaseOrder(tx: Tx, orderId: string): Promise<OrderDe
     supplierName: o.supplier_name ?? o.current_name,
     supplierCuit: o.supplier_cuit ?? o.current_cuit,
     snapshot: o.supplier_name !== null,
+    supplierContactName: o.contact_name,
+    supplierPhone: o.phone,
+    supplierEmail: o.email,
     paymentTermsDays: o.payment_terms_days,
     warehouseId: o.warehouse_id,
     notes: o.notes,

@@ -1,4 +1,4 @@
-import { OrderForm } from "@/components/purchasing/orders-page";
+import { OrderForm } from "@/components/purchasing/order-form";
 
 export const metadata = { title: "Editar orden de compra" };
 

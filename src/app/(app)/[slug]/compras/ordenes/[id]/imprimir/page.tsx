@@ -1,0 +1,10 @@
+import { OrderPrintPage } from "@/components/purchasing/order-print-page";
+import { getPageMembership } from "@/server/auth/page-membership";
+
+export const metadata = { title: "Orden de compra para imprimir" };
+
+export default async function Page({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const p = await params;
+  const { tenant } = await getPageMembership(p.slug, `/${p.slug}/compras/ordenes/${p.id}/imprimir`);
+  return <OrderPrintPage slug={p.slug} id={p.id} businessName={tenant.name} />;
+}
