@@ -92,6 +92,9 @@ export const PARAMS: Record<string, (ids: Ids) => string> = {
   "/recuperar/[token]": () => "enlace-vencido-e2e",
 };
 
+/** Whether the route's URL needs the demo rows (a dynamic segment other than the business). */
+export const needsIds = (route: string) => /\[(?!slug\]|token\])/.test(route);
+
 /** The concrete URL of a route pattern, or null when a dynamic segment has no row in PARAMS. */
 export function urlFor(route: string, ids: Ids): string | null {
   const url = route.replace(/^\/\[slug\]/, "/demo").replace(/^\/precio\/\[slug\]$/, "/precio/demo");
@@ -161,7 +164,7 @@ export async function demoIds(manager: Page, cashier: Page): Promise<Ids> {
     lines: [{ productId: product.id, quantity: "1", unitPrice: product.sale_price }],
     payments: [{ method: "CASH", amount: product.sale_price }],
   });
-  const fiscalDocument = sale.fiscalDocumentId ?? (await first("select id from fiscal_documents order by created_at desc limit 1"));
+  const fiscalDocument = sale.fiscalDocumentId ?? (await first("select id from fiscal_documents limit 1"));
   expect(fiscalDocument, "a fiscal document to show").toBeTruthy();
 
   return {

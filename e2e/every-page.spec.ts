@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 import { DEMO_USERS, login } from "./fixtures";
-import { appRoutes, demoIds, urlFor, whoUses, type Ids, type Who } from "./every-page-data";
+import { appRoutes, demoIds, needsIds, urlFor, whoUses, type Ids, type Who } from "./every-page-data";
 
 // Every page of the app (read from src/app), opened by the role that uses it, at a laptop's
 // 1366×800 and a phone's 390×844: the page never scrolls sideways and axe finds nothing of
@@ -89,8 +89,7 @@ for (const route of appRoutes()) {
   const who = whoUses(route);
   test(`${route} as ${who}: no sideways scroll, no serious axe violations`, async ({ browser }, info) => {
     test.setTimeout(120_000);
-    const dynamic = /\[/.test(route.replace(/^\/\[slug\]/, "").replace(/^\/precio\/\[slug\]$/, ""));
-    const url = urlFor(route, dynamic ? await demoData(browser) : ({} as Ids));
+    const url = urlFor(route, needsIds(route) ? await demoData(browser) : ({} as Ids));
     expect(url, `${route} has a dynamic segment: give it an id in PARAMS (e2e/every-page-data.ts)`).not.toBeNull();
     const page = await tab(browser, who);
     const name = route.replace(/^\//, "").replace(/[[\]]/g, "").replace(/\//g, "_") || "home";
@@ -104,3 +103,73 @@ for (const route of appRoutes()) {
     }
   });
 }
+
+// The keyboard and screen-reader behaviour the page sweep cannot see.
+
+test("phones get a drawer menu: focus moves in, Esc closes it and returns focus to the button", async ({ browser }) => {
+  const page = await tab(browser, "owner");
+  await page.setViewportSize(WIDTHS[1].viewport);
+  await page.goto("/demo/reportes");
+  const menu = page.getByRole("button", { name: "Menú" });
+  await menu.click();
+  const drawer = page.getByRole("dialog", { name: "Mostrador" });
+  await expect(drawer).toBeVisible();
+  await expect.poll(() => drawer.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press("Escape");
+  await expect(drawer).toBeHidden();
+  await expect(menu).toBeFocused();
+  // A link in the drawer navigates and closes it; account and sign-out live there on phones.
+  await menu.click();
+  await expect(drawer.getByRole("button", { name: "Salir" })).toBeVisible();
+  await drawer.getByRole("link", { name: "Inventario" }).click();
+  await expect(page).toHaveURL(/\/demo\/inventario$/);
+  await expect(drawer).toBeHidden();
+});
+
+test("the notifications popover takes focus when it opens and gives it back to the bell on Esc", async ({ browser }) => {
+  const page = await tab(browser, "manager");
+  await page.setViewportSize(WIDTHS[0].viewport);
+  await page.goto("/demo/compras/pagos");
+  const bell = page.getByRole("button", { name: /^Notificaciones/ });
+  await bell.click();
+  const popover = page.getByRole("dialog", { name: "Notificaciones" });
+  await expect(popover).toBeVisible();
+  await expect(popover).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(popover).toBeHidden();
+  await expect(bell).toBeFocused();
+});
+
+test("a table that does not fit becomes cards, so its action buttons stay on screen at 1366 and 390", async ({ browser }) => {
+  const page = await tab(browser, "manager");
+  for (const w of WIDTHS) {
+    await page.setViewportSize(w.viewport);
+    await page.goto("/demo/compras/pagos");
+    await settle(page);
+    const pay = page.getByRole("button", { name: "Registrar pago" }).first();
+    await expect(pay).toBeVisible();
+    const box = (await pay.boundingBox())!;
+    expect(box.x + box.width, `${w.name}: the action button is inside the window`).toBeLessThanOrEqual(w.viewport.width);
+  }
+  await expect(page.locator("[data-table-frame]").first()).toHaveAttribute("data-layout", "cards");
+});
+
+test("the POS product search is an ARIA combobox: the highlighted result is its active descendant", async ({ browser }) => {
+  await demoData(browser); // the cashier's session is open
+  const page = await tab(browser, "cashier");
+  await page.setViewportSize(WIDTHS[0].viewport);
+  await page.goto("/demo/pos");
+  const search = page.getByRole("combobox", { name: "Código de barras o nombre" });
+  await expect(search).toHaveAttribute("aria-expanded", "false");
+  await search.fill("vino");
+  await search.press("Enter");
+  await expect(search).toHaveAttribute("aria-expanded", "true");
+  const list = page.locator(`#${await search.getAttribute("aria-controls")}`);
+  await expect(list).toHaveAttribute("role", "listbox");
+  await search.press("ArrowDown");
+  const active = await search.getAttribute("aria-activedescendant");
+  await expect(page.locator(`#${active}`)).toHaveAttribute("aria-selected", "true");
+  await expect(page.locator(`#${active}`)).toHaveAttribute("role", "option");
+  await search.press("Escape");
+  await expect(search).toHaveAttribute("aria-expanded", "false");
+});

@@ -127,7 +127,7 @@ export function ProductDetail({ productId }: { productId: string }) {
                       <td className="py-1.5 pr-3">{l.isDeficit ? <span className="text-red-700">Faltante (vendido sin stock)</span> : (l.lotNumber ?? "—")}</td>
                       <td className="py-1.5 pr-3">{l.warehouseName}</td>
                       <td className="py-1.5 pr-3">
-                        {formatQty(l.quantity)} <span className="text-slate-400">/ {formatQty(l.initialQuantity)}</span>
+                        {formatQty(l.quantity)} <span className="text-slate-600">/ {formatQty(l.initialQuantity)}</span>
                       </td>
                       <td className="py-1.5 pr-3">{l.unitCost === null ? "—" : formatMoney(l.unitCost)}</td>
                       <td className="py-1.5 pr-3">{formatDateTime(l.receivedAt)}</td>

@@ -65,18 +65,32 @@ export function AppShell({
           <div className="flex min-w-0 flex-1 items-center gap-2">
             <MenuDrawer open={menuOpen} onOpenChange={setMenuOpen} home={base}>
               {nav}
+              <div className="space-y-2 border-t border-slate-200 px-5 py-4 text-sm sm:hidden">
+                <p className="text-slate-700">
+                  {userName} · <span className="text-slate-600">{ROLE_LABELS[role]}</span>
+                </p>
+                <div className="flex items-center gap-3">
+                  <Link href="/cuenta" className="rounded-md py-1.5 text-teal-700 hover:underline" onClick={() => setMenuOpen(false)}>
+                    Mi cuenta
+                  </Link>
+                  <SignOutButton />
+                </div>
+              </div>
             </MenuDrawer>
             <BusinessSwitcher slug={slug} tenantName={tenantName} />
           </div>
           <div className="flex shrink-0 items-center gap-2 text-sm">
             <NotificationsBell slug={slug} />
-            <span className="hidden text-slate-600 sm:inline">
-              {userName} · <span className="text-slate-500">{ROLE_LABELS[role]}</span>
+            <span className="hidden text-slate-600 lg:inline">
+              {userName} · <span className="text-slate-600">{ROLE_LABELS[role]}</span>
             </span>
-            <Link href="/cuenta" className="whitespace-nowrap rounded-md px-1 py-1.5 text-sm text-teal-700 hover:underline">
+            {/* On phones these two live in the menu drawer, leaving the business name room. */}
+            <Link href="/cuenta" className="hidden whitespace-nowrap rounded-md px-1 py-1.5 text-sm text-teal-700 hover:underline sm:inline">
               Mi cuenta
             </Link>
-            <SignOutButton />
+            <span className="hidden sm:inline">
+              <SignOutButton />
+            </span>
           </div>
         </header>
         <main className="mx-auto max-w-7xl p-4 md:p-6">{children}</main>

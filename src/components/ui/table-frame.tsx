@@ -7,6 +7,7 @@ import { useLayoutEffect, useRef, type ReactNode } from "react";
  * rows turn into cards, each cell labelled with its column header, so nothing hides off to the
  * right (action columns included) and the page never scrolls sideways.
  *
+ * In between, a table whose text cells may wrap (names, references) is tried first.
  * The switch is measured, not guessed from a breakpoint: each table fits at a different width.
  * It is decided before paint (layout effect, observers), from the table laid out as a table.
  */
@@ -19,10 +20,13 @@ export function TableFrame({ children, className = "" }: { children: ReactNode; 
       const table = el.querySelector("table");
       if (!table) return;
       labelCells(table);
-      // Lay it out as a table to measure what it needs, then keep whichever layout fits.
-      el.dataset.layout = "table";
-      const fits = el.scrollWidth <= el.clientWidth + 1;
-      el.dataset.layout = fits ? "table" : "cards";
+      // Try the layouts from the roomiest down and keep the first that fits: the table as
+      // designed, the table with its text cells wrapping, then cards.
+      for (const layout of ["table", "wrap"] as const) {
+        el.dataset.layout = layout;
+        if (el.scrollWidth <= el.clientWidth + 1) return;
+      }
+      el.dataset.layout = "cards";
     };
     decide();
     let width = el.clientWidth;
