@@ -67,6 +67,9 @@ function labelCells(table: HTMLTableElement) {
     for (const cell of Array.from(row.cells)) {
       const label = cell.colSpan > 1 ? "" : (labels[col] ?? "");
       if (cell.getAttribute("data-label") !== label) cell.setAttribute("data-label", label);
+      // Short values ("37 → 36", "-1", a code) read badly broken over two lines: only longer text wraps.
+      const short = (cell.textContent ?? "").trim().length <= 12;
+      if (cell.hasAttribute("data-short") !== short) cell.toggleAttribute("data-short", short);
       col += cell.colSpan || 1;
     }
   }
