@@ -48,7 +48,7 @@ test.afterAll(async () => {
 /** Waits until the page has loaded its data: no pending requests for a moment, no skeletons. */
 async function settle(page: Page) {
   await page.waitForLoadState("load");
-  await page.waitForLoadState("networkidle", { timeout: 8_000 }).catch(() => {});
+  await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => {});
   await expect(page.locator(".animate-pulse")).toHaveCount(0, { timeout: 15_000 });
 }
 
