@@ -7,6 +7,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { formatDateTime, formatQty } from "@/lib/format";
 import { CatalogConflictsSection } from "./catalog-conflicts-section";
 import { TableFrame } from "@/components/ui/table-frame";
+import { OpenConflictsSection } from "./open-conflicts-section";
 
 /**
  * Supervisor review of oversold quantities from synced offline sales: the sale was
@@ -103,6 +104,7 @@ export function StockConflictsPage() {
         </Card>
       )}
       <CatalogConflictsSection status={status} />
+      <OpenConflictsSection status={status} />
     </div>
   );
 }
