@@ -6,6 +6,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { Card, PageHeader } from "@/components/ui/page";
 import { td, th } from "./common";
+import { TableFrame } from "@/components/ui/table-frame";
 
 type Chart = RouterOutputs["accounting"]["chart"];
 type Account = Chart["accounts"][number];
@@ -29,7 +30,7 @@ export function ChartPage({ canWrite }: { canWrite: boolean }) {
         actions={canWrite ? <Button onClick={() => setEditing({ type: "EXPENSE", active: true })}>Nueva cuenta</Button> : null}
       />
       <Card title="Cuentas">
-        <div className="overflow-x-auto">
+        <TableFrame>
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50">
               <tr><th className={th} scope="col">Código</th><th className={th} scope="col">Nombre</th><th className={th} scope="col">Tipo</th><th className={th} scope="col"><span className="sr-only">Acciones</span></th></tr>
@@ -45,7 +46,7 @@ export function ChartPage({ canWrite }: { canWrite: boolean }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       </Card>
       <Card title="A qué cuenta va cada movimiento">
         {saveMapping.error ? <div className="mb-3"><Alert>{saveMapping.error.message}</Alert></div> : null}

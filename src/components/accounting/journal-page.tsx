@@ -6,6 +6,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input } from "@/components/ui/field";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { ddmmyyyy, money, num, td, th, thisMonth } from "./common";
+import { TableFrame } from "@/components/ui/table-frame";
 
 /** Period → preview (totals by account, unbalanced entries) → export → downloads; and the history. */
 export function JournalPage({ slug, canWrite }: { slug: string; canWrite: boolean }) {
@@ -78,7 +79,7 @@ export function JournalPage({ slug, canWrite }: { slug: string; canWrite: boolea
                 </Alert>
               ) : null}
               {p.byAccount.length ? (
-                <div className="overflow-x-auto">
+                <TableFrame>
                   <table className="min-w-full text-sm">
                     <caption className="sr-only">Totales por cuenta</caption>
                     <thead className="bg-slate-50">
@@ -93,7 +94,7 @@ export function JournalPage({ slug, canWrite }: { slug: string; canWrite: boolea
                       <tr><td className={td} colSpan={2}>Total</td><td className={num}>{money(p.totalDebit)}</td><td className={num}>{money(p.totalCredit)}</td></tr>
                     </tfoot>
                   </table>
-                </div>
+                </TableFrame>
               ) : null}
               <Button onClick={() => setConfirm(true)} disabled={blocked}>
                 Exportar estos asientos
@@ -115,7 +116,7 @@ export function JournalPage({ slug, canWrite }: { slug: string; canWrite: boolea
         ) : !history.data?.length ? (
           <EmptyState title="Todavía no exportaste asientos">Elegí un período arriba, revisá la vista previa y exportalo.</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
+          <TableFrame>
             <table className="min-w-full text-sm">
               <thead className="bg-slate-50">
                 <tr>
@@ -138,7 +139,7 @@ export function JournalPage({ slug, canWrite }: { slug: string; canWrite: boolea
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         )}
       </Card>
     </div>

@@ -4,6 +4,7 @@ import { trpc } from "@/lib/trpc/react";
 import { Alert, Field, Input } from "@/components/ui/field";
 import { Card, PageHeader } from "@/components/ui/page";
 import { td, th, thisMonth } from "./common";
+import { TableFrame } from "@/components/ui/table-frame";
 
 const FILES = [
   { file: "VENTAS_CBTE", label: "Ventas: comprobantes" },
@@ -44,7 +45,7 @@ export function LibroIvaPage({ slug }: { slug: string }) {
                 <Alert kind="warning">
                   {c.issues.length === 1 ? "Un comprobante sería rechazado" : `${c.issues.length} problemas harían rechazar comprobantes`} por ARCA: corregilos antes de importar.
                 </Alert>
-                <div className="mt-3 overflow-x-auto">
+                <TableFrame className="mt-3">
                   <table className="min-w-full text-sm">
                     <thead className="bg-slate-50">
                       <tr><th className={th} scope="col">Libro</th><th className={th} scope="col">Comprobante</th><th className={th} scope="col">Problema</th></tr>
@@ -55,7 +56,7 @@ export function LibroIvaPage({ slug }: { slug: string }) {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableFrame>
               </div>
             ) : (
               <Alert kind="success">Sin problemas: los archivos están listos para importar.</Alert>

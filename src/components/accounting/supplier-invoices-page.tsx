@@ -8,6 +8,7 @@ import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { ddmmyyyy, money, num, td, th, thisMonth } from "./common";
 import { SupplierInvoiceFields, toSupplierInvoiceInput, useSupplierInvoiceForm } from "./supplier-invoice-fields";
+import { TableFrame } from "@/components/ui/table-frame";
 
 /** Supplier documents of a period, and a form for services and expenses (no goods received). */
 export function SupplierInvoicesPage({ canWrite }: { canWrite: boolean }) {
@@ -40,7 +41,7 @@ export function SupplierInvoicesPage({ canWrite }: { canWrite: boolean }) {
         </EmptyState>
       ) : (
         <Card>
-          <div className="overflow-x-auto">
+          <TableFrame>
             <table className="min-w-full text-sm">
               <thead className="bg-slate-50">
                 <tr>
@@ -65,7 +66,7 @@ export function SupplierInvoicesPage({ canWrite }: { canWrite: boolean }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         </Card>
       )}
       {open ? <ExpenseDialog onClose={() => setOpen(false)} /> : null}

@@ -116,12 +116,12 @@ export function ReviewPage({ slug, countId }: { slug: string; countId: string })
         </div>
       ) : null}
 
-      <div className="flex flex-wrap items-center gap-2" role="tablist" aria-label="Filtrar líneas">
+      <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Filtrar líneas">
         {FILTERS.map((f) => (
           <button
             key={f.id}
-            role="tab"
-            aria-selected={filter === f.id}
+            type="button"
+            aria-pressed={filter === f.id}
             onClick={() => setFilter(f.id)}
             className={`rounded-full border px-3 py-1.5 text-sm ${filter === f.id ? "border-teal-700 bg-teal-700 text-white" : "border-slate-300 bg-white text-slate-700"}`}
           >

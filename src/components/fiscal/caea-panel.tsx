@@ -11,6 +11,7 @@ import { fortnightLabel } from "@/lib/caea-period";
 import { formatPercent } from "@/lib/number";
 import { DOC_TIPO_LABEL, RECEIVER_IVA_LABEL } from "@/lib/afip-codes";
 import { docNumber, docTypeLabel } from "./labels";
+import { TableFrame } from "@/components/ui/table-frame";
 
 type Overview = RouterOutputs["fiscal"]["caeaOverview"];
 const MODE_LABEL = { OFF: "En línea (CAE)", AUTO: "Contingencia automática (CAEA)", MANUAL: "Contingencia por decisión (CAEA)" } as const;
@@ -70,7 +71,7 @@ export function CaeaPanel({ canIssue, canConfigure }: { canIssue: boolean; canCo
         <ShareMeter share={o.share} />
         <Registers registers={o.registers} canIssue={canIssue} onChange={refresh} />
         {o.caeas.length ? (
-          <div className="overflow-x-auto">
+          <TableFrame>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">CAEA recibidos</caption>
               <thead className="text-xs text-slate-500">
@@ -94,7 +95,7 @@ export function CaeaPanel({ canIssue, canConfigure }: { canIssue: boolean; canCo
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         ) : null}
         {o.rejected.length ? <Rejected rows={o.rejected} canIssue={canIssue} onChange={refresh} /> : null}
       </div>

@@ -91,7 +91,7 @@ export function FamiliesPage() {
                   <p className="text-sm text-slate-600">
                     Objetivo {formatQty(fam.targetStock)} {unit}
                   </p>
-                  <div className="mt-2 h-2 rounded bg-slate-100" role="progressbar" aria-valuenow={Math.round(pct)} aria-valuemin={0} aria-valuemax={100}>
+                  <div className="mt-2 h-2 rounded bg-slate-100" role="progressbar" aria-label={`Stock de ${fam.name} sobre el objetivo`} aria-valuenow={Math.round(pct)} aria-valuemin={0} aria-valuemax={100}>
                     <div className={`h-2 rounded ${pct < 50 ? "bg-amber-500" : "bg-teal-600"}`} style={{ width: `${pct}%` }} />
                   </div>
                 </>

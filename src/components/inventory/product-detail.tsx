@@ -10,6 +10,7 @@ import { DESTINATION_LABELS, ExpiryBadge, InventoryTabs, MOVEMENT_LABELS, useSlu
 import { useCan } from "@/components/auth/permissions";
 import { ProductDialog } from "./product-dialog";
 import { StockDialogs, type StockAction } from "./stock-dialogs";
+import { TableFrame } from "@/components/ui/table-frame";
 
 export function ProductDetail({ productId }: { productId: string }) {
   const slug = useSlug();
@@ -108,7 +109,7 @@ export function ProductDetail({ productId }: { productId: string }) {
           {lots.length === 0 ? (
             <p className="text-sm text-slate-600">Sin lotes con stock. Ingresá stock para crear el primero.</p>
           ) : (
-            <div className="overflow-x-auto">
+            <TableFrame>
               <table className="min-w-full text-sm" aria-label="Lotes">
                 <thead className="text-left text-slate-600">
                   <tr>
@@ -126,7 +127,7 @@ export function ProductDetail({ productId }: { productId: string }) {
                       <td className="py-1.5 pr-3">{l.isDeficit ? <span className="text-red-700">Faltante (vendido sin stock)</span> : (l.lotNumber ?? "—")}</td>
                       <td className="py-1.5 pr-3">{l.warehouseName}</td>
                       <td className="py-1.5 pr-3">
-                        {formatQty(l.quantity)} <span className="text-slate-400">/ {formatQty(l.initialQuantity)}</span>
+                        {formatQty(l.quantity)} <span className="text-slate-600">/ {formatQty(l.initialQuantity)}</span>
                       </td>
                       <td className="py-1.5 pr-3">{l.unitCost === null ? "—" : formatMoney(l.unitCost)}</td>
                       <td className="py-1.5 pr-3">{formatDateTime(l.receivedAt)}</td>
@@ -137,7 +138,7 @@ export function ProductDetail({ productId }: { productId: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableFrame>
           )}
         </Card>
       ) : null}
@@ -145,7 +146,7 @@ export function ProductDetail({ productId }: { productId: string }) {
       {can("movements.read") ? (
         <Card title="Últimos movimientos" className="mt-4">
           {movements.data?.rows.length ? (
-            <div className="overflow-x-auto">
+            <TableFrame>
               <table className="min-w-full text-sm" aria-label="Movimientos del producto">
                 <thead className="text-left text-slate-600">
                   <tr>
@@ -182,7 +183,7 @@ export function ProductDetail({ productId }: { productId: string }) {
               <Link className="mt-2 inline-block text-sm text-teal-800 hover:underline" href={`/${slug}/inventario/movimientos?producto=${p.id}`}>
                 Ver todos los movimientos
               </Link>
-            </div>
+            </TableFrame>
           ) : (
             <p className="text-sm text-slate-600">Todavía no hay movimientos.</p>
           )}

@@ -58,7 +58,7 @@ export function ProductsPage() {
         header: "Stock",
         cell: ({ row }) => {
           const r = row.original;
-          if (r.isService) return <span className="text-slate-400">Servicio</span>;
+          if (r.isService) return <span className="text-slate-600">Servicio</span>;
           const low = dec(r.stockMin).gt(0) && dec(r.stock).lte(r.stockMin);
           return (
             <span className={low ? "font-medium text-red-700" : ""} title={low ? `Por debajo del mínimo (${formatQty(r.stockMin)})` : undefined}>

@@ -6,6 +6,7 @@ import { Alert, Select } from "@/components/ui/field";
 import { formatMoney, formatQty } from "@/lib/format";
 import { dec, sum } from "@/lib/decimal";
 import { InventoryTabs } from "./common";
+import { TableFrame } from "@/components/ui/table-frame";
 
 const GROUPS = { warehouse: "Depósito", product: "Producto", family: "Familia" } as const;
 
@@ -43,7 +44,7 @@ export function ValuationPage() {
       {rows.error ? <Alert>{errorMessage(rows.error)}</Alert> : null}
       {rows.data?.length === 0 ? <EmptyState title="No hay stock para valorizar" /> : null}
       {rows.data?.length ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableFrame className="rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-sm" aria-label="Valorización">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
@@ -75,7 +76,7 @@ export function ValuationPage() {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableFrame>
       ) : null}
     </div>
   );

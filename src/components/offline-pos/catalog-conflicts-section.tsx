@@ -5,6 +5,7 @@ import { trpc, errorMessage } from "@/lib/trpc/react";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/page";
 import { formatDateTime, formatMoney } from "@/lib/format";
+import { TableFrame } from "@/components/ui/table-frame";
 
 const KIND_LABEL = { PRICE: "Precio distinto", INACTIVE: "Producto desactivado" } as const;
 
@@ -34,7 +35,7 @@ export function CatalogConflictsSection({ status }: { status: "OPEN" | "RESOLVED
         </EmptyState>
       ) : (
         <Card>
-          <div className="overflow-x-auto">
+          <TableFrame>
             <table className="w-full text-sm" data-testid="catalog-conflicts">
               <thead>
                 <tr className="border-b text-left text-slate-500">
@@ -94,7 +95,7 @@ export function CatalogConflictsSection({ status }: { status: "OPEN" | "RESOLVED
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         </Card>
       )}
     </section>

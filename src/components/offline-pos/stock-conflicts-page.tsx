@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { formatDateTime, formatQty } from "@/lib/format";
 import { CatalogConflictsSection } from "./catalog-conflicts-section";
+import { TableFrame } from "@/components/ui/table-frame";
 import { OpenConflictsSection } from "./open-conflicts-section";
 
 /**
@@ -46,9 +47,9 @@ export function StockConflictsPage() {
         </EmptyState>
       ) : (
         <Card>
-          <table className="w-full text-sm" data-testid="stock-conflicts">
+          <TableFrame><table className="w-full text-sm" data-testid="stock-conflicts">
             <thead>
-              <tr className="border-b text-left text-slate-500">
+              <tr className="border-b text-left text-slate-600">
                 <th className="py-2">Fecha</th>
                 <th className="py-2">Ticket</th>
                 <th className="py-2">Producto</th>
@@ -99,7 +100,7 @@ export function StockConflictsPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></TableFrame>
         </Card>
       )}
       <CatalogConflictsSection status={status} />

@@ -10,6 +10,7 @@ import { formatDateTime, formatMoney } from "@/lib/format";
 import { PAYMENT_METHOD_LABELS } from "@/lib/schemas/sale";
 import { VoidDialog } from "./void-dialog";
 import { RegistersCard } from "./registers-card";
+import { TableFrame } from "@/components/ui/table-frame";
 
 const CLASS_STYLE = {
   NORMAL: "bg-emerald-100 text-emerald-900",
@@ -37,7 +38,7 @@ export function CashReviewPage({ slug }: { slug: string }) {
         {sessions.error ? <Alert>{errorMessage(sessions.error)}</Alert> : null}
         {sessions.data && sessions.data.length === 0 ? <EmptyState title="Todavía no hay sesiones de caja" /> : null}
         {sessions.data?.length ? (
-          <div className="overflow-x-auto">
+          <TableFrame>
             <table className="w-full text-sm" aria-label="Sesiones de caja">
               <thead className="text-left text-slate-600">
                 <tr>
@@ -87,7 +88,7 @@ export function CashReviewPage({ slug }: { slug: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         ) : null}
       </Card>
 

@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/page";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { TableFrame } from "@/components/ui/table-frame";
 
 type Editing = { id?: string; name: string; warehouseId: string; afipPointOfSale: string; fiscalEnabled: boolean; active: boolean };
 
@@ -25,7 +26,7 @@ export function RegistersCard() {
   return (
     <Card title="Cajas registradoras">
       {list.error ? <Alert>{errorMessage(list.error)}</Alert> : null}
-      <table className="w-full text-sm" aria-label="Cajas registradoras">
+      <TableFrame><table className="w-full text-sm" aria-label="Cajas registradoras">
         <thead className="text-left text-slate-600">
           <tr>
             <th className="py-2 pr-3">Caja</th>
@@ -64,7 +65,7 @@ export function RegistersCard() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></TableFrame>
       <div className="mt-3">
         <Button
           variant="secondary"

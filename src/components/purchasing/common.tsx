@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { formatDate } from "@/lib/format";
+import { TableFrame } from "@/components/ui/table-frame";
 
 export const ORDER_STATUS_LABELS = {
   DRAFT: "Borrador",
@@ -80,17 +81,17 @@ export const th = "whitespace-nowrap px-3 py-2 text-left font-medium text-slate-
 export const td = "whitespace-nowrap px-3 py-2 text-slate-800";
 export const num = "whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-800";
 
-/** A plain client-side table wrapper with our look. */
+/** A plain client-side table wrapper with our look (cards when it does not fit: TableFrame). */
 export function Table({ head, children, empty }: { head: React.ReactNode; children: React.ReactNode; empty?: React.ReactNode }) {
   return (
     <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
       {/* relative: sr-only header text (absolutely positioned) is clipped by this scroller instead of widening the page on a phone. */}
-      <div className="relative overflow-x-auto">
+      <TableFrame className="relative">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50">{head}</thead>
           <tbody className="divide-y divide-slate-100">{children}</tbody>
         </table>
-      </div>
+      </TableFrame>
       {empty ? <div className="p-8 text-center text-sm text-slate-600">{empty}</div> : null}
     </div>
   );

@@ -14,7 +14,7 @@ export function ColumnChart({ title, data, height = 240, valueLabel = "Ventas ne
   return (
     <figure className="m-0">
       <div style={{ height }} className="w-full" aria-hidden="true">
-        <BarChart responsive data={data} style={{ width: "100%", height: "100%" }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <BarChart responsive accessibilityLayer={false} data={data} style={{ width: "100%", height: "100%" }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={8} />
           <YAxis tickFormatter={compactMoney} tick={{ fontSize: 11 }} width={64} />
@@ -33,7 +33,7 @@ export function RankingChart({ title, data, valueLabel = "Ventas netas" }: { tit
   return (
     <figure className="m-0">
       <div style={{ height }} className="w-full" aria-hidden="true">
-        <BarChart responsive layout="vertical" data={data} style={{ width: "100%", height: "100%" }} margin={{ top: 0, right: 12, bottom: 0, left: 0 }}>
+        <BarChart responsive accessibilityLayer={false} layout="vertical" data={data} style={{ width: "100%", height: "100%" }} margin={{ top: 0, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
           <XAxis type="number" tickFormatter={compactMoney} tick={{ fontSize: 11 }} />
           <YAxis type="category" dataKey="label" width={110} tick={{ fontSize: 11 }} tickFormatter={(s: string) => (s.length > 16 ? s.slice(0, 15) + "…" : s)} />

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { download, toCsv, toXlsx, type ExportColumn } from "@/lib/report-export";
 import { Button } from "@/components/ui/button";
 import { int, money, pct, qty } from "./format";
+import { TableFrame } from "@/components/ui/table-frame";
 
 export type Column<T> = ExportColumn & { key: string; value: (r: T) => string | number | null; className?: string };
 
@@ -52,7 +53,7 @@ export function ExportButtons<T>({ filename, columns, rows, totals }: { filename
 /** A report table with a totals row; scrolls inside its box on a phone, never the page. */
 export function ReportTable<T>({ label, columns, rows, rowKey, totals }: { label: string; columns: Column<T>[]; rows: T[]; rowKey: (r: T) => string; totals?: (string | number | null)[] }) {
   return (
-    <div className="max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <TableFrame className="max-w-full  rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full text-sm" aria-label={label}>
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr>
@@ -92,7 +93,7 @@ export function ReportTable<T>({ label, columns, rows, rowKey, totals }: { label
           </tfoot>
         ) : null}
       </table>
-    </div>
+    </TableFrame>
   );
 }
 

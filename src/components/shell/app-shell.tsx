@@ -8,6 +8,7 @@ import { Icon } from "@/components/ui/icon";
 import { ROLE_LABELS, type Permission, type Role } from "@/lib/permissions";
 import { trpc } from "@/lib/trpc/react";
 import { NotificationsBell } from "@/components/purchasing/notifications-bell";
+import { MenuDrawer } from "./menu-drawer";
 
 export function AppShell({
   slug,
@@ -29,50 +30,67 @@ export function AppShell({
   const allowed = new Set(permissions);
   const items = NAV_ITEMS.filter((i) => i.permission === null || allowed.has(i.permission));
   const base = `/${slug}`;
+  const nav = (
+    <nav aria-label="Principal" className="space-y-0.5 px-2 pb-4">
+      {items.map((item) => {
+        const href = base + item.href;
+        const active = item.href === "" ? pathname === base : pathname.startsWith(href);
+        return (
+          <Link
+            key={item.href}
+            href={href}
+            onClick={() => setMenuOpen(false)}
+            aria-current={active ? "page" : undefined}
+            className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm ${active ? "bg-teal-50 font-medium text-teal-900" : "text-slate-700 hover:bg-slate-100"}`}
+          >
+            <Icon name={item.icon} />
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
   return (
     <div className="min-h-screen md:flex">
-      <aside className={`no-print border-slate-200 bg-white md:block md:min-h-screen md:w-60 md:shrink-0 md:border-r ${menuOpen ? "block" : "hidden"}`}>
-        <div className="hidden px-5 py-4 md:block">
+      <aside className="no-print hidden border-slate-200 bg-white md:block md:min-h-screen md:w-60 md:shrink-0 md:border-r">
+        <div className="px-5 py-4">
           <Link href={base} className="text-lg font-bold text-teal-800">
             Mostrador
           </Link>
         </div>
-        <nav aria-label="Principal" className="space-y-0.5 px-2 pb-4">
-          {items.map((item) => {
-            const href = base + item.href;
-            const active = item.href === "" ? pathname === base : pathname.startsWith(href);
-            return (
-              <Link
-                key={item.href}
-                href={href}
-                onClick={() => setMenuOpen(false)}
-                aria-current={active ? "page" : undefined}
-                className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm ${active ? "bg-teal-50 font-medium text-teal-900" : "text-slate-700 hover:bg-slate-100"}`}
-              >
-                <Icon name={item.icon} />
-                {item.label}
-              </Link>
-            );
-          })}
-        </nav>
+        {nav}
       </aside>
       <div className="min-w-0 flex-1">
         <header className="no-print flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3">
           <div className="flex min-w-0 flex-1 items-center gap-2">
-            <button className="shrink-0 rounded p-1 text-xl md:hidden" aria-label="Menú" aria-expanded={menuOpen} onClick={() => setMenuOpen((o) => !o)}>
-              ☰
-            </button>
+            <MenuDrawer open={menuOpen} onOpenChange={setMenuOpen} home={base}>
+              {nav}
+              <div className="space-y-2 border-t border-slate-200 px-5 py-4 text-sm sm:hidden">
+                <p className="text-slate-700">
+                  {userName} · <span className="text-slate-600">{ROLE_LABELS[role]}</span>
+                </p>
+                <div className="flex items-center gap-3">
+                  <Link href="/cuenta" className="rounded-md py-1.5 text-teal-700 hover:underline" onClick={() => setMenuOpen(false)}>
+                    Mi cuenta
+                  </Link>
+                  <SignOutButton />
+                </div>
+              </div>
+            </MenuDrawer>
             <BusinessSwitcher slug={slug} tenantName={tenantName} />
           </div>
           <div className="flex shrink-0 items-center gap-2 text-sm">
             <NotificationsBell slug={slug} />
-            <span className="hidden text-slate-600 sm:inline">
-              {userName} · <span className="text-slate-500">{ROLE_LABELS[role]}</span>
+            <span className="hidden text-slate-600 lg:inline">
+              {userName} · <span className="text-slate-600">{ROLE_LABELS[role]}</span>
             </span>
-            <Link href="/cuenta" className="whitespace-nowrap rounded-md px-1 py-1.5 text-sm text-teal-700 hover:underline">
+            {/* On phones these two live in the menu drawer, leaving the business name room. */}
+            <Link href="/cuenta" className="hidden whitespace-nowrap rounded-md px-1 py-1.5 text-sm text-teal-700 hover:underline sm:inline">
               Mi cuenta
             </Link>
-            <SignOutButton />
+            <span className="hidden sm:inline">
+              <SignOutButton />
+            </span>
           </div>
         </header>
         <main className="mx-auto max-w-7xl p-4 md:p-6">{children}</main>

@@ -49,6 +49,12 @@ export function ScanBar({
         id="pos-scan"
         ref={inputRef}
         data-testid="pos-scan"
+        // ARIA 1.2 combobox: focus stays in the field, the highlighted result is announced.
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={!!results}
+        aria-controls="pos-scan-results"
+        aria-activedescendant={results && results.items[index] ? `pos-scan-option-${index}` : undefined}
         autoFocus
         autoComplete="off"
         disabled={disabled}
@@ -59,10 +65,11 @@ export function ScanBar({
         className="block w-full min-w-0 rounded-lg border-2 border-teal-600 px-3 py-3 text-lg focus:outline-none"
       />
       {results ? (
-        <ul role="listbox" aria-label="Resultados" className="absolute z-10 mt-1 max-h-80 w-full overflow-auto rounded-md border border-slate-200 bg-white shadow-lg">
+        <ul id="pos-scan-results" role="listbox" aria-label="Resultados" className="absolute z-10 mt-1 max-h-80 w-full overflow-auto rounded-md border border-slate-200 bg-white shadow-lg">
           {results.items.map((p, i) => (
             <li
               key={p.id}
+              id={`pos-scan-option-${i}`}
               role="option"
               aria-selected={i === index}
               onMouseDown={(e) => {

@@ -1,6 +1,7 @@
 "use client";
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
 import type { ReactNode } from "react";
+import { TableFrame } from "./table-frame";
 
 /**
  * A table paginated and sorted on the server: the caller owns page/sort state, passes the
@@ -48,7 +49,7 @@ export function DataTable<T>({
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
-      <div className="overflow-x-auto">
+      <TableFrame>
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50">
             {table.getHeaderGroups().map((hg) => (
@@ -84,9 +85,9 @@ export function DataTable<T>({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       {data.length === 0 && !loading ? <div className="p-8 text-center text-sm text-slate-600">{empty ?? "No hay resultados."}</div> : null}
-      <div className="flex items-center justify-between border-t border-slate-200 px-3 py-2 text-sm text-slate-600">
+      <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 px-3 py-2 text-sm text-slate-600">
         <span>
           {total.toLocaleString("es-AR")} {total === 1 ? "resultado" : "resultados"}
         </span>

@@ -43,7 +43,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
             autoComplete="off"
             inputMode="numeric"
             placeholder="Escaneá el código de barras"
-            className="flex-1 rounded-lg border-2 border-teal-600 px-4 py-3 text-lg"
+            className="min-w-0 flex-1 rounded-lg border-2 border-teal-600 px-4 py-3 text-lg"
           />
           <button className="rounded-lg bg-teal-700 px-5 text-white">Consultar</button>
         </form>
