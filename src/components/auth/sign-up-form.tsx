@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import Link from "next/link";
 import { trpc, errorMessage, fieldErrors } from "@/lib/trpc/react";
 import { Button } from "@/components/ui/button";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
@@ -30,6 +31,15 @@ export function SignUpForm() {
           crear tu negocio (vence en 24 horas).
         </Alert>
         <p className="text-sm text-slate-600">¿No llegó? Revisá la carpeta de correo no deseado o volvé a intentarlo en unos minutos.</p>
+        {process.env.NODE_ENV !== "production" ? (
+          <p className="text-sm text-slate-600">
+            En desarrollo el correo no sale: está en{" "}
+            <Link className="font-medium text-teal-700 hover:underline" href="/dev/correo">
+              /dev/correo
+            </Link>
+            .
+          </p>
+        ) : null}
         <Button type="button" variant="secondary" className="w-full" onClick={() => signUp.reset()}>
           Corregir los datos
         </Button>
