@@ -30,7 +30,7 @@ const { sql } = await import("drizzle-orm");
 const { createTestCa } = await import("../src/server/afip/fake/certs");
 const { startFakeAfip } = await import("../src/server/afip/fake/server");
 const { makeFiscalTenant } = await import("../src/test/fiscal");
-const { seedAccountCharges } = await import("../src/test/billing");
+const { billingPointOfSale, seedAccountCharges } = await import("../src/test/billing");
 const { withTenant } = await import("../src/server/db/with-tenant");
 const { createBatch } = await import("../src/server/billing/create-batch");
 const { runBatchRound } = await import("../src/server/billing/run-batch-round");
@@ -73,6 +73,7 @@ process.env.FAKE_AFIP_URL = `http://127.0.0.1:${(proxy.address() as AddressInfo)
 const today = new Date(Date.now() - 3 * 3600_000).toISOString().slice(0, 10);
 async function prepare() {
   const t = await makeFiscalTenant(ca);
+  await billingPointOfSale(t.tenantId, 7);
   await seedAccountCharges(t.tenantId, t.ownerId, N);
   const batchId = randomUUID();
   await withTenant(t.tenantId, (tx) => createBatch(tx, { id: batchId, pointOfSale: 7, issueDate: today }, { userId: t.ownerId }));

@@ -12,7 +12,7 @@
 //
 // Needs a production build (`npm run build`; run here automatically when missing). Uses a
 // fresh embedded PostgreSQL in .data/pg-bench-sync and system Chromium.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -22,6 +22,12 @@ import { chromium } from "@playwright/test";
 
 process.env.LOG_LEVEL ??= "warn";
 process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
+// Production refuses to start without its secrets: fresh random ones; Inngest events go to a
+// closed local port (fiscal documents stay PENDING), as in scripts/e2e-server.ts.
+process.env.FISCAL_KEY_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+process.env.INNGEST_SIGNING_KEY ??= `signkey-test-${randomBytes(32).toString("hex")}`;
+process.env.INNGEST_EVENT_KEY ??= randomBytes(16).toString("hex");
+process.env.INNGEST_BASE_URL ??= "http://127.0.0.1:9";
 const SALES = Number(process.env.BENCH_SALES ?? 1000);
 const CATALOG = Number(process.env.BENCH_CATALOG ?? 20000);
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 2000);
@@ -112,7 +118,7 @@ for (let i = 0; ; i++) {
   } catch {
     // not up yet
   }
-  if (i > 120) throw new Error("the app did not start");
+  if (i > 480) throw new Error("the app did not start");
   await new Promise((r) => setTimeout(r, 500));
 }
 

@@ -9,6 +9,7 @@
 // bare IndexedDB put (strict durability) of a sale-sized record.
 // Needs a production build (`npm run build`; run here when missing). Fresh embedded PostgreSQL
 // in .data/pg-bench-terminal, system Chromium.
+import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
@@ -17,6 +18,12 @@ import { chromium, type Page } from "@playwright/test";
 
 process.env.LOG_LEVEL ??= "warn";
 process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
+// Production refuses to start without its secrets: fresh random ones; Inngest events go to a
+// closed local port (fiscal documents stay PENDING), as in scripts/e2e-server.ts.
+process.env.FISCAL_KEY_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+process.env.INNGEST_SIGNING_KEY ??= `signkey-test-${randomBytes(32).toString("hex")}`;
+process.env.INNGEST_EVENT_KEY ??= randomBytes(16).toString("hex");
+process.env.INNGEST_BASE_URL ??= "http://127.0.0.1:9";
 const CATALOG = Number(process.env.BENCH_CATALOG ?? 20000);
 const SCANS = Number(process.env.BENCH_SCANS ?? 200);
 const PER_TICKET = 5;
@@ -76,7 +83,7 @@ for (let i = 0; ; i++) {
   } catch {
     // not up yet
   }
-  if (i > 120) throw new Error("the app did not start");
+  if (i > 480) throw new Error("the app did not start");
   await new Promise((r) => setTimeout(r, 500));
 }
 

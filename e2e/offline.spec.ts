@@ -70,7 +70,7 @@ async function queuedIds(page: Page): Promise<string[]> {
 }
 
 test("offline: reload served by the service worker, 20 sales by barcode survive a browser restart and sync exactly once", async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const use = test.info().project.use;
   const userDataDir = mkdtempSync(path.join(tmpdir(), "mostrador-pos-"));
   const launch = (offline: boolean) =>

@@ -5,6 +5,8 @@ const dateFmt = new Intl.DateTimeFormat("es-AR", { dateStyle: "short", timeZone:
 const dateTimeFmt = new Intl.DateTimeFormat("es-AR", {
   dateStyle: "short",
   timeStyle: "short",
+  // Chromium's es-AR data writes "12:26 a. m." otherwise; the product shows 24-hour times.
+  hourCycle: "h23",
   timeZone: "America/Argentina/Buenos_Aires",
 });
 

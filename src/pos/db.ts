@@ -85,3 +85,4 @@ export async function getMeta(db: PosDb, key: MetaKey): Promise<string | undefin
 export async function setMeta(db: PosDb, key: MetaKey, value: string): Promise<void> {
   await db.put("meta", { key, value });
 }
+

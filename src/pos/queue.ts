@@ -13,24 +13,39 @@ export class QueueValidationError extends Error {
   }
 }
 
-/** Validates and stores a sale; resolves once it is on disk. Enqueuing the same id twice is a no-op. */
+/** Formats this device's local ticket number (shown until the server assigns the register's). */
+export const localTicketNumber = (n: number) => `L-${String(n).padStart(6, "0")}`;
+
+/**
+ * Validates and stores a sale; resolves once it is on disk. Enqueuing the same id twice is a
+ * no-op. With `localNumber`, the device's ticket counter is advanced in the SAME transaction
+ * and written into the display (one disk commit per charge, and two tabs never share a number).
+ */
 export async function enqueueSale(
   db: PosDb,
   sale: TSaleInput,
   display: SaleDisplay,
   now = new Date(),
-  opts: { holdUntil?: string } = {},
+  opts: { holdUntil?: string; localNumber?: boolean } = {},
 ): Promise<QueuedSale> {
   const parsed = ZSaleInput.safeParse(sale);
   if (!parsed.success) throw new QueueValidationError(parsed.error.issues.map((i) => i.message).join("; "));
-  const tx = db.transaction("queue", "readwrite", { durability: "strict" });
-  const existing = await tx.store.index("saleId").get(parsed.data.id);
+  const tx = db.transaction(["queue", "meta"], "readwrite", { durability: "strict" });
+  const queue = tx.objectStore("queue");
+  const existing = await queue.index("saleId").get(parsed.data.id);
   if (existing) {
     await tx.done;
     return existing;
   }
-  const item: QueuedSale = { sale: parsed.data, display, queuedAt: now.toISOString(), attempts: 0, ...(opts.holdUntil ? { holdUntil: opts.holdUntil } : {}) };
-  item.seq = await tx.store.add(item);
+  let shown = display;
+  if (opts.localNumber) {
+    const meta = tx.objectStore("meta");
+    const n = Number((await meta.get("ticketSeq"))?.value ?? "0") + 1;
+    await meta.put({ key: "ticketSeq", value: String(n) });
+    shown = { ...display, localNumber: localTicketNumber(n) };
+  }
+  const item: QueuedSale = { sale: parsed.data, display: shown, queuedAt: now.toISOString(), attempts: 0, ...(opts.holdUntil ? { holdUntil: opts.holdUntil } : {}) };
+  item.seq = await queue.add(item);
   await tx.done;
   return item;
 }

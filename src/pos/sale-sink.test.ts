@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { openPosDb } from "./db";
 import { listRefused, listSynced, peekQueue } from "./queue";
-import { sinkSale } from "./sale-sink";
+import { sinkSale, stageSale } from "./sale-sink";
 import { FakeServer, makeSale } from "./testing/fakes";
 
 const fresh = () => openPosDb("demo", `sink-${randomUUID()}`);
@@ -64,5 +64,22 @@ describe("sale sink", () => {
     expect(v).toEqual({ kind: "queued", reason: "error" });
     expect((await peekQueue(db, 10)).map((q) => q.sale.id)).toEqual([sale.id]);
     expect(server.committed.size).toBe(1);
+  });
+
+  it("staged: resolves once on disk with the next local number, before the server's verdict", async () => {
+    const db = await fresh();
+    const server = new FakeServer();
+    server.latencyMs = 150;
+    const a = makeSale();
+    const b = makeSale();
+    const first = await stageSale({ db, ...a, online: true, send: server.handle, localNumber: true });
+    expect(first.item.display.localNumber).toBe("L-000001");
+    expect(server.committed.size).toBe(0); // shown before the server has it
+    expect((await peekQueue(db, 10)).map((q) => q.display.localNumber)).toEqual(["L-000001"]);
+    const second = await stageSale({ db, ...b, online: false, send: server.handle, localNumber: true });
+    expect(second.item.display.localNumber).toBe("L-000002");
+    expect(await first.verdict).toMatchObject({ kind: "accepted", ticketNumber: 1 });
+    expect(await second.verdict).toEqual({ kind: "queued", reason: "offline" });
+    expect((await peekQueue(db, 10)).map((q) => q.sale.id)).toEqual([b.sale.id]);
   });
 });

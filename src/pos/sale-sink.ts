@@ -2,7 +2,7 @@ import type { TSaleInput } from "../lib/schemas/sale";
 import type { PosDb } from "./db";
 import { applySyncResults, enqueueSale, releaseHold, withdrawSale } from "./queue";
 import type { SyncTransport } from "./sync-engine";
-import type { SaleDisplay, SaleSyncResult } from "./types";
+import type { QueuedSale, SaleDisplay, SaleSyncResult } from "./types";
 
 // The sale sink: the ONE way a sale leaves the cart. It is written to the durable queue
 // first (on disk before anything else happens), then, when online, sent at once with
@@ -20,20 +20,38 @@ export type SinkVerdict =
 
 export const VERDICT_MS = 2000;
 
-export async function sinkSale(args: {
+export type SinkArgs = {
   db: PosDb;
   sale: TSaleInput;
   display: SaleDisplay;
   online: boolean;
   send: SyncTransport;
   verdictMs?: number;
-}): Promise<SinkVerdict> {
+  /** Number the ticket from this device's counter, in the same disk commit as the sale. */
+  localNumber?: boolean;
+};
+
+/** Waits for the server's verdict on a stored sale (see the rules above). */
+export async function sinkSale(args: SinkArgs): Promise<SinkVerdict> {
+  return (await stageSale(args)).verdict;
+}
+
+/**
+ * The sale's two moments, apart: `stageSale` resolves as soon as the sale is on disk (the
+ * till shows the ticket then, "verificando" while online) and hands back the verdict still to
+ * come, so the cashier never waits on the network to see what was charged. Printing and
+ * a refusal (the ticket withdrawn, the cart back for fixing) follow the verdict.
+ */
+export async function stageSale(args: SinkArgs): Promise<{ item: QueuedSale; verdict: Promise<SinkVerdict> }> {
   const verdictMs = args.verdictMs ?? VERDICT_MS;
   // While the till waits, the engine leaves the sale alone (a bit longer than the wait).
   const holdUntil = args.online ? new Date(Date.now() + verdictMs + 1000).toISOString() : undefined;
-  const item = await enqueueSale(args.db, args.sale, args.display, new Date(), { holdUntil });
-  if (!args.online) return { kind: "queued", reason: "offline" };
+  const item = await enqueueSale(args.db, args.sale, args.display, new Date(), { holdUntil, localNumber: args.localNumber });
+  if (!args.online) return { item, verdict: Promise.resolve({ kind: "queued", reason: "offline" }) };
+  return { item, verdict: awaitVerdict(args, item, verdictMs) };
+}
 
+async function awaitVerdict(args: SinkArgs, item: QueuedSale, verdictMs: number): Promise<SinkVerdict> {
   let timedOut = false;
   const answer = args
     .send([args.sale], { strict: true })

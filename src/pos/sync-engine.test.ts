@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { openPosDb, getMeta } from "./db";
 import { enqueueSale, listRefused, peekQueue, queueSize } from "./queue";
-import { SyncEngine } from "./sync-engine";
+import { SyncEngine, type SyncTransport } from "./sync-engine";
 import { FakeLocks, FakeServer, makeSale } from "./testing/fakes";
 
 const freshDb = (name = `s-${randomUUID()}`) => openPosDb("demo", name);
@@ -181,5 +181,21 @@ describe("sync engine", () => {
     reachable = true;
     expect((await engine.syncNow()).kind).toBe("done");
     expect(engine.getState().online).toBe(true);
+  });
+
+  it("a run that never settles (a swallowed IndexedDB callback) does not stop syncing: past the stall time a new run takes the lock over", async () => {
+    const db = await freshDb();
+    const ids = await queueN(db, 3);
+    const server = new FakeServer();
+    let calls = 0;
+    const transport: SyncTransport = (sales) => (++calls === 1 ? new Promise<never>(() => {}) : server.handle(sales));
+    const engine = new SyncEngine({ db, transport, locks: new FakeLocks(), stallMs: 50 });
+    void engine.syncNow(); // hangs forever, holding the lock
+    await expect.poll(() => calls).toBe(1);
+    await new Promise((r) => setTimeout(r, 80));
+    const r = await engine.syncNow();
+    expect(r).toMatchObject({ kind: "done", accepted: 3 });
+    expect(server.calls.flat()).toEqual(ids);
+    expect(await queueSize(db)).toBe(0);
   });
 });

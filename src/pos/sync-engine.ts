@@ -17,7 +17,7 @@ export type OpsTransport = (ops: TPosOp[]) => Promise<TOpResult[]>;
 
 /** Minimal Web Locks surface (navigator.locks); injectable for tests and workers. */
 export type LockManagerLike = {
-  request<T>(name: string, options: { ifAvailable?: boolean; mode?: "exclusive" }, cb: (lock: unknown) => Promise<T>): Promise<T>;
+  request<T>(name: string, options: { ifAvailable?: boolean; steal?: boolean; mode?: "exclusive" }, cb: (lock: unknown) => Promise<T>): Promise<T>;
 };
 
 export class TransportError extends Error {
@@ -60,6 +60,8 @@ export type SyncEngineOptions = {
   probe?: () => Promise<boolean>;
   random?: () => number;
   onChange?: (s: SyncState) => void;
+  /** A run without progress for this long is taken as stalled and a new one may start (default 20 s). */
+  stallMs?: number;
 };
 
 export class SyncEngine {
@@ -75,6 +77,8 @@ export class SyncEngine {
   private readonly random: () => number;
   private readonly listeners = new Set<(s: SyncState) => void>();
   private running: Promise<SyncRunResult> | null = null;
+  private runningSince = 0;
+  private readonly stallMs: number;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = true;
   private state: SyncState;
@@ -90,6 +94,7 @@ export class SyncEngine {
     this.isOnline = opts.isOnline ?? (() => (typeof navigator === "undefined" || navigator.onLine !== false));
     this.probe = opts.probe ?? null;
     this.random = opts.random ?? Math.random;
+    this.stallMs = opts.stallMs ?? 20_000;
     if (opts.onChange) this.listeners.add(opts.onChange);
     this.state = { online: this.isOnline(), syncing: false, queued: 0, refused: 0, consecutiveFailures: 0 };
   }
@@ -128,20 +133,27 @@ export class SyncEngine {
    * or a run is already in progress in this context.
    */
   syncNow(): Promise<SyncRunResult> {
-    if (this.running) return this.running.then(() => ({ kind: "skipped", reason: "busy" }) as const);
-    this.running = this.runLocked().finally(() => {
-      this.running = null;
+    // A run that never settles (seen when window.print()'s nested loop swallowed an IndexedDB
+    // callback) must not stop syncing for good: past `stallMs` a new run starts and takes the
+    // lock over. Safe: every answer is applied by re-reading the queue, and the server is
+    // idempotent by UUID.
+    const stalled = this.running !== null && Date.now() - this.runningSince >= this.stallMs;
+    if (this.running && !stalled) return this.running.then(() => ({ kind: "skipped", reason: "busy" }) as const);
+    const run: Promise<SyncRunResult> = this.runLocked(stalled).finally(() => {
+      if (this.running === run) this.running = null;
     });
-    return this.running;
+    this.running = run;
+    this.runningSince = Date.now();
+    return run;
   }
 
-  private async runLocked(): Promise<SyncRunResult> {
+  private async runLocked(steal = false): Promise<SyncRunResult> {
     if (!this.isOnline()) {
       await this.refresh(false);
       return { kind: "skipped", reason: "offline" };
     }
     if (!this.locks) return this.drain();
-    return this.locks.request(SYNC_LOCK, { ifAvailable: true }, async (lock) => {
+    return this.locks.request(SYNC_LOCK, steal ? { steal: true } : { ifAvailable: true }, async (lock) => {
       if (!lock) {
         await this.refresh();
         return { kind: "skipped", reason: "locked" } as const;
@@ -249,6 +261,7 @@ export class SyncEngine {
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.watchdog) clearTimeout(this.watchdog);
     this.timer = null;
   }
 
@@ -272,18 +285,27 @@ export class SyncEngine {
 
   private intervalMs = 30_000;
 
+  private watchdog: ReturnType<typeof setTimeout> | null = null;
+
   private schedule(delay: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
+    if (this.watchdog) clearTimeout(this.watchdog);
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.syncNow().then((r) => {
         if (!this.stopped && !this.timer) this.schedule(r.kind === "failed" ? this.backoffDelay(this.state.consecutiveFailures) : this.intervalMs);
       });
+      // If that run hangs, come back once it counts as stalled (the chain above never fires then).
+      this.watchdog = setTimeout(() => {
+        if (!this.stopped && !this.timer && this.running && Date.now() - this.runningSince >= this.stallMs) this.schedule(0);
+      }, this.stallMs + 50);
     }, delay);
   }
 
   private update(patch: Partial<SyncState>): void {
+    // Progress (a batch answered, counts re-read): a long but healthy run is not "stalled".
+    if (this.running) this.runningSince = Date.now();
     this.state = { ...this.state, ...patch };
     for (const l of this.listeners) l(this.state);
   }

@@ -80,6 +80,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     if (missing.length > 0) throw new Error(`Invalid environment: production requires ${missing.join(", ")}`);
     // The Inngest SDK in dev mode skips signature checks: never in production.
     if (source.INNGEST_DEV) throw new Error("Invalid environment: INNGEST_DEV must not be set in production");
+    const fake = fakeArcaConfigError(source);
+    if (fake) throw new Error(`Invalid environment: ${fake}`);
   }
   const withDev = production
     ? source
@@ -101,6 +103,39 @@ function devSecretsIfMissing(source: Record<string, string | undefined>) {
   };
 }
 
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+type FakeArcaSource = { NODE_ENV?: string; E2E?: string; FAKE_AFIP_URL?: string };
+
+/**
+ * A production environment that mentions the fake ARCA must be the e2e server's explicit setup:
+ * E2E=1 together with FAKE_AFIP_URL on a loopback address (a separate local process). Anything
+ * else is a configuration error that stops the server (parseEnv). Null when nothing is wrong.
+ */
+function fakeArcaConfigError(source: FakeArcaSource): string | null {
+  if (source.NODE_ENV !== "production") return null;
+  const url = source.FAKE_AFIP_URL;
+  if (source.E2E !== "1") return url ? "FAKE_AFIP_URL must not be set in production (only the e2e server, E2E=1, may use the fake ARCA)" : null;
+  if (!url) return "E2E=1 in production needs FAKE_AFIP_URL (a fake ARCA started as a separate local process)";
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return "FAKE_AFIP_URL: not a URL";
+  }
+  return LOOPBACK.has(host) ? null : "FAKE_AFIP_URL must point to this machine (127.0.0.1, localhost or [::1]) in the e2e server";
+}
+
+/**
+ * Why this process may not talk to the fake ARCA, or null when it may. Outside production it
+ * always may; a production build only as the e2e server with its configured local stand-in,
+ * so a real deployment never issues against a stand-in nor starts one in-process.
+ */
+export function fakeArcaRefusal(source: FakeArcaSource): string | null {
+  if (source.NODE_ENV !== "production") return null;
+  if (source.E2E !== "1") return "the fake ARCA cannot be used in production";
+  return fakeArcaConfigError(source);
+}
+
 /** Validated lazily so build steps that never touch the server do not need a database. */
 export function env(): Env {
   cached ??= parseEnv(process.env);
@@ -115,7 +150,10 @@ const ZRuntimeEnv = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Deadline of each AFIP SOAP call, ms. A FECAESolicitar past it is recovered, never re-sent blind. */
   AFIP_TIMEOUT_MS: z.coerce.number().int().positive().max(600_000).default(30_000),
-  /** An already running fake AFIP (tests, demos); otherwise dev starts one in-process. */
+  /**
+   * An already running fake AFIP (tests, demos); otherwise dev starts one in-process. In a
+   * production build only with E2E=1 and a loopback address (fakeArcaRefusal).
+   */
   FAKE_AFIP_URL: z.url().optional(),
   /** Where the in-process / scripted fake AFIP keeps its CA and numbering. */
   FAKE_AFIP_DIR: z.string().max(500).default(".data/fake-afip"),

@@ -3,6 +3,11 @@ import { withTenant } from "../server/db/with-tenant";
 import { createCustomer } from "../server/customers/save-customer";
 import { addAccountCharge } from "../server/billing/add-account-charge";
 import { randomCuit } from "./fiscal";
+import { savePointOfSale } from "../server/fiscal/save-point-of-sale";
+
+/** An online (CAE) ARCA point of sale a billing batch may issue on. */
+export const billingPointOfSale = (tenantId: string, number: number) =>
+  withTenant(tenantId, (tx) => savePointOfSale(tx, { number, name: `Facturación ${number}` }));
 
 /** Customers with an account and one manual charge each; every 4th is a consumidor final (Factura B), the rest RI (Factura A). */
 export async function seedAccountCharges(tenantId: string, userId: string, n: number, opts: { chargedOn?: string; amount?: (i: number) => string } = {}) {

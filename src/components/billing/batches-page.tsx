@@ -6,9 +6,8 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page";
-import { formatDateTime } from "@/lib/format";
 import { formatMoney } from "@/lib/number";
-import { BATCH_STATUS_LABELS, Badge, BillingTabs, DOC_STATUS_LABELS, Skeleton, Table, day, docLabel, num, td, th, useCan } from "./common";
+import { BATCH_STATUS_LABELS, Badge, BillingTabs, DOC_STATUS_LABELS, Skeleton, Table, day, dayTime, docLabel, main, num, td, th, useCan, wide } from "./common";
 import { CreateBatchDialog } from "./create-batch-dialog";
 
 const FINAL = new Set(["PROCESSED", "PROCESSED_WITH_ERRORS", "ERROR", "CANCELLED"]);
@@ -37,9 +36,9 @@ export function BatchesPage({ slug }: { slug: string }) {
           head={
             <tr>
               <th className={th}>Creado</th>
-              <th className={th}>Emisión</th>
-              <th className={th}>Período</th>
-              <th className={th}>Estado</th>
+              <th className={`${th} ${wide}`}>Emisión</th>
+              <th className={`${th} ${wide}`}>Período</th>
+              <th className={`${th} ${wide}`}>Estado</th>
               <th className={`${th} text-right`}>Avance</th>
               <th className={`${th} text-right`}>Importe</th>
             </tr>
@@ -47,16 +46,19 @@ export function BatchesPage({ slug }: { slug: string }) {
         >
           {q.data.map((b) => (
             <tr key={b.id}>
-              <td className={td}>
+              <td className={`${td} ${main}`}>
                 <Link href={`/${slug}/facturacion/lotes/${b.id}`} className="font-medium text-teal-800 hover:underline">
-                  {formatDateTime(b.createdAt)}
+                  {dayTime(b.createdAt)}
                 </Link>
+                <span className="block text-xs text-slate-600 sm:hidden">
+                  {BATCH_STATUS_LABELS[b.status]} · PV {b.pointOfSale}
+                </span>
               </td>
-              <td className={td}>
+              <td className={`${td} ${wide}`}>
                 {day(b.issueDate)} · PV {b.pointOfSale}
               </td>
-              <td className={td}>{b.periodFrom || b.periodTo ? `${day(b.periodFrom)} → ${day(b.periodTo)}` : "—"}</td>
-              <td className={td}>
+              <td className={`${td} ${wide}`}>{b.periodFrom || b.periodTo ? `${day(b.periodFrom)} → ${day(b.periodTo)}` : "—"}</td>
+              <td className={`${td} ${wide}`}>
                 <Badge tone={tone(b.status)}>{BATCH_STATUS_LABELS[b.status]}</Badge>
               </td>
               <td className={num}>
@@ -98,16 +100,21 @@ export function BatchDetail({ slug, id }: { slug: string; id: string }) {
         title={`Lote del ${day(batch.issueDate)} · PV ${batch.pointOfSale}`}
         description={batch.periodFrom || batch.periodTo ? `Cargos del ${day(batch.periodFrom)} al ${day(batch.periodTo)}` : undefined}
         actions={
-          canWrite ? (
-            <div className="flex flex-wrap gap-2">
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/${slug}/facturacion/comprobantes?lote=${id}`} className="inline-flex min-h-10 items-center rounded-md px-3 text-sm text-teal-800 underline">
+              Ver en comprobantes
+            </Link>
+            {canWrite ? (
+              <>
               {batch.errors > 0 && FINAL.has(batch.status) ? <Button onClick={() => setConfirm("retry")}>Reintentar los fallidos</Button> : null}
               {queued ? (
                 <Button variant="secondary" onClick={() => setConfirm("cancel")}>
                   Cancelar lo no iniciado
                 </Button>
               ) : null}
-            </div>
-          ) : null
+              </>
+            ) : null}
+          </div>
         }
       />
       <div className="mb-4 space-y-2" aria-live="polite">
@@ -128,26 +135,30 @@ export function BatchDetail({ slug, id }: { slug: string; id: string }) {
         head={
           <tr>
             <th className={th}>Cliente</th>
-            <th className={th}>Comprobante</th>
-            <th className={th}>Estado</th>
+            <th className={`${th} ${wide}`}>Comprobante</th>
+            <th className={`${th} ${wide}`}>Estado</th>
             <th className={`${th} text-right`}>Importe</th>
-            <th className={th}>CAE / mensaje de ARCA</th>
+            <th className={`${th} ${wide}`}>CAE / mensaje de ARCA</th>
           </tr>
         }
       >
         {documents.map((d) => (
           <tr key={d.id}>
-            <td className={td}>
+            <td className={`${td} ${main}`}>
               <Link href={`/${slug}/facturacion/cuentas/${d.customerId}`} className="text-teal-800 hover:underline">
                 {d.customerName}
               </Link>
+              <span className="block whitespace-normal text-xs text-slate-600 sm:hidden">
+                {docLabel(d.cbteTipo, d.pointOfSale, d.number)} · {DOC_STATUS_LABELS[d.status]}
+                {d.status === "ISSUED" ? ` · CAE ${d.cae}` : d.lastError ? ` · ${d.lastError}` : ""}
+              </span>
             </td>
-            <td className={td}>{docLabel(d.cbteTipo, d.pointOfSale, d.number)}</td>
-            <td className={td}>
+            <td className={`${td} ${wide}`}>{docLabel(d.cbteTipo, d.pointOfSale, d.number)}</td>
+            <td className={`${td} ${wide}`}>
               <Badge tone={d.status === "ISSUED" ? "ok" : d.status === "ERROR" ? "bad" : d.status === "CANCELLED" ? "muted" : "info"}>{DOC_STATUS_LABELS[d.status]}</Badge>
             </td>
             <td className={num}>{formatMoney(d.total)}</td>
-            <td className={`${td} max-w-md whitespace-normal text-xs`}>{d.status === "ISSUED" ? `CAE ${d.cae}` : (d.lastError ?? "")}</td>
+            <td className={`${td} ${wide} max-w-md whitespace-normal text-xs`}>{d.status === "ISSUED" ? `CAE ${d.cae}` : (d.lastError ?? "")}</td>
           </tr>
         ))}
       </Table>

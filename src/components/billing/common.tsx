@@ -6,7 +6,25 @@ import { parseEsAr, toWire } from "@/lib/number";
 import { useCan as usePermissions } from "@/components/auth/permissions";
 import type { Permission } from "@/lib/permissions";
 
-export { Table, th, td, num, day } from "@/components/purchasing/common";
+export { Table, th, td, num } from "@/components/purchasing/common";
+
+const AR_TZ = "America/Argentina/Buenos_Aires";
+const dayFmt = new Intl.DateTimeFormat("es-AR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: AR_TZ });
+const dayTimeFmt = new Intl.DateTimeFormat("es-AR", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: AR_TZ });
+
+/** dd/mm/aaaa: a calendar date ("2026-12-01") as written, a timestamp on Buenos Aires' calendar. */
+export const day = (iso: string | null | undefined) => {
+  if (!iso) return "—";
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : dayFmt.format(new Date(iso));
+};
+/** dd/mm/aaaa hh:mm (24 h), Buenos Aires time. */
+export const dayTime = (d: string | Date) => dayTimeFmt.format(new Date(d)).replace(", ", " ");
+
+/** Table cells that phones skip (their content is repeated under the row's main cell there). */
+export const wide = "hidden sm:table-cell";
+/** The row's main cell: on phones it wraps in a narrow column so amounts stay in view. */
+export const main = "max-w-[10rem] whitespace-normal [overflow-wrap:anywhere] sm:max-w-none";
 
 /** Whether the role may do `permission` (the UI only hides; the server checks again). */
 export function useCan(permission: Permission): boolean {
@@ -25,7 +43,7 @@ const TABS = [
 export function BillingTabs({ slug }: { slug: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Facturación" className="no-print mb-5 flex gap-1 overflow-x-auto border-b border-slate-200">
+    <nav aria-label="Facturación" className="no-print mb-5 flex flex-wrap gap-x-1 border-b border-slate-200">
       {TABS.map((t) => {
         const href = `/${slug}${t.href}`;
         const active = pathname.startsWith(href);
@@ -55,6 +73,10 @@ export function readQty(text: string, label = "Cantidad"): { ok: true; value: st
 }
 
 export const todayAr = () => new Date(Date.now() - 3 * 3600_000).toISOString().slice(0, 10);
+/** The calendar day after an ISO date (aaaa-mm-dd). */
+export const nextDay = (iso: string) => new Date(Date.parse(`${iso}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/** Nights between two ISO dates (at least 1). */
+export const nights = (from: string, to: string) => Math.max(1, Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000));
 
 export const CBTE_LABELS: Record<number, string> = { 1: "Factura A", 6: "Factura B", 11: "Factura C", 3: "Nota de Crédito A", 8: "Nota de Crédito B", 13: "Nota de Crédito C" };
 export const docLabel = (cbteTipo: number | null, pointOfSale: number, number: number | null) =>

@@ -9,7 +9,7 @@ import { EmptyState, PageHeader } from "@/components/ui/page";
 import { formatMoney, toInputText } from "@/lib/number";
 import { formatCuit, isValidCuit } from "@/lib/cuit";
 import { DOC_TYPES, IVA_CONDITIONS, IVA_CONDITION_LABELS } from "@/lib/schemas/billing";
-import { BillingTabs, Skeleton, Table, num, readMoney, td, th, useCan } from "./common";
+import { BillingTabs, Skeleton, Table, main, num, readMoney, td, th, useCan, wide } from "./common";
 
 type Customer = RouterOutputs["customers"]["list"][number];
 const DOC_LABEL = { CUIT: "CUIT", CUIL: "CUIL", DNI: "DNI", PASSPORT: "Pasaporte" } as const;
@@ -45,11 +45,11 @@ export function CustomersPage({ slug }: { slug: string }) {
           head={
             <tr>
               <th className={th}>Cliente</th>
-              <th className={th}>Documento</th>
-              <th className={th}>Condición IVA</th>
-              <th className={th}>Cuenta</th>
+              <th className={`${th} ${wide}`}>Documento</th>
+              <th className={`${th} ${wide}`}>Condición IVA</th>
+              <th className={`${th} ${wide}`}>Cuenta</th>
               <th className={`${th} text-right`}>Saldo</th>
-              <th className={`${th} text-right`}>Sin facturar</th>
+              <th className={`${th} ${wide} text-right`}>Sin facturar</th>
               <th className={th} />
             </tr>
           }
@@ -57,22 +57,25 @@ export function CustomersPage({ slug }: { slug: string }) {
         >
           {q.data.map((c) => (
             <tr key={c.id} className={c.active ? "" : "opacity-60"}>
-              <td className={td}>
+              <td className={`${td} ${main}`}>
                 <Link className="font-medium text-teal-800 hover:underline" href={`/${slug}/facturacion/cuentas/${c.id}`}>
                   {c.name}
                 </Link>
                 {c.active ? null : <span className="ml-2 text-xs text-slate-500">(inactivo)</span>}
+                <span className="block text-xs text-slate-600 sm:hidden">
+                  {DOC_LABEL[c.docType]} {c.docType === "CUIT" || c.docType === "CUIL" ? formatCuit(c.docNumber) : c.docNumber}
+                </span>
               </td>
-              <td className={td}>
+              <td className={`${td} ${wide}`}>
                 {DOC_LABEL[c.docType]} {c.docType === "CUIT" || c.docType === "CUIL" ? formatCuit(c.docNumber) : c.docNumber}
               </td>
-              <td className={td}>{IVA_CONDITION_LABELS[c.ivaCondition]}</td>
-              <td className={td}>{c.accountEnabled ? `Límite ${formatMoney(c.creditLimit)} · ${c.paymentTermsDays} días` : "—"}</td>
+              <td className={`${td} ${wide}`}>{IVA_CONDITION_LABELS[c.ivaCondition]}</td>
+              <td className={`${td} ${wide}`}>{c.accountEnabled ? `Límite ${formatMoney(c.creditLimit)} · ${c.paymentTermsDays} días` : "—"}</td>
               <td className={num}>{formatMoney(c.balance)}</td>
-              <td className={num}>{formatMoney(c.uninvoiced)}</td>
+              <td className={`${num} ${wide}`}>{formatMoney(c.uninvoiced)}</td>
               <td className={td}>
                 {canWrite ? (
-                  <div className="flex gap-1">
+                  <div className="flex flex-col gap-1 sm:flex-row">
                     <Button variant="ghost" onClick={() => setEditing(c)} aria-label={`Editar ${c.name}`}>
                       Editar
                     </Button>

@@ -7,7 +7,7 @@ import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page";
 import { formatMoney, formatNumber } from "@/lib/number";
 import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS } from "@/lib/schemas/sale";
-import { Badge, BillingTabs, Skeleton, Table, day, num, readMoney, readQty, td, th, useCan } from "./common";
+import { Badge, BillingTabs, Skeleton, Table, day, main, nights, num, readMoney, readQty, td, th, useCan, wide } from "./common";
 import { FOLIO_STATUS } from "./folios-page";
 
 const CHARGE_STATUS = { ON_FOLIO: "En el folio", PENDING: "Pendiente de facturar", INVOICING: "En lote", INVOICED: "Facturado", PAID_AT_CHECKOUT: "Cobrado", CANCELLED: "Cancelado", VOIDED: "Anulado" } as const;
@@ -49,26 +49,41 @@ export function FolioDetail({ slug, id }: { slug: string; id: string }) {
       <Table
         head={
           <tr>
-            <th className={th}>Fecha</th>
+            <th className={`${th} ${wide}`}>Fecha</th>
             <th className={th}>Concepto</th>
-            <th className={th}>Origen</th>
-            <th className={th}>IVA</th>
-            <th className={th}>Estado</th>
+            <th className={`${th} ${wide}`}>Origen</th>
+            <th className={`${th} ${wide}`}>IVA</th>
+            <th className={`${th} ${wide}`}>Estado</th>
             <th className={`${th} text-right`}>Importe</th>
-            <th className={th} />
+            <th className={`${th} ${wide}`} />
           </tr>
         }
         empty={charges.length === 0 ? "Sin cargos todavía: cargá consumos desde el punto de venta («Cargo a habitación») o agregalos a mano." : undefined}
       >
         {charges.map((c) => (
           <tr key={c.id} className={c.status === "VOIDED" || c.status === "CANCELLED" ? "opacity-60" : ""}>
-            <td className={td}>{day(c.chargedOn)}</td>
-            <td className={`${td} whitespace-normal`}>{c.description}</td>
-            <td className={td}>{SOURCE[c.source]}</td>
-            <td className={td}>{c.byRate.map((r) => `${formatNumber(r.rate)} %`).join(" · ")}</td>
-            <td className={td}>{CHARGE_STATUS[c.status as keyof typeof CHARGE_STATUS] ?? c.status}</td>
+            <td className={`${td} ${wide}`}>{day(c.chargedOn)}</td>
+            <td className={`${td} ${main}`}>
+              {c.description}
+              <span className="block text-xs text-slate-500 sm:hidden">
+                {day(c.chargedOn)} · {CHARGE_STATUS[c.status as keyof typeof CHARGE_STATUS] ?? c.status}
+              </span>
+              {open && canWrite && c.status === "ON_FOLIO" ? (
+                <span className="mt-1 flex gap-1 sm:hidden">
+                  <Button variant="ghost" onClick={() => setChanging({ chargeId: c.id, kind: "transfer" })}>
+                    Mover
+                  </Button>
+                  <Button variant="ghost" className="text-red-700" onClick={() => setChanging({ chargeId: c.id, kind: "void" })}>
+                    Anular
+                  </Button>
+                </span>
+              ) : null}
+            </td>
+            <td className={`${td} ${wide}`}>{SOURCE[c.source]}</td>
+            <td className={`${td} ${wide}`}>{c.byRate.map((r) => `${formatNumber(r.rate)} %`).join(" · ")}</td>
+            <td className={`${td} ${wide}`}>{CHARGE_STATUS[c.status as keyof typeof CHARGE_STATUS] ?? c.status}</td>
             <td className={num}>{formatMoney(c.total)}</td>
-            <td className={td}>
+            <td className={`${td} ${wide}`}>
               {open && canWrite && c.status === "ON_FOLIO" ? (
                 <div className="flex gap-1">
                   <Button variant="ghost" onClick={() => setChanging({ chargeId: c.id, kind: "transfer" })}>
@@ -83,16 +98,17 @@ export function FolioDetail({ slug, id }: { slug: string; id: string }) {
           </tr>
         ))}
       </Table>
-      {adding ? <AddChargeDialog folioId={id} onClose={() => setAdding(false)} /> : null}
+      {adding ? <AddChargeDialog folioId={id} stayNights={nights(folio.checkIn, folio.checkOut)} onClose={() => setAdding(false)} /> : null}
       {checkout ? <CheckoutDialog folio={folio} onClose={() => setCheckout(false)} /> : null}
       {changing ? <ChangeChargeDialog folioId={id} {...changing} onClose={() => setChanging(null)} /> : null}
     </div>
   );
 }
 
-function AddChargeDialog({ folioId, onClose }: { folioId: string; onClose: () => void }) {
+function AddChargeDialog({ folioId, stayNights, onClose }: { folioId: string; stayNights: number; onClose: () => void }) {
   const utils = trpc.useUtils();
-  const [form, setForm] = useState({ description: "Noche de habitación", quantity: "1", unitPrice: "", ivaRate: "21" as "0" | "10.5" | "21" | "27" });
+  // Room nights are the usual manual charge: the stay's nights are the starting quantity.
+  const [form, setForm] = useState({ description: "Noche de habitación", quantity: String(stayNights), unitPrice: "", ivaRate: "21" as "0" | "10.5" | "21" | "27" });
   const [local, setLocal] = useState<string | null>(null);
   const add = trpc.billing.addFolioCharge.useMutation({
     onSuccess: () => {
@@ -121,7 +137,7 @@ function AddChargeDialog({ folioId, onClose }: { folioId: string; onClose: () =>
           <Input value={form.description} onChange={set("description")} maxLength={200} autoFocus />
         </Field>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-          <Field label="Cantidad">
+          <Field label="Cantidad" hint={stayNights > 1 ? `La estadía tiene ${stayNights} noches` : undefined}>
             <Input value={form.quantity} onChange={set("quantity")} inputMode="decimal" />
           </Field>
           <Field label="Precio unitario (IVA incl.)">
@@ -175,7 +191,7 @@ function CheckoutDialog({ folio, onClose }: { folio: Folio; onClose: () => void 
     const a = readMoney(amount || folio.total);
     const session = cashSessionId || sessions.data?.[0]?.cashSessionId;
     if (!a.ok) return setLocal(a.message);
-    if (!session) return setLocal("No hay una caja abierta: abrí una sesión de caja para cobrar.");
+    if (!session) return setLocal("No hay una caja abierta: abrí una caja en el punto de venta para cobrar.");
     m.mutate({ mode, folioId: folio.id, cashSessionId: session, payments: [{ method, amount: a.value }] });
   };
   return (
@@ -191,6 +207,9 @@ function CheckoutDialog({ folio, onClose }: { folio: Folio; onClose: () => void 
             {folio.customerName ?? "la empresa (el folio no tiene empresa)"}
           </label>
         </fieldset>
+        {mode === "PAY" && sessions.data && sessions.data.length === 0 ? (
+          <Alert kind="warning">No hay ninguna caja abierta: abrí una en el punto de venta para cobrar en el mostrador{folio.customerId ? ", o cerrá el folio a cuenta de la empresa" : ""}.</Alert>
+        ) : null}
         {mode === "PAY" ? (
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
             <Field label="Caja">
@@ -222,7 +241,9 @@ function CheckoutDialog({ folio, onClose }: { folio: Folio; onClose: () => void 
           <Button type="button" variant="secondary" onClick={onClose}>
             Cancelar
           </Button>
-          <Button onClick={() => setConfirm(true)}>{mode === "PAY" ? "Cobrar y cerrar" : "Cerrar a cuenta de la empresa"}</Button>
+          <Button onClick={() => setConfirm(true)} disabled={mode === "PAY" && sessions.data?.length === 0}>
+            {mode === "PAY" ? "Cobrar y cerrar" : "Cerrar a cuenta de la empresa"}
+          </Button>
         </div>
       </div>
       <ConfirmDialog

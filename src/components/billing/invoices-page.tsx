@@ -4,13 +4,14 @@ import { trpc, errorMessage } from "@/lib/trpc/react";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { Card, PageHeader } from "@/components/ui/page";
 import { formatMoney } from "@/lib/number";
-import { Badge, BillingTabs, CBTE_LABELS, Skeleton, Table, day, docLabel, num, readMoney, td, th } from "./common";
+import { Badge, BillingTabs, CBTE_LABELS, Skeleton, Table, day, dayTime, docLabel, main, num, readMoney, td, th, wide } from "./common";
 
 const STATUS = { PENDING: ["Pendiente", "info"], ISSUED: ["Emitida", "ok"], REJECTED: ["Rechazada", "bad"], ERROR: ["Con error", "warn"] } as const;
 
-export function InvoicesPage({ slug }: { slug: string }) {
+export function InvoicesPage({ slug, batchId = "" }: { slug: string; batchId?: string }) {
   const customers = trpc.customers.list.useQuery({ includeInactive: true });
-  const [f, setF] = useState({ customerId: "", from: "", to: "", minTotal: "", maxTotal: "", cbteTipo: "", number: "", status: "" });
+  const batches = trpc.billing.batches.useQuery();
+  const [f, setF] = useState({ customerId: "", from: "", to: "", minTotal: "", maxTotal: "", cbteTipo: "", number: "", status: "", batchId });
   const min = f.minTotal ? readMoney(f.minTotal, "Monto desde") : null;
   const max = f.maxTotal ? readMoney(f.maxTotal, "Monto hasta") : null;
   const input = {
@@ -22,6 +23,7 @@ export function InvoicesPage({ slug }: { slug: string }) {
     cbteTipo: f.cbteTipo ? Number(f.cbteTipo) : undefined,
     number: f.number && /^\d{1,8}$/.test(f.number) ? Number(f.number) : undefined,
     status: (f.status || undefined) as "PENDING" | "ISSUED" | "REJECTED" | "ERROR" | undefined,
+    batchId: f.batchId || undefined,
   };
   const q = trpc.billing.invoices.useQuery(input);
   const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setF((x) => ({ ...x, [k]: e.target.value }));
@@ -65,6 +67,16 @@ export function InvoicesPage({ slug }: { slug: string }) {
         <Field label="Número">
           <Input value={f.number} onChange={set("number")} inputMode="numeric" />
         </Field>
+        <Field label="Lote">
+          <Select value={f.batchId} onChange={set("batchId")}>
+            <option value="">Todos</option>
+            {(batches.data ?? []).map((b) => (
+              <option key={b.id} value={b.id}>
+                {dayTime(b.createdAt)} · PV {b.pointOfSale}
+              </option>
+            ))}
+          </Select>
+        </Field>
         <Field label="Estado">
           <Select value={f.status} onChange={set("status")}>
             <option value="">Todos</option>
@@ -99,10 +111,10 @@ export function InvoicesPage({ slug }: { slug: string }) {
           <Table
             head={
               <tr>
-                <th className={th}>Fecha</th>
+                <th className={`${th} ${wide}`}>Fecha</th>
                 <th className={th}>Comprobante</th>
-                <th className={th}>Receptor</th>
-                <th className={th}>Estado</th>
+                <th className={`${th} ${wide}`}>Receptor</th>
+                <th className={`${th} ${wide}`}>Estado</th>
                 <th className={`${th} text-right`}>Total</th>
               </tr>
             }
@@ -110,10 +122,15 @@ export function InvoicesPage({ slug }: { slug: string }) {
           >
             {q.data.rows.map((r) => (
               <tr key={r.id}>
-                <td className={td}>{day(r.issueDate)}</td>
-                <td className={td}>{docLabel(r.cbteTipo, r.pointOfSale, r.number)}</td>
-                <td className={td}>{r.receiverName ?? r.receiverDocNumber}</td>
-                <td className={td}>
+                <td className={`${td} ${wide}`}>{day(r.issueDate)}</td>
+                <td className={`${td} ${main}`}>
+                  {docLabel(r.cbteTipo, r.pointOfSale, r.number)}
+                  <span className="block whitespace-normal text-xs text-slate-600 sm:hidden">
+                    {day(r.issueDate)} · {r.receiverName ?? r.receiverDocNumber} · {STATUS[r.status][0]}
+                  </span>
+                </td>
+                <td className={`${td} ${wide}`}>{r.receiverName ?? r.receiverDocNumber}</td>
+                <td className={`${td} ${wide}`}>
                   <Badge tone={STATUS[r.status][1]}>{STATUS[r.status][0]}</Badge>
                 </td>
                 <td className={num}>{formatMoney(r.total)}</td>

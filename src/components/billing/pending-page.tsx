@@ -7,21 +7,43 @@ import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { formatMoney, formatNumber } from "@/lib/number";
-import { BillingTabs, Skeleton, Table, day, num, td, th, useCan } from "./common";
+import { BillingTabs, Skeleton, Table, day, main, num, td, th, useCan, wide } from "./common";
 import { CreateBatchDialog } from "./create-batch-dialog";
 
 export function PendingPage({ slug }: { slug: string }) {
   const q = trpc.billing.pending.useQuery({});
   const canWrite = useCan("billing.write");
   const [cancelling, setCancelling] = useState<{ id: string; fromPos: boolean; description: string } | null>(null);
-  const [billing, setBilling] = useState<string[] | null>(null);
+  const [billing, setBilling] = useState<{ customerIds: string[]; chargeIds: string[] } | null>(null);
+  // A hand-picked list of charges (seed 002: "lista manual"), across customers.
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const toggle = (id: string) =>
+    setPicked((p) => {
+      const n = new Set(p);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
+  const stillPending = new Set(q.data?.groups.flatMap((g) => g.items.map((i) => i.id)) ?? []);
+  const chosen = [...picked].filter((id) => stillPending.has(id));
   return (
     <div>
       <BillingTabs slug={slug} />
       <PageHeader
         title="Pendientes de facturación"
-        description="Cargos a cuenta sin factura todavía (ventas a cuenta, folios cerrados a la empresa, servicios), por cliente y alícuota."
-        actions={canWrite && q.data?.count ? <Button onClick={() => setBilling([])}>Facturar en lote</Button> : null}
+        description="Cargos a cuenta sin factura todavía (ventas a cuenta, folios cerrados a la empresa, servicios), por cliente y alícuota. Marcá cargos para facturar solo esos."
+        actions={
+          canWrite && q.data?.count ? (
+            <div className="flex flex-wrap gap-2">
+              {chosen.length ? (
+                <Button variant="secondary" onClick={() => setBilling({ customerIds: [], chargeIds: chosen })}>
+                  Facturar seleccionados ({chosen.length})
+                </Button>
+              ) : null}
+              <Button onClick={() => setBilling({ customerIds: [], chargeIds: [] })}>Facturar en lote</Button>
+            </div>
+          ) : null
+        }
       />
       {q.error ? <Alert>{errorMessage(q.error)}</Alert> : null}
       {q.isLoading ? <Skeleton rows={4} /> : null}
@@ -47,7 +69,7 @@ export function PendingPage({ slug }: { slug: string }) {
                   <span className="text-slate-600">{g.byRate.map((r) => `IVA ${formatNumber(r.rate)} %: ${formatMoney(r.total)}`).join(" · ")}</span>
                   <strong className="tabular-nums">{formatMoney(g.total)}</strong>
                   {canWrite ? (
-                    <Button variant="secondary" onClick={() => setBilling([g.customerId])}>
+                    <Button variant="secondary" onClick={() => setBilling({ customerIds: [g.customerId], chargeIds: [] })}>
                       Facturar
                     </Button>
                   ) : null}
@@ -56,7 +78,12 @@ export function PendingPage({ slug }: { slug: string }) {
               <Table
                 head={
                   <tr>
-                    <th className={th}>Fecha</th>
+                    {canWrite ? (
+                      <th className={`${th} w-8`}>
+                        <span className="sr-only">Elegir</span>
+                      </th>
+                    ) : null}
+                    <th className={`${th} ${wide}`}>Fecha</th>
                     <th className={th}>Concepto</th>
                     <th className={`${th} text-right`}>Importe</th>
                     <th className={th} />
@@ -65,8 +92,16 @@ export function PendingPage({ slug }: { slug: string }) {
               >
                 {g.items.map((i) => (
                   <tr key={i.id}>
-                    <td className={td}>{day(i.chargedOn)}</td>
-                    <td className={`${td} whitespace-normal`}>{i.description}</td>
+                    {canWrite ? (
+                      <td className={td}>
+                        <input type="checkbox" className="size-5" checked={picked.has(i.id)} onChange={() => toggle(i.id)} aria-label={`Elegir ${i.description} del ${day(i.chargedOn)}`} />
+                      </td>
+                    ) : null}
+                    <td className={`${td} ${wide}`}>{day(i.chargedOn)}</td>
+                    <td className={`${td} ${main}`}>
+                      {i.description}
+                      <span className="block text-xs text-slate-500 sm:hidden">{day(i.chargedOn)}</span>
+                    </td>
                     <td className={num}>{formatMoney(i.total)}</td>
                     <td className={td}>
                       {canWrite ? (
@@ -83,7 +118,7 @@ export function PendingPage({ slug }: { slug: string }) {
         </div>
       ) : null}
       {cancelling ? <CancelDialog {...cancelling} onClose={() => setCancelling(null)} /> : null}
-      {billing ? <CreateBatchDialog slug={slug} customerIds={billing} onClose={() => setBilling(null)} /> : null}
+      {billing ? <CreateBatchDialog slug={slug} customerIds={billing.customerIds} chargeIds={billing.chargeIds} onClose={() => setBilling(null)} /> : null}
     </div>
   );
 }

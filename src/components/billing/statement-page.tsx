@@ -8,7 +8,7 @@ import { Card, PageHeader } from "@/components/ui/page";
 import { formatMoney } from "@/lib/number";
 import { formatCuit } from "@/lib/cuit";
 import { COLLECTION_METHODS, COLLECTION_METHOD_LABELS } from "@/lib/schemas/billing";
-import { Badge, BillingTabs, Skeleton, Table, day, num, readMoney, td, th, todayAr, useCan } from "./common";
+import { Badge, BillingTabs, Skeleton, Table, day, main, num, readMoney, td, th, todayAr, useCan, wide } from "./common";
 
 const AGEING = [
   ["CURRENT", "A vencer"],
@@ -56,10 +56,10 @@ export function StatementPage({ slug, customerId }: { slug: string; customerId: 
       <Table
         head={
           <tr>
-            <th className={th}>Fecha</th>
+            <th className={`${th} ${wide}`}>Fecha</th>
             <th className={th}>Concepto</th>
-            <th className={`${th} text-right`}>Debe</th>
-            <th className={`${th} text-right`}>Haber</th>
+            <th className={`${th} ${wide} text-right`}>Debe</th>
+            <th className={`${th} ${wide} text-right`}>Haber</th>
             <th className={`${th} text-right`}>Saldo</th>
           </tr>
         }
@@ -67,10 +67,15 @@ export function StatementPage({ slug, customerId }: { slug: string; customerId: 
       >
         {s.entries.map((e) => (
           <tr key={`${e.kind}-${e.id}`}>
-            <td className={td}>{day(e.date)}</td>
-            <td className={td}>{e.label}</td>
-            <td className={num}>{e.debit === "0.00" ? "" : formatMoney(e.debit)}</td>
-            <td className={num}>{e.credit === "0.00" ? "" : formatMoney(e.credit)}</td>
+            <td className={`${td} ${wide}`}>{day(e.date)}</td>
+            <td className={`${td} ${main}`}>
+              {e.label}
+              <span className="block text-xs text-slate-500 sm:hidden">
+                {day(e.date)} · {e.debit === "0.00" ? `cobro ${formatMoney(e.credit)}` : formatMoney(e.debit)}
+              </span>
+            </td>
+            <td className={`${num} ${wide}`}>{e.debit === "0.00" ? "" : formatMoney(e.debit)}</td>
+            <td className={`${num} ${wide}`}>{e.credit === "0.00" ? "" : formatMoney(e.credit)}</td>
             <td className={num}>{formatMoney(e.balance)}</td>
           </tr>
         ))}
@@ -82,21 +87,26 @@ export function StatementPage({ slug, customerId }: { slug: string; customerId: 
             head={
               <tr>
                 <th className={th}>Factura</th>
-                <th className={th}>Vence</th>
-                <th className={th}>Estado</th>
-                <th className={`${th} text-right`}>Total</th>
+                <th className={`${th} ${wide}`}>Vence</th>
+                <th className={`${th} ${wide}`}>Estado</th>
+                <th className={`${th} ${wide} text-right`}>Total</th>
                 <th className={`${th} text-right`}>Pendiente</th>
               </tr>
             }
           >
             {s.invoices.map((i) => (
               <tr key={i.id}>
-                <td className={td}>{i.label}</td>
-                <td className={td}>{day(i.dueDate)}</td>
-                <td className={td}>
+                <td className={`${td} ${main}`}>
+                  {i.label}
+                  <span className="block text-xs text-slate-500 sm:hidden">
+                    Vence {day(i.dueDate)} · {STATUS[i.status][0]}
+                  </span>
+                </td>
+                <td className={`${td} ${wide}`}>{day(i.dueDate)}</td>
+                <td className={`${td} ${wide}`}>
                   <Badge tone={STATUS[i.status][1]}>{STATUS[i.status][0]}</Badge>
                 </td>
-                <td className={num}>{formatMoney(i.total)}</td>
+                <td className={`${num} ${wide}`}>{formatMoney(i.total)}</td>
                 <td className={num}>{formatMoney(i.open)}</td>
               </tr>
             ))}

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { formatDateTime, formatQty } from "@/lib/format";
 import { CatalogConflictsSection } from "./catalog-conflicts-section";
+import { OpenConflictsSection } from "./open-conflicts-section";
 
 /**
  * Supervisor review of oversold quantities from synced offline sales: the sale was
@@ -102,6 +103,7 @@ export function StockConflictsPage() {
         </Card>
       )}
       <CatalogConflictsSection status={status} />
+      <OpenConflictsSection status={status} />
     </div>
   );
 }

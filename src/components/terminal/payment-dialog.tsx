@@ -151,7 +151,7 @@ export function PaymentDialog({
             </Button>
           ))}
         </div>
-        <ChargeOptions busy={busy} onCharge={(charge) => !busy && onConfirm([], charge)} />
+        <ChargeOptions busy={busy} total={totalKey} onCharge={(charge) => !busy && onConfirm([], charge)} />
         <dl className="grid grid-cols-2 gap-1 text-sm">
           <dt className="text-slate-600">Pagado</dt>
           <dd className="text-right">{formatMoney(st.paid)}</dd>

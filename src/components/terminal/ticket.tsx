@@ -12,7 +12,8 @@ export type TicketData = {
   /** The register's number once the server has the sale. */
   ticketNumber?: number;
   afipPointOfSale?: number;
-  fiscal: "PENDING_SYNC" | "REQUESTED" | "NOT_REQUIRED";
+  /** VERIFYING: charged and on disk, the server's verdict is on its way (a second or two). */
+  fiscal: "VERIFYING" | "PENDING_SYNC" | "REQUESTED" | "NOT_REQUIRED";
 };
 
 const ivaLabel = (v: string | null | undefined) => (v && v in IVA_CONDITION_LABELS ? IVA_CONDITION_LABELS[v as keyof typeof IVA_CONDITION_LABELS] : v ?? "");
@@ -87,7 +88,9 @@ export function Ticket({ t, business, printable }: { t: TicketData; business: Po
       ) : null}
       <hr className="my-2 border-dashed border-black" />
       <p className="text-center" data-testid="ticket-fiscal">
-        {t.fiscal === "PENDING_SYNC"
+        {t.fiscal === "VERIFYING"
+          ? "Verificando con el servidor…"
+          : t.fiscal === "PENDING_SYNC"
           ? "Comprobante fiscal pendiente"
           : t.fiscal === "REQUESTED"
             ? "Factura electrónica en emisión: reimprimila con CAE desde «Comprobantes»"

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { cartProblem, cartTotal, emptyCart, newId, toDisplay, toSaleInput, type Cart, type Payment } from "@/pos/cart";
 import { formatMoney } from "@/lib/format";
 import type { PosContext } from "@/lib/schemas/pos-wire";
@@ -32,14 +32,19 @@ export function useCheckout(opts: {
   const [error, setError] = useState<string | null>(null);
   const [last, setLastState] = useState<TicketData | null>(null);
   const [printRequest, setPrintRequest] = useState(0);
+  // The last ticket as of now (a verdict arriving later must not overwrite a newer sale's).
+  const lastRef = useRef<TicketData | null>(null);
 
   useEffect(() => {
     if (!register) return;
     try {
-      setLastState(JSON.parse(localStorage.getItem(lastKey(slug, register.id)) ?? "null") as TicketData | null);
+      lastRef.current = JSON.parse(localStorage.getItem(lastKey(slug, register.id)) ?? "null") as TicketData | null;
     } catch {
-      setLastState(null);
+      lastRef.current = null;
     }
+    // A ticket left "verifying" by a reload is simply pending until the server has it.
+    if (lastRef.current?.fiscal === "VERIFYING") lastRef.current = { ...lastRef.current, fiscal: "PENDING_SYNC" };
+    setLastState(lastRef.current);
   }, [slug, register]);
 
   // Once the server has answered for the last sale, its ticket shows the register's number.
@@ -51,6 +56,7 @@ export function useCheckout(opts: {
 
   const setLast = useCallback(
     (t: TicketData | null) => {
+      lastRef.current = t;
       setLastState(t);
       if (!register) return;
       if (t) localStorage.setItem(lastKey(slug, register.id), JSON.stringify(t));
@@ -78,32 +84,49 @@ export function useCheckout(opts: {
         const base = toSaleInput(cart, { id, registerId: register.id, cashSessionId: register.cashSessionId }, payments, now);
         // Charged to an account or a room instead of paid (billing): no payments, invoiced later.
         const sale = charge ? { ...base, payments: [], charge } : base;
-        const display = toDisplay(cart, payments, { localNumber: await runtime.nextLocalNumber(), registerName: register.name });
-        const verdict = await runtime.sell(sale, display);
-        if (verdict.kind === "refused") {
-          setError(verdict.message);
-          return;
-        }
+        const staged = await runtime.sell(sale, toDisplay(cart, payments, { registerName: register.name }));
+        const display = staged.display;
+        // On disk: the ticket shows now; while online it says it is being verified.
+        const previous = lastRef.current;
         const ticket: TicketData = {
           saleId: id,
           createdAt: now.toISOString(),
           display,
-          ticketNumber: verdict.kind === "accepted" ? verdict.ticketNumber : undefined,
           afipPointOfSale: register.afipPointOfSale,
-          fiscal: verdict.kind === "accepted" ? (register.fiscalEnabled ? "REQUESTED" : "NOT_REQUIRED") : "PENDING_SYNC",
+          fiscal: staged.online ? "VERIFYING" : "PENDING_SYNC",
         };
         setLast(ticket);
         setCart(() => emptyCart());
         setPaying(false);
+        setBusy(false);
         const change = display.change && display.change !== "0.00" ? ` Vuelto ${formatMoney(display.change)}.` : "";
-        notify({
-          kind: "success",
-          text:
+        const queuedText = `Venta registrada (ticket local ${display.localNumber}): se enviará al servidor al volver la conexión.${change}`;
+        notify({ kind: staged.online ? "info" : "success", text: staged.online ? `Cobrado: verificando con el servidor…${change}` : queuedText });
+        // The verdict is handled apart: the caller (focus back to the scan field) goes on now.
+        void staged.verdict.then((verdict) => {
+          if (verdict.kind === "refused") {
+            // Refused while the cashier waited: the ticket is withdrawn uncharged and the cart
+            // comes back (unless a new sale was started meanwhile) to be fixed.
+            if (lastRef.current?.saleId === id) setLast(previous);
+            if (cartRef.current.lines.length > 0) {
+              notify({ kind: "error", text: `La venta del ticket local ${display.localNumber} fue rechazada y no se cobró: ${verdict.message}` });
+              return;
+            }
+            setCart(() => cart);
+            setError(verdict.message);
+            setPaying(true);
+            return;
+          }
+          const settled: TicketData =
             verdict.kind === "accepted"
-              ? `Venta registrada: ticket N° ${ticket.ticketNumber}.${change}`
-              : `Venta registrada (ticket local ${display.localNumber}): se enviará al servidor al volver la conexión.${change}`,
+              ? { ...ticket, ticketNumber: verdict.ticketNumber, fiscal: register.fiscalEnabled ? "REQUESTED" : "NOT_REQUIRED" }
+              : { ...ticket, fiscal: "PENDING_SYNC" };
+          if (lastRef.current?.saleId === id) setLast(settled);
+          if (staged.online) {
+            notify({ kind: "success", text: verdict.kind === "accepted" ? `Venta registrada: ticket N° ${verdict.ticketNumber}.${change}` : queuedText });
+          }
+          if (register.autoPrint) setPrintRequest((n) => n + 1);
         });
-        if (register.autoPrint) setPrintRequest((n) => n + 1);
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
       } finally {

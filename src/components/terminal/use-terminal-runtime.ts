@@ -6,7 +6,7 @@ import { getMeta, openPosDb, setMeta, type PosDb } from "@/pos/db";
 import { hasPendingSales, listRefused, listSynced, peekQueue, resolveRefused } from "@/pos/queue";
 import { enqueueOp, listRefusedOps, opsSize, peekOps } from "@/pos/ops";
 import { refreshCustomers, searchLocalCustomers } from "@/pos/customers";
-import { sinkSale } from "@/pos/sale-sink";
+import { stageSale } from "@/pos/sale-sink";
 import { SyncEngine, type SyncState } from "@/pos/sync-engine";
 import { httpCatalogFetcher, httpOpsTransport, httpSyncTransport, registerBackgroundSync, requestPersistentStorage } from "@/pos/transport";
 import { POS_CHANNEL, type PosChannelMessage } from "@/pos/worker-sync";
@@ -76,6 +76,12 @@ export function useTerminalRuntime(slug: string) {
     },
     [slug],
   );
+
+  /** The cached context with the shifts opened on this device (by any tab) still queued. */
+  const adoptPendingSessions = useCallback(async (d: PosDb) => {
+    const cached = await getMeta(d, "posContext");
+    if (cached) setContext(await withPendingSessions(d, ZPosContext.parse(JSON.parse(cached))));
+  }, []);
 
   const refreshCatalog = useCallback(
     async (d: PosDb, force = false) => {
@@ -151,7 +157,10 @@ export function useTerminalRuntime(slug: string) {
       channelRef.current = ch;
       if (ch) {
         ch.onmessage = (ev: MessageEvent<PosChannelMessage>) => {
-          if (ev.data?.slug === slug && d) void reloadLists(d);
+          if (ev.data?.slug !== slug || !d) return;
+          void reloadLists(d);
+          // Another tab may have opened a shift offline: this tab sells in it too.
+          void adoptPendingSessions(d);
         };
       }
       window.addEventListener("online", onOnline);
@@ -179,7 +188,7 @@ export function useTerminalRuntime(slug: string) {
       window.removeEventListener("offline", onOffline);
       d?.close();
     };
-  }, [slug, refreshCatalog, reloadLists, loadContext]);
+  }, [slug, refreshCatalog, reloadLists, loadContext, adoptPendingSessions]);
 
   const notify = useCallback(() => {
     channelRef.current?.postMessage({ type: "queue-changed", slug } satisfies PosChannelMessage);
@@ -194,15 +203,19 @@ export function useTerminalRuntime(slug: string) {
     engineRef.current?.kick();
   }, [notify, slug]);
 
-  /** The one way a sale leaves the cart (see sale-sink.ts). */
+  /**
+   * The one way a sale leaves the cart (see sale-sink.ts): resolves once it is on disk, with
+   * the display as stored (its local number) and the server's verdict still to come.
+   */
   const sell = useCallback(
     async (sale: TSaleInput, display: SaleDisplay) => {
       if (!db) throw new Error("La caja todavía se está preparando");
       const st = engineRef.current?.getState();
       const online = navigator.onLine && (st?.online ?? true);
-      const verdict = await sinkSale({ db, sale, display, online, send: httpSyncTransport(slug) });
-      void afterQueueChange().then(() => reloadLists(db));
-      return verdict;
+      const staged = await stageSale({ db, sale, display, online, send: httpSyncTransport(slug), localNumber: true });
+      // The queue's counters and lists refresh after the verdict (or now, offline), off the charge's path.
+      void staged.verdict.then(() => afterQueueChange().then(() => reloadLists(db)));
+      return { display: staged.item.display, online, verdict: staged.verdict };
     },
     [db, slug, afterQueueChange, reloadLists],
   );
@@ -231,14 +244,6 @@ export function useTerminalRuntime(slug: string) {
     },
     [db],
   );
-
-  /** This device's next ticket number (shown until the server assigns the register's). */
-  const nextLocalNumber = useCallback(async () => {
-    if (!db) return "";
-    const n = Number((await getMeta(db, "ticketSeq")) ?? "0") + 1;
-    await setMeta(db, "ticketSeq", String(n));
-    return `L-${String(n).padStart(6, "0")}`;
-  }, [db]);
 
   const syncNow = useCallback(async () => {
     if (!db) return;
@@ -274,7 +279,6 @@ export function useTerminalRuntime(slug: string) {
     persisted,
     sell,
     queueOp,
-    nextLocalNumber,
     syncNow,
     resolve,
     reloadContext: useCallback(() => (db ? loadContext(db) : Promise.resolve()), [db, loadContext]),

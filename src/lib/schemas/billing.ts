@@ -74,6 +74,15 @@ export const ZSupervisor = z.object({
   supervisorPassword: z.string().min(1, "Ingresá la contraseña del supervisor").max(200),
 });
 
+/** A supervisor authorises a customer's sales on account over the credit limit, up to an amount. */
+export const ZCreditOverrideInput = z.object({
+  customerId: z.uuid(),
+  amount: ZMoney.refine((v) => Number(v) > 0, "El importe debe ser mayor que cero"),
+  supervisorEmail: z.string().trim().min(3, "Ingresá el e-mail del supervisor").max(254),
+  supervisorPassword: z.string().min(1, "Ingresá la contraseña del supervisor").max(200),
+});
+export type TCreditOverrideInput = z.input<typeof ZCreditOverrideInput>;
+
 export const ZCreateBatchInput = z
   .object({
     /** Billing batch id from the client: creating twice is idempotent. */

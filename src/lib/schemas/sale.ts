@@ -40,8 +40,11 @@ export const ZSaleCharge = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("ACCOUNT"),
     customerId: z.uuid(),
-    /** A supervisor's credentials to go over the credit limit. */
-    override: z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) }).optional(),
+    /**
+     * Over the credit limit: the signed grant a supervisor obtained online (billing.authorizeCreditOverride).
+     * Never credentials: the sale is stored in the terminal's offline queue.
+     */
+    override: z.object({ grant: z.string().min(1).max(1000) }).optional(),
   }),
   z.object({ kind: z.literal("ROOM"), folioId: z.uuid() }),
 ]);

@@ -46,8 +46,8 @@ export class FakeServer {
 /** Web Locks with `ifAvailable`, shared between "tabs" that share one instance. */
 export class FakeLocks implements LockManagerLike {
   private held = new Set<string>();
-  async request<T>(name: string, options: { ifAvailable?: boolean }, cb: (lock: unknown) => Promise<T>): Promise<T> {
-    if (this.held.has(name)) {
+  async request<T>(name: string, options: { ifAvailable?: boolean; steal?: boolean }, cb: (lock: unknown) => Promise<T>): Promise<T> {
+    if (this.held.has(name) && !options.steal) {
       if (options.ifAvailable) return cb(null);
       while (this.held.has(name)) await new Promise((r) => setTimeout(r, 1));
     }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { addMember, adminSql } from "@/test/factories";
 import { makeFiscalTenant, randomCuit } from "@/test/fiscal";
+import { billingPointOfSale } from "@/test/billing";
 import { nextIp } from "@/test/ip";
 import { withTenant } from "../db/with-tenant";
 import { createTestCa } from "../afip/fake/certs";
@@ -25,6 +26,8 @@ import { recordCollection } from "./record-collection";
 import { customerStatement } from "./customer-statement";
 import { scanOverdueReceivables } from "./scan-overdue-receivables";
 import { addAccountCharge } from "./add-account-charge";
+import { authorizeCreditOverride, verifyCreditOverride } from "./credit-override";
+import { Decimal } from "@/lib/decimal";
 
 const ca = createTestCa();
 let fake: FakeAfip;
@@ -42,6 +45,7 @@ beforeAll(async () => {
   process.env.FAKE_AFIP_URL = fake.url;
   process.env.AFIP_TIMEOUT_MS = "10000";
   t = await makeFiscalTenant(ca);
+  await billingPointOfSale(t.tenantId, 5);
   cashier = await addMember(t.tenantId, "CASHIER");
   supervisor = await addMember(t.tenantId, "SUPERVISOR");
   const [r] = await admin<{ id: string }[]>`update registers set fiscal_enabled = true, afip_point_of_sale = 4 where tenant_id = ${t.tenantId} returning id`;
@@ -85,11 +89,28 @@ describe("sales on account (cuenta corriente)", () => {
     expect((err as Error).message).toMatch(/disponible \$\s4\.000,00/);
     expect(Number(before) - Number(await stock())).toBe(4);
 
-    // The cashier's own credentials never authorise; a supervisor's do.
-    const withOwn = { ...over, charge: { kind: "ACCOUNT" as const, customerId, override: { email: "nadie@test.local", password: "x" } } };
-    await expect(sell(withOwn)).rejects.toThrow();
-    const ok = await sell({ ...over, charge: { kind: "ACCOUNT", customerId, override: { email: supervisor.email, password: supervisor.password } } });
+    // A supervisor authorises online; the sale carries only the signed grant (never credentials).
+    const authorize = (who: { email: string; password: string }, amount: string, forCustomer = customerId) =>
+      withTenant(t.tenantId, (x) => authorizeCreditOverride(x, { customerId: forCustomer, amount, supervisorEmail: who.email, supervisorPassword: who.password }, { userId: cashier.userId, ip: nextIp() }), {
+        userId: cashier.userId,
+      });
+    await expect(authorize({ email: "nadie@test.local", password: "x" }, "4500")).rejects.toThrow(/supervisor incorrectos/);
+    const small = await authorize(supervisor, "4000");
+    const withGrant = (grant: string) => ({ ...over, charge: { kind: "ACCOUNT" as const, customerId, override: { grant } } });
+    await expect(sell(withGrant(small.grant))).rejects.toThrow(/autoriza hasta \$\s4\.000,00/);
+    const forged = small.grant.replace(/\.[^.]+$/, ".AAAA");
+    await expect(sell(withGrant(forged))).rejects.toThrow(/no es válida/);
+    const otherCustomer = await company("1.00");
+    await expect(sell(withGrant((await authorize(supervisor, "4500", otherCustomer)).grant))).rejects.toThrow(/otro cliente/);
+    const grant = await authorize(supervisor, "4500");
+    expect(grant).toMatchObject({ amount: "4500.00" });
+    const expiredAt = Date.parse(grant.expiresAt) + 1;
+    await expect(withTenant(t.tenantId, (x) => verifyCreditOverride(x, grant.grant, { customerId, total: new Decimal("4500") }, expiredAt))).rejects.toThrow(/venció/);
+    expect(Number(before) - Number(await stock())).toBe(4);
+    const ok = await sell(withGrant(grant.grant));
     expect(ok.status).toBe("CREATED");
+    const [authorizedBy] = await admin<{ authorized_by: string }[]>`select authorized_by from billing_charges where sale_id = ${over.id}`;
+    expect(authorizedBy!.authorized_by).toBe(supervisor.userId);
     const [row] = await tx((x) => listCustomers(x, { search: "" })).then((rows) => rows.filter((c) => c.id === customerId));
     expect(row).toMatchObject({ uninvoiced: "10500.00", balance: "0.00" });
   });

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { billingSupervisor } from "./supervisor";
+import { verifyCreditOverride } from "./credit-override";
 import { Decimal } from "@/lib/decimal";
 import { formatMoney } from "@/lib/format";
 import type { TSaleCharge } from "@/lib/schemas/sale";
@@ -16,9 +16,9 @@ export type AuthorizedCharge =
  * Checks a charge inside the sale's transaction, holding the lock that serializes charges:
  * the customer row (FOR UPDATE) so two sales on account cannot both pass the limit, or the
  * folio (FOR SHARE) so a checkout waits for the charge. Over the credit limit only with a
- * supervisor's credentials (not the cashier's own).
+ * supervisor's signed grant (credit-override.ts: their credentials, not the cashier's own).
  */
-export async function authorizeSaleCharge(tx: Tx, charge: TSaleCharge, total: Decimal, actor: { userId: string; ip?: string }): Promise<AuthorizedCharge> {
+export async function authorizeSaleCharge(tx: Tx, charge: TSaleCharge, total: Decimal, _actor: { userId: string; ip?: string }): Promise<AuthorizedCharge> {
   if (charge.kind === "ROOM") {
     const [f] = await tx.execute<{ room_number: string; status: string }>(sql`select room_number, status from folios where id = ${charge.folioId} for share`);
     if (!f) throw new AppError("NOT_FOUND", "El folio no existe.", { field: "folioId" });
@@ -40,6 +40,6 @@ export async function authorizeSaleCharge(tx: Tx, charge: TSaleCharge, total: De
       { code: "CREDIT_LIMIT", available: Decimal.max(available, 0).toFixed(2) },
     );
   }
-  const sup = await billingSupervisor(tx, charge.override, "billing.override", charge.customerId, actor);
-  return { kind: "ACCOUNT", customerId: charge.customerId, authorizedBy: sup.userId };
+  const { supervisorId } = await verifyCreditOverride(tx, charge.override.grant, { customerId: charge.customerId, total });
+  return { kind: "ACCOUNT", customerId: charge.customerId, authorizedBy: supervisorId };
 }

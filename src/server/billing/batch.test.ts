@@ -6,7 +6,7 @@ import { withTenant } from "../db/with-tenant";
 import { createTestCa } from "../afip/fake/certs";
 import { startFakeAfip, type FakeAfip } from "../afip/fake/server";
 import { makeFiscalTenant } from "@/test/fiscal";
-import { seedAccountCharges } from "@/test/billing";
+import { billingPointOfSale, seedAccountCharges } from "@/test/billing";
 import { processBillingBatch } from "@/inngest/functions/process-billing-batch";
 import { billingBatchEvent } from "./events";
 import { createBatch } from "./create-batch";
@@ -16,6 +16,8 @@ import { cancelBatch } from "./cancel-batch";
 import { listInvoices } from "./list-invoices";
 import { getBatch, listBatches } from "./list-batches";
 import { isUniqueViolation } from "../errors/app-error";
+import { savePointOfSale } from "../fiscal/save-point-of-sale";
+import { listBillingPointsOfSale } from "./list-billing-points-of-sale";
 
 const ca = createTestCa();
 let fake: FakeAfip;
@@ -27,6 +29,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await fake.close();
 });
+
+/** A fiscal tenant whose point of sale 3 issues online (CAE): the batches' point of sale. */
+async function fiscalTenant() {
+  const t = await makeFiscalTenant(ca);
+  await billingPointOfSale(t.tenantId, 3);
+  return t;
+}
 
 const today = () => new Date(Date.now() - 3 * 3600_000).toISOString().slice(0, 10);
 
@@ -62,7 +71,7 @@ function expectConsecutive(cuit: string, docs: DocRow[]) {
 
 describe("billing batch against the fake ARCA", () => {
   it("200 documents with rejections, timeouts and lost responses: each issued once or in ERROR with ARCA's reason; re-running changes nothing", async () => {
-    const t = await makeFiscalTenant(ca);
+    const t = await fiscalTenant();
     const seeded = await seedAccountCharges(t.tenantId, t.ownerId, 200);
     const rejected = [seeded[10]!, seeded[77]!, seeded[150]!, seeded[199]!, seeded[3]!];
     for (const r of rejected) fake.rejectReceiver(r.docNumber, [{ code: 10013, msg: `Receptor ${r.docNumber} inactivo (rechazo simulado)` }]);
@@ -105,12 +114,12 @@ describe("billing batch against the fake ARCA", () => {
     // And the same batch id creates nothing new.
     const replay = await withTenant(t.tenantId, (tx) => createBatch(tx, { id: batchId, pointOfSale: 3, issueDate: today() }, { userId: t.ownerId }));
     expect(replay).toEqual({ batchId, documents: 200, created: false });
-  });
+  }, 240_000); // 200 documents through the whole path: minutes on a loaded shared machine
 
   it("a run killed after ARCA answered resumes without duplicates (recovered by FECompConsultar)", async () => {
     // No injected timeouts here: a generous deadline so a loaded machine cannot add any.
     process.env.AFIP_TIMEOUT_MS = "20000";
-    const t = await makeFiscalTenant(ca);
+    const t = await fiscalTenant();
     await seedAccountCharges(t.tenantId, t.ownerId, 30);
     const batchId = randomUUID();
     await withTenant(t.tenantId, (tx) => createBatch(tx, { id: batchId, pointOfSale: 3, issueDate: today() }, { userId: t.ownerId }));
@@ -141,7 +150,7 @@ describe("billing batch against the fake ARCA", () => {
   });
 
   it("a charge is invoiced by one batch only, even when two batches are created at once", async () => {
-    const t = await makeFiscalTenant(ca);
+    const t = await fiscalTenant();
     await seedAccountCharges(t.tenantId, t.ownerId, 20);
     const make = () =>
       withTenant(t.tenantId, (tx) => createBatch(tx, { id: randomUUID(), pointOfSale: 3, issueDate: today() }, { userId: t.ownerId })).then(
@@ -161,7 +170,7 @@ describe("billing batch against the fake ARCA", () => {
   });
 
   it("manual retry issues what ARCA rejected once fixed; cancel takes back only what has not started; invoice query filters by batch", async () => {
-    const t = await makeFiscalTenant(ca);
+    const t = await fiscalTenant();
     const seeded = await seedAccountCharges(t.tenantId, t.ownerId, 6);
     const bad = seeded[1]!;
     fake.rejectReceiver(bad.docNumber, [{ code: 10013, msg: "CUIT del receptor no registrado (rechazo simulado)" }]);
@@ -191,5 +200,27 @@ describe("billing batch against the fake ARCA", () => {
     expect(pending[0]!.n).toBe(2);
     expect((await runFunction(t.tenantId, other)).result).toMatchObject({ status: "CANCELLED" });
     expect(fake.issued(t.cuit)).toHaveLength(4);
+  });
+
+  it("a batch issues only on a configured, active, online (CAE) point of sale; the others are refused and nothing is taken", async () => {
+    const t = await fiscalTenant();
+    await withTenant(t.tenantId, async (tx) => {
+      await savePointOfSale(tx, { number: 8, name: "Vieja", active: false });
+      await savePointOfSale(tx, { number: 93, name: "Contingencia", emissionType: "CAEA", fallbackFor: 3 });
+    });
+    await seedAccountCharges(t.tenantId, t.ownerId, 2);
+    expect(await withTenant(t.tenantId, (tx) => listBillingPointsOfSale(tx))).toEqual([{ number: 3, name: "Facturación 3" }]);
+    for (const [pointOfSale, message] of [
+      [5, /no está configurado/],
+      [8, /no emite con CAE/],
+      [93, /no emite con CAE/],
+    ] as const) {
+      await expect(withTenant(t.tenantId, (tx) => createBatch(tx, { id: randomUUID(), pointOfSale, issueDate: today() }, { userId: t.ownerId }))).rejects.toThrow(message);
+    }
+    const [left] = await withTenant(t.tenantId, (tx) =>
+      tx.execute<{ pending: number; batches: number }>(sql`select (select count(*) from billing_charges where status = 'PENDING')::int as pending, (select count(*) from billing_batches)::int as batches`),
+    );
+    expect(left).toEqual({ pending: 2, batches: 0 });
+    expect((await withTenant(t.tenantId, (tx) => createBatch(tx, { id: randomUUID(), pointOfSale: 3, issueDate: today() }, { userId: t.ownerId }))).documents).toBe(2);
   });
 });

@@ -13,6 +13,7 @@ import { currentTenantId } from "../fiscal/current-tenant";
 import { pgArray } from "../purchasing/common";
 import { money, sum } from "@/lib/decimal";
 import { ZCreateBatchInput, type TCreateBatchInput } from "@/lib/schemas/billing";
+import { assertBillingPointOfSale } from "./list-billing-points-of-sale";
 
 type PendingRow = {
   id: string;
@@ -43,6 +44,7 @@ export async function createBatch(tx: Tx, raw: TCreateBatchInput, actor: { userI
 
   const [settings] = await tx.select().from(fiscalSettings).limit(1);
   if (!settings) throw new AppError("INVALID_STATE", "Completá los datos fiscales (CUIT y condición de IVA) antes de facturar.");
+  await assertBillingPointOfSale(tx, input.pointOfSale);
 
   // Lock the selected charges (concurrent batch creations wait here, then see them taken).
   const pending = await tx.execute<PendingRow>(sql`

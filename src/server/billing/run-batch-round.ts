@@ -29,7 +29,8 @@ export async function runBatchRound(tenantId: string, batchId: string, opts: { c
       returning d.fiscal_document_id, f.point_of_sale || ':' || coalesce(f.cbte_tipo, 0) as series`);
     const bySeries = new Map<string, string[]>();
     for (const r of rows) bySeries.set(r.series, [...(bySeries.get(r.series) ?? []), r.fiscal_document_id]);
-    return [...bySeries.values()];
+    // UPDATE … RETURNING has no order: the series go out in a fixed one, so a pass is repeatable.
+    return [...bySeries.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, ids]) => ids);
   });
 
   const result: BatchRoundResult = { remaining: 0, issued: 0, rejected: 0, requests: 0, transient: [] };

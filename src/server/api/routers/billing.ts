@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { permissionProcedure, router } from "../trpc";
-import { ZAddFolioChargeInput, ZCollectionInput, ZCreateBatchInput, ZIsoDate, ZOpenFolioInput } from "@/lib/schemas/billing";
+import { ZAddFolioChargeInput, ZCollectionInput, ZCreateBatchInput, ZCreditOverrideInput, ZIsoDate, ZOpenFolioInput } from "@/lib/schemas/billing";
+import { authorizeCreditOverride, ZCreditOverrideResponse } from "../../billing/credit-override";
 import { openFolio } from "../../billing/open-folio";
 import { addFolioCharge } from "../../billing/add-folio-charge";
 import { transferFolioCharge, voidFolioCharge, ZTransferFolioChargeInput, ZVoidFolioChargeInput } from "../../billing/change-folio-charge";
@@ -11,6 +12,7 @@ import { addAccountCharge, ZAddAccountChargeInput } from "../../billing/add-acco
 import { listPending } from "../../billing/list-pending";
 import { cancelPending, ZCancelPendingInput } from "../../billing/cancel-pending";
 import { createBatch } from "../../billing/create-batch";
+import { listBillingPointsOfSale, ZBillingPointsOfSaleResponse } from "../../billing/list-billing-points-of-sale";
 import { getBatch, listBatches } from "../../billing/list-batches";
 import { cancelBatch } from "../../billing/cancel-batch";
 import { retryBatch } from "../../billing/retry-batch";
@@ -62,10 +64,17 @@ export const billingRouter = router({
   pending: read
     .input(z.object({ customerId: z.uuid().optional(), from: ZIsoDate.optional(), to: ZIsoDate.optional() }).optional())
     .query(({ ctx, input }) => listPending(ctx.tx, input ?? {})),
+  /** A supervisor's authorisation over a credit limit, for a sale at the POS (a signed grant; the credentials stay here). */
+  authorizeCreditOverride: charge
+    .input(ZCreditOverrideInput)
+    .output(ZCreditOverrideResponse)
+    .mutation(({ ctx, input }) => authorizeCreditOverride(ctx.tx, input, actorOf(ctx))),
   addAccountCharge: write.input(ZAddAccountChargeInput).mutation(({ ctx, input }) => addAccountCharge(ctx.tx, input, actorOf(ctx))),
   cancelPending: write.input(ZCancelPendingInput).mutation(({ ctx, input }) => cancelPending(ctx.tx, input, actorOf(ctx))),
 
   // Batches
+  /** The CAE points of sale a batch may issue on. */
+  pointsOfSale: write.output(ZBillingPointsOfSaleResponse).query(({ ctx }) => listBillingPointsOfSale(ctx.tx)),
   batches: read.query(({ ctx }) => listBatches(ctx.tx)),
   batch: read.input(id).query(({ ctx, input }) => getBatch(ctx.tx, input.id)),
   createBatch: write.input(ZCreateBatchInput).mutation(async ({ ctx, input }) => {

@@ -18,6 +18,8 @@ import { closeCashSession, ZCloseCashSessionInput } from "../../cash/close-cash-
 import { getCashSession } from "../../cash/get-cash-session";
 import { justifyCashSession, ZJustifyCashSessionInput } from "../../cash/justify-cash-session";
 import { listCashSessions } from "../../cash/list-cash-sessions";
+import { listOpenConflicts, ZListOpenConflictsResponse } from "../../cash/list-open-conflicts";
+import { resolveOpenConflict, ZResolveOpenConflictInput, ZResolveOpenConflictResponse } from "../../cash/resolve-open-conflict";
 import { listRegistersWithSessions } from "../../cash/current-cash-session";
 import { sendFiscalEvent } from "../../fiscal/events";
 import { listRegisters, listSellingWarehouses, saveRegister, ZSaveRegisterInput } from "../../pos/save-register";
@@ -112,4 +114,14 @@ export const posRouter = router({
   resolveCatalogConflict: review
     .input(ZResolveCatalogConflictInput)
     .mutation(({ ctx, input }) => resolveCatalogConflict(ctx.tx, input, { userId: ctx.user.id })),
+
+  /** Shifts opened offline on a register that was already open: accepted, flagged for review (issue 13). */
+  openConflicts: review
+    .input(z.object({ status: z.enum(["OPEN", "RESOLVED"]).optional() }).optional())
+    .output(ZListOpenConflictsResponse)
+    .query(({ ctx, input }) => listOpenConflicts(ctx.tx, { status: input?.status })),
+  resolveOpenConflict: review
+    .input(ZResolveOpenConflictInput)
+    .output(ZResolveOpenConflictResponse)
+    .mutation(({ ctx, input }) => resolveOpenConflict(ctx.tx, input, { userId: ctx.user.id })),
 });

@@ -13,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  varchar,
 } from "drizzle-orm/pg-core";
 import { users } from "./tenancy";
 import { registers } from "./registers";
@@ -112,6 +113,10 @@ export const cashSessions = pgTable(
      * shift happened) and flagged for a supervisor, outside the one-open-per-register key.
      */
     openConflict: boolean().notNull().default(false),
+    /** A supervisor's review of an open conflict: who, when and what was decided. */
+    conflictResolvedBy: uuid().references(() => users.id),
+    conflictResolvedAt: timestamp({ withTimezone: true }),
+    conflictResolution: varchar({ length: 500 }),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

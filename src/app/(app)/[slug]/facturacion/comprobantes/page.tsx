@@ -2,7 +2,10 @@ import { InvoicesPage } from "@/components/billing/invoices-page";
 
 export const metadata = { title: "Consulta de comprobantes" };
 
-export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
+export default async function Page({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ lote?: string | string[] }> }) {
   const p = await params;
-  return <InvoicesPage slug={p.slug} />;
+  const lote = (await searchParams).lote;
+  // A batch's page links here with ?lote=<id>: only a well-formed id preselects the filter.
+  const batchId = typeof lote === "string" && /^[0-9a-f-]{36}$/i.test(lote) ? lote : "";
+  return <InvoicesPage slug={p.slug} batchId={batchId} />;
 }
