@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { createTestCa, issueTestCertificate, signCsr } from "../src/server/afip/fake/certs";
 import { withDemoDb } from "./offline-db";
 import { DEMO_USERS, login, uniqueSlug } from "./fixtures";
+import { signUpBusiness } from "./mail";
 
 // A generated CA stands in for ARCA's: it signs the CSR the owner downloads.
 const ca = createTestCa("ARCA de prueba (e2e)");
@@ -19,15 +20,7 @@ function validCuit(prefix = "30"): string {
 test("the owner of a new business onboards to ARCA without openssl: key + CSR here, certificate back, mismatch refused", async ({ page }) => {
   const slug = uniqueSlug("kiosco");
   const cuit = validCuit();
-  await page.goto("/registro");
-  await page.getByLabel("Nombre del negocio").fill("Kiosco Onboarding");
-  await page.getByLabel("Tipo de negocio").selectOption("RETAIL");
-  await page.getByLabel("Dirección en Mostrador").fill(slug);
-  await page.getByLabel("Tu nombre").fill("Dueña");
-  await page.getByLabel("E-mail").fill(`${slug}@e2e.test`);
-  await page.getByLabel("Contraseña").fill("clave-segura-1");
-  await page.getByRole("button", { name: "Crear mi negocio" }).click();
-  await expect(page).toHaveURL(new RegExp(`/${slug}$`));
+  await signUpBusiness(page, { business: "Kiosco Onboarding", kind: "RETAIL", slug, owner: "Dueña", email: `${slug}@e2e.test`, password: "clave-segura-1" });
 
   await page.goto(`/${slug}/fiscal/configuracion`);
   await page.getByRole("textbox", { name: /^CUIT/ }).fill(cuit);

@@ -1,16 +1,9 @@
 import { test, expect, type Page } from "@playwright/test";
 import { login, uniqueSlug } from "./fixtures";
+import { signUpBusiness } from "./mail";
 
 async function signUp(page: Page, business: string, slug: string, email: string) {
-  await page.goto("/registro");
-  await page.getByLabel("Nombre del negocio").fill(business);
-  await page.getByLabel("Tipo de negocio").selectOption("RESTAURANT");
-  await page.getByLabel("Dirección en Mostrador").fill(slug);
-  await page.getByLabel("Tu nombre").fill(`Dueño de ${business}`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Contraseña").fill("clave-segura-1");
-  await page.getByRole("button", { name: "Crear mi negocio" }).click();
-  await expect(page).toHaveURL(new RegExp(`/${slug}$`));
+  await signUpBusiness(page, { business, kind: "RESTAURANT", slug, owner: `Dueño de ${business}`, email, password: "clave-segura-1" });
   await expect(page.getByRole("combobox", { name: "Cambiar de negocio" })).toHaveValue(slug);
 }
 

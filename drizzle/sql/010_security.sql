@@ -58,11 +58,14 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $
 $$;
 
 --    Forgot password: a token (hashed) and its e-mail in the outbox, only if the account
---    exists and is enabled. Returns nothing either way: the caller cannot tell.
+--    exists and is enabled. Returns nothing either way: the caller cannot tell. At most 3
+--    reset mails per address an hour, so nobody can flood a victim's mailbox.
 CREATE OR REPLACE FUNCTION auth_request_password_reset(p_email text, p_token_hash text, p_subject text, p_body text)
 RETURNS void
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  WITH u AS (SELECT id, email FROM public.users WHERE lower(email) = lower(p_email) AND NOT disabled),
+  WITH u AS (SELECT id, email FROM public.users WHERE lower(email) = lower(p_email) AND NOT disabled
+             AND (SELECT count(*) FROM public.outbox_messages o WHERE lower(o.to_email) = lower(p_email)
+                    AND o.subject = p_subject AND o.created_at > now() - interval '1 hour') < 3),
   t AS (INSERT INTO public.password_reset_tokens (token_hash, user_id, expires_at)
         SELECT p_token_hash, u.id, now() + interval '1 hour' FROM u RETURNING user_id)
   INSERT INTO public.outbox_messages (to_email, subject, body)

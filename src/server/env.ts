@@ -32,7 +32,7 @@ const ZEnv = z.object({
   INNGEST_DEV: z.string().optional(),
   /** Reverse proxies in front of the app whose X-Forwarded-For entry is trusted (0 = the socket address). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
-  /** SMTP server for e-mails in production (smtp://user:pass@host:587 or smtps://…). Without it, e-mails wait in the outbox. */
+  /** SMTP server the outbox is delivered through (smtp://user:pass@host:587 or smtps://…:465), by the deliver-mail cron. Without it, e-mails wait in the outbox (/dev/correo in development). */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().max(254).default("Mostrador <no-responder@mostrador.local>"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

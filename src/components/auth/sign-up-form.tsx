@@ -1,7 +1,6 @@
 "use client";
 import { useState } from "react";
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
+import Link from "next/link";
 import { trpc, errorMessage, fieldErrors } from "@/lib/trpc/react";
 import { Button } from "@/components/ui/button";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
@@ -15,23 +14,38 @@ const slugify = (s: string) =>
     .replace(/^-+|-+$/g, "")
     .slice(0, 40);
 
+/**
+ * Step one of signing up: the business and the owner's e-mail. The answer is always the same
+ * ("check your e-mail"); the link in it creates the business and asks for the password.
+ */
 export function SignUpForm() {
-  const router = useRouter();
-  const [form, setForm] = useState({ businessName: "", kind: "RETAIL" as "HOTEL" | "RESTAURANT" | "RETAIL", slug: "", ownerName: "", email: "", password: "" });
+  const [form, setForm] = useState({ businessName: "", kind: "RETAIL" as "HOTEL" | "RESTAURANT" | "RETAIL", slug: "", ownerName: "", email: "" });
   const [slugTouched, setSlugTouched] = useState(false);
-  const [signInError, setSignInError] = useState<string | null>(null);
-  const signUp = trpc.tenancy.signUp.useMutation({
-    onSuccess: async ({ slug }) => {
-      const res = await signIn("credentials", { email: form.email, password: form.password, redirect: false });
-      if (!res || res.error) {
-        setSignInError("Creamos tu negocio, pero no pudimos iniciar sesión. Ingresá con tu e-mail y contraseña.");
-        return;
-      }
-      router.push(`/${slug}`);
-      router.refresh();
-    },
-  });
+  const signUp = trpc.tenancy.signUp.useMutation();
   const errs = signUp.error ? fieldErrors(signUp.error) : {};
+  if (signUp.isSuccess) {
+    return (
+      <div className="space-y-3">
+        <Alert kind="success">
+          Te enviamos un correo a <strong className="break-all">{form.email}</strong> para confirmar. Abrí el enlace que contiene para elegir tu contraseña y
+          crear tu negocio (vence en 24 horas).
+        </Alert>
+        <p className="text-sm text-slate-600">¿No llegó? Revisá la carpeta de correo no deseado o volvé a intentarlo en unos minutos.</p>
+        {process.env.NODE_ENV !== "production" ? (
+          <p className="text-sm text-slate-600">
+            En desarrollo el correo no sale: está en{" "}
+            <Link className="font-medium text-teal-700 hover:underline" href="/dev/correo">
+              /dev/correo
+            </Link>
+            .
+          </p>
+        ) : null}
+        <Button type="button" variant="secondary" className="w-full" onClick={() => signUp.reset()}>
+          Corregir los datos
+        </Button>
+      </div>
+    );
+  }
   return (
     <form
       className="space-y-4"
@@ -78,12 +92,9 @@ export function SignUpForm() {
         <Field label="E-mail" error={errs.email}>
           <Input type="email" required autoComplete="username" value={form.email} invalid={!!errs.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
         </Field>
-        <Field label="Contraseña" error={errs.password} hint="Al menos 8 caracteres.">
-          <Input type="password" required autoComplete="new-password" value={form.password} invalid={!!errs.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
-        </Field>
+        <p className="text-sm text-slate-600">Te enviaremos un enlace para confirmar tu e-mail; la contraseña la elegís al abrirlo.</p>
       </fieldset>
       {signUp.error && !Object.keys(errs).length ? <Alert>{errorMessage(signUp.error)}</Alert> : null}
-      {signInError ? <Alert>{signInError}</Alert> : null}
       <Button type="submit" className="w-full" busy={signUp.isPending}>
         Crear mi negocio
       </Button>

@@ -26,9 +26,10 @@ describe("GET /api/inngest", () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { function_count: number; functions: { id: string; triggers: unknown[] }[] };
     // every served function + issue-fiscal-document's onFailure handler (registered as its own function)
-    expect(body.function_count).toBe(10);
+    expect(body.function_count).toBe(11);
     expect(body.functions.map((f) => f.id).sort()).toEqual([
       "mostrador-billing-overdue-alerts",
+      "mostrador-deliver-mail",
       "mostrador-fiscal-caea-maintenance",
       "mostrador-fiscal-daily",
       "mostrador-issue-fiscal-document",

@@ -56,7 +56,7 @@ export const ZSaleInput = z.object({
   registerId: z.uuid(),
   cashSessionId: z.uuid(),
   /** When the cashier rang the sale (ISO 8601); offline sales keep their original time. */
-  createdAt: z.iso.datetime({ offset: true }),
+  createdAt: z.iso.datetime({ offset: true }).max(40),
   customerId: z.uuid().optional(),
   lines: z.array(ZSaleLineInput).min(1, "La venta no tiene productos").max(500),
   /** Ticket-level discount AMOUNT taken off the sum of the lines. */

@@ -87,6 +87,16 @@ describe("password reset request", () => {
     expect(await lastMailTo(t.email)).toBeDefined();
     expect(await lastMailTo("nadie-" + t.tenantId + "@x.test")).toBeUndefined();
   });
+
+  it("a flood of requests for one address mails it at most 3 times an hour, with the same answer", async () => {
+    const t = await makeTenant();
+    for (let i = 0; i < 5; i++) {
+      const anon = createCallerFactory(appRouter)({ requestId: "r", tenantSlug: null, ip: `10.79.0.${i}`, token: null });
+      expect(await anon.account.requestPasswordReset({ email: t.email })).toEqual({ ok: true });
+    }
+    const [n] = await admin<{ n: number }[]>`select count(*)::int as n from outbox_messages where to_email = ${t.email}`;
+    expect(n!.n).toBe(3);
+  });
 });
 
 describe("invitations (issue 11)", () => {

@@ -37,7 +37,21 @@ export async function getCashSession(tx: Tx, cashSessionId: string, viewer: { us
     ...base,
     revealed: true as const,
     expected: await expectedAmounts(tx, session.id),
-    closing: closing ?? null,
+    // Who declared or justified is said by name elsewhere; user ids never leave the server (issue 11).
+    closing: closing
+      ? {
+          declaredTotal: closing.declaredTotal,
+          expectedTotal: closing.expectedTotal,
+          deviation: closing.deviation,
+          deviationPct: closing.deviationPct,
+          deviationClass: closing.deviationClass,
+          review: closing.review,
+          justification: closing.justification,
+          justifiedAt: closing.justifiedAt,
+          declaredAt: closing.declaredAt,
+          declaredByMe: closing.declaredBy === viewer.userId,
+        }
+      : null,
     closingLines: lines,
   };
 }

@@ -29,6 +29,15 @@ export async function justifyCashSession(tx: Tx, input: TJustifyCashSessionInput
     .update(cashSessionClosings)
     .set({ review: "JUSTIFIED", justification: input.justification, justifiedBy: actor.userId, justifiedAt: sql`now()` })
     .where(eq(cashSessionClosings.cashSessionId, input.cashSessionId))
-    .returning();
+    // Not declaredBy: the cashier's user id never leaves the server (issue 11).
+    .returning({
+      cashSessionId: cashSessionClosings.cashSessionId,
+      review: cashSessionClosings.review,
+      justification: cashSessionClosings.justification,
+      justifiedBy: cashSessionClosings.justifiedBy,
+      justifiedAt: cashSessionClosings.justifiedAt,
+      deviation: cashSessionClosings.deviation,
+      deviationClass: cashSessionClosings.deviationClass,
+    });
   return row!;
 }

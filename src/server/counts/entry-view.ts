@@ -38,6 +38,6 @@ export async function entryViews(tx: Tx, where: { countId: string; userId: strin
 
 /** A count quantity: ≥ 0 (an empty shelf is a count), up to 3 decimals. */
 export const ZCountQuantity = z
-  .union([z.string(), z.number()])
+  .union([z.string().max(40), z.number()])
   .transform((v) => String(v).trim())
   .pipe(z.string().regex(/^\d{1,11}(\.\d{1,3})?$/, "Cantidad: usá un número con hasta 3 decimales"));

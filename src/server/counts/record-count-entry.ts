@@ -16,7 +16,7 @@ export const ZRecordCountEntryInput = z.object({
   zoneId: z.uuid().nullable().optional(),
   quantity: ZCountQuantity,
   /** When the device recorded it; only for entries queued offline. */
-  countedAt: z.iso.datetime({ offset: true }).optional(),
+  countedAt: z.iso.datetime({ offset: true }).max(40).optional(),
 });
 export type TRecordCountEntryInput = z.input<typeof ZRecordCountEntryInput>;
 

@@ -12,6 +12,7 @@ import { runtimeEnv } from "../env";
 export const ZSaveFiscalSettingsInput = z.object({
   cuit: z
     .string()
+    .max(20, "El CUIT tiene 11 dígitos")
     .transform(normalizeCuit)
     .refine(isValidCuit, "CUIT inválido (revisá el dígito verificador)"),
   legalName: z.string().trim().min(2, "Ingresá la razón social").max(200),
@@ -22,6 +23,7 @@ export const ZSaveFiscalSettingsInput = z.object({
   environment: z.enum(["HOMOLOGATION", "PRODUCTION", "FAKE"]),
   anonymousConsumerLimit: z
     .string()
+    .max(20, "Importe inválido")
     .regex(/^\d+(\.\d{1,2})?$/, "Importe inválido")
     .optional(),
   /** Minutes of CAE unavailability before a register switches to its CAEA point of sale. */

@@ -14,7 +14,7 @@ export const ZCreateCustomerInput = z.object({
   name: z.string().trim().min(2, "Ingresá el nombre o razón social").max(160),
   ivaCondition: z.enum(["RESPONSABLE_INSCRIPTO", "MONOTRIBUTO", "EXENTO", "CONSUMIDOR_FINAL", "NO_CATEGORIZADO"]),
   address: z.string().trim().max(200).optional(),
-  email: z.email("E-mail inválido").optional(),
+  email: z.email("E-mail inválido").max(254, "El e-mail es demasiado largo").optional(),
 });
 export type TCreateCustomerInput = z.infer<typeof ZCreateCustomerInput>;
 

@@ -56,7 +56,8 @@ export const ZConvertSuggestionsInput = z.object({
         unitCost: zCost("Costo", { emptyAsZero: true }).optional(),
       }),
     )
-    .min(1, "Elegí al menos una sugerencia"),
+    .min(1, "Elegí al menos una sugerencia")
+    .max(500, "Como máximo 500 sugerencias por vez"),
 });
 export type TConvertSuggestionsInput = z.input<typeof ZConvertSuggestionsInput>;
 

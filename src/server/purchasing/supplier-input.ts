@@ -16,12 +16,14 @@ export const ZSupplierInput = z.object({
   cuit: z
     .string()
     .trim()
+    .max(20, "El CUIT tiene 11 dígitos")
     .transform(normalizeCuit)
     .pipe(z.string().regex(/^\d{11}$/, "El CUIT tiene 11 dígitos").refine(isValidCuit, "CUIT inválido: revisá el dígito verificador")),
   contactName: optionalText(120),
   email: z
     .string()
     .trim()
+    .max(254, "El e-mail es demasiado largo")
     .optional()
     .nullable()
     .transform((v) => (v ? v.toLowerCase() : null))

@@ -10,7 +10,7 @@ export { TENANT } from "../inventory/ledger";
 /** Longest period a report reads (rollups keep it fast; this keeps a typo from asking for a century). */
 export const MAX_PERIOD_DAYS = 366 * 3;
 
-export const ZReportDate = z.string().refine(isIsoDate, "Fecha inválida (usá dd/mm/aaaa)");
+export const ZReportDate = z.string().max(10, "Fecha inválida (usá dd/mm/aaaa)").refine(isIsoDate, "Fecha inválida (usá dd/mm/aaaa)");
 export const ZPeriod = z.object({ from: ZReportDate, to: ZReportDate });
 
 /** Refuses an inverted or too long period with a Spanish message. */

@@ -82,6 +82,9 @@ export async function auditTenantIsolation(sql: postgres.Sql | postgres.Transact
     "auth_force_password_reset",
     "auth_reset_password",
     "auth_create_invited_account",
+    // 120_security_signup.sql: sign-up confirmed by e-mail before anything is created.
+    "auth_request_signup",
+    "auth_confirm_signup",
   ]);
   const definers = await sql<{ proname: string; config: string[] | null }[]>`
     select p.proname, p.proconfig as config from pg_proc p join pg_namespace n on n.oid = p.pronamespace

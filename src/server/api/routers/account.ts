@@ -4,7 +4,7 @@ import { authedProcedure, publicProcedure, router } from "../trpc";
 import { withAnonymous, withTenant, withUser } from "../../db/with-tenant";
 import { AppError } from "../../errors/app-error";
 import { hashPassword } from "../../auth/password";
-import { allowPriceCheck } from "../../pos/check-price";
+import { limitAnonymous } from "../../auth/limit-anonymous";
 import { changePassword, ZChangePasswordInput } from "../../account/change-password";
 import { requestPasswordReset, resetPassword, ZRequestPasswordResetInput, ZResetPasswordInput } from "../../account/password-reset";
 import { parseInvitationToken } from "../../tenancy/create-invitation";
@@ -20,10 +20,6 @@ const invitation = (token: string) => {
   return parsed;
 };
 
-/** Anonymous e-mail-sending endpoints: a few per minute per client address, counted in PostgreSQL. */
-async function limitAnonymous(ip: string, what: string) {
-  if (!(await allowPriceCheck(`${what}:${ip}`, 5))) throw new AppError("RATE_LIMITED", "Demasiados pedidos. Esperá un minuto y probá de nuevo.");
-}
 
 export const accountRouter = router({
   /** Asks the current password; every session of the user ends (the page signs in again). */

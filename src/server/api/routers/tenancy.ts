@@ -1,30 +1,43 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { authedProcedure, permissionProcedure, publicProcedure, router, tenantProcedure } from "../trpc";
-import { withTenant, withUser } from "../../db/with-tenant";
+import { withAnonymous, withTenant, withUser } from "../../db/with-tenant";
 import { listMyBusinesses, ZListMyBusinessesResponse } from "../../tenancy/list-my-businesses";
-import { createTenant, ZCreateTenantInput, ZOwnerAccount } from "../../tenancy/create-tenant";
+import { createTenant, ZCreateTenantInput } from "../../tenancy/create-tenant";
+import { confirmSignUp, requestSignUp, signUpTokenHash, ZConfirmSignUpInput, ZConfirmSignUpResponse, ZRequestSignUpInput, ZRequestSignUpResponse } from "../../account/sign-up";
+import { hashPassword } from "../../auth/password";
+import { limitAnonymous } from "../../auth/limit-anonymous";
 import { createInvitation, ZCreateInvitationInput } from "../../tenancy/create-invitation";
 import { changeMemberRole, listMembers, removeMember, setMemberDisabled, ZChangeMemberRoleInput, ZMemberRef, ZSetMemberDisabledInput } from "../../tenancy/manage-members";
 import { listInvitations, revokeInvitation, ZRevokeInvitationInput } from "../../tenancy/revoke-invitation";
 import { forcePasswordReset } from "../../account/password-reset";
 import { ROLE_PERMISSIONS, type Permission } from "@/lib/permissions";
 
-export const ZSignUpInput = ZCreateTenantInput.extend(ZOwnerAccount.shape);
-
 export const tenancyRouter = router({
-  /** A visitor creates a business and its OWNER account. */
-  signUp: publicProcedure.input(ZSignUpInput).mutation(async ({ input }) => {
-    const tenantId = randomUUID();
-    const userId = randomUUID();
-    const { tenant } = await withTenant(
-      tenantId,
-      (tx) =>
-        createTenant(tx, { ...input, tenantId }, { kind: "new", userId, name: input.ownerName, email: input.email, password: input.password }),
-      { userId },
-    );
-    return { slug: tenant.slug };
-  }),
+  /**
+   * A visitor asks to create a business: always the same answer; a confirmation link (or, for
+   * an e-mail with an account, a notice) goes by e-mail. Nothing is created yet.
+   */
+  signUp: publicProcedure
+    .input(ZRequestSignUpInput)
+    .output(ZRequestSignUpResponse)
+    .mutation(async ({ ctx, input }) => {
+      await limitAnonymous(ctx.ip, "signup");
+      return withAnonymous((tx) => requestSignUp(tx, input));
+    }),
+
+  /** The confirmation link's page: the password is chosen here; the account and the business are created. */
+  confirmSignUp: publicProcedure
+    .input(ZConfirmSignUpInput)
+    .output(ZConfirmSignUpResponse)
+    .mutation(async ({ ctx, input }) => {
+      await limitAnonymous(ctx.ip, "signup-confirm", 10);
+      const ids = { tenantId: randomUUID(), userId: randomUUID() };
+      const passwordHash = await hashPassword(input.password);
+      return withTenant(ids.tenantId, (tx) => confirmSignUp(tx, { tokenHash: signUpTokenHash(input.token), passwordHash, slug: input.slug }, ids), {
+        userId: ids.userId,
+      });
+    }),
 
   /** A signed-in user opens another business. */
   createBusiness: authedProcedure.input(ZCreateTenantInput).mutation(async ({ ctx, input }) => {

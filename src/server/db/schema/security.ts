@@ -144,8 +144,34 @@ export const outboxMessages = pgTable(
     sentAt: timestamp({ withTimezone: true }),
     attempts: integer().notNull().default(0),
     lastError: text(),
+    /** The SMTP sender claims a message until then (a crashed sender's claim lapses); after a failure, the retry time. */
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Set when the sender gives up (too many failures); the message stays for review. */
+    failedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index("outbox_messages_pending_idx").on(t.sentAt, t.createdAt)],
+  (t) => [index("outbox_messages_pending_idx").on(t.sentAt, t.createdAt), index("outbox_messages_due_idx").on(t.nextAttemptAt)],
+);
+
+/**
+ * A sign-up waiting for its e-mail to be confirmed: the business and the account are created
+ * only when the link is followed (and the password is chosen there), so the sign-up form never
+ * reveals whether an e-mail has an account. Written and consumed only by reviewed SECURITY
+ * DEFINER functions; the token is stored hashed and spent once.
+ */
+export const signupRequests = pgTable(
+  "signup_requests",
+  {
+    tokenHash: text().primaryKey(),
+    email: text().notNull(),
+    ownerName: text().notNull(),
+    businessName: text().notNull(),
+    kind: text().notNull(),
+    slug: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("signup_requests_email_idx").on(t.email, t.createdAt)],
 );
 
 /** Sessions ended by sign-out: their token id is refused until the token would have expired anyway. */
