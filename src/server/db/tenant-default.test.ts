@@ -30,7 +30,7 @@ describe("the tenant id comes from the transaction (drizzle/sql/121_tenant_defau
 
   it("with no tenant set the default is NULL and the row is refused", async () => {
     await expect(withAnonymous((tx) => tx.insert(warehouses).values({ name: "Huérfano" }))).rejects.toThrow();
-    const [{ n }] = await admin<{ n: number }[]>`select count(*)::int as n from warehouses where name = 'Huérfano'`;
-    expect(n).toBe(0);
+    const rows = await admin<{ n: number }[]>`select count(*)::int as n from warehouses where name = 'Huérfano'`;
+    expect(rows[0]?.n).toBe(0);
   });
 });

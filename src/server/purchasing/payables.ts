@@ -31,7 +31,7 @@ export async function recordPayment(tx: Tx, raw: TRecordPaymentInput, actor: Act
   const paidOn = v.paidOn ?? (await tenantToday(tx));
   const [row] = await tx
     .insert(payablePayments)
-    .values({ tenantId: TENANT, payableId: v.payableId, amount: v.amount, method: v.method, reference: v.reference ?? null, paidOn, createdBy: actor.userId })
+    .values({ payableId: v.payableId, amount: v.amount, method: v.method, reference: v.reference ?? null, paidOn, createdBy: actor.userId })
     .returning({ id: payablePayments.id });
   const [u] = await tx.execute<{ balance: string }>(
     sql`update payables set balance = balance - ${v.amount}::numeric where id = ${v.payableId} returning balance`,

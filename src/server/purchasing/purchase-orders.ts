@@ -41,7 +41,7 @@ async function writeLines(tx: Tx, orderId: string, lines: { productId: string; q
   const service = found.find((p) => p.is_service);
   if (service) throw new AppError("VALIDATION", `«${service.name}» es un servicio y no se compra como stock.`, { field: "lines" });
   await tx.insert(purchaseOrderLines).values(
-    lines.map((l, i) => ({ tenantId: TENANT, orderId, position: i + 1, productId: l.productId, quantity: l.quantity, unitCost: l.unitCost })),
+    lines.map((l, i) => ({ orderId, position: i + 1, productId: l.productId, quantity: l.quantity, unitCost: l.unitCost })),
   );
   const total = lines.reduce((a, l) => a.plus(dec(l.quantity).times(l.unitCost)), ZERO);
   await tx.execute(sql`update purchase_orders set total = ${money(total)}, updated_at = now() where id = ${orderId}`);
@@ -59,7 +59,6 @@ export async function createPurchaseOrder(tx: Tx, raw: TPurchaseOrderInput, acto
   const [row] = await tx
     .insert(purchaseOrders)
     .values({
-      tenantId: TENANT,
       number: Number(next),
       supplierId: v.supplierId,
       warehouseId,
