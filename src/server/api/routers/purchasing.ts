@@ -5,13 +5,14 @@ import { can } from "@/lib/permissions";
 import { zQuantity } from "@/lib/schemas/decimal";
 import { ZSupplierInput } from "../../purchasing/supplier-input";
 import { createSupplier, deleteSupplier, updateSupplier } from "../../purchasing/save-supplier";
-import { getSupplier, listSuppliers } from "../../purchasing/list-suppliers";
+import { getSupplier, listSuppliers, ZListSuppliersResponse, ZSupplierResponse } from "../../purchasing/list-suppliers";
 import { ZPurchaseOrderInput } from "../../purchasing/purchase-order-input";
 import {
   cancelPurchaseOrder,
   createPurchaseOrder,
   getPurchaseOrder,
   listPurchaseOrders,
+  ZListPurchaseOrdersResponse,
   sendPurchaseOrder,
   updatePurchaseOrder,
 } from "../../purchasing/purchase-orders";
@@ -35,10 +36,10 @@ const kindsFor = (role: Parameters<typeof can>[0]) => Object.entries(NOTIFICATIO
 
 export const purchasingRouter = router({
   // Suppliers
-  suppliers: read.input(z.object({ search: z.string().max(80).optional(), includeInactive: z.boolean().optional() }).optional()).query(({ ctx, input }) =>
+  suppliers: read.input(z.object({ search: z.string().max(80).optional(), includeInactive: z.boolean().optional() }).optional()).output(ZListSuppliersResponse).query(({ ctx, input }) =>
     listSuppliers(ctx.tx, input ?? {}),
   ),
-  supplier: read.input(id).query(({ ctx, input }) => getSupplier(ctx.tx, input.id)),
+  supplier: read.input(id).output(ZSupplierResponse).query(({ ctx, input }) => getSupplier(ctx.tx, input.id)),
   createSupplier: write.input(ZSupplierInput).mutation(({ ctx, input }) => createSupplier(ctx.tx, input, actorOf(ctx))),
   updateSupplier: write.input(z.object({ id: z.string().uuid(), data: ZSupplierInput })).mutation(({ ctx, input }) =>
     updateSupplier(ctx.tx, input.id, input.data, actorOf(ctx)),
@@ -51,6 +52,7 @@ export const purchasingRouter = router({
   // Purchase orders
   orders: read
     .input(z.object({ status: z.enum(["DRAFT", "SENT", "PARTIAL", "RECEIVED", "CANCELLED"]).optional(), supplierId: z.string().uuid().optional() }).optional())
+    .output(ZListPurchaseOrdersResponse)
     .query(({ ctx, input }) => listPurchaseOrders(ctx.tx, input ?? {})),
   order: read.input(id).query(({ ctx, input }) => getPurchaseOrder(ctx.tx, input.id)),
   createOrder: write.input(ZPurchaseOrderInput).mutation(({ ctx, input }) => createPurchaseOrder(ctx.tx, input, actorOf(ctx))),
