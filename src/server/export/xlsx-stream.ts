@@ -1,58 +1,14 @@
 import "server-only";
 import { crc32, createDeflateRaw } from "node:zlib";
+import { rowXml, SHEET_END, SHEET_START, workbookParts, type XlsxCell } from "@/lib/xlsx";
 
-// A minimal streaming XLSX writer: one worksheet, inline strings and numbers, rows written as
-// they come (memory stays flat however many rows). An .xlsx is a ZIP of a few XML parts; the
-// ZIP is written with data descriptors so no part has to be buffered to know its size.
+// The streaming container for the workbook lib/xlsx.ts describes: rows written as they come
+// (memory stays flat however many rows), each part deflated, the ZIP written with data
+// descriptors so no part has to be buffered to know its size. Node only (zlib).
 
-/** `{ decimal: "1234.50" }` is written as a number cell verbatim (no float in between). */
-export type XlsxCell = string | number | { decimal: string } | null | undefined;
+export type { XlsxCell };
 
 type Entry = { name: Buffer; crc: number; compressed: number; size: number; offset: number };
-
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const STATIC_PARTS: [string, string][] = [
-  [
-    "[Content_Types].xml",
-    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
-  ],
-  [
-    "_rels/.rels",
-    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-  ],
-  [
-    "xl/_rels/workbook.xml.rels",
-    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-  ],
-];
-
-const escapeXml = (s: string) =>
-  s.replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
-
-function columnName(i: number): string {
-  let n = i + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** One row as worksheet XML. Numbers stay numbers (the accountant sums them in Excel). */
-export function rowXml(rowIndex: number, cells: XlsxCell[]): string {
-  const r = rowIndex + 1;
-  let out = `<row r="${r}">`;
-  cells.forEach((v, i) => {
-    if (v === null || v === undefined || v === "") return;
-    const ref = `${columnName(i)}${r}`;
-    if (typeof v === "number" && Number.isFinite(v)) out += `<c r="${ref}"><v>${v}</v></c>`;
-    else if (typeof v === "object" && /^-?\d+(\.\d+)?$/.test(v.decimal)) out += `<c r="${ref}"><v>${v.decimal}</v></c>`;
-    else out += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(String(v))}</t></is></c>`;
-  });
-  return `${out}</row>`;
-}
 
 /**
  * Writes a workbook with one sheet named `sheetName` to `write` (which may await backpressure).
@@ -118,16 +74,12 @@ export async function writeXlsx(
     entries.push(entry);
   }
 
-  for (const [name, xml] of STATIC_PARTS) await part(name, [xml]);
-  const safeSheet = escapeXml(sheetName.replace(/[\\/?*[\]:]/g, " ").slice(0, 31) || "Hoja1");
-  await part("xl/workbook.xml", [
-    `${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${safeSheet}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-  ]);
+  for (const [name, xml] of workbookParts(sheetName, { styles: false })) await part(name, [xml]);
   async function* sheet(): AsyncIterable<string> {
-    yield `${XML_HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`;
+    yield `${SHEET_START}<sheetData>`;
     let i = 0;
     for await (const row of rows) yield rowXml(i++, row);
-    yield "</sheetData></worksheet>";
+    yield SHEET_END;
   }
   await part("xl/worksheets/sheet1.xml", sheet());
 
