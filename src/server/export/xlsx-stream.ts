@@ -10,6 +10,58 @@ export type { XlsxCell };
 
 type Entry = { name: Buffer; crc: number; compressed: number; size: number; offset: number };
 
+/** Where the zip goes: bytes written so far (the next entry's offset) and the entries for the directory. */
+type ZipSink = { offset: number; entries: Entry[]; emit: (b: Buffer) => Promise<void> };
+
+/** One deflated part: local header, data as it streams (CRC and sizes counted), data descriptor. */
+async function writePart(zip: ZipSink, name: string, body: AsyncIterable<string> | Iterable<string>) {
+  const nameBuf = Buffer.from(name, "utf8");
+  const entry: Entry = { name: nameBuf, crc: 0, compressed: 0, size: 0, offset: zip.offset };
+  const head = Buffer.alloc(30);
+  head.writeUInt32LE(0x04034b50, 0);
+  head.writeUInt16LE(20, 4); // version needed
+  head.writeUInt16LE(0x0808, 6); // data descriptor + UTF-8 names
+  head.writeUInt16LE(8, 8); // deflate
+  head.writeUInt32LE(0x00210000, 10); // 1980-01-01 00:00 (reproducible files)
+  head.writeUInt16LE(nameBuf.length, 26);
+  await zip.emit(Buffer.concat([head, nameBuf]));
+
+  const deflate = createDeflateRaw({ level: 6 });
+  const out: Buffer[] = [];
+  deflate.on("data", (c: Buffer) => out.push(c));
+  const flushOut = async () => {
+    while (out.length) {
+      const c = out.shift()!;
+      entry.compressed += c.length;
+      await zip.emit(c);
+    }
+  };
+  let pending = "";
+  const push = async (text: string, force = false) => {
+    pending += text;
+    if (!force && pending.length < 64 * 1024) return;
+    const buf = Buffer.from(pending, "utf8");
+    pending = "";
+    entry.crc = crc32(buf, entry.crc);
+    entry.size += buf.length;
+    await new Promise<void>((resolve, reject) => deflate.write(buf, (e) => (e ? reject(e) : resolve())));
+    await flushOut();
+  };
+  for await (const text of body) await push(text);
+  await push("", true);
+  await new Promise<void>((resolve) => deflate.end(resolve));
+  await new Promise<void>((resolve) => (deflate.readableEnded ? resolve() : deflate.once("end", () => resolve())));
+  await flushOut();
+
+  const desc = Buffer.alloc(16);
+  desc.writeUInt32LE(0x08074b50, 0);
+  desc.writeUInt32LE(entry.crc >>> 0, 4);
+  desc.writeUInt32LE(entry.compressed, 8);
+  desc.writeUInt32LE(entry.size, 12);
+  await zip.emit(desc);
+  zip.entries.push(entry);
+}
+
 /**
  * Writes a workbook with one sheet named `sheetName` to `write` (which may await backpressure).
  * `rows` is any (async) iterable of rows; the first is usually the header.
@@ -19,60 +71,15 @@ export async function writeXlsx(
   rows: AsyncIterable<XlsxCell[]> | Iterable<XlsxCell[]>,
   write: (chunk: Uint8Array) => Promise<void> | void,
 ): Promise<void> {
-  let offset = 0;
-  const entries: Entry[] = [];
-  const emit = async (b: Buffer) => {
-    offset += b.length;
-    await write(b);
+  const zip: ZipSink = {
+    offset: 0,
+    entries: [],
+    emit: async (b) => {
+      zip.offset += b.length;
+      await write(b);
+    },
   };
-
-  async function part(name: string, body: AsyncIterable<string> | Iterable<string>) {
-    const nameBuf = Buffer.from(name, "utf8");
-    const entry: Entry = { name: nameBuf, crc: 0, compressed: 0, size: 0, offset };
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4); // version needed
-    head.writeUInt16LE(0x0808, 6); // data descriptor + UTF-8 names
-    head.writeUInt16LE(8, 8); // deflate
-    head.writeUInt32LE(0x00210000, 10); // 1980-01-01 00:00 (reproducible files)
-    head.writeUInt16LE(nameBuf.length, 26);
-    await emit(Buffer.concat([head, nameBuf]));
-
-    const deflate = createDeflateRaw({ level: 6 });
-    const out: Buffer[] = [];
-    deflate.on("data", (c: Buffer) => out.push(c));
-    const flushOut = async () => {
-      while (out.length) {
-        const c = out.shift()!;
-        entry.compressed += c.length;
-        await emit(c);
-      }
-    };
-    let pending = "";
-    const push = async (text: string, force = false) => {
-      pending += text;
-      if (!force && pending.length < 64 * 1024) return;
-      const buf = Buffer.from(pending, "utf8");
-      pending = "";
-      entry.crc = crc32(buf, entry.crc);
-      entry.size += buf.length;
-      await new Promise<void>((resolve, reject) => deflate.write(buf, (e) => (e ? reject(e) : resolve())));
-      await flushOut();
-    };
-    for await (const text of body) await push(text);
-    await push("", true);
-    await new Promise<void>((resolve) => deflate.end(resolve));
-    await new Promise<void>((resolve) => (deflate.readableEnded ? resolve() : deflate.once("end", () => resolve())));
-    await flushOut();
-
-    const desc = Buffer.alloc(16);
-    desc.writeUInt32LE(0x08074b50, 0);
-    desc.writeUInt32LE(entry.crc >>> 0, 4);
-    desc.writeUInt32LE(entry.compressed, 8);
-    desc.writeUInt32LE(entry.size, 12);
-    await emit(desc);
-    entries.push(entry);
-  }
+  const part = (name: string, body: AsyncIterable<string> | Iterable<string>) => writePart(zip, name, body);
 
   for (const [name, xml] of workbookParts(sheetName, { styles: false })) await part(name, [xml]);
   async function* sheet(): AsyncIterable<string> {
@@ -83,8 +90,8 @@ export async function writeXlsx(
   }
   await part("xl/worksheets/sheet1.xml", sheet());
 
-  const centralStart = offset;
-  for (const e of entries) {
+  const centralStart = zip.offset;
+  for (const e of zip.entries) {
     const c = Buffer.alloc(46);
     c.writeUInt32LE(0x02014b50, 0);
     c.writeUInt16LE(20, 4);
@@ -97,13 +104,13 @@ export async function writeXlsx(
     c.writeUInt32LE(e.size, 24);
     c.writeUInt16LE(e.name.length, 28);
     c.writeUInt32LE(e.offset, 42);
-    await emit(Buffer.concat([c, e.name]));
+    await zip.emit(Buffer.concat([c, e.name]));
   }
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(offset - centralStart, 12);
+  end.writeUInt16LE(zip.entries.length, 8);
+  end.writeUInt16LE(zip.entries.length, 10);
+  end.writeUInt32LE(zip.offset - centralStart, 12);
   end.writeUInt32LE(centralStart, 16);
-  await emit(end);
+  await zip.emit(end);
 }
