@@ -18,7 +18,17 @@ import {
 } from "../../purchasing/purchase-orders";
 import { ZReceiveGoodsInput } from "../../purchasing/receive-goods-input";
 import { receiveGoods } from "../../purchasing/receive-goods";
-import { getPayable, listPayables, payablesAgeing, recordPayment, supplierStatement, ZRecordPaymentInput } from "../../purchasing/payables";
+import {
+  getPayable,
+  listPayables,
+  payablesAgeing,
+  recordPayment,
+  supplierStatement,
+  ZGetPayableResponse,
+  ZListPayablesResponse,
+  ZPayablesAgeingResponse,
+  ZRecordPaymentInput,
+} from "../../purchasing/payables";
 import { listSuggestions, convertSuggestions, updateSuggestion, ZConvertSuggestionsInput } from "../../purchasing/suggestions";
 import { recomputeReplenishment } from "../../purchasing/recompute-replenishment";
 import { requestReplenishment } from "../../purchasing/request-replenishment";
@@ -72,10 +82,11 @@ export const purchasingRouter = router({
   // Payables
   payables: read
     .input(z.object({ status: z.enum(["CURRENT", "DUE_SOON", "OVERDUE", "PAID", "OPEN"]).optional(), supplierId: z.string().uuid().optional() }).optional())
+    .output(ZListPayablesResponse)
     .query(({ ctx, input }) => listPayables(ctx.tx, input ?? {})),
-  payable: read.input(id).query(({ ctx, input }) => getPayable(ctx.tx, input.id)),
+  payable: read.input(id).output(ZGetPayableResponse).query(({ ctx, input }) => getPayable(ctx.tx, input.id)),
   pay: write.input(ZRecordPaymentInput).mutation(({ ctx, input }) => recordPayment(ctx.tx, input, actorOf(ctx))),
-  ageing: read.query(({ ctx }) => payablesAgeing(ctx.tx)),
+  ageing: read.output(ZPayablesAgeingResponse).query(({ ctx }) => payablesAgeing(ctx.tx)),
 
   // Replenishment
   suggestions: read.query(({ ctx }) => listSuggestions(ctx.tx)),
