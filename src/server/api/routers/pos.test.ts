@@ -127,6 +127,6 @@ describe("pos router", () => {
       linked: true,
     });
     const ticket = await cash.pos.sale({ saleId });
-    expect(ticket).toMatchObject({ customer_name: "Eventos SA", total: "12100.00", fiscal_status: "PENDING" });
+    expect(ticket).toMatchObject({ customerName: "Eventos SA", total: "12100.00", fiscalStatus: "PENDING" });
   });
 });

@@ -6,7 +6,7 @@ import { can } from "@/lib/permissions";
 import { ZSaleInput } from "@/lib/schemas/sale";
 import { createSale } from "../../pos/create-sale";
 import { voidSale, ZVoidSaleInput } from "../../pos/void-sale";
-import { getSaleTicket } from "../../pos/get-sale-ticket";
+import { getSaleTicket, ZSaleTicketResponse } from "../../pos/get-sale-ticket";
 import { listSales, ZListSalesResponse } from "../../pos/list-sales";
 import { findProductByCode, searchProducts } from "../../pos/find-products";
 import { createCustomer, searchCustomers, ZCreateCustomerInput } from "../../pos/customers";
@@ -67,7 +67,7 @@ export const posRouter = router({
   }),
 
   /** The ticket (reprint data); reviewers see any sale, a cashier only the sales of their own sessions (SPEC §2). */
-  sale: sell.input(z.object({ saleId: z.uuid() })).query(({ ctx, input }) => getSaleTicket(ctx.tx, input.saleId, actorOf(ctx))),
+  sale: sell.input(z.object({ saleId: z.uuid() })).output(ZSaleTicketResponse).query(({ ctx, input }) => getSaleTicket(ctx.tx, input.saleId, actorOf(ctx))),
 
   /**
    * Sales lists are for reviewers only: a cashier adding up their own session's tickets would
