@@ -34,7 +34,7 @@ import { recomputeReplenishment } from "../../purchasing/recompute-replenishment
 import { requestReplenishment } from "../../purchasing/request-replenishment";
 import { listPurchaseCatalog, ZListPurchaseCatalogInput, ZListPurchaseCatalogResponse } from "../../purchasing/list-purchase-catalog";
 import { applyPriceList, previewPriceList, ZPriceListInput } from "../../purchasing/price-list";
-import { listNotifications, markNotificationsRead, NOTIFICATION_KINDS, unreadCount } from "../../purchasing/notifications";
+import { listNotifications, markNotificationsRead, NOTIFICATION_KINDS, unreadCount, ZNotificationsResponse } from "../../purchasing/notifications";
 import { runDailyAlerts } from "../../purchasing/run-daily-alerts";
 
 const read = permissionProcedure("purchasing.read");
@@ -126,7 +126,7 @@ export const purchasingRouter = router({
   runAlerts: write.mutation(({ ctx }) => runDailyAlerts(ctx.tx)),
 
   // Notifications (any member; filtered by what the role may see)
-  notifications: tenantProcedure.query(({ ctx }) => listNotifications(ctx.tx, ctx.user.id, kindsFor(ctx.role))),
+  notifications: tenantProcedure.output(ZNotificationsResponse).query(({ ctx }) => listNotifications(ctx.tx, ctx.user.id, kindsFor(ctx.role))),
   unreadCount: tenantProcedure.query(({ ctx }) => unreadCount(ctx.tx, ctx.user.id, kindsFor(ctx.role))),
   markRead: tenantProcedure
     .input(z.object({ ids: z.array(z.string().uuid()).max(200).optional() }))
