@@ -1,8 +1,15 @@
-// A minimal XLSX writer: one sheet of text and number cells, a bold header row. An .xlsx is a
-// zip of XML parts; entries are STORED (no compression) so the only algorithm needed is
-// CRC-32. Pure TypeScript, runs in the browser (report exports) and in Node (tests).
+// The one XLSX module: the workbook's XML parts and rows (shared with the streaming writer in
+// server/export/xlsx-stream.ts, which only adds a deflating zip container), and an in-memory
+// writer for the browser: one sheet, a bold header row, entries STORED (no compression) so the
+// only algorithm needed is CRC-32. Pure TypeScript, runs in the browser and in Node.
 
-export type XlsxCell = string | number | null;
+/** `{ decimal: "1234.50" }` is written as a number cell verbatim (no float in between). */
+export type XlsxCell = string | number | { decimal: string } | null | undefined;
+
+export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -20,60 +27,79 @@ export function crc32(bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-const esc = (s: string) =>
+/** XML text: the five specials escaped, control characters Excel refuses dropped. */
+export const escapeXml = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 
-function colName(i: number): string {
+/** 0 → A, 25 → Z, 26 → AA. */
+export function columnName(i: number): string {
   let s = "";
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
-function sheetXml(header: string[], rows: XlsxCell[][]): string {
-  const row = (cells: XlsxCell[], r: number, style = "") =>
-    `<row r="${r}">${cells
-      .map((v, c) => {
-        const ref = `${colName(c)}${r}`;
-        if (v === null || v === "") return "";
-        if (typeof v === "number" && Number.isFinite(v)) return `<c r="${ref}"${style}><v>${v}</v></c>`;
-        return `<c r="${ref}" t="inlineStr"${style}><is><t xml:space="preserve">${esc(String(v))}</t></is></c>`;
-      })
-      .join("")}</row>`;
-  const widths = header.map((h, c) => Math.min(60, Math.max(h.length, ...rows.slice(0, 200).map((r) => String(r[c] ?? "").length)) + 2));
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
-    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
-    `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>` +
-    `<sheetData>${row(header, 1, ' s="1"')}${rows.map((r, i) => row(r, i + 2)).join("")}</sheetData></worksheet>`
-  );
+const cellText = (v: XlsxCell) => (v !== null && typeof v === "object" ? v.decimal : String(v ?? ""));
+
+/** One row (0-based index) as worksheet XML. Numbers stay numbers (the accountant sums them in Excel). */
+export function rowXml(rowIndex: number, cells: XlsxCell[], style = ""): string {
+  const r = rowIndex + 1;
+  let out = `<row r="${r}">`;
+  cells.forEach((v, i) => {
+    if (v === null || v === undefined || v === "") return;
+    const ref = `${columnName(i)}${r}`;
+    if (typeof v === "number" && Number.isFinite(v)) out += `<c r="${ref}"${style}><v>${v}</v></c>`;
+    else if (typeof v === "object" && /^-?\d+(\.\d+)?$/.test(v.decimal)) out += `<c r="${ref}"${style}><v>${v.decimal}</v></c>`;
+    else out += `<c r="${ref}" t="inlineStr"${style}><is><t xml:space="preserve">${escapeXml(cellText(v))}</t></is></c>`;
+  });
+  return `${out}</row>`;
 }
 
-/** The bytes of an .xlsx workbook with one sheet. */
-export function buildXlsx(sheetName: string, header: string[], rows: XlsxCell[][]): Uint8Array {
-  const name = esc(sheetName.replace(/[\\/?*[\]:]/g, " ").slice(0, 31) || "Hoja1");
-  const files: [string, string][] = [
+const STYLES_XML = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>`;
+
+/**
+ * Every part of a one-sheet workbook except the sheet itself (`xl/worksheets/sheet1.xml`),
+ * shared by the in-memory writer below and the streaming one (server/export/xlsx-stream.ts).
+ * `styles` adds the stylesheet whose style 1 is the bold header.
+ */
+export function workbookParts(sheetName: string, opts: { styles: boolean }): [string, string][] {
+  const name = escapeXml(sheetName.replace(/[\\/?*[\]:]/g, " ").slice(0, 31) || "Hoja1");
+  const stylesType = `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`;
+  const stylesRel = `<Relationship Id="rId2" Type="${REL_TYPE}/styles" Target="styles.xml"/>`;
+  const parts: [string, string][] = [
     [
       "[Content_Types].xml",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
+      `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>${opts.styles ? stylesType : ""}</Types>`,
     ],
-    [
-      "_rels/.rels",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    ],
+    ["_rels/.rels", `${XML_HEAD}<Relationships xmlns="${REL_NS}"><Relationship Id="rId1" Type="${REL_TYPE}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
     [
       "xl/workbook.xml",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${name}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_TYPE}"><sheets><sheet name="${name}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
     ],
     [
       "xl/_rels/workbook.xml.rels",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+      `${XML_HEAD}<Relationships xmlns="${REL_NS}"><Relationship Id="rId1" Type="${REL_TYPE}/worksheet" Target="worksheets/sheet1.xml"/>${opts.styles ? stylesRel : ""}</Relationships>`,
     ],
-    [
-      "xl/styles.xml",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>`,
-    ],
-    ["xl/worksheets/sheet1.xml", sheetXml(header, rows)],
   ];
+  if (opts.styles) parts.push(["xl/styles.xml", STYLES_XML]);
+  return parts;
+}
+
+/** The worksheet's opening tag; the streaming writer follows it with rows and `SHEET_END`. */
+export const SHEET_START = `${XML_HEAD}<worksheet xmlns="${MAIN_NS}">`;
+export const SHEET_END = "</sheetData></worksheet>";
+
+function sheetXml(header: string[], rows: XlsxCell[][]): string {
+  const widths = header.map((h, c) => Math.min(60, Math.max(h.length, ...rows.slice(0, 200).map((r) => cellText(r[c]).length)) + 2));
+  return (
+    SHEET_START +
+    `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>` +
+    `<sheetData>${rowXml(0, header, ' s="1"')}${rows.map((r, i) => rowXml(i + 1, r)).join("")}${SHEET_END}`
+  );
+}
+
+/** The bytes of an .xlsx workbook with one sheet (bold header, column widths), built in memory. */
+export function buildXlsx(sheetName: string, header: string[], rows: XlsxCell[][]): Uint8Array {
+  const files = [...workbookParts(sheetName, { styles: true }), ["xl/worksheets/sheet1.xml", sheetXml(header, rows)] as [string, string]];
   return zipStored(files.map(([path, text]) => [path, new TextEncoder().encode(text)]));
 }
 

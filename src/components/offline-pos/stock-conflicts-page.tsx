@@ -61,9 +61,9 @@ export function StockConflictsPage() {
             <tbody>
               {list.data.map((c) => (
                 <tr key={c.id} className="border-b align-top">
-                  <td className="py-2">{formatDateTime(c.created_at)}</td>
-                  <td className="py-2">#{c.ticket_number}</td>
-                  <td className="py-2">{c.product_name}</td>
+                  <td className="py-2">{formatDateTime(c.createdAt)}</td>
+                  <td className="py-2">#{c.ticketNumber}</td>
+                  <td className="py-2">{c.productName}</td>
                   <td className="py-2 text-right tabular-nums">{formatQty(c.requested)}</td>
                   <td className="py-2 text-right font-medium tabular-nums text-amber-800">{formatQty(c.shortfall)}</td>
                   <td className="py-2">

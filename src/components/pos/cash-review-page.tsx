@@ -57,18 +57,18 @@ export function CashReviewPage({ slug }: { slug: string }) {
               <tbody>
                 {sessions.data.map((s) => (
                   <tr key={s.id} className="border-t border-slate-100" data-testid={`session-${s.id}`}>
-                    <td className="py-2 pr-3">{s.register_name}</td>
-                    <td className="pr-3">{s.opened_by_name ?? "—"}</td>
-                    <td className="pr-3">{formatDateTime(s.opened_at)}</td>
+                    <td className="py-2 pr-3">{s.registerName}</td>
+                    <td className="pr-3">{s.openedByName ?? "—"}</td>
+                    <td className="pr-3">{formatDateTime(s.openedAt)}</td>
                     <td className="pr-3">{s.status === "OPEN" ? "Abierta" : "Cerrada"}</td>
-                    <td className="pr-3 text-right">{formatMoney(s.expected_total)}</td>
-                    <td className="pr-3 text-right">{s.declared_total ? formatMoney(s.declared_total) : "—"}</td>
+                    <td className="pr-3 text-right">{formatMoney(s.expectedTotal)}</td>
+                    <td className="pr-3 text-right">{s.declaredTotal ? formatMoney(s.declaredTotal) : "—"}</td>
                     <td className="pr-3 text-right">
-                      {s.deviation ? `${formatMoney(s.deviation)} (${Number(s.deviation_pct).toFixed(2)} %)` : "—"}
+                      {s.deviation ? `${formatMoney(s.deviation)} (${Number(s.deviationPct).toFixed(2)} %)` : "—"}
                     </td>
                     <td className="pr-3">
-                      {s.deviation_class ? (
-                        <span className={`rounded px-2 py-0.5 text-xs font-medium ${CLASS_STYLE[s.deviation_class]}`}>{CLASS_TEXT[s.deviation_class]}</span>
+                      {s.deviationClass ? (
+                        <span className={`rounded px-2 py-0.5 text-xs font-medium ${CLASS_STYLE[s.deviationClass]}`}>{CLASS_TEXT[s.deviationClass]}</span>
                       ) : (
                         "—"
                       )}
@@ -122,20 +122,20 @@ export function CashReviewPage({ slug }: { slug: string }) {
                 <tr key={s.id} className="border-t border-slate-100">
                   <td className="py-2 pr-3">
                     <Link className="text-teal-800 underline" href={`/${slug}/pos/ticket/${s.id}`}>
-                      N° {s.ticket_number}
+                      N° {s.ticketNumber}
                     </Link>
                   </td>
-                  <td className="pr-3">{s.register_name}</td>
-                  <td className="pr-3">{formatDateTime(s.created_at)}</td>
-                  <td className="pr-3">{s.cashier_name ?? "—"}</td>
+                  <td className="pr-3">{s.registerName}</td>
+                  <td className="pr-3">{formatDateTime(s.createdAt)}</td>
+                  <td className="pr-3">{s.cashierName ?? "—"}</td>
                   <td className="pr-3 text-right">{formatMoney(s.total)}</td>
                   <td className="pr-3">
                     {s.status === "VOIDED" ? "Anulada" : "Completada"}
-                    {s.stock_conflict ? " · conflicto de stock" : ""}
+                    {s.stockConflict ? " · conflicto de stock" : ""}
                   </td>
                   <td>
                     {s.status === "COMPLETED" ? (
-                      <Button variant="secondary" className="px-2 py-1" onClick={() => setVoiding({ id: s.id, ticketNumber: s.ticket_number, total: s.total })}>
+                      <Button variant="secondary" className="px-2 py-1" onClick={() => setVoiding({ id: s.id, ticketNumber: s.ticketNumber, total: s.total })}>
                         Anular
                       </Button>
                     ) : null}

@@ -41,9 +41,9 @@ export function RegistersCard() {
           {list.data?.map((r) => (
             <tr key={r.id} className="border-t border-slate-100">
               <td className="py-2 pr-3">{r.name}</td>
-              <td className="pr-3">{r.warehouse_name}</td>
-              <td className="pr-3">{String(r.afip_point_of_sale).padStart(4, "0")}</td>
-              <td className="pr-3">{r.fiscal_enabled ? "Sí" : "No (ticket no fiscal)"}</td>
+              <td className="pr-3">{r.warehouseName}</td>
+              <td className="pr-3">{String(r.afipPointOfSale).padStart(4, "0")}</td>
+              <td className="pr-3">{r.fiscalEnabled ? "Sí" : "No (ticket no fiscal)"}</td>
               <td className="pr-3">{r.active ? "Activa" : "Desactivada"}</td>
               <td>
                 <button
@@ -52,9 +52,9 @@ export function RegistersCard() {
                     setEditing({
                       id: r.id,
                       name: r.name,
-                      warehouseId: r.warehouse_id,
-                      afipPointOfSale: String(r.afip_point_of_sale),
-                      fiscalEnabled: r.fiscal_enabled,
+                      warehouseId: r.warehouseId,
+                      afipPointOfSale: String(r.afipPointOfSale),
+                      fiscalEnabled: r.fiscalEnabled,
                       active: r.active,
                     })
                   }

@@ -30,20 +30,20 @@ export function TicketView({ slug, saleId }: { slug: string; saleId: string }) {
         <Link href={`/${slug}/pos`} className="rounded-md border border-slate-300 px-4 py-2 text-sm">
           Volver al punto de venta
         </Link>
-        {s.fiscal_document_id ? (
-          <Link href={`/${slug}/fiscal/comprobantes/${s.fiscal_document_id}`} className="rounded-md border border-slate-300 px-4 py-2 text-sm">
+        {s.fiscalDocumentId ? (
+          <Link href={`/${slug}/fiscal/comprobantes/${s.fiscalDocumentId}`} className="rounded-md border border-slate-300 px-4 py-2 text-sm">
             Ver factura electrónica
           </Link>
         ) : null}
-        {s.credit_note_document_id ? (
-          <Link href={`/${slug}/fiscal/comprobantes/${s.credit_note_document_id}`} className="rounded-md border border-slate-300 px-4 py-2 text-sm">
+        {s.creditNoteDocumentId ? (
+          <Link href={`/${slug}/fiscal/comprobantes/${s.creditNoteDocumentId}`} className="rounded-md border border-slate-300 px-4 py-2 text-sm">
             Ver nota de crédito
           </Link>
         ) : null}
       </div>
       <article className="mx-auto w-[80mm] max-w-full bg-white p-4 font-mono text-xs text-black shadow print:shadow-none" data-testid="ticket">
         <header className="text-center">
-          <p className="text-sm font-bold break-words">{s.emitter?.legalName ?? s.business_name}</p>
+          <p className="text-sm font-bold break-words">{s.emitter?.legalName ?? s.businessName}</p>
           {s.emitter ? (
             <>
               <p>CUIT {s.emitter.cuit}</p>
@@ -51,14 +51,14 @@ export function TicketView({ slug, saleId }: { slug: string; saleId: string }) {
               <p>IVA {IVA_CONDITION_LABELS[s.emitter.ivaCondition as keyof typeof IVA_CONDITION_LABELS] ?? s.emitter.ivaCondition}</p>
             </>
           ) : null}
-          <p>{s.register_name}</p>
+          <p>{s.registerName}</p>
           <p>
-            Ticket N° {String(s.afip_point_of_sale).padStart(4, "0")}-{String(s.ticket_number).padStart(8, "0")}
+            Ticket N° {String(s.afipPointOfSale).padStart(4, "0")}-{String(s.ticketNumber).padStart(8, "0")}
           </p>
-          <p>{formatDateTime(s.created_at)}</p>
-          {s.customer_name ? (
+          <p>{formatDateTime(s.createdAt)}</p>
+          {s.customerName ? (
             <p>
-              Cliente: {s.customer_name} ({s.customer_doc})
+              Cliente: {s.customerName} ({s.customerDoc})
             </p>
           ) : null}
         </header>
@@ -67,11 +67,11 @@ export function TicketView({ slug, saleId }: { slug: string; saleId: string }) {
         <table className="w-full">
           <tbody>
             {s.lines.map((l) => (
-              <tr key={l.line_no} className="align-top">
+              <tr key={l.lineNo} className="align-top">
                 <td>
                   <span className="break-words">{l.description}</span>
                   <br />
-                  {formatQty(l.quantity)} × {formatMoney(l.unit_price)}
+                  {formatQty(l.quantity)} × {formatMoney(l.unitPrice)}
                   {Number(l.discount) > 0 ? ` (desc. ${formatMoney(l.discount)})` : ""}
                 </td>
                 <td className="text-right">{formatMoney(l.total)}</td>
@@ -103,8 +103,8 @@ export function TicketView({ slug, saleId }: { slug: string; saleId: string }) {
           </p>
         ) : null}
         <hr className="my-2 border-dashed border-black" />
-        <p className="text-center">Atendió: {s.cashier_name ?? "—"}</p>
-        <p className="text-center">{FISCAL_TEXT[s.fiscal_status] ?? s.fiscal_status}</p>
+        <p className="text-center">Atendió: {s.cashierName ?? "—"}</p>
+        <p className="text-center">{FISCAL_TEXT[s.fiscalStatus] ?? s.fiscalStatus}</p>
         {s.fiscal?.cae ? (
           <div className="mt-2 flex items-center gap-2" data-testid="ticket-cae">
             {s.fiscal.qr ? <img src={s.fiscal.qr.dataUrl} alt="Código QR de ARCA (RG 4892)" width={96} height={96} /> : null}
@@ -117,7 +117,7 @@ export function TicketView({ slug, saleId }: { slug: string; saleId: string }) {
             </div>
           </div>
         ) : null}
-        {s.status === "VOIDED" && s.void_reason ? <p className="text-center">Motivo de anulación: {s.void_reason}</p> : null}
+        {s.status === "VOIDED" && s.voidReason ? <p className="text-center">Motivo de anulación: {s.voidReason}</p> : null}
         <p className="mt-2 text-center">¡Gracias por su compra!</p>
       </article>
     </div>

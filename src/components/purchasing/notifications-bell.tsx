@@ -80,7 +80,7 @@ export function NotificationsBell({ slug }: { slug: string }) {
                 <Link href={n.link ? `/${slug}${n.link}` : `/${slug}`} className="block px-3 py-2 hover:bg-slate-50" onClick={() => toggle(false)}>
                   <div className="text-sm font-medium text-slate-900">{n.title}</div>
                   {n.body ? <div className="text-xs text-slate-600">{n.body}</div> : null}
-                  <div className="mt-0.5 text-[11px] text-slate-600">{formatDateTime(n.created_at)}</div>
+                  <div className="mt-0.5 text-[11px] text-slate-600">{formatDateTime(n.createdAt)}</div>
                 </Link>
               </li>
             ))}

@@ -67,12 +67,12 @@ export function OrdersPage({ slug }: { slug: string }) {
                   {orderNumber(o.number)}
                 </Link>
               </td>
-              <td className={td}>{o.supplier_name}</td>
+              <td className={td}>{o.supplierName}</td>
               <td className={td}>
                 <OrderStatusBadge status={o.status} />
               </td>
-              <td className={td}>{formatDate(o.created_at)}</td>
-              <td className={td}>{day(o.expected_at)}</td>
+              <td className={td}>{formatDate(o.createdAt)}</td>
+              <td className={td}>{day(o.expectedAt)}</td>
               <td className={num}>{o.lines}</td>
               <td className={num}>{formatMoney(o.total)}</td>
             </tr>

@@ -74,13 +74,13 @@ export function PayablesPage({ slug }: { slug: string }) {
             <tr key={p.id} data-testid={`payable-${p.id}`}>
               <td className={td}>
                 <Link className="font-medium text-teal-800 hover:underline" href={`/${slug}/compras/pagos/${p.id}`}>
-                  {p.supplier_name}
+                  {p.supplierName}
                 </Link>
               </td>
-              <td className={td}>{[p.reference, p.order_number ? orderNumber(p.order_number) : null].filter(Boolean).join(" · ") || "—"}</td>
-              <td className={td}>{day(p.issued_on)}</td>
+              <td className={td}>{[p.reference, p.orderNumber ? orderNumber(p.orderNumber) : null].filter(Boolean).join(" · ") || "—"}</td>
+              <td className={td}>{day(p.issuedOn)}</td>
               <td className={td}>
-                {day(p.due_on)} <span className="text-xs text-slate-500">{dueText(p.days_to_due, p.status)}</span>
+                {day(p.dueOn)} <span className="text-xs text-slate-500">{dueText(p.daysToDue, p.status)}</span>
               </td>
               <td className={td}>
                 <PayableStatusBadge status={p.status} />
@@ -89,7 +89,7 @@ export function PayablesPage({ slug }: { slug: string }) {
               <td className={num}>{formatMoney(p.balance)}</td>
               <td className={td}>
                 {canWrite && p.status !== "PAID" ? (
-                  <Button variant="secondary" onClick={() => setPaying({ id: p.id, balance: p.balance, supplier: p.supplier_name })}>
+                  <Button variant="secondary" onClick={() => setPaying({ id: p.id, balance: p.balance, supplier: p.supplierName })}>
                     Registrar pago
                   </Button>
                 ) : null}
@@ -176,8 +176,8 @@ export function PayableDetailPage({ slug, id }: { slug: string; id: string }) {
       </Link>
       {justReceived ? <Alert kind="success">Mercadería recibida: se crearon los lotes, el ingreso de stock y esta cuenta a pagar.</Alert> : null}
       <PageHeader
-        title={`Cuenta a pagar · ${p.supplier_name}`}
-        description={[p.reference, p.order_number ? orderNumber(p.order_number) : null].filter(Boolean).join(" · ") || undefined}
+        title={`Cuenta a pagar · ${p.supplierName}`}
+        description={[p.reference, p.orderNumber ? orderNumber(p.orderNumber) : null].filter(Boolean).join(" · ") || undefined}
         actions={
           canWrite && p.status !== "PAID" ? <Button onClick={() => setPaying(true)}>Registrar pago</Button> : null
         }
@@ -185,17 +185,17 @@ export function PayableDetailPage({ slug, id }: { slug: string; id: string }) {
       {p.status === "DUE_SOON" || p.status === "OVERDUE" ? (
         <Alert kind={p.status === "OVERDUE" ? "error" : "warning"}>
           {p.status === "OVERDUE"
-            ? `Vencida hace ${-p.days_to_due} ${p.days_to_due === -1 ? "día" : "días"}.`
-            : p.days_to_due === 0
+            ? `Vencida hace ${-p.daysToDue} ${p.daysToDue === -1 ? "día" : "días"}.`
+            : p.daysToDue === 0
               ? "Vence hoy."
-              : `Vence en ${p.days_to_due} ${p.days_to_due === 1 ? "día" : "días"}.`}
+              : `Vence en ${p.daysToDue} ${p.daysToDue === 1 ? "día" : "días"}.`}
         </Alert>
       ) : null}
       <div className="grid gap-3 sm:grid-cols-4">
         <Card title="Estado">
           <PayableStatusBadge status={p.status} />
         </Card>
-        <Card title="Vencimiento">{day(p.due_on)}</Card>
+        <Card title="Vencimiento">{day(p.dueOn)}</Card>
         <Card title="Importe">{formatMoney(p.amount)}</Card>
         <Card title="Saldo">
           <span className="text-lg font-semibold">{formatMoney(p.balance)}</span>
@@ -209,7 +209,7 @@ export function PayableDetailPage({ slug, id }: { slug: string; id: string }) {
             {payments.map((x) => (
               <li key={x.id} className="flex justify-between py-1.5">
                 <span>
-                  {day(x.paid_on)} · {PAYMENT_METHOD_LABELS[x.method]}
+                  {day(x.paidOn)} · {PAYMENT_METHOD_LABELS[x.method]}
                   {x.reference ? ` · ${x.reference}` : ""}
                 </span>
                 <span className="tabular-nums">{formatMoney(x.amount)}</span>
@@ -218,10 +218,10 @@ export function PayableDetailPage({ slug, id }: { slug: string; id: string }) {
           </ul>
         )}
       </Card>
-      <Link href={`/${slug}/compras/proveedores/${p.supplier_id}`} className="text-sm text-teal-800 hover:underline">
+      <Link href={`/${slug}/compras/proveedores/${p.supplierId}`} className="text-sm text-teal-800 hover:underline">
         Ver cuenta corriente del proveedor →
       </Link>
-      {paying ? <PaymentDialog id={p.id} balance={p.balance} supplier={p.supplier_name} onClose={() => setPaying(false)} /> : null}
+      {paying ? <PaymentDialog id={p.id} balance={p.balance} supplier={p.supplierName} onClose={() => setPaying(false)} /> : null}
     </div>
   );
 }
@@ -230,11 +230,11 @@ export function AgeingPage({ slug }: { slug: string }) {
   const q = trpc.purchasing.ageing.useQuery();
   if (q.error) return <Alert>{errorMessage(q.error)}</Alert>;
   const cols = [
-    ["not_due", "A vencer"],
-    ["d1_30", "1–30 días"],
-    ["d31_60", "31–60 días"],
-    ["d61_90", "61–90 días"],
-    ["d90_plus", "Más de 90"],
+    ["notDue", "A vencer"],
+    ["days1To30", "1–30 días"],
+    ["days31To60", "31–60 días"],
+    ["days61To90", "61–90 días"],
+    ["daysOver90", "Más de 90"],
     ["total", "Total"],
   ] as const;
   return (
@@ -256,14 +256,14 @@ export function AgeingPage({ slug }: { slug: string }) {
           }
         >
           {(q.data?.rows ?? []).map((r) => (
-            <tr key={r.supplier_id}>
+            <tr key={r.supplierId}>
               <td className={td}>
-                <Link className="text-teal-800 hover:underline" href={`/${slug}/compras/proveedores/${r.supplier_id}`}>
-                  {r.supplier_name}
+                <Link className="text-teal-800 hover:underline" href={`/${slug}/compras/proveedores/${r.supplierId}`}>
+                  {r.supplierName}
                 </Link>
               </td>
               {cols.map(([k]) => (
-                <td key={k} className={`${num} ${k === "total" ? "font-semibold" : ""} ${k !== "not_due" && k !== "total" && r[k] !== "0.00" ? "text-red-700" : ""}`}>
+                <td key={k} className={`${num} ${k === "total" ? "font-semibold" : ""} ${k !== "notDue" && k !== "total" && r[k] !== "0.00" ? "text-red-700" : ""}`}>
                   {formatMoney(r[k])}
                 </td>
               ))}

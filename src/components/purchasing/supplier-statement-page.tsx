@@ -22,7 +22,7 @@ export function SupplierStatementPage({ slug, id }: { slug: string; id: string }
       </Link>
       <PageHeader
         title={`Cuenta corriente · ${q.data?.supplier.name ?? ""}`}
-        description={q.data ? `CUIT ${formatCuit(q.data.supplier.cuit)} · plazo ${s.data?.payment_terms_days ?? "—"} días` : undefined}
+        description={q.data ? `CUIT ${formatCuit(q.data.supplier.cuit)} · plazo ${s.data?.paymentTermsDays ?? "—"} días` : undefined}
       />
       <div className="mb-4 flex flex-wrap items-end gap-3">
         <Field label="Desde">

@@ -56,8 +56,8 @@ export function SuppliersPage({ slug }: { slug: string }) {
                 {s.active ? null : <span className="ml-2 text-xs text-slate-500">(inactivo)</span>}
               </td>
               <td className={td}>{formatCuit(s.cuit)}</td>
-              <td className={td}>{[s.contact_name, s.phone, s.email].filter(Boolean).join(" · ") || "—"}</td>
-              <td className={td}>{s.payment_terms_days === 0 ? "Contado" : `${s.payment_terms_days} días`}</td>
+              <td className={td}>{[s.contactName, s.phone, s.email].filter(Boolean).join(" · ") || "—"}</td>
+              <td className={td}>{s.paymentTermsDays === 0 ? "Contado" : `${s.paymentTermsDays} días`}</td>
               <td className={num}>{formatMoney(s.balance)}</td>
               <td className={td}>
                 {canWrite ? (
@@ -80,11 +80,11 @@ function SupplierDialog({ supplier, onClose }: { supplier: Supplier | null; onCl
   const [form, setForm] = useState({
     name: supplier?.name ?? "",
     cuit: supplier ? formatCuit(supplier.cuit) : "",
-    contactName: supplier?.contact_name ?? "",
+    contactName: supplier?.contactName ?? "",
     email: supplier?.email ?? "",
     phone: supplier?.phone ?? "",
     address: supplier?.address ?? "",
-    paymentTermsDays: String(supplier?.payment_terms_days ?? 30),
+    paymentTermsDays: String(supplier?.paymentTermsDays ?? 30),
     notes: supplier?.notes ?? "",
     active: supplier?.active ?? true,
   });

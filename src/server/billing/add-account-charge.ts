@@ -4,7 +4,6 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { billingCharges } from "../db/schema/billing";
 import { AppError } from "../errors/app-error";
-import { currentTenantId } from "../fiscal/current-tenant";
 import { tenantToday } from "../purchasing/common";
 import { ZIsoDate, ZManualChargeLine } from "@/lib/schemas/billing";
 import { manualChargeLines } from "./charge-lines";
@@ -27,7 +26,6 @@ export async function addAccountCharge(tx: Tx, raw: z.input<typeof ZAddAccountCh
   const [row] = await tx
     .insert(billingCharges)
     .values({
-      tenantId: currentTenantId(),
       source: "MANUAL",
       status: "PENDING",
       customerId: input.customerId,

@@ -4,7 +4,6 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { billingCharges } from "../db/schema/billing";
 import { AppError } from "../errors/app-error";
-import { currentTenantId } from "../fiscal/current-tenant";
 import { tenantToday } from "../purchasing/common";
 import { ZAddFolioChargeInput } from "@/lib/schemas/billing";
 import { manualChargeLines } from "./charge-lines";
@@ -19,7 +18,6 @@ export async function addFolioCharge(tx: Tx, raw: z.input<typeof ZAddFolioCharge
   const [row] = await tx
     .insert(billingCharges)
     .values({
-      tenantId: currentTenantId(),
       source: "MANUAL",
       status: "ON_FOLIO",
       folioId: input.folioId,

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { pgArray } from "../purchasing/common";
+import { pgArray } from "../db/sql-helpers";
 
 /**
  * Cancels what has not started: documents never sent to ARCA (no number, no attempt). Their

@@ -10,7 +10,6 @@ import { DOC_TIPO, RECEIVER_IVA_CONDITION } from "../afip/codes";
 import { normalizeRate } from "../afip/amounts";
 import { normalizeCuit } from "@/lib/cuit";
 import { prepareDocument } from "../fiscal/prepare-document";
-import { currentTenantId } from "../fiscal/current-tenant";
 import { applyPayments } from "../pos/create-sale";
 import { Decimal, money, sum } from "@/lib/decimal";
 import { ZSalePaymentInput } from "@/lib/schemas/sale";
@@ -86,7 +85,7 @@ export async function checkoutFolio(tx: Tx, raw: z.input<typeof ZCheckoutFolioIn
       total: money(total),
     };
     fiscalDocumentId = randomUUID();
-    await tx.insert(fiscalDocuments).values({ tenantId: currentTenantId(), id: fiscalDocumentId, ...base, ...(settings ? prepareDocument(settings, base) : {}) });
+    await tx.insert(fiscalDocuments).values({ id: fiscalDocumentId, ...base, ...(settings ? prepareDocument(settings, base) : {}) });
   }
   const perMethod = new Map<string, Decimal>();
   for (const p of payments.rows) perMethod.set(p.method, (perMethod.get(p.method) ?? new Decimal(0)).plus(p.applied));
@@ -94,7 +93,6 @@ export async function checkoutFolio(tx: Tx, raw: z.input<typeof ZCheckoutFolioIn
   if (moves.length) {
     await tx.insert(cashMovements).values(
       moves.map(([method, amount]) => ({
-        tenantId: currentTenantId(),
         cashSessionId: session.id,
         type: "MANUAL_IN" as const,
         method: method as "CASH",

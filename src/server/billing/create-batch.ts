@@ -9,8 +9,8 @@ import { DOC_TIPO, RECEIVER_IVA_CONDITION } from "../afip/codes";
 import { normalizeRate } from "../afip/amounts";
 import { normalizeCuit } from "@/lib/cuit";
 import { prepareDocument } from "../fiscal/prepare-document";
-import { currentTenantId } from "../fiscal/current-tenant";
-import { pgArray } from "../purchasing/common";
+import { pgArray } from "../db/sql-helpers";
+import { TENANT } from "../db/current-tenant";
 import { money, sum } from "@/lib/decimal";
 import { ZCreateBatchInput, type TCreateBatchInput } from "@/lib/schemas/billing";
 import { assertBillingPointOfSale } from "./list-billing-points-of-sale";
@@ -63,7 +63,6 @@ export async function createBatch(tx: Tx, raw: TCreateBatchInput, actor: { userI
   for (const r of pending) byCustomer.set(r.customer_id, [...(byCustomer.get(r.customer_id) ?? []), r]);
 
   await tx.insert(billingBatches).values({
-    tenantId: currentTenantId(),
     id: input.id,
     pointOfSale: input.pointOfSale,
     issueDate: input.issueDate,
@@ -97,9 +96,8 @@ export async function createBatch(tx: Tx, raw: TCreateBatchInput, actor: { userI
     };
     const fiscalId = randomUUID();
     const documentId = randomUUID();
-    fiscalRows.push({ tenantId: currentTenantId(), id: fiscalId, ...base, ...prepareDocument(settings, base), issueDate: input.issueDate });
+    fiscalRows.push({ id: fiscalId, ...base, ...prepareDocument(settings, base), issueDate: input.issueDate });
     docRows.push({
-      tenantId: currentTenantId(),
       id: documentId,
       batchId: input.id,
       customerId,
@@ -116,7 +114,7 @@ export async function createBatch(tx: Tx, raw: TCreateBatchInput, actor: { userI
   // The invoicing key: a charge already live in another document is skipped (do nothing).
   const taken = await tx.execute<{ charge_id: string }>(sql`
     insert into billing_document_items (tenant_id, document_id, charge_id)
-    select ${currentTenantId()}, d, c from unnest(${pgArray(items.map((i) => i.documentId), "uuid")}, ${pgArray(items.map((i) => i.chargeId), "uuid")}) as u(d, c)
+    select ${TENANT}, d, c from unnest(${pgArray(items.map((i) => i.documentId), "uuid")}, ${pgArray(items.map((i) => i.chargeId), "uuid")}) as u(d, c)
     on conflict (tenant_id, charge_id) where active do nothing
     returning charge_id`);
   if (taken.length !== items.length) {

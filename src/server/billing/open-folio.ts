@@ -4,7 +4,6 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { folios } from "../db/schema/billing";
 import { AppError, isUniqueViolation } from "../errors/app-error";
-import { currentTenantId } from "../fiscal/current-tenant";
 import { ZOpenFolioInput } from "@/lib/schemas/billing";
 
 /** Opens a folio for a room and guest. One open folio per room (partial unique key). */
@@ -18,7 +17,7 @@ export async function openFolio(tx: Tx, raw: z.input<typeof ZOpenFolioInput>, ac
   try {
     const [row] = await tx
       .insert(folios)
-      .values({ tenantId: currentTenantId(), ...input, customerId: input.customerId ?? null, openedBy: actor.userId })
+      .values({ ...input, customerId: input.customerId ?? null, openedBy: actor.userId })
       .returning({ id: folios.id });
     return { folioId: row!.id };
   } catch (e) {

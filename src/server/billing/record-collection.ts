@@ -4,7 +4,6 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { customerCollections } from "../db/schema/billing";
 import { AppError } from "../errors/app-error";
-import { currentTenantId } from "../fiscal/current-tenant";
 import { Decimal } from "@/lib/decimal";
 import { formatMoney } from "@/lib/format";
 import { ZCollectionInput } from "@/lib/schemas/billing";
@@ -28,7 +27,7 @@ export async function recordCollection(tx: Tx, raw: z.input<typeof ZCollectionIn
   }
   const [row] = await tx
     .insert(customerCollections)
-    .values({ tenantId: currentTenantId(), ...input, createdBy: actor.userId })
+    .values({ ...input, createdBy: actor.userId })
     .returning({ id: customerCollections.id });
   return { collectionId: row!.id, balance: new Decimal(c.owed).minus(input.amount).toFixed(2) };
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Tx } from "../db/client";
 import { billingCharges, type ChargeLine } from "../db/schema/billing";
-import { currentTenantId } from "../fiscal/current-tenant";
 import type { AuthorizedCharge } from "./authorize-sale-charge";
 
 /** The sale's charge (same transaction): pending billable on account, or on the room's folio. */
@@ -12,7 +11,6 @@ export async function recordSaleCharge(
 ) {
   const c = input.charge;
   await tx.insert(billingCharges).values({
-    tenantId: currentTenantId(),
     source: c.kind === "ACCOUNT" ? "ACCOUNT_SALE" : "ROOM_SALE",
     status: c.kind === "ACCOUNT" ? "PENDING" : "ON_FOLIO",
     customerId: c.kind === "ACCOUNT" ? c.customerId : null,

@@ -7,7 +7,6 @@ import { AppError } from "../errors/app-error";
 import { RECEIVER_IVA_CONDITION, DOC_TIPO } from "../afip/codes";
 import { normalizeCuit } from "@/lib/cuit";
 import { prepareDocument } from "../fiscal/prepare-document";
-import { currentTenantId } from "../fiscal/current-tenant";
 
 /**
  * Manual retry of a batch's failed documents. A document ARCA rejected gets a new fiscal
@@ -40,7 +39,7 @@ export async function retryBatch(tx: Tx, batchId: string) {
         total: old!.total,
       };
       const id = randomUUID();
-      await tx.insert(fiscalDocuments).values({ tenantId: currentTenantId(), id, ...base, ...prepareDocument(settings, base), issueDate: old!.issueDate });
+      await tx.insert(fiscalDocuments).values({ id, ...base, ...prepareDocument(settings, base), issueDate: old!.issueDate });
       await tx.execute(sql`update billing_documents set fiscal_document_id = ${id}, status = 'QUEUED', last_error = null, updated_at = now() where id = ${d.id}`);
     } else {
       await tx.execute(sql`update billing_documents set status = 'QUEUED', updated_at = now() where id = ${d.id}`);

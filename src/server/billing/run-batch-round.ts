@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { withTenant } from "../db/with-tenant";
 import { FiscalRetryableError } from "../fiscal/retryable";
-import { pgArray } from "../purchasing/common";
+import { pgArray } from "../db/sql-helpers";
 import { issueSeries, type IssueSeriesHooks } from "./issue-series";
 import { remainingDocuments, syncBatchDocuments } from "./sync-batch-documents";
 

@@ -24,7 +24,6 @@ export async function addCashMovement(tx: Tx, input: TAddCashMovementInput, acto
   const [row] = await tx
     .insert(cashMovements)
     .values({
-      tenantId: session.tenant_id,
       cashSessionId: session.id,
       type: input.type,
       method: "CASH",

@@ -51,7 +51,6 @@ export async function closeCashSession(tx: Tx, input: TCloseCashSessionInput, ac
   const [closing] = await tx
     .insert(cashSessionClosings)
     .values({
-      tenantId: session.tenant_id,
       cashSessionId: session.id,
       declaredTotal: declaredTotal.toFixed(2),
       expectedTotal: expectedTotal.toFixed(2),
@@ -64,7 +63,7 @@ export async function closeCashSession(tx: Tx, input: TCloseCashSessionInput, ac
     .returning();
   await tx
     .insert(cashSessionClosingLines)
-    .values(lines.map((l) => ({ tenantId: session.tenant_id, cashSessionId: session.id, ...l })));
+    .values(lines.map((l) => ({ cashSessionId: session.id, ...l })));
   await tx
     .update(cashSessions)
     .set({ status: "CLOSED", closedBy: actor.userId, closedAt: new Date() })

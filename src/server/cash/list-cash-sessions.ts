@@ -1,28 +1,38 @@
 import "server-only";
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 
+const DEVIATION_CLASS = z.enum(["NORMAL", "WARNING", "CRITICAL"]);
+
+/** Timestamps as Postgres sends them through raw SQL (text). Amounts as canonical decimal text. */
+export const ZListCashSessionsResponse = z.array(
+  z.object({
+    id: z.uuid(),
+    registerName: z.string(),
+    status: z.enum(["OPEN", "CLOSED"]),
+    openingFloat: z.string(),
+    openedAt: z.string(),
+    closedAt: z.string().nullable(),
+    openedByName: z.string().nullable(),
+    expectedTotal: z.string(),
+    declaredTotal: z.string().nullable(),
+    deviation: z.string().nullable(),
+    deviationPct: z.string().nullable(),
+    deviationClass: DEVIATION_CLASS.nullable(),
+    review: z.enum(["NOT_REQUIRED", "PENDING", "JUSTIFIED"]).nullable(),
+    justification: z.string().nullable(),
+  }),
+);
+export type TListCashSessionsResponse = z.infer<typeof ZListCashSessionsResponse>;
+
 /** Supervisor view: recent sessions with expected vs declared and the review state. */
-export async function listCashSessions(tx: Tx, opts: { onlyPending?: boolean; limit?: number } = {}) {
-  const rows = await tx.execute<{
-    id: string;
-    register_name: string;
-    status: "OPEN" | "CLOSED";
-    opening_float: string;
-    opened_at: Date;
-    closed_at: Date | null;
-    opened_by_name: string | null;
-    expected_total: string;
-    declared_total: string | null;
-    deviation: string | null;
-    deviation_pct: string | null;
-    deviation_class: "NORMAL" | "WARNING" | "CRITICAL" | null;
-    review: "NOT_REQUIRED" | "PENDING" | "JUSTIFIED" | null;
-    justification: string | null;
-  }>(sql`
-    select s.id, r.name as register_name, s.status, s.opening_float, s.opened_at, s.closed_at, u.name as opened_by_name,
-           coalesce(c.expected_total, s.opening_float + coalesce((select sum(m.amount) from cash_movements m where m.cash_session_id = s.id), 0))::text as expected_total,
-           c.declared_total, c.deviation, c.deviation_pct, c.deviation_class, c.review, c.justification
+export async function listCashSessions(tx: Tx, opts: { onlyPending?: boolean; limit?: number } = {}): Promise<TListCashSessionsResponse> {
+  const rows = await tx.execute<TListCashSessionsResponse[number]>(sql`
+    select s.id, r.name as "registerName", s.status, s.opening_float as "openingFloat", s.opened_at as "openedAt", s.closed_at as "closedAt",
+           u.name as "openedByName",
+           coalesce(c.expected_total, s.opening_float + coalesce((select sum(m.amount) from cash_movements m where m.cash_session_id = s.id), 0))::text as "expectedTotal",
+           c.declared_total as "declaredTotal", c.deviation, c.deviation_pct as "deviationPct", c.deviation_class as "deviationClass", c.review, c.justification
     from cash_sessions s
     join registers r on r.tenant_id = s.tenant_id and r.id = s.register_id
     left join users u on u.id = s.opened_by

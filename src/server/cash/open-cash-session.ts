@@ -28,7 +28,6 @@ export async function openCashSession(tx: Tx, input: TOpenCashSessionInput, acto
     const [row] = await tx
       .insert(cashSessions)
       .values({
-        tenantId: register.tenantId,
         registerId: register.id,
         openingFloat: money(input.openingFloat),
         openedBy: actor.userId,

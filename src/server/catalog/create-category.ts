@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Tx } from "../db/client";
 import { categories } from "../db/schema/inventory";
 import { AppError, isUniqueViolation } from "../errors/app-error";
-import { TENANT, type Actor } from "../inventory/ledger";
+import type { Actor } from "../inventory/ledger";
 
 export const ZCategoryInput = z.object({
   name: z.string().trim().min(2, "Ingresá el nombre").max(80),
@@ -16,7 +16,7 @@ export async function createCategory(tx: Tx, raw: TCategoryInput, _actor: Actor)
   try {
     const [row] = await tx
       .insert(categories)
-      .values({ tenantId: TENANT, name: v.name, parentId: v.parentId ?? null })
+      .values({ name: v.name, parentId: v.parentId ?? null })
       .returning({ id: categories.id });
     return { id: row!.id };
   } catch (e) {

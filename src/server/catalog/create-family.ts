@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Tx } from "../db/client";
 import { productFamilies } from "../db/schema/inventory";
 import { AppError, isUniqueViolation } from "../errors/app-error";
-import { TENANT, type Actor } from "../inventory/ledger";
+import type { Actor } from "../inventory/ledger";
 import { zQuantity } from "@/lib/schemas/decimal";
 
 export const ZFamilyInput = z.object({
@@ -18,7 +18,7 @@ export async function createFamily(tx: Tx, raw: TFamilyInput, _actor: Actor): Pr
   try {
     const [row] = await tx
       .insert(productFamilies)
-      .values({ tenantId: TENANT, name: v.name, baseUnit: v.baseUnit, targetStock: v.targetStock })
+      .values({ name: v.name, baseUnit: v.baseUnit, targetStock: v.targetStock })
       .returning({ id: productFamilies.id });
     return { id: row!.id };
   } catch (e) {

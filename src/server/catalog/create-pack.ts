@@ -4,7 +4,7 @@ import { zQuantity } from "@/lib/schemas/decimal";
 import type { Tx } from "../db/client";
 import { packs } from "../db/schema/inventory";
 import { AppError, isUniqueViolation } from "../errors/app-error";
-import { TENANT, type Actor } from "../inventory/ledger";
+import type { Actor } from "../inventory/ledger";
 
 export const ZPackInput = z
   .object({
@@ -21,7 +21,7 @@ export async function createPack(tx: Tx, raw: TPackInput, _actor: Actor): Promis
   try {
     const [row] = await tx
       .insert(packs)
-      .values({ tenantId: TENANT, ...v })
+      .values({ ...v })
       .returning({ id: packs.id });
     return { id: row!.id };
   } catch (e) {

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Tx } from "../db/client";
 import { productBarcodes, products } from "../db/schema/inventory";
 import { AppError, isUniqueViolation } from "../errors/app-error";
-import { TENANT, type Actor } from "../inventory/ledger";
+import type { Actor } from "../inventory/ledger";
 import { productColumns, ZProductInput, type TProductInput } from "@/lib/schemas/product";
 
 const pgCode = (e: unknown): string | undefined => {
@@ -25,12 +25,11 @@ export async function createProduct(tx: Tx, raw: TProductInput, _actor: Actor): 
   const id = randomUUID();
   try {
     await tx.insert(products).values({
-      tenantId: TENANT,
       id,
       ...productColumns(v),
     });
     if (v.barcodes.length) {
-      await tx.insert(productBarcodes).values(v.barcodes.map((barcode) => ({ tenantId: TENANT, productId: id, barcode })));
+      await tx.insert(productBarcodes).values(v.barcodes.map((barcode) => ({ productId: id, barcode })));
     }
   } catch (e) {
     productConflict(e);

@@ -22,7 +22,7 @@ export async function updateProduct(tx: Tx, id: string, raw: TProductInput, _act
     if (rows.length === 0) throw new AppError("NOT_FOUND", "El producto no existe.", { productId: id });
     await tx.delete(productBarcodes).where(and(eq(productBarcodes.tenantId, TENANT), eq(productBarcodes.productId, id)));
     if (v.barcodes.length) {
-      await tx.insert(productBarcodes).values(v.barcodes.map((barcode) => ({ tenantId: TENANT, productId: id, barcode })));
+      await tx.insert(productBarcodes).values(v.barcodes.map((barcode) => ({ productId: id, barcode })));
     }
   } catch (e) {
     if (e instanceof AppError) throw e;

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { pgArray } from "../db/sql-helpers";
 import { z } from "zod";
 import type { Tx } from "../db/client";
 import { isAppError } from "../errors/app-error";
@@ -41,7 +42,7 @@ export async function applyCount(tx: Tx, raw: TApplyCountInput, actor: Actor): P
   const c = await loadCount(tx, v.countId, "update");
   if (c.status === "APPLIED") return { applied: 0, movements: 0, skipped: 0, pending: 0, failed: [], status: c.status };
   requireStatus(c, ["REVIEW"], "aplicar el conteo");
-  const ids = v.lineIds ? `{${v.lineIds.join(",")}}` : null;
+  const ids = v.lineIds ? pgArray(v.lineIds, "uuid") : null;
 
   // Lock every level the lines may touch, in product order (as every stock writer does),
   // creating missing rows first; figures are read after, so nothing moves under them.
@@ -49,13 +50,13 @@ export async function applyCount(tx: Tx, raw: TApplyCountInput, actor: Actor): P
     insert into stock_levels (tenant_id, product_id, warehouse_id, quantity)
     select ${TENANT}, l.product_id, ${c.warehouseId}, 0 from count_lines l join products p on p.tenant_id = l.tenant_id and p.id = l.product_id
     where l.tenant_id = ${TENANT} and l.count_id = ${c.id} and l.status not in ('APPLIED', 'SKIPPED') and not p.is_service
-      ${ids ? sql`and l.id = any(${ids}::uuid[])` : sql``}
+      ${ids ? sql`and l.id = any(${ids})` : sql``}
     on conflict do nothing`);
   await exec(tx, sql`
     select 1 from stock_levels s
     where s.tenant_id = ${TENANT} and s.warehouse_id = ${c.warehouseId} and s.product_id in (
       select l.product_id from count_lines l where l.tenant_id = ${TENANT} and l.count_id = ${c.id} and l.status not in ('APPLIED', 'SKIPPED')
-      ${ids ? sql`and l.id = any(${ids}::uuid[])` : sql``})
+      ${ids ? sql`and l.id = any(${ids})` : sql``})
     order by s.product_id for update of s`);
 
   const figures = await lineFigures(tx, c, v.lineIds);
@@ -125,7 +126,7 @@ export async function applyCount(tx: Tx, raw: TApplyCountInput, actor: Actor): P
   if (keep.length) {
     await exec(tx, sql`
       update count_lines set status = 'SKIPPED', applied_at = now(), applied_by = ${actor.userId}::uuid
-      where tenant_id = ${TENANT} and id = any(${`{${keep.join(",")}}`}::uuid[]) and status <> 'APPLIED'`);
+      where tenant_id = ${TENANT} and id = any(${pgArray(keep, "uuid")}) and status <> 'APPLIED'`);
   }
   const [left] = await exec<{ n: number }>(tx, sql`
     select count(*)::int as n from count_lines where tenant_id = ${TENANT} and count_id = ${c.id} and status not in ('APPLIED', 'SKIPPED')`);

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import { pgArray } from "../db/sql-helpers";
 import { z } from "zod";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -62,7 +63,7 @@ export function inScope(c: CountRow, p: SQL = sql`p`): SQL {
   if (c.categoryIds.length === 0) return sql`true`;
   return sql`${p}.category_id in (
     with recursive tree as (
-      select id from categories where tenant_id = ${TENANT} and id = any(${`{${c.categoryIds.join(",")}}`}::uuid[])
+      select id from categories where tenant_id = ${TENANT} and id = any(${pgArray(c.categoryIds, "uuid")})
       union select ch.id from categories ch join tree on ch.parent_id = tree.id where ch.tenant_id = ${TENANT})
     select id from tree)`;
 }

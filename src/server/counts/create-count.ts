@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { pgArray } from "../db/sql-helpers";
 import { z } from "zod";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -44,18 +45,18 @@ export async function createCount(tx: Tx, raw: TCreateCountInput, actor: Actor):
   const assigned = [...new Set(v.zones.map((z) => z.assignedUserId).filter((u): u is string => Boolean(u)))];
   if (assigned.length) {
     const rows = await tx.execute<{ user_id: string }>(sql`
-      select user_id from memberships where tenant_id = ${TENANT} and user_id = any(${`{${assigned.join(",")}}`}::uuid[])`);
+      select user_id from memberships where tenant_id = ${TENANT} and user_id = any(${pgArray(assigned, "uuid")})`);
     if (rows.length !== assigned.length) throw new AppError("VALIDATION", "Una zona está asignada a alguien que no es del equipo.", { field: "zones" });
   }
-  const catArray = `{${v.categoryIds.join(",")}}`;
+  const catArray = pgArray(v.categoryIds, "uuid");
   if (v.categoryIds.length) {
-    const [n] = await tx.execute<{ n: number }>(sql`select count(*)::int as n from categories where tenant_id = ${TENANT} and id = any(${catArray}::uuid[])`);
+    const [n] = await tx.execute<{ n: number }>(sql`select count(*)::int as n from categories where tenant_id = ${TENANT} and id = any(${catArray})`);
     if (n!.n !== new Set(v.categoryIds).size) throw new AppError("NOT_FOUND", "Una de las categorías no existe.", { field: "categoryIds" });
   }
 
   const [c] = await tx.execute<{ id: string }>(sql`
     insert into counts (tenant_id, name, warehouse_id, category_ids, by_product_list, threshold_pct, threshold_money, created_by)
-    values (${TENANT}, ${v.name}, ${v.warehouseId}, ${catArray}::uuid[], ${v.productIds.length > 0}, ${v.thresholdPct ?? null}::numeric,
+    values (${TENANT}, ${v.name}, ${v.warehouseId}, ${catArray}, ${v.productIds.length > 0}, ${v.thresholdPct ?? null}::numeric,
             ${v.thresholdMoney ?? null}::numeric, ${actor.userId})
     returning id`);
   const id = c!.id;
@@ -65,7 +66,7 @@ export async function createCount(tx: Tx, raw: TCreateCountInput, actor: Actor):
       with ins as (
         insert into count_products (tenant_id, count_id, product_id)
         select ${TENANT}, ${id}, p.id from products p
-        where p.tenant_id = ${TENANT} and p.id = any(${`{${ids.join(",")}}`}::uuid[]) and not p.is_service
+        where p.tenant_id = ${TENANT} and p.id = any(${pgArray(ids, "uuid")}) and not p.is_service
         returning 1)
       select count(*)::int as n from ins`);
     if (inserted[0]!.n !== ids.length) {

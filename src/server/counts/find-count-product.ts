@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { pgArray } from "../db/sql-helpers";
 import { z } from "zod";
 import type { Tx } from "../db/client";
 import { TENANT } from "../inventory/ledger";
@@ -48,7 +49,7 @@ export async function findCountProduct(tx: Tx, raw: TFindCountProductInput): Pro
   const lots = tracked.length
     ? await tx.execute<{ product_id: string; lot_number: string; expires_at: string | null }>(sql`
         select product_id, lot_number, min(expires_at)::text as expires_at from lots
-        where tenant_id = ${TENANT} and warehouse_id = ${c.warehouseId} and product_id = any(${`{${tracked.join(",")}}`}::uuid[])
+        where tenant_id = ${TENANT} and warehouse_id = ${c.warehouseId} and product_id = any(${pgArray(tracked, "uuid")})
           and lot_number is not null and not is_deficit
         group by product_id, lot_number order by min(expires_at) nulls last, lot_number`)
     : [];

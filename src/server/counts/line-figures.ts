@@ -1,5 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import { pgArray } from "../db/sql-helpers";
 import type { Tx } from "../db/client";
 import { exec, TENANT } from "../inventory/ledger";
 import { dec, Decimal } from "@/lib/decimal";
@@ -98,7 +99,7 @@ export function lineFiguresQuery(c: CountRow, lineIds?: string[]): SQL {
   return sql`
     with l as (
       select * from count_lines l where l.tenant_id = ${TENANT} and l.count_id = ${c.id}
-      ${lineIds ? sql`and l.id = any(${`{${lineIds.join(",")}}`}::uuid[])` : sql``}),
+      ${lineIds ? sql`and l.id = any(${pgArray(lineIds, "uuid")})` : sql``}),
     e as (
       select e.product_id, e.lot_key, e.quantity, e.user_id, e.counted_at, e.ledger_seq, e.system_qty, e.offline, e.recorded_at
       from count_entries e join l on l.product_id = e.product_id and l.lot_key = e.lot_key and e.round = l.round

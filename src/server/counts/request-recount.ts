@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { pgArray } from "../db/sql-helpers";
 import { z } from "zod";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -43,6 +44,6 @@ export async function requestRecount(tx: Tx, raw: TRequestRecountInput, actor: A
   await exec(tx, sql`
     update count_lines set status = 'RECOUNT', round = round + 1, recount_requested_by = ${actor.userId}::uuid,
            recount_assigned_to = ${v.assignedUserId ?? null}::uuid, error = null
-    where tenant_id = ${TENANT} and count_id = ${c.id} and id = any(${`{${targets.map((f) => f.id).join(",")}}`}::uuid[])`);
+    where tenant_id = ${TENANT} and count_id = ${c.id} and id = any(${pgArray(targets.map((f) => f.id), "uuid")})`);
   return { requested: targets.length };
 }

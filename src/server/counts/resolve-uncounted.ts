@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { pgArray } from "../db/sql-helpers";
 import { z } from "zod";
 import type { Tx } from "../db/client";
 import { exec, TENANT, type Actor } from "../inventory/ledger";
@@ -22,7 +23,7 @@ export async function resolveUncounted(tx: Tx, raw: TResolveUncountedInput, acto
   const rows = await exec<{ id: string }>(tx, sql`
     update count_lines l set uncounted = ${v.decision}::count_uncounted, decided_by = ${actor.userId}::uuid
     where l.tenant_id = ${TENANT} and l.count_id = ${c.id} and l.round = 0 and l.status in ('PENDING', 'FAILED')
-      ${v.lineIds ? sql`and l.id = any(${`{${v.lineIds.join(",")}}`}::uuid[])` : sql`and l.uncounted is null`}
+      ${v.lineIds ? sql`and l.id = any(${pgArray(v.lineIds, "uuid")})` : sql`and l.uncounted is null`}
       and not exists (select 1 from count_entries e where e.tenant_id = l.tenant_id and e.count_id = l.count_id and e.product_id = l.product_id
                       and e.lot_key = l.lot_key and e.voided_at is null)
     returning l.id`);

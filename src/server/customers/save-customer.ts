@@ -5,7 +5,6 @@ import { customers } from "../db/schema/pos";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { isValidCuit, normalizeCuit } from "@/lib/cuit";
 import { ZCustomerInput, type TCustomerInput } from "@/lib/schemas/billing";
-import { currentTenantId } from "../fiscal/current-tenant";
 
 /** Document checks the form states too: CUIT/CUIL with its check digit, DNI 7–8 digits. */
 function checkDocument(input: { docType: string; docNumber: string; ivaCondition: string }) {
@@ -30,7 +29,7 @@ export async function createCustomer(tx: Tx, raw: TCustomerInput) {
   const input = ZCustomerInput.parse(raw);
   const docNumber = checkDocument(input);
   try {
-    const [row] = await tx.insert(customers).values({ tenantId: currentTenantId(), ...input, docNumber }).returning({ id: customers.id });
+    const [row] = await tx.insert(customers).values({ ...input, docNumber }).returning({ id: customers.id });
     return { id: row!.id };
   } catch (e) {
     throw conflict(e, input);

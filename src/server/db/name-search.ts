@@ -1,9 +1,8 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import { TENANT } from "./current-tenant";
 import { customerNameSearch, productNameSearch } from "./schema/search";
 
-/** The current tenant as SQL (the transaction-local setting the doors set). */
-const TENANT: SQL = sql`(select nullif(current_setting('app.current_tenant', true), '')::uuid)`;
 
 /** Counting stops here: past it a trigram is "common" and any common one drives as well. */
 const RARITY_CAP = 500;

@@ -1,57 +1,65 @@
 import "server-only";
 import { crc32, createDeflateRaw } from "node:zlib";
+import { rowXml, SHEET_END, SHEET_START, workbookParts, type XlsxCell } from "@/lib/xlsx";
 
-// A minimal streaming XLSX writer: one worksheet, inline strings and numbers, rows written as
-// they come (memory stays flat however many rows). An .xlsx is a ZIP of a few XML parts; the
-// ZIP is written with data descriptors so no part has to be buffered to know its size.
+// The streaming container for the workbook lib/xlsx.ts describes: rows written as they come
+// (memory stays flat however many rows), each part deflated, the ZIP written with data
+// descriptors so no part has to be buffered to know its size. Node only (zlib).
 
-/** `{ decimal: "1234.50" }` is written as a number cell verbatim (no float in between). */
-export type XlsxCell = string | number | { decimal: string } | null | undefined;
+export type { XlsxCell };
 
 type Entry = { name: Buffer; crc: number; compressed: number; size: number; offset: number };
 
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const STATIC_PARTS: [string, string][] = [
-  [
-    "[Content_Types].xml",
-    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
-  ],
-  [
-    "_rels/.rels",
-    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-  ],
-  [
-    "xl/_rels/workbook.xml.rels",
-    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-  ],
-];
+/** Where the zip goes: bytes written so far (the next entry's offset) and the entries for the directory. */
+type ZipSink = { offset: number; entries: Entry[]; emit: (b: Buffer) => Promise<void> };
 
-const escapeXml = (s: string) =>
-  s.replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+/** One deflated part: local header, data as it streams (CRC and sizes counted), data descriptor. */
+async function writePart(zip: ZipSink, name: string, body: AsyncIterable<string> | Iterable<string>) {
+  const nameBuf = Buffer.from(name, "utf8");
+  const entry: Entry = { name: nameBuf, crc: 0, compressed: 0, size: 0, offset: zip.offset };
+  const head = Buffer.alloc(30);
+  head.writeUInt32LE(0x04034b50, 0);
+  head.writeUInt16LE(20, 4); // version needed
+  head.writeUInt16LE(0x0808, 6); // data descriptor + UTF-8 names
+  head.writeUInt16LE(8, 8); // deflate
+  head.writeUInt32LE(0x00210000, 10); // 1980-01-01 00:00 (reproducible files)
+  head.writeUInt16LE(nameBuf.length, 26);
+  await zip.emit(Buffer.concat([head, nameBuf]));
 
-function columnName(i: number): string {
-  let n = i + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+  const deflate = createDeflateRaw({ level: 6 });
+  const out: Buffer[] = [];
+  deflate.on("data", (c: Buffer) => out.push(c));
+  const flushOut = async () => {
+    while (out.length) {
+      const c = out.shift()!;
+      entry.compressed += c.length;
+      await zip.emit(c);
+    }
+  };
+  let pending = "";
+  const push = async (text: string, force = false) => {
+    pending += text;
+    if (!force && pending.length < 64 * 1024) return;
+    const buf = Buffer.from(pending, "utf8");
+    pending = "";
+    entry.crc = crc32(buf, entry.crc);
+    entry.size += buf.length;
+    await new Promise<void>((resolve, reject) => deflate.write(buf, (e) => (e ? reject(e) : resolve())));
+    await flushOut();
+  };
+  for await (const text of body) await push(text);
+  await push("", true);
+  await new Promise<void>((resolve) => deflate.end(resolve));
+  await new Promise<void>((resolve) => (deflate.readableEnded ? resolve() : deflate.once("end", () => resolve())));
+  await flushOut();
 
-/** One row as worksheet XML. Numbers stay numbers (the accountant sums them in Excel). */
-export function rowXml(rowIndex: number, cells: XlsxCell[]): string {
-  const r = rowIndex + 1;
-  let out = `<row r="${r}">`;
-  cells.forEach((v, i) => {
-    if (v === null || v === undefined || v === "") return;
-    const ref = `${columnName(i)}${r}`;
-    if (typeof v === "number" && Number.isFinite(v)) out += `<c r="${ref}"><v>${v}</v></c>`;
-    else if (typeof v === "object" && /^-?\d+(\.\d+)?$/.test(v.decimal)) out += `<c r="${ref}"><v>${v.decimal}</v></c>`;
-    else out += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(String(v))}</t></is></c>`;
-  });
-  return `${out}</row>`;
+  const desc = Buffer.alloc(16);
+  desc.writeUInt32LE(0x08074b50, 0);
+  desc.writeUInt32LE(entry.crc >>> 0, 4);
+  desc.writeUInt32LE(entry.compressed, 8);
+  desc.writeUInt32LE(entry.size, 12);
+  await zip.emit(desc);
+  zip.entries.push(entry);
 }
 
 /**
@@ -63,76 +71,27 @@ export async function writeXlsx(
   rows: AsyncIterable<XlsxCell[]> | Iterable<XlsxCell[]>,
   write: (chunk: Uint8Array) => Promise<void> | void,
 ): Promise<void> {
-  let offset = 0;
-  const entries: Entry[] = [];
-  const emit = async (b: Buffer) => {
-    offset += b.length;
-    await write(b);
+  const zip: ZipSink = {
+    offset: 0,
+    entries: [],
+    emit: async (b) => {
+      zip.offset += b.length;
+      await write(b);
+    },
   };
+  const part = (name: string, body: AsyncIterable<string> | Iterable<string>) => writePart(zip, name, body);
 
-  async function part(name: string, body: AsyncIterable<string> | Iterable<string>) {
-    const nameBuf = Buffer.from(name, "utf8");
-    const entry: Entry = { name: nameBuf, crc: 0, compressed: 0, size: 0, offset };
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4); // version needed
-    head.writeUInt16LE(0x0808, 6); // data descriptor + UTF-8 names
-    head.writeUInt16LE(8, 8); // deflate
-    head.writeUInt32LE(0x00210000, 10); // 1980-01-01 00:00 (reproducible files)
-    head.writeUInt16LE(nameBuf.length, 26);
-    await emit(Buffer.concat([head, nameBuf]));
-
-    const deflate = createDeflateRaw({ level: 6 });
-    const out: Buffer[] = [];
-    deflate.on("data", (c: Buffer) => out.push(c));
-    const flushOut = async () => {
-      while (out.length) {
-        const c = out.shift()!;
-        entry.compressed += c.length;
-        await emit(c);
-      }
-    };
-    let pending = "";
-    const push = async (text: string, force = false) => {
-      pending += text;
-      if (!force && pending.length < 64 * 1024) return;
-      const buf = Buffer.from(pending, "utf8");
-      pending = "";
-      entry.crc = crc32(buf, entry.crc);
-      entry.size += buf.length;
-      await new Promise<void>((resolve, reject) => deflate.write(buf, (e) => (e ? reject(e) : resolve())));
-      await flushOut();
-    };
-    for await (const text of body) await push(text);
-    await push("", true);
-    await new Promise<void>((resolve) => deflate.end(resolve));
-    await new Promise<void>((resolve) => (deflate.readableEnded ? resolve() : deflate.once("end", () => resolve())));
-    await flushOut();
-
-    const desc = Buffer.alloc(16);
-    desc.writeUInt32LE(0x08074b50, 0);
-    desc.writeUInt32LE(entry.crc >>> 0, 4);
-    desc.writeUInt32LE(entry.compressed, 8);
-    desc.writeUInt32LE(entry.size, 12);
-    await emit(desc);
-    entries.push(entry);
-  }
-
-  for (const [name, xml] of STATIC_PARTS) await part(name, [xml]);
-  const safeSheet = escapeXml(sheetName.replace(/[\\/?*[\]:]/g, " ").slice(0, 31) || "Hoja1");
-  await part("xl/workbook.xml", [
-    `${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${safeSheet}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-  ]);
+  for (const [name, xml] of workbookParts(sheetName, { styles: false })) await part(name, [xml]);
   async function* sheet(): AsyncIterable<string> {
-    yield `${XML_HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`;
+    yield `${SHEET_START}<sheetData>`;
     let i = 0;
     for await (const row of rows) yield rowXml(i++, row);
-    yield "</sheetData></worksheet>";
+    yield SHEET_END;
   }
   await part("xl/worksheets/sheet1.xml", sheet());
 
-  const centralStart = offset;
-  for (const e of entries) {
+  const centralStart = zip.offset;
+  for (const e of zip.entries) {
     const c = Buffer.alloc(46);
     c.writeUInt32LE(0x02014b50, 0);
     c.writeUInt16LE(20, 4);
@@ -145,13 +104,13 @@ export async function writeXlsx(
     c.writeUInt32LE(e.size, 24);
     c.writeUInt16LE(e.name.length, 28);
     c.writeUInt32LE(e.offset, 42);
-    await emit(Buffer.concat([c, e.name]));
+    await zip.emit(Buffer.concat([c, e.name]));
   }
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(offset - centralStart, 12);
+  end.writeUInt16LE(zip.entries.length, 8);
+  end.writeUInt16LE(zip.entries.length, 10);
+  end.writeUInt32LE(zip.offset - centralStart, 12);
   end.writeUInt32LE(centralStart, 16);
-  await emit(end);
+  await zip.emit(end);
 }

@@ -5,7 +5,7 @@ import { fiscalDocuments, fiscalPointsOfSale, fiscalSettings } from "../db/schem
 import { fiscalCaeas } from "../db/schema/caea";
 import { arDate } from "@/lib/ar-time";
 import { AppError } from "../errors/app-error";
-import { currentTenantId } from "./current-tenant";
+import { TENANT } from "../db/current-tenant";
 import { contingencyActive } from "./register-contingency";
 
 type Doc = typeof fiscalDocuments.$inferSelect;
@@ -60,7 +60,7 @@ export async function numberUnderCaeaIfContingency(tx: Tx, doc: Doc, settings: S
   for (const d of todo) {
     const [counter] = await tx.execute<{ last_number: string }>(sql`
       insert into fiscal_caea_counters (tenant_id, environment, cuit, point_of_sale, cbte_tipo, last_number)
-      values (${currentTenantId()}, ${d.environment}::fiscal_environment, ${d.emitterCuit}, ${pos.number}, ${d.cbteTipo}, 1)
+      values (${TENANT}, ${d.environment}::fiscal_environment, ${d.emitterCuit}, ${pos.number}, ${d.cbteTipo}, 1)
       on conflict (tenant_id, environment, cuit, point_of_sale, cbte_tipo)
         do update set last_number = fiscal_caea_counters.last_number + 1
       returning last_number`);

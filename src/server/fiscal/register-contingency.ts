@@ -3,7 +3,6 @@ import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { withTenant } from "../db/with-tenant";
 import { fiscalRegisterContingency } from "../db/schema/caea";
-import { currentTenantId } from "./current-tenant";
 import { registers } from "../db/schema/registers";
 import { AppError } from "../errors/app-error";
 
@@ -67,11 +66,10 @@ export async function contingencyActive(tx: Tx, registerId: string, afterMinutes
 export async function setRegisterContingency(tx: Tx, input: { registerId: string; on: boolean; reason?: string | null }, actor: { userId: string }) {
   const [reg] = await tx.select({ id: registers.id }).from(registers).where(eq(registers.id, input.registerId));
   if (!reg) throw new AppError("NOT_FOUND", "La caja no existe");
-  const tenantId = currentTenantId();
   const now = new Date();
   await tx
     .insert(fiscalRegisterContingency)
-    .values({ tenantId, registerId: input.registerId, mode: input.on ? "MANUAL" : "OFF", since: input.on ? now : null, reason: input.reason ?? null, changedBy: actor.userId })
+    .values({ registerId: input.registerId, mode: input.on ? "MANUAL" : "OFF", since: input.on ? now : null, reason: input.reason ?? null, changedBy: actor.userId })
     .onConflictDoUpdate({
       target: [fiscalRegisterContingency.tenantId, fiscalRegisterContingency.registerId],
       set: {

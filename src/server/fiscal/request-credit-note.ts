@@ -4,7 +4,6 @@ import { z } from "zod";
 import type { Tx } from "../db/client";
 import { fiscalDocuments } from "../db/schema/fiscal";
 import { cbteTipoFor, letterOf } from "../afip/document-type";
-import { currentTenantId } from "./current-tenant";
 
 export const ZRequestCreditNoteInput = z.object({ saleId: z.uuid() });
 export type TRequestCreditNoteInput = z.infer<typeof ZRequestCreditNoteInput>;
@@ -25,7 +24,6 @@ export async function requestCreditNote(tx: Tx, raw: TRequestCreditNoteInput): P
   const [row] = await tx
     .insert(fiscalDocuments)
     .values({
-      tenantId: currentTenantId(),
       kind: "CREDIT_NOTE",
       saleId,
       registerId: invoice.registerId,

@@ -7,7 +7,6 @@ import { dec, money, qty, unitPrice } from "@/lib/decimal";
 import { normalizeRate } from "../afip/amounts";
 import { CONSUMIDOR_FINAL, ZRequestFiscalDocumentInput, type TRequestFiscalDocumentInput } from "./schemas";
 import { prepareDocument } from "./prepare-document";
-import { currentTenantId } from "./current-tenant";
 import { numberUnderCaeaIfContingency } from "./number-under-caea";
 
 /**
@@ -60,7 +59,7 @@ export async function requestFiscalDocument(tx: Tx, raw: TRequestFiscalDocumentI
   try {
     const [row] = await tx
       .insert(fiscalDocuments)
-      .values({ tenantId: currentTenantId(), ...base, ...prepared })
+      .values({ ...base, ...prepared })
       .returning();
     // In contingency the invoice is numbered under CAEA right here, so the ticket prints valid.
     if (settings) await numberUnderCaeaIfContingency(tx, row!, settings, opts.now ?? new Date());

@@ -5,7 +5,6 @@ import { fiscalSettings } from "../db/schema/fiscal";
 import { AppError } from "../errors/app-error";
 import { isValidCuit, normalizeCuit } from "@/lib/cuit";
 import { EMITTER_IVA_CONDITIONS } from "../afip/codes";
-import { currentTenantId } from "./current-tenant";
 import { dec } from "@/lib/decimal";
 import { runtimeEnv } from "../env";
 
@@ -58,7 +57,7 @@ export async function saveFiscalSettings(tx: Tx, raw: TSaveFiscalSettingsInput) 
   };
   const [row] = await tx
     .insert(fiscalSettings)
-    .values({ tenantId: currentTenantId(), ...values })
+    .values({ ...values })
     .onConflictDoUpdate({ target: fiscalSettings.tenantId, set: values })
     .returning({ id: fiscalSettings.id });
   return { id: row!.id };

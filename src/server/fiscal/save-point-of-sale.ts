@@ -3,7 +3,6 @@ import { z } from "zod";
 import type { Tx } from "../db/client";
 import { fiscalPointsOfSale } from "../db/schema/fiscal";
 import { AppError } from "../errors/app-error";
-import { currentTenantId } from "./current-tenant";
 
 export const ZSavePointOfSaleInput = z.object({
   number: z.number().int().min(1, "El punto de venta va de 1 a 99998").max(99998),
@@ -24,7 +23,7 @@ export async function savePointOfSale(tx: Tx, raw: TSavePointOfSaleInput) {
   const input = { ...parsed, fallbackFor: parsed.emissionType === "CAEA" ? (parsed.fallbackFor ?? null) : null };
   const [row] = await tx
     .insert(fiscalPointsOfSale)
-    .values({ tenantId: currentTenantId(), ...input })
+    .values({ ...input })
     .onConflictDoUpdate({ target: [fiscalPointsOfSale.tenantId, fiscalPointsOfSale.number], set: { name: input.name, active: input.active, emissionType: input.emissionType, fallbackFor: input.fallbackFor } })
     .returning();
   return row!;

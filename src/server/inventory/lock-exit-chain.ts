@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { pgArray } from "../db/sql-helpers";
 import type { Tx } from "../db/client";
 import { exec, TENANT } from "./ledger";
 
@@ -21,7 +22,7 @@ export async function lockExitChain(tx: Tx, productIds: string[], warehouseId: s
   if (wanted.length === 0) return;
   const rows = await exec<{ product_id: string }>(tx, sql`
     with recursive chain(product_id, depth) as (
-      select unnest(${`{${wanted.join(",")}}`}::uuid[]), 0
+      select unnest(${pgArray(wanted, "uuid")}), 0
       union
       select p.parent_product_id, c.depth + 1
       from chain c join packs p on p.tenant_id = ${TENANT} and p.child_product_id = c.product_id

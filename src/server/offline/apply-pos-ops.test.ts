@@ -14,7 +14,7 @@ let other: { userId: string };
 let registerId: string;
 
 const ops = (userId: string, list: unknown[]) =>
-  applyPosOps((fn) => withTenant(t.tenantId, fn, { userId }), list, { userId, canReview: false, tenantId: t.tenantId }, () => {});
+  applyPosOps((fn) => withTenant(t.tenantId, fn, { userId }), list, { userId, canReview: false }, () => {});
 const at = () => new Date().toISOString();
 
 beforeAll(async () => {

@@ -16,7 +16,7 @@ export type RunInTenant = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
 export async function applyPosOps(
   runInTenant: RunInTenant,
   rawOps: unknown[],
-  actor: { userId: string; canReview: boolean; tenantId: string },
+  actor: { userId: string; canReview: boolean },
   log: (msg: string, err: unknown) => void = (m, e) => console.error(m, e),
 ): Promise<TOpResult[]> {
   const out: TOpResult[] = [];
@@ -41,13 +41,13 @@ export async function applyPosOps(
   return out;
 }
 
-function applyOne(tx: Tx, op: TPosOp, actor: { userId: string; canReview: boolean; tenantId: string }): Promise<OfflineOpOutcome> {
+function applyOne(tx: Tx, op: TPosOp, actor: { userId: string; canReview: boolean }): Promise<OfflineOpOutcome> {
   switch (op.kind) {
     case "OPEN_SESSION":
       return openCashSessionOffline(tx, op, actor);
     case "CASH_MOVEMENT":
       return addCashMovementOffline(tx, op, actor);
     case "CREATE_CUSTOMER":
-      return createCustomerOffline(tx, actor.tenantId, op);
+      return createCustomerOffline(tx, op);
   }
 }

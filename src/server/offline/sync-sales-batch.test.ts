@@ -113,7 +113,7 @@ describe("syncSalesBatch", () => {
         const { createSale } = await import("../pos/create-sale");
         return createSale(tx, input, actor, { mode: "offline" });
       },
-      durableReceipt: (rs) => run((tx) => recordSyncBatch(tx, t.tenantId, { results: rs, durationMs: 12 }, { userId: cashier.userId })),
+      durableReceipt: (rs) => run((tx) => recordSyncBatch(tx, { results: rs, durationMs: 12 }, { userId: cashier.userId })),
     });
     expect(results.map((r) => r.status)).toEqual(["ACCEPTED", "ACCEPTED", "ACCEPTED"]);
     expect(settings).toEqual(["off", "off", "off"]);

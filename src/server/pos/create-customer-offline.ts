@@ -10,10 +10,10 @@ import type { OfflineOpOutcome } from "../cash/open-cash-session-offline";
  * with that document, nothing is created and its id comes back (`mappedId`) so the
  * terminal points its queued sales at it.
  */
-export async function createCustomerOffline(tx: Tx, tenantId: string, op: TCreateCustomerOp): Promise<OfflineOpOutcome> {
+export async function createCustomerOffline(tx: Tx, op: TCreateCustomerOp): Promise<OfflineOpOutcome> {
   const [inserted] = await tx.execute<{ id: string }>(sql`
-    insert into customers (tenant_id, id, doc_type, doc_number, name, iva_condition, address)
-    values (${tenantId}, ${op.id}, ${op.docType}, ${op.docNumber}, ${op.name}, ${op.ivaCondition}, ${op.address ?? null})
+    insert into customers (id, doc_type, doc_number, name, iva_condition, address)
+    values (${op.id}, ${op.docType}, ${op.docNumber}, ${op.name}, ${op.ivaCondition}, ${op.address ?? null})
     on conflict do nothing
     returning id`);
   if (inserted) return { status: "ACCEPTED" };

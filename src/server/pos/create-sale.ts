@@ -253,7 +253,6 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
       lines
         .filter((l) => new Decimal(exits.get(l.lineNo)?.shortfall ?? 0).gt(0))
         .map((l) => ({
-          tenantId: session.tenant_id,
           saleId: input.id,
           lineNo: l.lineNo,
           productId: l.product.id,
@@ -267,7 +266,6 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
   if (catalogFlags.length > 0) {
     await tx.insert(catalogConflicts).values(
       catalogFlags.map((f) => ({
-        tenantId: session.tenant_id,
         saleId: input.id,
         lineNo: f.lineNo,
         productId: f.productId,

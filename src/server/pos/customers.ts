@@ -19,9 +19,9 @@ export const ZCreateCustomerInput = z.object({
 export type TCreateCustomerInput = z.infer<typeof ZCreateCustomerInput>;
 
 /** Adds a customer (for Factura A and accounts). Document type + number unique per business. */
-export async function createCustomer(tx: Tx, tenantId: string, input: TCreateCustomerInput) {
+export async function createCustomer(tx: Tx, input: TCreateCustomerInput) {
   try {
-    const [row] = await tx.insert(customers).values({ tenantId, ...input }).returning();
+    const [row] = await tx.insert(customers).values(input).returning();
     return row!;
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError("CONFLICT", `Ya existe un cliente con ${input.docType} ${input.docNumber}.`);

@@ -16,7 +16,7 @@ export const ZSaveRegisterInput = z.object({
 export type TSaveRegisterInput = z.input<typeof ZSaveRegisterInput>;
 
 /** Creates or edits a register: the warehouse it sells from and its AFIP point of sale. */
-export async function saveRegister(tx: Tx, tenantId: string, raw: TSaveRegisterInput) {
+export async function saveRegister(tx: Tx, raw: TSaveRegisterInput) {
   const input = ZSaveRegisterInput.parse(raw);
   const [wh] = await tx.execute(sql`select 1 from warehouses where id = ${input.warehouseId} and active`);
   if (!wh) throw new AppError("VALIDATION", "El depósito elegido no existe o está desactivado.", { field: "warehouseId" });
@@ -37,7 +37,7 @@ export async function saveRegister(tx: Tx, tenantId: string, raw: TSaveRegisterI
       if (!row) throw new AppError("NOT_FOUND", "La caja no existe.");
       return row;
     }
-    const [row] = await tx.insert(registers).values({ tenantId, ...values }).returning();
+    const [row] = await tx.insert(registers).values(values).returning();
     return row!;
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError("CONFLICT", "Ya existe una caja con ese nombre.", { field: "name" });
@@ -45,21 +45,29 @@ export async function saveRegister(tx: Tx, tenantId: string, raw: TSaveRegisterI
   }
 }
 
-export async function listRegisters(tx: Tx) {
-  const rows = await tx.execute<{
-    id: string;
-    name: string;
-    warehouse_id: string;
-    warehouse_name: string;
-    afip_point_of_sale: number;
-    fiscal_enabled: boolean;
-    active: boolean;
-  }>(sql`
-    select r.id, r.name, r.warehouse_id, w.name as warehouse_name, r.afip_point_of_sale, r.fiscal_enabled, r.active
+export const ZListRegistersResponse = z.array(
+  z.object({
+    id: z.uuid(),
+    name: z.string(),
+    warehouseId: z.uuid(),
+    warehouseName: z.string(),
+    afipPointOfSale: z.number().int(),
+    fiscalEnabled: z.boolean(),
+    active: z.boolean(),
+  }),
+);
+export type TListRegistersResponse = z.infer<typeof ZListRegistersResponse>;
+
+export async function listRegisters(tx: Tx): Promise<TListRegistersResponse> {
+  const rows = await tx.execute<TListRegistersResponse[number]>(sql`
+    select r.id, r.name, r.warehouse_id as "warehouseId", w.name as "warehouseName", r.afip_point_of_sale as "afipPointOfSale",
+           r.fiscal_enabled as "fiscalEnabled", r.active
     from registers r join warehouses w on w.tenant_id = r.tenant_id and w.id = r.warehouse_id
     order by r.name`);
   return [...rows];
 }
+
+export const ZSellingWarehousesResponse = z.array(z.object({ id: z.uuid(), name: z.string() }));
 
 /** Active warehouses a register may sell from. */
 export async function listSellingWarehouses(tx: Tx) {

@@ -6,23 +6,29 @@ import { stockConflicts } from "../db/schema/pos";
 import { AppError } from "../errors/app-error";
 
 /** Oversold lines from synced offline sales, newest first (for the offline/supervisor page). */
-export async function listStockConflicts(tx: Tx, opts: { status?: "OPEN" | "RESOLVED"; limit?: number } = {}) {
-  const rows = await tx.execute<{
-    id: string;
-    sale_id: string;
-    ticket_number: number;
-    line_no: number;
-    product_id: string;
-    product_name: string;
-    warehouse_id: string;
-    requested: string;
-    shortfall: string;
-    status: "OPEN" | "RESOLVED";
-    resolution: string | null;
-    created_at: Date;
-  }>(sql`
-    select c.id, c.sale_id, s.ticket_number, c.line_no, c.product_id, p.name as product_name, c.warehouse_id,
-           c.requested, c.shortfall, c.status, c.resolution, c.created_at
+export const ZListStockConflictsResponse = z.array(
+  z.object({
+    id: z.uuid(),
+    saleId: z.uuid(),
+    ticketNumber: z.number().int(),
+    lineNo: z.number().int(),
+    productId: z.uuid(),
+    productName: z.string(),
+    warehouseId: z.uuid(),
+    requested: z.string(),
+    shortfall: z.string(),
+    status: z.enum(["OPEN", "RESOLVED"]),
+    resolution: z.string().nullable(),
+    /** As Postgres sends it through raw SQL (text). */
+    createdAt: z.string(),
+  }),
+);
+export type TListStockConflictsResponse = z.infer<typeof ZListStockConflictsResponse>;
+
+export async function listStockConflicts(tx: Tx, opts: { status?: "OPEN" | "RESOLVED"; limit?: number } = {}): Promise<TListStockConflictsResponse> {
+  const rows = await tx.execute<TListStockConflictsResponse[number]>(sql`
+    select c.id, c.sale_id as "saleId", s.ticket_number as "ticketNumber", c.line_no as "lineNo", c.product_id as "productId",
+           p.name as "productName", c.warehouse_id as "warehouseId", c.requested, c.shortfall, c.status, c.resolution, c.created_at as "createdAt"
     from stock_conflicts c
     join sales s on s.tenant_id = c.tenant_id and s.id = c.sale_id
     join products p on p.tenant_id = c.tenant_id and p.id = c.product_id

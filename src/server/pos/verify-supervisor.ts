@@ -42,7 +42,6 @@ export async function verifySupervisor(tx: Tx, req: AuthorizationRequest, ctx: A
       ctx.tenantId,
       (t) =>
         t.insert(authorizationEvents).values({
-          tenantId: ctx.tenantId,
           action: req.permission,
           subjectId: req.subjectId,
           requestedBy: ctx.requesterId,
@@ -67,7 +66,6 @@ export async function verifySupervisor(tx: Tx, req: AuthorizationRequest, ctx: A
   if (!member || member.disabled || excluded || !can(member.role, req.permission)) return refuse(user.id, refused);
   await clearFailures([keys[0]!]);
   await tx.insert(authorizationEvents).values({
-    tenantId: ctx.tenantId,
     action: req.permission,
     subjectId: req.subjectId,
     requestedBy: ctx.requesterId,

@@ -67,7 +67,6 @@ export async function voidSale(tx: Tx, input: TVoidSaleInput, actor: { userId: s
   if (inverse.length > 0) {
     await tx.insert(cashMovements).values(
       inverse.map(([method, amount]) => ({
-        tenantId: sale.tenantId,
         cashSessionId: session.id,
         type: "VOID" as const,
         method,

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../db/client";
 import { zCost, zMoney, zQuantity } from "@/lib/schemas/decimal";
@@ -30,16 +30,4 @@ export const ZUuid = ZId;
 
 export const orderNumberLabel = (n: number) => `OC-${String(n).padStart(6, "0")}`;
 
-/** A timestamptz as an ISO string in UTC (raw execute returns Postgres' own text format). */
-export const isoTs = (col: SQL) => sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
-/**
- * A JS array as ONE typed Postgres array parameter (drizzle would expand a raw array into a
- * parenthesised list). Elements are quoted and escaped in the array-literal syntax.
- */
-const ARRAY_CASTS = { uuid: sql`uuid[]`, text: sql`text[]`, numeric: sql`numeric[]` } as const;
-
-export function pgArray(values: string[], type: "uuid" | "text" | "numeric") {
-  const literal = `{${values.map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
-  return sql`${literal}::${ARRAY_CASTS[type]}`;
-}
+export { isoTs, pgArray } from "../db/sql-helpers";

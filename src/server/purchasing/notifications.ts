@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { isoTs, TENANT, pgArray } from "./common";
@@ -31,7 +32,13 @@ export async function notify(tx: Tx, items: NewNotification[]): Promise<number> 
   return rows.length;
 }
 
-export type NotificationRow = { id: string; kind: string; title: string; body: string | null; link: string | null; created_at: string; read: boolean };
+export const ZNotificationsResponse = z.object({
+  unread: z.number().int(),
+  items: z.array(
+    z.object({ id: z.uuid(), kind: z.string(), title: z.string(), body: z.string().nullable(), link: z.string().nullable(), createdAt: z.string(), read: z.boolean() }),
+  ),
+});
+export type NotificationRow = z.infer<typeof ZNotificationsResponse>["items"][number];
 
 /** Kinds each permission may see (a cashier gets no payables alerts). */
 export const NOTIFICATION_KINDS: Record<string, "purchasing.read" | "stock.read" | "fiscal.read" | "fiscal.issue" | "tenant.settings" | "billing.read"> = {
@@ -52,7 +59,7 @@ const visible = (userId: string, kinds: string[]) =>
 
 export async function listNotifications(tx: Tx, userId: string, kinds: string[], limit = 30): Promise<{ unread: number; items: NotificationRow[] }> {
   const items = await tx.execute<NotificationRow>(sql`
-    select n.id, n.kind, n.title, n.body, n.link, ${isoTs(sql`n.created_at`)} as created_at,
+    select n.id, n.kind, n.title, n.body, n.link, ${isoTs(sql`n.created_at`)} as "createdAt",
            exists (select 1 from notification_reads r where r.notification_id = n.id and r.user_id = ${userId}::uuid) as read
     from notifications n where ${visible(userId, kinds)}
     order by n.created_at desc limit ${limit}`);

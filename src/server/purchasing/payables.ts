@@ -6,7 +6,7 @@ import { payablePayments } from "../db/schema/purchasing";
 import { AppError } from "../errors/app-error";
 import { dec, money } from "@/lib/decimal";
 import { isoTs, TENANT, tenantToday, type Actor } from "./common";
-import { payableStatusSql, type PayableStatus } from "./payable-status";
+import { PAYABLE_STATUSES, payableStatusSql, type PayableStatus } from "./payable-status";
 import { zMoney } from "@/lib/schemas/decimal";
 
 export const PAYMENT_METHOD_LABELS = { CASH: "Efectivo", TRANSFER: "Transferencia", CHECK: "Cheque", CARD: "Tarjeta", OTHER: "Otro" } as const;
@@ -31,7 +31,7 @@ export async function recordPayment(tx: Tx, raw: TRecordPaymentInput, actor: Act
   const paidOn = v.paidOn ?? (await tenantToday(tx));
   const [row] = await tx
     .insert(payablePayments)
-    .values({ tenantId: TENANT, payableId: v.payableId, amount: v.amount, method: v.method, reference: v.reference ?? null, paidOn, createdBy: actor.userId })
+    .values({ payableId: v.payableId, amount: v.amount, method: v.method, reference: v.reference ?? null, paidOn, createdBy: actor.userId })
     .returning({ id: payablePayments.id });
   const [u] = await tx.execute<{ balance: string }>(
     sql`update payables set balance = balance - ${v.amount}::numeric where id = ${v.payableId} returning balance`,
@@ -39,23 +39,39 @@ export async function recordPayment(tx: Tx, raw: TRecordPaymentInput, actor: Act
   return { paymentId: row!.id, balance: u!.balance };
 }
 
-export type PayableRow = {
-  id: string;
-  supplier_id: string;
-  supplier_name: string;
-  reference: string | null;
-  order_number: number | null;
-  amount: string;
-  balance: string;
-  issued_on: string;
-  due_on: string;
-  days_to_due: number;
-  status: PayableStatus;
-};
+export const ZPayableResponse = z.object({
+  id: z.uuid(),
+  supplierId: z.uuid(),
+  supplierName: z.string(),
+  reference: z.string().nullable(),
+  orderNumber: z.number().int().nullable(),
+  amount: z.string(),
+  balance: z.string(),
+  /** Plain dates (YYYY-MM-DD). */
+  issuedOn: z.string(),
+  dueOn: z.string(),
+  daysToDue: z.number().int(),
+  status: z.enum(PAYABLE_STATUSES),
+});
+export type PayableRow = z.infer<typeof ZPayableResponse>;
+export const ZListPayablesResponse = z.object({ today: z.string(), rows: z.array(ZPayableResponse) });
+export const ZGetPayableResponse = z.object({
+  payable: ZPayableResponse,
+  payments: z.array(
+    z.object({
+      id: z.uuid(),
+      amount: z.string(),
+      method: z.enum(["CASH", "TRANSFER", "CHECK", "CARD", "OTHER"]),
+      reference: z.string().nullable(),
+      paidOn: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+});
 
 const payableSelect = (today: string) => sql`
-  select p.id, p.supplier_id, s.name as supplier_name, p.reference, o.number as order_number, p.amount, p.balance,
-         p.issued_on::text as issued_on, p.due_on::text as due_on, (p.due_on - ${today}::date) as days_to_due,
+  select p.id, p.supplier_id as "supplierId", s.name as "supplierName", p.reference, o.number as "orderNumber", p.amount, p.balance,
+         p.issued_on::text as "issuedOn", p.due_on::text as "dueOn", (p.due_on - ${today}::date) as "daysToDue",
          ${payableStatusSql(sql`p.balance`, sql`p.due_on`, today)} as status
   from payables p
   join suppliers s on s.tenant_id = p.tenant_id and s.id = p.supplier_id
@@ -71,8 +87,8 @@ export async function listPayables(
     select * from (${payableSelect(today)}) x
     where true
       ${opts.status === "OPEN" ? sql`and x.status <> 'PAID'` : opts.status ? sql`and x.status = ${opts.status}` : sql``}
-      ${opts.supplierId ? sql`and x.supplier_id = ${opts.supplierId}` : sql``}
-    order by (x.status = 'PAID'), x.due_on, x.issued_on limit 1000`);
+      ${opts.supplierId ? sql`and x."supplierId" = ${opts.supplierId}` : sql``}
+    order by (x.status = 'PAID'), x."dueOn", x."issuedOn" limit 1000`);
   return { today, rows };
 }
 
@@ -80,8 +96,8 @@ export async function getPayable(tx: Tx, id: string, today?: string) {
   const t = today ?? (await tenantToday(tx));
   const [row] = await tx.execute<PayableRow>(sql`select * from (${payableSelect(t)}) x where x.id = ${id}`);
   if (!row) throw new AppError("NOT_FOUND", "La cuenta a pagar no existe.");
-  const payments = await tx.execute<{ id: string; amount: string; method: keyof typeof PAYMENT_METHOD_LABELS; reference: string | null; paid_on: string; created_at: string }>(sql`
-    select id, amount, method, reference, paid_on::text as paid_on, ${isoTs(sql`created_at`)} as created_at
+  const payments = await tx.execute<z.infer<typeof ZGetPayableResponse>["payments"][number]>(sql`
+    select id, amount, method, reference, paid_on::text as "paidOn", ${isoTs(sql`created_at`)} as "createdAt"
     from payable_payments where payable_id = ${id} order by paid_on, created_at`);
   return { payable: row, payments };
 }
@@ -122,32 +138,37 @@ export async function supplierStatement(tx: Tx, supplierId: string, range: { fro
   return { supplier: s, opening, closing, lines };
 }
 
-export type AgeingRow = {
-  supplier_id: string;
-  supplier_name: string;
-  not_due: string;
-  d1_30: string;
-  d31_60: string;
-  d61_90: string;
-  d90_plus: string;
-  total: string;
-};
+const ZAgeingBuckets = z.object({
+  notDue: z.string(),
+  days1To30: z.string(),
+  days31To60: z.string(),
+  days61To90: z.string(),
+  daysOver90: z.string(),
+  total: z.string(),
+});
+export const ZPayablesAgeingResponse = z.object({
+  today: z.string(),
+  rows: z.array(ZAgeingBuckets.extend({ supplierId: z.uuid(), supplierName: z.string() })),
+  totals: ZAgeingBuckets,
+});
+export type AgeingRow = z.infer<typeof ZPayablesAgeingResponse>["rows"][number];
+type AgeingTotals = z.infer<typeof ZAgeingBuckets>;
 
 /** Open balances by supplier in buckets of days past due. */
-export async function payablesAgeing(tx: Tx, today?: string): Promise<{ today: string; rows: AgeingRow[]; totals: Omit<AgeingRow, "supplier_id" | "supplier_name"> }> {
+export async function payablesAgeing(tx: Tx, today?: string): Promise<{ today: string; rows: AgeingRow[]; totals: AgeingTotals }> {
   const t = today ?? (await tenantToday(tx));
   const rows = await tx.execute<AgeingRow>(sql`
     with open as (select supplier_id, balance, (${t}::date - due_on) as late from payables where balance > 0)
-    select s.id as supplier_id, s.name as supplier_name,
-      coalesce(sum(balance) filter (where late <= 0), 0)::numeric(14,2)::text as not_due,
-      coalesce(sum(balance) filter (where late between 1 and 30), 0)::numeric(14,2)::text as d1_30,
-      coalesce(sum(balance) filter (where late between 31 and 60), 0)::numeric(14,2)::text as d31_60,
-      coalesce(sum(balance) filter (where late between 61 and 90), 0)::numeric(14,2)::text as d61_90,
-      coalesce(sum(balance) filter (where late > 90), 0)::numeric(14,2)::text as d90_plus,
+    select s.id as "supplierId", s.name as "supplierName",
+      coalesce(sum(balance) filter (where late <= 0), 0)::numeric(14,2)::text as "notDue",
+      coalesce(sum(balance) filter (where late between 1 and 30), 0)::numeric(14,2)::text as "days1To30",
+      coalesce(sum(balance) filter (where late between 31 and 60), 0)::numeric(14,2)::text as "days31To60",
+      coalesce(sum(balance) filter (where late between 61 and 90), 0)::numeric(14,2)::text as "days61To90",
+      coalesce(sum(balance) filter (where late > 90), 0)::numeric(14,2)::text as "daysOver90",
       sum(balance)::numeric(14,2)::text as total
     from open join suppliers s on s.tenant_id = ${TENANT} and s.id = open.supplier_id
     group by s.id, s.name order by sum(balance) desc`);
-  const keys = ["not_due", "d1_30", "d31_60", "d61_90", "d90_plus", "total"] as const;
-  const totals = Object.fromEntries(keys.map((k) => [k, money(rows.reduce((a, r) => a.plus(r[k]), dec(0)))])) as Omit<AgeingRow, "supplier_id" | "supplier_name">;
+  const keys = ["notDue", "days1To30", "days31To60", "days61To90", "daysOver90", "total"] as const;
+  const totals = Object.fromEntries(keys.map((k) => [k, money(rows.reduce((a, r) => a.plus(r[k]), dec(0)))])) as AgeingTotals;
   return { today: t, rows, totals };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { purchaseOrderLines, purchaseOrders, type PurchaseOrderStatus } from "../db/schema/purchasing";
@@ -41,7 +42,7 @@ async function writeLines(tx: Tx, orderId: string, lines: { productId: string; q
   const service = found.find((p) => p.is_service);
   if (service) throw new AppError("VALIDATION", `«${service.name}» es un servicio y no se compra como stock.`, { field: "lines" });
   await tx.insert(purchaseOrderLines).values(
-    lines.map((l, i) => ({ tenantId: TENANT, orderId, position: i + 1, productId: l.productId, quantity: l.quantity, unitCost: l.unitCost })),
+    lines.map((l, i) => ({ orderId, position: i + 1, productId: l.productId, quantity: l.quantity, unitCost: l.unitCost })),
   );
   const total = lines.reduce((a, l) => a.plus(dec(l.quantity).times(l.unitCost)), ZERO);
   await tx.execute(sql`update purchase_orders set total = ${money(total)}, updated_at = now() where id = ${orderId}`);
@@ -59,7 +60,6 @@ export async function createPurchaseOrder(tx: Tx, raw: TPurchaseOrderInput, acto
   const [row] = await tx
     .insert(purchaseOrders)
     .values({
-      tenantId: TENANT,
       number: Number(next),
       supplierId: v.supplierId,
       warehouseId,
@@ -106,23 +106,27 @@ export async function cancelPurchaseOrder(tx: Tx, orderId: string, _actor: Actor
   return { id: orderId };
 }
 
-export type OrderListRow = {
-  id: string;
-  number: number;
-  status: PurchaseOrderStatus;
-  supplier_id: string;
-  supplier_name: string;
-  total: string;
-  created_at: string;
-  sent_at: string | null;
-  expected_at: string | null;
-  lines: number;
-};
+export const ZListPurchaseOrdersResponse = z.array(
+  z.object({
+    id: z.uuid(),
+    number: z.number().int(),
+    status: z.enum(["DRAFT", "SENT", "PARTIAL", "RECEIVED", "CANCELLED"]),
+    supplierId: z.uuid(),
+    supplierName: z.string(),
+    total: z.string(),
+    /** ISO timestamps (UTC) and a plain date. */
+    createdAt: z.string(),
+    sentAt: z.string().nullable(),
+    expectedAt: z.string().nullable(),
+    lines: z.number().int(),
+  }),
+);
+export type OrderListRow = z.infer<typeof ZListPurchaseOrdersResponse>[number];
 
 export async function listPurchaseOrders(tx: Tx, opts: { status?: PurchaseOrderStatus; supplierId?: string } = {}): Promise<OrderListRow[]> {
   return tx.execute<OrderListRow>(sql`
-    select o.id, o.number, o.status, o.supplier_id, coalesce(o.supplier_name, s.name) as supplier_name, o.total,
-           ${isoTs(sql`o.created_at`)} as created_at, ${isoTs(sql`o.sent_at`)} as sent_at, o.expected_at::text,
+    select o.id, o.number, o.status, o.supplier_id as "supplierId", coalesce(o.supplier_name, s.name) as "supplierName", o.total,
+           ${isoTs(sql`o.created_at`)} as "createdAt", ${isoTs(sql`o.sent_at`)} as "sentAt", o.expected_at::text as "expectedAt",
            (select count(*)::int from purchase_order_lines l where l.order_id = o.id) as lines
     from purchase_orders o join suppliers s on s.tenant_id = o.tenant_id and s.id = o.supplier_id
     where true ${opts.status ? sql`and o.status = ${opts.status}` : sql``} ${opts.supplierId ? sql`and o.supplier_id = ${opts.supplierId}` : sql``}

@@ -221,11 +221,11 @@ describe("payables", () => {
     const today = "2026-03-05";
     let list = await withTenant(tenantId, (tx) => listPayables(tx, { today }));
     const first = list.rows.find((x) => x.id === r.payableId)!;
-    expect(first).toMatchObject({ balance: "600.00", status: "OVERDUE", due_on: "2026-01-15" });
-    expect(list.rows.find((x) => x.id === r2.payableId)).toMatchObject({ status: "DUE_SOON", due_on: "2026-03-11", days_to_due: 6 });
+    expect(first).toMatchObject({ balance: "600.00", status: "OVERDUE", dueOn: "2026-01-15" });
+    expect(list.rows.find((x) => x.id === r2.payableId)).toMatchObject({ status: "DUE_SOON", dueOn: "2026-03-11", daysToDue: 6 });
 
     const ageing = await withTenant(tenantId, (tx) => payablesAgeing(tx, today));
-    expect(ageing.rows[0]).toMatchObject({ d31_60: "600.00", not_due: "50.00", total: "650.00" });
+    expect(ageing.rows[0]).toMatchObject({ days31To60: "600.00", notDue: "50.00", total: "650.00" });
 
     await withTenant(tenantId, (tx) => recordPayment(tx, { payableId: r.payableId, amount: "600", method: "CHECK" }, actor));
     list = await withTenant(tenantId, (tx) => listPayables(tx, { today }));

@@ -129,7 +129,7 @@ export async function receiveGoods(tx: Tx, raw: TReceiveGoodsInput, actor: Actor
       lotId,
     });
   }
-  await tx.insert(goodsReceiptLines).values(lineRows.map((r) => ({ ...r, tenantId: TENANT })));
+  await tx.insert(goodsReceiptLines).values(lineRows.map((r) => ({ ...r })));
 
   // The supplier's latest price per product (replenishment's "last cost and supplier").
   const values = sql.join(
@@ -171,14 +171,13 @@ export async function receiveGoods(tx: Tx, raw: TReceiveGoodsInput, actor: Actor
   const [payable] = await tx
     .insert(payables)
     .values({
-      tenantId: TENANT,
       supplierId,
       receiptId: receipt.id,
       reference: v.reference ?? null,
       amount: payableAmount,
       balance: payableAmount,
       issuedOn: receivedOn,
-      dueOn: sql`${receivedOn}::date + ${supplier.payment_terms_days}::int` as unknown as string,
+      dueOn: sql`${receivedOn}::date + ${supplier.payment_terms_days}::int`,
     })
     .returning({ id: payables.id, dueOn: payables.dueOn });
   if (v.supplierInvoice) {

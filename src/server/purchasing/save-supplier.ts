@@ -14,7 +14,7 @@ const cuitTaken = (e: unknown): never => {
 export async function createSupplier(tx: Tx, raw: TSupplierInput, _actor: Actor): Promise<{ id: string }> {
   const v = ZSupplierInput.parse(raw);
   try {
-    const [row] = await tx.insert(suppliers).values({ tenantId: TENANT, ...v }).returning({ id: suppliers.id });
+    const [row] = await tx.insert(suppliers).values({ ...v }).returning({ id: suppliers.id });
     return { id: row!.id };
   } catch (e) {
     return cuitTaken(e);

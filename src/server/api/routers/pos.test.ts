@@ -59,7 +59,7 @@ describe("pos router", () => {
     const closed = await cash.pos.closeSession({ cashSessionId: session.id, declared: [{ method: "CASH", amount: "3900.00" }] });
     expect(closed).toMatchObject({ expectedTotal: "4000.00", deviation: "-100.00", deviationClass: "WARNING", review: "NOT_REQUIRED" });
     const listed = await sup.pos.sessions();
-    expect(listed.find((s) => s.id === session.id)).toMatchObject({ expected_total: "4000.00", declared_total: "3900.00", deviation_class: "WARNING" });
+    expect(listed.find((s) => s.id === session.id)).toMatchObject({ expectedTotal: "4000.00", declaredTotal: "3900.00", deviationClass: "WARNING" });
   });
 
   it("maps domain errors to typed tRPC errors with Spanish messages and refuses bad input", async () => {
@@ -127,6 +127,6 @@ describe("pos router", () => {
       linked: true,
     });
     const ticket = await cash.pos.sale({ saleId });
-    expect(ticket).toMatchObject({ customer_name: "Eventos SA", total: "12100.00", fiscal_status: "PENDING" });
+    expect(ticket).toMatchObject({ customerName: "Eventos SA", total: "12100.00", fiscalStatus: "PENDING" });
   });
 });

@@ -6,23 +6,23 @@ import { can } from "@/lib/permissions";
 import { ZSaleInput } from "@/lib/schemas/sale";
 import { createSale } from "../../pos/create-sale";
 import { voidSale, ZVoidSaleInput } from "../../pos/void-sale";
-import { getSaleTicket } from "../../pos/get-sale-ticket";
-import { listSales } from "../../pos/list-sales";
+import { getSaleTicket, ZSaleTicketResponse } from "../../pos/get-sale-ticket";
+import { listSales, ZListSalesResponse } from "../../pos/list-sales";
 import { findProductByCode, searchProducts } from "../../pos/find-products";
 import { createCustomer, searchCustomers, ZCreateCustomerInput } from "../../pos/customers";
-import { listStockConflicts, resolveStockConflict, ZResolveStockConflictInput } from "../../pos/stock-conflicts";
+import { listStockConflicts, resolveStockConflict, ZListStockConflictsResponse, ZResolveStockConflictInput } from "../../pos/stock-conflicts";
 import { listCatalogConflicts, resolveCatalogConflict, ZResolveCatalogConflictInput } from "../../pos/catalog-conflicts";
 import { openCashSession, ZOpenCashSessionInput } from "../../cash/open-cash-session";
 import { addCashMovement, ZAddCashMovementInput } from "../../cash/add-cash-movement";
 import { closeCashSession, ZCloseCashSessionInput } from "../../cash/close-cash-session";
 import { getCashSession } from "../../cash/get-cash-session";
 import { justifyCashSession, ZJustifyCashSessionInput } from "../../cash/justify-cash-session";
-import { listCashSessions } from "../../cash/list-cash-sessions";
+import { listCashSessions, ZListCashSessionsResponse } from "../../cash/list-cash-sessions";
 import { listOpenConflicts, ZListOpenConflictsResponse } from "../../cash/list-open-conflicts";
 import { resolveOpenConflict, ZResolveOpenConflictInput, ZResolveOpenConflictResponse } from "../../cash/resolve-open-conflict";
 import { listRegistersWithSessions } from "../../cash/current-cash-session";
 import { sendFiscalEvent } from "../../fiscal/events";
-import { listRegisters, listSellingWarehouses, saveRegister, ZSaveRegisterInput } from "../../pos/save-register";
+import { listRegisters, listSellingWarehouses, saveRegister, ZListRegistersResponse, ZSaveRegisterInput, ZSellingWarehousesResponse } from "../../pos/save-register";
 
 const sell = permissionProcedure("pos.sell");
 const review = permissionProcedure("cash.review");
@@ -69,7 +69,7 @@ export const posRouter = router({
   }),
 
   /** The ticket (reprint data); reviewers see any sale, a cashier only the sales of their own sessions (SPEC §2). */
-  sale: sell.input(z.object({ saleId: z.uuid() })).query(({ ctx, input }) => getSaleTicket(ctx.tx, input.saleId, actorOf(ctx))),
+  sale: sell.input(z.object({ saleId: z.uuid() })).output(ZSaleTicketResponse).query(({ ctx, input }) => getSaleTicket(ctx.tx, input.saleId, actorOf(ctx))),
 
   /**
    * Sales lists are for reviewers only: a cashier adding up their own session's tickets would
@@ -77,6 +77,7 @@ export const posRouter = router({
    */
   sales: review
     .input(z.object({ cashSessionId: z.uuid().optional(), ticketNumber: z.number().int().positive().optional() }))
+    .output(ZListSalesResponse)
     .query(({ ctx, input }) => listSales(ctx.tx, input)),
 
   /** The cashier's screen sends the supervisor's credentials; the service verifies them. */
@@ -89,19 +90,21 @@ export const posRouter = router({
 
   sessions: review
     .input(z.object({ onlyPending: z.boolean().optional() }).optional())
+    .output(ZListCashSessionsResponse)
     .query(({ ctx, input }) => listCashSessions(ctx.tx, { onlyPending: input?.onlyPending })),
   justify: review.input(ZJustifyCashSessionInput).mutation(({ ctx, input }) => justifyCashSession(ctx.tx, input, { userId: ctx.user.id })),
 
   customers: sell.input(z.object({ q: z.string().max(80) })).query(({ ctx, input }) => searchCustomers(ctx.tx, input.q)),
-  createCustomer: sell.input(ZCreateCustomerInput).mutation(({ ctx, input }) => createCustomer(ctx.tx, ctx.tenant.id, input)),
+  createCustomer: sell.input(ZCreateCustomerInput).mutation(({ ctx, input }) => createCustomer(ctx.tx, input)),
 
   /** Register administration (OWNER/ADMIN): warehouse, AFIP point of sale, fiscal documents on/off. */
-  allRegisters: settings.query(({ ctx }) => listRegisters(ctx.tx)),
-  warehouses: settings.query(({ ctx }) => listSellingWarehouses(ctx.tx)),
-  saveRegister: settings.input(ZSaveRegisterInput).mutation(({ ctx, input }) => saveRegister(ctx.tx, ctx.tenant.id, input)),
+  allRegisters: settings.output(ZListRegistersResponse).query(({ ctx }) => listRegisters(ctx.tx)),
+  warehouses: settings.output(ZSellingWarehousesResponse).query(({ ctx }) => listSellingWarehouses(ctx.tx)),
+  saveRegister: settings.input(ZSaveRegisterInput).mutation(({ ctx, input }) => saveRegister(ctx.tx, input)),
 
   stockConflicts: review
     .input(z.object({ status: z.enum(["OPEN", "RESOLVED"]).optional() }).optional())
+    .output(ZListStockConflictsResponse)
     .query(({ ctx, input }) => listStockConflicts(ctx.tx, { status: input?.status })),
   resolveStockConflict: review
     .input(ZResolveStockConflictInput)

@@ -5,25 +5,36 @@ import { can } from "@/lib/permissions";
 import { zQuantity } from "@/lib/schemas/decimal";
 import { ZSupplierInput } from "../../purchasing/supplier-input";
 import { createSupplier, deleteSupplier, updateSupplier } from "../../purchasing/save-supplier";
-import { getSupplier, listSuppliers } from "../../purchasing/list-suppliers";
+import { getSupplier, listSuppliers, ZListSuppliersResponse, ZSupplierResponse } from "../../purchasing/list-suppliers";
 import { ZPurchaseOrderInput } from "../../purchasing/purchase-order-input";
 import {
   cancelPurchaseOrder,
   createPurchaseOrder,
   getPurchaseOrder,
   listPurchaseOrders,
+  ZListPurchaseOrdersResponse,
   sendPurchaseOrder,
   updatePurchaseOrder,
 } from "../../purchasing/purchase-orders";
 import { ZReceiveGoodsInput } from "../../purchasing/receive-goods-input";
 import { receiveGoods } from "../../purchasing/receive-goods";
-import { getPayable, listPayables, payablesAgeing, recordPayment, supplierStatement, ZRecordPaymentInput } from "../../purchasing/payables";
+import {
+  getPayable,
+  listPayables,
+  payablesAgeing,
+  recordPayment,
+  supplierStatement,
+  ZGetPayableResponse,
+  ZListPayablesResponse,
+  ZPayablesAgeingResponse,
+  ZRecordPaymentInput,
+} from "../../purchasing/payables";
 import { listSuggestions, convertSuggestions, updateSuggestion, ZConvertSuggestionsInput } from "../../purchasing/suggestions";
 import { recomputeReplenishment } from "../../purchasing/recompute-replenishment";
 import { requestReplenishment } from "../../purchasing/request-replenishment";
 import { listPurchaseCatalog, ZListPurchaseCatalogInput, ZListPurchaseCatalogResponse } from "../../purchasing/list-purchase-catalog";
 import { applyPriceList, previewPriceList, ZPriceListInput } from "../../purchasing/price-list";
-import { listNotifications, markNotificationsRead, NOTIFICATION_KINDS, unreadCount } from "../../purchasing/notifications";
+import { listNotifications, markNotificationsRead, NOTIFICATION_KINDS, unreadCount, ZNotificationsResponse } from "../../purchasing/notifications";
 import { runDailyAlerts } from "../../purchasing/run-daily-alerts";
 
 const read = permissionProcedure("purchasing.read");
@@ -35,10 +46,10 @@ const kindsFor = (role: Parameters<typeof can>[0]) => Object.entries(NOTIFICATIO
 
 export const purchasingRouter = router({
   // Suppliers
-  suppliers: read.input(z.object({ search: z.string().max(80).optional(), includeInactive: z.boolean().optional() }).optional()).query(({ ctx, input }) =>
+  suppliers: read.input(z.object({ search: z.string().max(80).optional(), includeInactive: z.boolean().optional() }).optional()).output(ZListSuppliersResponse).query(({ ctx, input }) =>
     listSuppliers(ctx.tx, input ?? {}),
   ),
-  supplier: read.input(id).query(({ ctx, input }) => getSupplier(ctx.tx, input.id)),
+  supplier: read.input(id).output(ZSupplierResponse).query(({ ctx, input }) => getSupplier(ctx.tx, input.id)),
   createSupplier: write.input(ZSupplierInput).mutation(({ ctx, input }) => createSupplier(ctx.tx, input, actorOf(ctx))),
   updateSupplier: write.input(z.object({ id: z.string().uuid(), data: ZSupplierInput })).mutation(({ ctx, input }) =>
     updateSupplier(ctx.tx, input.id, input.data, actorOf(ctx)),
@@ -51,6 +62,7 @@ export const purchasingRouter = router({
   // Purchase orders
   orders: read
     .input(z.object({ status: z.enum(["DRAFT", "SENT", "PARTIAL", "RECEIVED", "CANCELLED"]).optional(), supplierId: z.string().uuid().optional() }).optional())
+    .output(ZListPurchaseOrdersResponse)
     .query(({ ctx, input }) => listPurchaseOrders(ctx.tx, input ?? {})),
   order: read.input(id).query(({ ctx, input }) => getPurchaseOrder(ctx.tx, input.id)),
   createOrder: write.input(ZPurchaseOrderInput).mutation(({ ctx, input }) => createPurchaseOrder(ctx.tx, input, actorOf(ctx))),
@@ -70,10 +82,11 @@ export const purchasingRouter = router({
   // Payables
   payables: read
     .input(z.object({ status: z.enum(["CURRENT", "DUE_SOON", "OVERDUE", "PAID", "OPEN"]).optional(), supplierId: z.string().uuid().optional() }).optional())
+    .output(ZListPayablesResponse)
     .query(({ ctx, input }) => listPayables(ctx.tx, input ?? {})),
-  payable: read.input(id).query(({ ctx, input }) => getPayable(ctx.tx, input.id)),
+  payable: read.input(id).output(ZGetPayableResponse).query(({ ctx, input }) => getPayable(ctx.tx, input.id)),
   pay: write.input(ZRecordPaymentInput).mutation(({ ctx, input }) => recordPayment(ctx.tx, input, actorOf(ctx))),
-  ageing: read.query(({ ctx }) => payablesAgeing(ctx.tx)),
+  ageing: read.output(ZPayablesAgeingResponse).query(({ ctx }) => payablesAgeing(ctx.tx)),
 
   // Replenishment
   suggestions: read.query(({ ctx }) => listSuggestions(ctx.tx)),
@@ -113,7 +126,7 @@ export const purchasingRouter = router({
   runAlerts: write.mutation(({ ctx }) => runDailyAlerts(ctx.tx)),
 
   // Notifications (any member; filtered by what the role may see)
-  notifications: tenantProcedure.query(({ ctx }) => listNotifications(ctx.tx, ctx.user.id, kindsFor(ctx.role))),
+  notifications: tenantProcedure.output(ZNotificationsResponse).query(({ ctx }) => listNotifications(ctx.tx, ctx.user.id, kindsFor(ctx.role))),
   unreadCount: tenantProcedure.query(({ ctx }) => unreadCount(ctx.tx, ctx.user.id, kindsFor(ctx.role))),
   markRead: tenantProcedure
     .input(z.object({ ids: z.array(z.string().uuid()).max(200).optional() }))

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { numeric, uuid } from "drizzle-orm/pg-core";
 import { tenants } from "./tenancy";
 // Relative (not "@/"): drizzle-kit loads the schema without the tsconfig path alias.
@@ -10,8 +11,16 @@ export const qtyCol = () => numeric(NUMERIC.quantity);
 export const moneyCol = () => numeric(NUMERIC.money);
 /** Unit prices and costs: numeric(14,4). */
 export const unitCostCol = () => numeric(NUMERIC.unitPrice);
+/**
+ * Inserts may omit tenant_id: drizzle then sends DEFAULT, and the column's default is the
+ * transaction's tenant (`app_current_tenant()`, set on every tenant table by
+ * drizzle/sql/121_tenant_default.sql; drizzle-kit cannot emit a default that calls a function
+ * created after its migrations). Runtime-only: no migration changes.
+ */
+export const tenantDefault = () => sql`default`;
 /** The tenant column, first in every tenant table's keys; deleting a business cascades. */
 export const tenantCol = () =>
   uuid()
     .notNull()
-    .references(() => tenants.id, { onDelete: "cascade" });
+    .references(() => tenants.id, { onDelete: "cascade" })
+    .$defaultFn(tenantDefault);

@@ -16,7 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { tenants } from "./tenancy";
+import { tenantCol } from "./columns";
 
 export const fiscalEnvironment = pgEnum("fiscal_environment", ["HOMOLOGATION", "PRODUCTION", "FAKE"]);
 export const fiscalIvaCondition = pgEnum("fiscal_iva_condition", ["RESPONSABLE_INSCRIPTO", "MONOTRIBUTO", "EXENTO"]);
@@ -27,9 +27,7 @@ export const fiscalDocumentKind = pgEnum("fiscal_document_kind", ["INVOICE", "CR
 export const fiscalSettings = pgTable(
   "fiscal_settings",
   {
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantCol(),
     id: uuid().notNull().defaultRandom(),
     cuit: text().notNull(),
     legalName: text().notNull(),
@@ -61,9 +59,7 @@ export const fiscalSettings = pgTable(
 export const fiscalPointsOfSale = pgTable(
   "fiscal_points_of_sale",
   {
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantCol(),
     id: uuid().notNull().defaultRandom(),
     number: integer().notNull(),
     name: text().notNull(),
@@ -85,9 +81,7 @@ export const fiscalPointsOfSale = pgTable(
 export const wsaaTickets = pgTable(
   "wsaa_tickets",
   {
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantCol(),
     id: uuid().notNull().defaultRandom(),
     cuit: text().notNull(),
     service: text().notNull(),
@@ -117,9 +111,7 @@ export type AfipMsg = { code: number; msg: string };
 export const fiscalDocuments = pgTable(
   "fiscal_documents",
   {
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantCol(),
     id: uuid().notNull().defaultRandom(),
     kind: fiscalDocumentKind().notNull(),
     status: fiscalDocumentStatus().notNull().default("PENDING"),
@@ -192,9 +184,7 @@ export const fiscalDocuments = pgTable(
 export const fiscalDocumentAttempts = pgTable(
   "fiscal_document_attempts",
   {
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantCol(),
     id: uuid().notNull().defaultRandom(),
     documentId: uuid().notNull(),
     operation: text().notNull(),

@@ -19,7 +19,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { tenants, users } from "./tenancy";
 import { warehouses } from "./warehouses";
-import { moneyCol, qtyCol, unitCostCol } from "./columns";
+import { moneyCol, qtyCol, tenantDefault, unitCostCol, tenantCol } from "./columns";
 
 // Catalog and stock ledger (SPEC §3). Lots are the stock; stock_levels is a per
 // product × warehouse cache that always equals the sum of its lots and is the row every
@@ -37,9 +37,7 @@ export type DestinationType = (typeof destinationType.enumValues)[number];
 export const categories = pgTable(
   "categories",
   {
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantCol(),
     id: uuid().notNull().defaultRandom(),
     parentId: uuid(),
     name: text().notNull(),
@@ -57,9 +55,7 @@ export const categories = pgTable(
 export const productFamilies = pgTable(
   "product_families",
   {
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantCol(),
     id: uuid().notNull().defaultRandom(),
     name: text().notNull(),
     baseUnit: familyBaseUnit().notNull(),
@@ -73,9 +69,7 @@ export const productFamilies = pgTable(
 export const products = pgTable(
   "products",
   {
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantCol(),
     id: uuid().notNull().defaultRandom(),
     sku: text().notNull(),
     name: text().notNull(),
@@ -129,9 +123,7 @@ export const products = pgTable(
 export const productNameTrigrams = pgTable(
   "product_name_trigrams",
   {
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantCol(),
     productId: uuid().notNull(),
     trigram: text().notNull(),
   },
@@ -148,9 +140,7 @@ export const productNameTrigrams = pgTable(
 export const productBarcodes = pgTable(
   "product_barcodes",
   {
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantCol(),
     id: uuid().notNull().defaultRandom(),
     productId: uuid().notNull(),
     barcode: text().notNull(),
@@ -168,9 +158,7 @@ export const productBarcodes = pgTable(
 export const packs = pgTable(
   "packs",
   {
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantCol(),
     id: uuid().notNull().defaultRandom(),
     parentProductId: uuid().notNull(),
     childProductId: uuid().notNull(),
@@ -197,9 +185,7 @@ export const packs = pgTable(
 export const lots = pgTable(
   "lots",
   {
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantCol(),
     id: uuid().notNull().defaultRandom(),
     /** Creation order: the FIFO tie-break between lots received at the same instant. */
     seq: bigint({ mode: "number" }).notNull().generatedAlwaysAsIdentity(),
@@ -236,9 +222,7 @@ export const lots = pgTable(
 export const stockLevels = pgTable(
   "stock_levels",
   {
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantCol(),
     productId: uuid().notNull(),
     warehouseId: uuid().notNull(),
     quantity: qtyCol().notNull().default("0"),
@@ -260,9 +244,11 @@ export const stockLevels = pgTable(
 export const stockMovements = pgTable(
   "stock_movements",
   {
+    // No cascade: the ledger is append-only and outlives nothing by accident.
     tenantId: uuid()
       .notNull()
-      .references(() => tenants.id),
+      .references(() => tenants.id)
+      .$defaultFn(tenantDefault),
     id: uuid().notNull().defaultRandom(),
     /** Insertion order (created_at is the transaction's start, shared by its lines). */
     seq: bigint({ mode: "number" }).notNull().generatedAlwaysAsIdentity(),

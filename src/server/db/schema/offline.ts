@@ -1,5 +1,6 @@
 import { index, integer, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
-import { tenants, users } from "./tenancy";
+import { users } from "./tenancy";
+import { tenantCol } from "./columns";
 
 // Offline POS (issue 6). One row per sync batch a register sent: an audit trail of what each
 // device delivered and how the server answered. Its durable commit also makes the batch's
@@ -7,9 +8,7 @@ import { tenants, users } from "./tenancy";
 export const offlineSyncBatches = pgTable(
   "offline_sync_batches",
   {
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantCol(),
     id: uuid().notNull().defaultRandom(),
     userId: uuid()
       .notNull()

@@ -1,14 +1,12 @@
 import { boolean, foreignKey, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { tenants } from "./tenancy";
+import { tenantCol } from "./columns";
 import { warehouses } from "./warehouses";
 
 /** A point of sale: sells from one warehouse, maps to an AFIP point-of-sale number. */
 export const registers = pgTable(
   "registers",
   {
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantCol(),
     id: uuid().notNull().defaultRandom(),
     name: text().notNull(),
     warehouseId: uuid().notNull(),

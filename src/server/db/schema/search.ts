@@ -1,5 +1,5 @@
 import { foreignKey, index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { tenants } from "./tenancy";
+import { tenantCol } from "./columns";
 import { products } from "./inventory";
 import { customers } from "./pos";
 
@@ -15,9 +15,7 @@ import { customers } from "./pos";
 export const productNameSearch = pgTable(
   "product_name_search",
   {
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantCol(),
     productId: uuid().notNull(),
     trigram: text().notNull(),
     /** lower(products.name): filtered with LIKE and sorted on, straight from the index. */
@@ -35,9 +33,7 @@ export const productNameSearch = pgTable(
 export const customerNameSearch = pgTable(
   "customer_name_search",
   {
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantCol(),
     customerId: uuid().notNull(),
     trigram: text().notNull(),
     nameKey: text().notNull(),

@@ -1,12 +1,10 @@
 import { boolean, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { tenants } from "./tenancy";
+import { tenantCol } from "./columns";
 
 export const warehouses = pgTable(
   "warehouses",
   {
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantCol(),
     id: uuid().notNull().defaultRandom(),
     name: text().notNull(),
     isDefault: boolean().notNull().default(false),

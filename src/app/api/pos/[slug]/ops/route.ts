@@ -19,7 +19,7 @@ export async function POST(req: NextRequest, ctx: { params: Promise<{ slug: stri
   const results = await applyPosOps(
     (fn) => withTenant(auth.tenant.id, fn, { userId: auth.user.id }),
     parsed.data.ops,
-    { userId: auth.user.id, canReview: can(auth.role, "cash.review"), tenantId: auth.tenant.id },
+    { userId: auth.user.id, canReview: can(auth.role, "cash.review") },
     (msg, err) => log.error({ err, tenant: auth.tenant.id }, msg),
   );
   return jsonOk({ results });

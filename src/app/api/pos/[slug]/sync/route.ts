@@ -43,7 +43,7 @@ export async function POST(req: NextRequest, ctx: { params: Promise<{ slug: stri
       writer: parsed.data.strict ? (tx, input, actor) => createSale(tx, input, actor, { mode: "online", allowNegativeStock }) : undefined,
       // One durable commit per batch (also the audit row): see sync-sales-batch.ts.
       durableReceipt: (results) =>
-        withTenant(auth.tenant.id, (tx) => recordSyncBatch(tx, auth.tenant.id, { results, durationMs: performance.now() - started }, { userId: auth.user.id }), {
+        withTenant(auth.tenant.id, (tx) => recordSyncBatch(tx, { results, durationMs: performance.now() - started }, { userId: auth.user.id }), {
           userId: auth.user.id,
         }),
       afterCommit: (r) => (r.fiscalDocumentId ? sendFiscalEvent(r.fiscalDocumentId, auth.tenant.id) : undefined),
