@@ -34,7 +34,7 @@ describe("open-session conflicts for the supervisor", () => {
     const [r] = await applyPosOps(
       (fn) => withTenant(t.tenantId, fn, { userId: cashier.userId }),
       [{ kind: "OPEN_SESSION", id, registerId, openingFloat: "1500.00", at: new Date().toISOString() }],
-      { userId: cashier.userId, canReview: false, tenantId: t.tenantId },
+      { userId: cashier.userId, canReview: false },
       () => {},
     );
     expect(r).toMatchObject({ status: "ACCEPTED_WITH_CONFLICT" });
