@@ -4,7 +4,8 @@ import { withTenant } from "../db/with-tenant";
 import { makeTenant } from "@/test/factories";
 import { makeProduct } from "@/test/inventory";
 import { addStock, makeSupplier } from "@/test/purchasing";
-import { withCheckDigit } from "@/lib/barcode";
+import { barcodeProblem, withCheckDigit } from "@/lib/barcode";
+import { ZProductInput } from "@/lib/schemas/product";
 import { applyPriceList, parseDecimal, parsePriceList, previewPriceList } from "./price-list";
 
 const actor = { userId: null };
@@ -20,7 +21,7 @@ describe("price list CSV", () => {
       `${ean(3)};;100;1;`, // 4: name missing
       `${ean(4)};Arroz;0;1;`, // 5: price 0
       `${ean(5)};Azúcar;10;0;`, // 6: units 0
-      `ABC123;Sal;10;1;`, // 7: not numeric
+      `ABC 123;Sal;10;1;`, // 7: not a code (the product form refuses it too)
       `${ean(1)};Yerba repetida;10;1;`, // 8: duplicate of row 2
       `"${ean(6)}";"Aceite ""premium""; 900 ml";-5;1;abc`, // 9: price negative + sale price invalid
     ].join("\r\n");
@@ -44,7 +45,9 @@ describe("price list CSV", () => {
     expect(parsePriceList("codigo;nombre\n1;2").errors[0]!.message).toMatch(/precio, unidades_por_bulto/);
     expect(parsePriceList('codigo,nombre,precio,unidades\n"123,x,1,1').errors[0]).toMatchObject({ row: 2, field: "archivo" });
     expect(parseDecimal("1.234,5")).toBe("1234.5");
-    expect(parseDecimal("$ 12.5")).toBe("12.5");
+    expect(parseDecimal("1.100")).toBe("1100"); // es-AR thousands, never $ 1,10
+    expect(parseDecimal("$ 1.899,90")).toBe("1899.9");
+    expect(parseDecimal("12.5")).toBeNull(); // ambiguous: refused, never guessed
     expect(parseDecimal("1,2,3")).toBeNull();
   });
 
@@ -111,5 +114,22 @@ describe("price list CSV", () => {
     expect(await withTenant(tenantId, (tx) => applyPriceList(tx, { supplierId, csv }, actor))).toEqual({ created: 5000, updated: 5000, total: 10_000 });
     const [n] = await withTenant(tenantId, (tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from supplier_products`));
     expect(n!.n).toBe(10_000);
+  });
+});
+
+describe("price list CSV and the product form agree", () => {
+  it("reads '1.100' as one thousand one hundred and checks barcodes with the product form's rule", () => {
+    const csv = ["codigo_barras;nombre;precio;unidades_por_bulto", `${ean(11)};Harina;1.100;12`, "INT-77;Pan casero;850;1", "7790742000017;Leche;900;1"].join("\n");
+    const r = parsePriceList(csv);
+    expect(r.rows.map((x) => [x.barcode, x.price])).toEqual([
+      [ean(11), "1100.0000"],
+      ["INT-77", "850.0000"],
+    ]);
+    expect(r.errors).toEqual([{ row: 4, field: "codigo_barras", message: barcodeProblem("7790742000017") }]);
+    // The same codes through the product schema: same verdicts.
+    expect(ZProductInput.safeParse({ sku: "A", name: "Harina", salePrice: "1", barcodes: [ean(11), "INT-77"] }).success).toBe(true);
+    const bad = ZProductInput.safeParse({ sku: "A", name: "Leche", salePrice: "1", barcodes: ["7790742000017"] });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toBe(barcodeProblem("7790742000017"));
   });
 });

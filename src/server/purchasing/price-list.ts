@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { CsvSyntaxError, parseCsv } from "@/lib/csv";
-import { isValidBarcode } from "@/lib/barcode";
+import { barcodeProblem } from "@/lib/barcode";
+import { parseEsAr, toWire } from "@/lib/number";
 import { dec } from "@/lib/decimal";
 import { TENANT, type Actor, pgArray } from "./common";
 
@@ -46,13 +47,13 @@ const normHeader = (h: string) =>
 export type RowError = { row: number; field: string; message: string };
 export type ParsedRow = { row: number; barcode: string; name: string; price: string; unitsPerPack: string; salePrice: string | null };
 
-/** "1.234,56" / "1234,56" / "1234.56" → "1234.56"; null when not a number. */
+/**
+ * A CSV cell read as es-AR text by the one parser ("1.100" is one thousand one hundred, as Excel
+ * in Argentina writes it, never 1,10) → the canonical decimal; null when not a number.
+ */
 export function parseDecimal(raw: string): string | null {
-  let s = raw.trim().replace(/\s|\$/g, "");
-  if (s === "") return null;
-  if (s.includes(",")) s = s.replace(/\./g, "").replace(",", ".");
-  if (!/^\d+(\.\d+)?$/.test(s)) return null;
-  return s;
+  const r = parseEsAr(raw);
+  return r.ok ? toWire(r.value) : null;
 }
 
 export function parsePriceList(text: string): { rows: ParsedRow[]; errors: RowError[]; total: number } {
@@ -92,15 +93,16 @@ export function parsePriceList(text: string): { rows: ParsedRow[]; errors: RowEr
     const units = parseDecimal(f[iu] ?? "");
     const saleRaw = is >= 0 ? (f[is] ?? "").trim() : "";
     const salePrice = saleRaw ? parseDecimal(saleRaw) : null;
-    if (!/^\d+$/.test(barcode)) rowErrors.push({ row, field: "codigo_barras", message: barcode ? `«${barcode}» no es un código numérico` : "Falta el código de barras" });
-    else if (!isValidBarcode(barcode)) rowErrors.push({ row, field: "codigo_barras", message: `«${barcode}»: dígito verificador inválido o largo distinto de 8, 12 o 13` });
+    // The same check as the product form (lib/barcode.ts), so a code accepted here is one the form accepts.
+    const barcodeIssue = barcodeProblem(barcode);
+    if (barcodeIssue) rowErrors.push({ row, field: "codigo_barras", message: barcodeIssue });
     else if (seen.has(barcode)) rowErrors.push({ row, field: "codigo_barras", message: `Código repetido (ya está en la fila ${seen.get(barcode)})` });
     if (name.length < 2) rowErrors.push({ row, field: "nombre", message: "Falta el nombre" });
     else if (name.length > 160) rowErrors.push({ row, field: "nombre", message: "El nombre supera 160 caracteres" });
     if (price === null || !dec(price).gt(0) || dec(price).gt("99999999999")) rowErrors.push({ row, field: "precio", message: "El precio debe ser un número mayor que cero" });
     if (units === null || !dec(units).gt(0) || dec(units).gt("99999999")) rowErrors.push({ row, field: "unidades_por_bulto", message: "Las unidades por bulto deben ser mayores que cero" });
     if (saleRaw && (salePrice === null || dec(salePrice).lt(0))) rowErrors.push({ row, field: "precio_venta", message: "Precio de venta inválido" });
-    if (/^\d+$/.test(barcode) && !seen.has(barcode)) seen.set(barcode, row);
+    if (!barcodeIssue && !seen.has(barcode)) seen.set(barcode, row);
     if (rowErrors.length) errors.push(...rowErrors);
     else
       rows.push({
