@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readNumberField } from "./number-field";
+import { readInteger, readNumberField } from "./number-field";
 
 describe("readNumberField: a form's number field, read when committed", () => {
   it.each([
@@ -45,5 +45,23 @@ describe("readNumberField: a form's number field, read when committed", () => {
 
   it("accepts a negative only where the field allows it", () => {
     expect(readNumberField("-19,58", "percent", { allowNegative: true })).toMatchObject({ ok: true, wire: "-19.58", text: "-19,58" });
+  });
+});
+
+describe("readInteger: whole numbers typed in forms", () => {
+  it("reads es-AR text within the range", () => {
+    expect(readInteger("30", { label: "Plazo", min: 0, max: 365 })).toEqual({ ok: true, value: 30 });
+    expect(readInteger("1.000", { label: "Minutos", min: 1, max: 9999 })).toEqual({ ok: true, value: 1000 });
+  });
+  it.each([
+    ["1,5", /número entero/],
+    ["366", /de 0 a 365/],
+    ["-1", /no puede ser negativo/],
+    ["", /ingresá un número/],
+    ["1.50", /ambiguo/],
+  ])("refuses %s", (text, message) => {
+    const r = readInteger(text, { label: "Plazo", min: 0, max: 365 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(message);
   });
 });

@@ -30,3 +30,15 @@ export function readNumberField(text: string, kind: NumberKind, options: ReadOpt
   if (!r.ok) return r;
   return { ok: true, empty: false, wire: toWire(r.value), text: formatNumber(r.value, { maxDecimals: r.value.decimalPlaces() }) };
 }
+
+/**
+ * A whole number typed in a form (days of credit, a point of sale, minutes), read by the same
+ * parser as every other number ("1.000" is a thousand), within [min, max].
+ */
+export function readInteger(text: string, { label, min, max }: { label: string; min: number; max: number }): { ok: true; value: number } | { ok: false; message: string } {
+  const r = parseEsAr(text, { label, maxScale: 0, maxIntegerDigits: 9, allowNegative: min < 0 });
+  if (!r.ok) return r;
+  const value = r.value.toNumber();
+  if (value < min || value > max) return { ok: false, message: `${label}: un número de ${formatNumber(min)} a ${formatNumber(max)}` };
+  return { ok: true, value };
+}

@@ -5,6 +5,8 @@ import { trpc, errorMessage, fieldErrors } from "@/lib/trpc/react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input } from "@/components/ui/field";
+import { NumberInput } from "@/components/ui/number-input";
+import { readInteger } from "@/lib/number-field";
 import { todayAr } from "./common";
 
 const monthStart = () => `${todayAr().slice(0, 8)}01`;
@@ -37,8 +39,9 @@ export function CreateBatchDialog({ slug, customerIds, onClose }: { slug: string
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          const pos = Number(form.pointOfSale);
-          if (!Number.isInteger(pos) || pos < 1 || pos > 99998) return setLocal("Punto de venta: un número de 1 a 99998.");
+          const read = readInteger(form.pointOfSale, { label: "Punto de venta", min: 1, max: 99998 });
+          if (!read.ok) return setLocal(read.message);
+          const pos = read.value;
           setLocal(null);
           m.mutate({
             id: batchId,
@@ -52,7 +55,7 @@ export function CreateBatchDialog({ slug, customerIds, onClose }: { slug: string
       >
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <Field label="Punto de venta (ARCA)" error={errs.pointOfSale}>
-            <Input value={form.pointOfSale} onChange={set("pointOfSale")} inputMode="numeric" autoFocus />
+            <NumberInput kind="integer" label="Punto de venta" value={form.pointOfSale} onValueChange={(pointOfSale) => setForm((f) => ({ ...f, pointOfSale }))} autoFocus />
           </Field>
           <Field label="Fecha de emisión" error={errs.issueDate}>
             <Input type="date" value={form.issueDate} onChange={set("issueDate")} />

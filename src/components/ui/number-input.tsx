@@ -1,5 +1,5 @@
 "use client";
-import { useId, useState, type InputHTMLAttributes, type KeyboardEvent } from "react";
+import { useId, useState, type InputHTMLAttributes, type KeyboardEvent, type Ref } from "react";
 import { readNumberField, type NumberKind } from "@/lib/number-field";
 import { Input } from "./field";
 
@@ -13,6 +13,7 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange" | 
   label?: string;
   allowNegative?: boolean;
   invalid?: boolean;
+  ref?: Ref<HTMLInputElement>;
 };
 
 /**
