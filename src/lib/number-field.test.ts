@@ -15,6 +15,7 @@ describe("readNumberField: a form's number field, read when committed", () => {
     ["21", "percent", "21", "21"],
     ["10,5", "percent", "10.5", "10,5"],
     ["12", "integer", "12", "12"],
+    ["1.000", "integer", "1000", "1000"],
   ] as const)("%s as %s → wire %s, shown %s", (typed, kind, wire, shown) => {
     const r = readNumberField(typed, kind);
     expect(r).toEqual({ ok: true, empty: false, wire, text: shown });

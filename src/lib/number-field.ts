@@ -28,7 +28,9 @@ export function readNumberField(text: string, kind: NumberKind, options: ReadOpt
   if (text.trim() === "") return { ok: true, empty: true, wire: "", text: "" };
   const r = parseEsAr(text, readOptionsFor(kind, options));
   if (!r.ok) return r;
-  return { ok: true, empty: false, wire: toWire(r.value), text: formatNumber(r.value, { maxDecimals: r.value.decimalPlaces() }) };
+  // Whole numbers here are days, minutes or a point of sale's number: shown without grouping.
+  const shown = kind === "integer" ? toWire(r.value) : formatNumber(r.value, { maxDecimals: r.value.decimalPlaces() });
+  return { ok: true, empty: false, wire: toWire(r.value), text: shown };
 }
 
 /**
