@@ -85,7 +85,7 @@ export function ReceiveDialog({ open, onOpenChange, productId, productName, hasE
           <Input value={f.lotNumber} onChange={(e) => setF({ ...f, lotNumber: e.target.value })} />
         </Field>
         <Field label={hasExpiry ? "Vencimiento" : "Vencimiento (opcional)"} error={errs.expiresAt}>
-          <Input type="date" value={f.expiresAt} onChange={(e) => setF({ ...f, expiresAt: e.target.value })} invalid={!!errs.expiresAt} />
+          <Input type="date" required={!!hasExpiry} value={f.expiresAt} onChange={(e) => setF({ ...f, expiresAt: e.target.value })} invalid={!!errs.expiresAt} />
         </Field>
         <Field label="Referencia" error={errs.reference}>
           <Input value={f.reference} onChange={(e) => setF({ ...f, reference: e.target.value })} placeholder="Stock inicial, remito…" />
