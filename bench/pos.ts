@@ -40,6 +40,7 @@ const { withTenant } = await import("../src/server/db/with-tenant");
 const { createTenant } = await import("../src/server/tenancy/create-tenant");
 const { seedMember } = await import("../src/server/tenancy/seed-member");
 const { createProduct } = await import("../src/server/catalog/create-product");
+const { withCheckDigit } = await import("../src/lib/barcode");
 const { receiveStock } = await import("../src/server/inventory/receive-stock");
 const { openCashSession } = await import("../src/server/cash/open-cash-session");
 const { getDb, closeDb } = await import("../src/server/db/client");
@@ -69,7 +70,7 @@ const products = await withTenant(
     const out: { id: string; price: string }[] = [];
     for (let i = 0; i < PRODUCTS; i++) {
       const price = (1000 + i * 37).toFixed(2);
-      const { id } = await createProduct(tx, { sku: `B-${i}`, name: `Producto ${i}`, salePrice: price, barcodes: [`779${String(i).padStart(10, "0")}`] }, { userId: ownerId });
+      const { id } = await createProduct(tx, { sku: `B-${i}`, name: `Producto ${i}`, salePrice: price, barcodes: [withCheckDigit(`779${String(i).padStart(9, "0")}`)] }, { userId: ownerId });
       await receiveStock(tx, { productId: id, warehouseId, quantity: "1000000", unitCost: "500" }, { userId: ownerId });
       out.push({ id, price });
     }

@@ -7,7 +7,7 @@ import { withDemoDb } from "./offline-db";
 // the manager reviews, asks for a recount (done by the other counter), and applies. The
 // cashier sells through the app's own tRPC endpoint (the POS screen is another area's).
 
-const MALBEC = "7790010001234";
+const MALBEC = "7790010001236";
 const PHONE = { width: 390, height: 844 };
 const shots = (name: string) => `test-results/counts-${name}.png`;
 

@@ -64,9 +64,9 @@ test("a wrong password shows a clear error", async ({ page }) => {
 
 test("the demo owner signs in, switches business view and signs out", async ({ page }) => {
   await login(page, "duenio@demo.test");
-  await expect(page.getByText("Hotel Mostrador Demo")).toBeVisible();
-  await page.getByText("Hotel Mostrador Demo").click();
+  // A single business: straight into it after signing in, no "choose a business" click.
   await expect(page).toHaveURL(/\/demo$/);
+  await expect(page.getByText("Hotel Mostrador Demo").first()).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Principal" })).toBeVisible();
   await page.getByRole("button", { name: "Salir" }).click();
   await expect(page).toHaveURL(/\/ingresar/);

@@ -7,7 +7,7 @@ import { salesByIds, snapshot, takeableAtRegister, withDemoDb } from "./offline-
 
 // The installable terminal (/demo/pos) on its own register ("Caja Offline"), with the network cut.
 const COLA = "7790895000997"; // Gaseosa cola lata 354 ml, $1.900
-const CACAO = "7790580123401"; // Cacao amargo 400 g, $4.200, low stock
+const CACAO = "7790580123406"; // Cacao amargo 400 g, $4.200, low stock
 
 test.describe.configure({ mode: "serial" });
 

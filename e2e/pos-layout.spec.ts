@@ -18,7 +18,7 @@ for (const width of [1366, 390]) {
       await page.keyboard.press("Enter");
     }
     await expect(page.getByTestId("pos-scan")).toBeFocused();
-    for (const c of ["7790895000997", "7790407031220", "alfajor"]) {
+    for (const c of ["7790895000997", "7790407031228", "alfajor"]) {
       await page.keyboard.type(c);
       await page.keyboard.press("Enter");
     }

@@ -5,8 +5,8 @@ import { DEMO_PASSWORD, DEMO_USERS, login } from "./fixtures";
 // (no fill, no clicks), so a key that lands in the wrong field fails the test.
 // Demo catalog barcodes (inventory seeder): cola 1.900, chocolate 3.500, leche 1.500 → 6.900.
 const COLA = "7790895000997";
-const CHOCOLATE = "7790407031220";
-const LECHE = "7790742000017";
+const CHOCOLATE = "7790407031228";
+const LECHE = "7790742000019";
 
 /** Picks a register in the chooser ("Caja 2" or "Caja 2 (abierta)"). */
 async function chooseRegister(page: Page, name: string) {

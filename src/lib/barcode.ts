@@ -18,3 +18,24 @@ export function gtinCheckDigit(body: string): number {
 
 /** Appends the check digit: withCheckDigit("779000000001") → 13-digit EAN. */
 export const withCheckDigit = (body: string): string => body + String(gtinCheckDigit(body));
+
+const CODE_SHAPE = /^[0-9A-Za-z\-.]{3,40}$/;
+const GTIN_LENGTHS = new Set([8, 12, 13, 14]);
+
+/**
+ * The one check for a product's barcode, shared by the product form, its server schema and the
+ * supplier CSV import, so a code one of them accepts the others accept too. Internal codes
+ * (letters, or digits of a length no GTIN has) are allowed; anything with the length of an
+ * EAN-8, UPC-A, EAN-13 or GTIN-14 must carry its GS1 check digit (a misread or mistyped scan
+ * would otherwise become a product nobody can ever scan). Returns the problem, or null.
+ */
+export function barcodeProblem(raw: string): string | null {
+  const code = raw.trim();
+  if (code === "") return "Falta el código de barras";
+  if (!CODE_SHAPE.test(code)) return `«${code.slice(0, 40)}» no es un código válido: de 3 a 40 letras, números, guiones o puntos`;
+  if (/^\d+$/.test(code) && GTIN_LENGTHS.has(code.length)) {
+    const expected = gtinCheckDigit(code.slice(0, -1));
+    if (expected !== Number(code[code.length - 1])) return `«${code}»: el dígito verificador no corresponde (con esas cifras termina en ${expected})`;
+  }
+  return null;
+}

@@ -1,17 +1,43 @@
 import { Decimal } from "./decimal";
 import { formatMoney as moneyText, formatQuantity } from "./number";
+import { AR_TIME_ZONE } from "./ar-time";
 
-const dateFmt = new Intl.DateTimeFormat("es-AR", { dateStyle: "short", timeZone: "America/Argentina/Buenos_Aires" });
-const dateTimeFmt = new Intl.DateTimeFormat("es-AR", {
-  dateStyle: "short",
-  timeStyle: "short",
-  // Chromium's es-AR data writes "12:26 a. m." otherwise; the product shows 24-hour times.
-  hourCycle: "h23",
-  timeZone: "America/Argentina/Buenos_Aires",
-});
+// Numbers are written by lib/number.ts (exact, no float on the way); dates and times here, the
+// one formatter for both: dd/mm/aaaa and 24-hour time, in the business's time zone (Argentina's
+// unless the caller passes the business's own IANA zone), whatever the browser's locale says.
 
-// Numbers are written by lib/number.ts (exact, no float on the way); dates by Intl.
+const cache = new Map<string, Intl.DateTimeFormat>();
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = cache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    cache.set(timeZone, f);
+  }
+  return f;
+}
+
+function parts(d: Date | string, timeZone: string) {
+  const p = Object.fromEntries(partsFormat(timeZone).formatToParts(new Date(d)).map((x) => [x.type, x.value]));
+  return { day: p.day!, month: p.month!, year: p.year!, hour: p.hour!, minute: p.minute! };
+}
+
 export const formatMoney = (v: Decimal.Value) => moneyText(v);
 export const formatQty = (v: Decimal.Value) => formatQuantity(v);
-export const formatDate = (d: Date | string) => dateFmt.format(new Date(d));
-export const formatDateTime = (d: Date | string) => dateTimeFmt.format(new Date(d));
+
+/** "01/12/2026": an instant's calendar day in the business's time zone. */
+export function formatDate(d: Date | string, timeZone = AR_TIME_ZONE): string {
+  const p = parts(d, timeZone);
+  return `${p.day}/${p.month}/${p.year}`;
+}
+
+/** "01/12/2026 18:14" (24-hour clock). */
+export function formatDateTime(d: Date | string, timeZone = AR_TIME_ZONE): string {
+  const p = parts(d, timeZone);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+}
+
+/** "18:14". */
+export function formatTime(d: Date | string, timeZone = AR_TIME_ZONE): string {
+  const p = parts(d, timeZone);
+  return `${p.hour}:${p.minute}`;
+}

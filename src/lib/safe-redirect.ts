@@ -1,3 +1,6 @@
+/** Where a sign-in without a (valid) way back lands: the businesses list, or the only business. */
+export const AFTER_SIGN_IN = "/negocios?ingreso";
+
 // Where to go after signing in: a path on this same site only. "//evil.example" and
 // "/\evil.example" are read by browsers as other hosts, so anything but a plain
 // "/path?query#hash" falls back to the default.

@@ -1,4 +1,5 @@
 import { Decimal } from "../lib/decimal";
+import { parseEsAr, toWire } from "../lib/number";
 import type { TSaleInput } from "../lib/schemas/sale";
 import type { SaleDisplay } from "./types";
 
@@ -45,7 +46,8 @@ export function removeLine(c: Cart, index: number): Cart {
 /** Parses "3*7790001" (quantity prefix) into {quantity, code}. */
 export function parseScan(text: string): { quantity: string; code: string } {
   const m = /^\s*(\d+(?:[.,]\d{1,3})?)\s*[*xX]\s*(.+)$/.exec(text);
-  if (m) return { quantity: m[1]!.replace(",", "."), code: m[2]!.trim() };
+  const q = m ? parseEsAr(m[1]!, { maxScale: 3 }) : null;
+  if (m && q?.ok) return { quantity: toWire(q.value), code: m[2]!.trim() };
   return { quantity: "1", code: text.trim() };
 }
 
@@ -54,17 +56,9 @@ export function parseScan(text: string): { quantity: string; code: string } {
  * (ten thousand), "$ 100". Refuses what is ambiguous ("12,345" or "1.5") instead of guessing.
  */
 export function parseAmount(text: string): string | null {
-  let t = text.trim().replace(/\$|\s/g, "");
-  if (!t) return null;
-  if (t.includes(",")) {
-    if (!/^\d{1,3}(\.\d{3})*,\d{1,2}$|^\d+,\d{1,2}$/.test(t)) return null;
-    t = t.replace(/\./g, "").replace(",", ".");
-  } else if (t.includes(".")) {
-    if (!/^\d{1,3}(\.\d{3})+$/.test(t)) return null;
-    t = t.replace(/\./g, "");
-  }
-  if (!/^\d+(\.\d{1,2})?$/.test(t)) return null;
-  return new Decimal(t).toFixed(2);
+  // The shared es-AR reader (lib/number.ts): one parser for every field of the app.
+  const r = parseEsAr(text, { maxScale: 2, maxIntegerDigits: 12 });
+  return r.ok ? r.value.toFixed(2) : null;
 }
 
 /** Why the cart cannot be charged yet (Spanish, for the cashier), or null. */

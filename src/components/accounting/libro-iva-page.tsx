@@ -5,6 +5,7 @@ import { Alert, Field, Input } from "@/components/ui/field";
 import { Card, PageHeader } from "@/components/ui/page";
 import { td, th, thisMonth } from "./common";
 import { TableFrame } from "@/components/ui/table-frame";
+import { plural } from "@/lib/plural";
 
 const FILES = [
   { file: "VENTAS_CBTE", label: "Ventas: comprobantes" },
@@ -19,7 +20,6 @@ export function LibroIvaPage({ slug }: { slug: string }) {
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
   const check = trpc.accounting.libroIvaPrecheck.useQuery({ month }, { enabled: valid });
   const c = check.data;
-  const plural = (n: number, one: string, many: string) => `${n.toLocaleString("es-AR")} ${n === 1 ? one : many}`;
   return (
     <div className="space-y-6">
       <PageHeader

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
-import { parseEsAr, formatMoney, toInputText, toWire } from "@/lib/number";
+import { parseEsAr, formatMoney, formatPercent, toInputText, toWire } from "@/lib/number";
+import { NumberInput } from "@/components/ui/number-input";
 import { Decimal } from "@/lib/decimal";
 import {
   discriminatesVat,
@@ -132,12 +133,12 @@ export function SupplierInvoiceFields({ form, setForm, errors = {} }: { form: Su
           <div key={i} className="grid grid-cols-2 gap-2 sm:grid-cols-4">
             <Select aria-label={`Alícuota ${i + 1}`} value={r.rate} onChange={(e) => setVat(i, { rate: e.target.value as VatRate })}>
               {Object.keys(VAT_RATES).map((rate) => (
-                <option key={rate} value={rate}>{rate.replace(".", ",")} %</option>
+                <option key={rate} value={rate}>{formatPercent(rate)}</option>
               ))}
             </Select>
-            <Input aria-label={`Neto al ${r.rate.replace(".", ",")} %`} placeholder="Neto" inputMode="decimal" value={r.net} onChange={(e) => setVat(i, { net: e.target.value })} />
+            <NumberInput kind="money" label="Neto" aria-label={`Neto al ${formatPercent(r.rate)}`} placeholder="Neto" value={r.net} onValueChange={(net) => setVat(i, { net })} />
             {discriminates ? (
-              <Input aria-label={`IVA al ${r.rate.replace(".", ",")} %`} placeholder="IVA" inputMode="decimal" value={r.vat} onChange={(e) => setVat(i, { vat: e.target.value })} />
+              <NumberInput kind="money" label="IVA" aria-label={`IVA al ${formatPercent(r.rate)}`} placeholder="IVA" value={r.vat} onValueChange={(vat) => setVat(i, { vat })} />
             ) : <span />}
             <Button type="button" variant="ghost" onClick={() => setForm({ ...form, vat: form.vat.filter((_, j) => j !== i) })} aria-label={`Quitar la alícuota ${i + 1}`}>Quitar</Button>
           </div>
@@ -148,10 +149,10 @@ export function SupplierInvoiceFields({ form, setForm, errors = {} }: { form: Su
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Exento" error={errors.exempt}>
-          <Input inputMode="decimal" value={form.exempt} onChange={(e) => setForm({ ...form, exempt: e.target.value })} />
+          <NumberInput kind="money" label="Exento" value={form.exempt} onValueChange={(exempt) => setForm({ ...form, exempt })} />
         </Field>
         <Field label="No gravado" error={errors.nonTaxed}>
-          <Input inputMode="decimal" value={form.nonTaxed} onChange={(e) => setForm({ ...form, nonTaxed: e.target.value })} />
+          <NumberInput kind="money" label="No gravado" value={form.nonTaxed} onValueChange={(nonTaxed) => setForm({ ...form, nonTaxed })} />
         </Field>
       </div>
       <div className="space-y-2">
@@ -164,7 +165,7 @@ export function SupplierInvoiceFields({ form, setForm, errors = {} }: { form: Su
               ))}
             </Select>
             <Input aria-label={`Jurisdicción de la percepción ${i + 1}`} placeholder="Jurisdicción (IIBB)" maxLength={60} value={p.jurisdiction} onChange={(e) => setPerc(i, { jurisdiction: e.target.value })} />
-            <Input aria-label={`Importe de la percepción ${i + 1}`} placeholder="Importe" inputMode="decimal" value={p.amount} onChange={(e) => setPerc(i, { amount: e.target.value })} />
+            <NumberInput kind="money" label="Importe" aria-label={`Importe de la percepción ${i + 1}`} placeholder="Importe" value={p.amount} onValueChange={(amount) => setPerc(i, { amount })} />
             <Button type="button" variant="ghost" onClick={() => setForm({ ...form, perceptions: form.perceptions.filter((_, j) => j !== i) })} aria-label={`Quitar la percepción ${i + 1}`}>Quitar</Button>
           </div>
         ))}
@@ -175,7 +176,7 @@ export function SupplierInvoiceFields({ form, setForm, errors = {} }: { form: Su
         error={errors.total}
         hint={sum ? `Suma de los importes: ${formatMoney(sum)}` : "Revisá los importes: alguno no se entiende (usá 1.234,56)."}
       >
-        <Input inputMode="decimal" required value={form.total} onChange={(e) => setForm({ ...form, total: e.target.value })} invalid={!!mismatch} />
+        <NumberInput kind="money" label="Total" required value={form.total} onValueChange={(total) => setForm({ ...form, total })} invalid={!!mismatch} />
       </Field>
       {mismatch ? <p role="status" className="text-sm text-amber-800">La suma ({formatMoney(sum!)}) no coincide con el total ({formatMoney(total!)}).</p> : null}
     </fieldset>

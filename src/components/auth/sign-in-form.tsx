@@ -5,7 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Alert, Field, Input } from "@/components/ui/field";
-import { safeCallbackPath } from "@/lib/safe-redirect";
+import { AFTER_SIGN_IN, safeCallbackPath } from "@/lib/safe-redirect";
 
 const MESSAGES: Record<string, string> = {
   INVALID: "E-mail o contraseña incorrectos.",
@@ -34,7 +34,7 @@ export function SignInForm() {
           setError(MESSAGES[res?.error ?? ""] ?? "No pudimos iniciar sesión. Probá de nuevo.");
           return;
         }
-        router.push(safeCallbackPath(params.get("callbackUrl")));
+        router.push(safeCallbackPath(params.get("callbackUrl"), AFTER_SIGN_IN));
         router.refresh();
       }}
     >

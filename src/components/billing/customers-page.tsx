@@ -7,6 +7,8 @@ import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { formatMoney, toInputText } from "@/lib/number";
+import { NumberInput } from "@/components/ui/number-input";
+import { readInteger } from "@/lib/number-field";
 import { formatCuit, isValidCuit } from "@/lib/cuit";
 import { DOC_TYPES, IVA_CONDITIONS, IVA_CONDITION_LABELS } from "@/lib/schemas/billing";
 import { BillingTabs, Skeleton, Table, main, num, readMoney, td, th, useCan, wide } from "./common";
@@ -134,8 +136,9 @@ function CustomerDialog({ customer, onClose }: { customer: Customer | null; onCl
     if ((form.docType === "CUIT" || form.docType === "CUIL") && !isValidCuit(form.docNumber)) problems.docNumber = `${form.docType} inválido: revisá el dígito verificador.`;
     const limit = readMoney(form.creditLimit || "0", "Límite de crédito");
     if (!limit.ok) problems.creditLimit = limit.message;
-    const terms = Number(form.paymentTermsDays);
-    if (!Number.isInteger(terms) || terms < 0 || terms > 365) problems.paymentTermsDays = "Plazo: de 0 a 365 días.";
+    const termsRead = readInteger(form.paymentTermsDays || "0", { label: "Plazo (días)", min: 0, max: 365 });
+    if (!termsRead.ok) problems.paymentTermsDays = termsRead.message;
+    const terms = termsRead.ok ? termsRead.value : 0;
     setLocal(problems);
     if (Object.keys(problems).length || !limit.ok) return;
     const data = { ...form, creditLimit: limit.value, paymentTermsDays: terms };
@@ -182,10 +185,10 @@ function CustomerDialog({ customer, onClose }: { customer: Customer | null; onCl
         </label>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <Field label="Límite de crédito ($)" error={errs.creditLimit} hint="Ej.: 500.000">
-            <Input value={form.creditLimit} onChange={set("creditLimit")} inputMode="decimal" invalid={!!errs.creditLimit} />
+            <NumberInput kind="money" label="Límite de crédito" value={form.creditLimit} onValueChange={(creditLimit) => setForm((f) => ({ ...f, creditLimit }))} invalid={!!errs.creditLimit} />
           </Field>
           <Field label="Plazo de pago (días)" error={errs.paymentTermsDays}>
-            <Input value={form.paymentTermsDays} onChange={set("paymentTermsDays")} inputMode="numeric" invalid={!!errs.paymentTermsDays} />
+            <NumberInput kind="integer" label="Plazo" value={form.paymentTermsDays} onValueChange={(paymentTermsDays) => setForm((f) => ({ ...f, paymentTermsDays }))} invalid={!!errs.paymentTermsDays} />
           </Field>
         </div>
         {m.error && !Object.keys(fieldErrors(m.error)).length ? <Alert>{errorMessage(m.error)}</Alert> : null}

@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page";
-import { formatMoney, formatNumber } from "@/lib/number";
+import { formatMoney, formatNumber, formatPercent } from "@/lib/number";
+import { NumberInput } from "@/components/ui/number-input";
 import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS } from "@/lib/schemas/sale";
 import { Badge, BillingTabs, Skeleton, Table, day, main, nights, num, readMoney, readQty, td, th, useCan, wide } from "./common";
 import { FOLIO_STATUS } from "./folios-page";
@@ -80,7 +81,7 @@ export function FolioDetail({ slug, id }: { slug: string; id: string }) {
               ) : null}
             </td>
             <td className={`${td} ${wide}`}>{SOURCE[c.source]}</td>
-            <td className={`${td} ${wide}`}>{c.byRate.map((r) => `${formatNumber(r.rate)} %`).join(" · ")}</td>
+            <td className={`${td} ${wide}`}>{c.byRate.map((r) => formatPercent(r.rate)).join(" · ")}</td>
             <td className={`${td} ${wide}`}>{CHARGE_STATUS[c.status as keyof typeof CHARGE_STATUS] ?? c.status}</td>
             <td className={num}>{formatMoney(c.total)}</td>
             <td className={`${td} ${wide}`}>
@@ -138,10 +139,10 @@ function AddChargeDialog({ folioId, stayNights, onClose }: { folioId: string; st
         </Field>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
           <Field label="Cantidad" hint={stayNights > 1 ? `La estadía tiene ${stayNights} noches` : undefined}>
-            <Input value={form.quantity} onChange={set("quantity")} inputMode="decimal" />
+            <NumberInput kind="quantity" label="Cantidad" value={form.quantity} onValueChange={(quantity) => setForm((f) => ({ ...f, quantity }))} />
           </Field>
           <Field label="Precio unitario (IVA incl.)">
-            <Input value={form.unitPrice} onChange={set("unitPrice")} inputMode="decimal" placeholder="45.000" />
+            <NumberInput kind="money" label="Precio" value={form.unitPrice} onValueChange={(unitPrice) => setForm((f) => ({ ...f, unitPrice }))} placeholder="45.000" />
           </Field>
           <Field label="IVA">
             <Select value={form.ivaRate} onChange={set("ivaRate")}>
@@ -231,7 +232,7 @@ function CheckoutDialog({ folio, onClose }: { folio: Folio; onClose: () => void 
               </Select>
             </Field>
             <Field label="Importe">
-              <Input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" placeholder={formatNumber(folio.total, { minDecimals: 2, maxDecimals: 2 })} />
+              <NumberInput kind="money" label="Importe" value={amount} onValueChange={setAmount} placeholder={formatNumber(folio.total, { minDecimals: 2, maxDecimals: 2 })} />
             </Field>
           </div>
         ) : null}

@@ -4,6 +4,7 @@ import { trpc, errorMessage } from "@/lib/trpc/react";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { Card, PageHeader } from "@/components/ui/page";
 import { formatMoney } from "@/lib/number";
+import { NumberInput } from "@/components/ui/number-input";
 import { Badge, BillingTabs, CBTE_LABELS, Skeleton, Table, day, dayTime, docLabel, main, num, readMoney, td, th, wide } from "./common";
 
 const STATUS = { PENDING: ["Pendiente", "info"], ISSUED: ["Emitida", "ok"], REJECTED: ["Rechazada", "bad"], ERROR: ["Con error", "warn"] } as const;
@@ -59,10 +60,10 @@ export function InvoicesPage({ slug, batchId = "" }: { slug: string; batchId?: s
           </Select>
         </Field>
         <Field label="Monto desde" error={min && !min.ok ? min.message : undefined}>
-          <Input value={f.minTotal} onChange={set("minTotal")} inputMode="decimal" />
+          <NumberInput kind="money" label="Monto desde" value={f.minTotal} onValueChange={(minTotal) => setF((x) => ({ ...x, minTotal }))} />
         </Field>
         <Field label="Monto hasta" error={max && !max.ok ? max.message : undefined}>
-          <Input value={f.maxTotal} onChange={set("maxTotal")} inputMode="decimal" />
+          <NumberInput kind="money" label="Monto hasta" value={f.maxTotal} onValueChange={(maxTotal) => setF((x) => ({ ...x, maxTotal }))} />
         </Field>
         <Field label="Número">
           <Input value={f.number} onChange={set("number")} inputMode="numeric" />

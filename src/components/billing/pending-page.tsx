@@ -7,6 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { formatMoney, formatNumber } from "@/lib/number";
+import { plural } from "@/lib/plural";
 import { BillingTabs, Skeleton, Table, day, main, num, td, th, useCan, wide } from "./common";
 import { CreateBatchDialog } from "./create-batch-dialog";
 
@@ -55,7 +56,7 @@ export function PendingPage({ slug }: { slug: string }) {
       {q.data && q.data.count > 0 ? (
         <div className="space-y-5">
           <p className="text-sm text-slate-700">
-            {q.data.count} cargo(s) de {q.data.groups.length} cliente(s): <strong className="tabular-nums">{formatMoney(q.data.total)}</strong>
+            {plural(q.data.count, "cargo")} de {plural(q.data.groups.length, "cliente")}: <strong className="tabular-nums">{formatMoney(q.data.total)}</strong>
           </p>
           {q.data.groups.map((g) => (
             <section key={g.customerId} aria-label={g.customerName}>

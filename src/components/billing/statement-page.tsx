@@ -6,6 +6,8 @@ import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { Card, PageHeader } from "@/components/ui/page";
 import { formatMoney } from "@/lib/number";
+import { NumberInput } from "@/components/ui/number-input";
+import { dec } from "@/lib/decimal";
 import { formatCuit } from "@/lib/cuit";
 import { COLLECTION_METHODS, COLLECTION_METHOD_LABELS } from "@/lib/schemas/billing";
 import { Badge, BillingTabs, Skeleton, Table, day, main, num, readMoney, td, th, todayAr, useCan, wide } from "./common";
@@ -32,7 +34,7 @@ export function StatementPage({ slug, customerId }: { slug: string; customerId: 
       <PageHeader
         title={`Cuenta corriente · ${s.customer.name}`}
         description={`${s.customer.docType} ${s.customer.docType === "CUIT" ? formatCuit(s.customer.docNumber) : s.customer.docNumber} · límite ${formatMoney(s.customer.creditLimit)} · ${s.customer.paymentTermsDays} días`}
-        actions={canWrite && Number(s.balance) > 0 ? <Button onClick={() => setCollecting(true)}>Registrar cobro</Button> : null}
+        actions={canWrite && dec(s.balance).gt(0) ? <Button onClick={() => setCollecting(true)}>Registrar cobro</Button> : null}
       />
       <div className="mb-5 grid grid-cols-2 gap-3 sm:grid-cols-4">
         <Card title="Saldo en facturas">
@@ -146,7 +148,7 @@ function CollectionDialog({ customerId, balance, onClose }: { customerId: string
       >
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <Field label="Importe" error={errs.amount}>
-            <Input value={form.amount} onChange={set("amount")} inputMode="decimal" autoFocus />
+            <NumberInput kind="money" label="Importe" value={form.amount} onValueChange={(amount) => setForm((f) => ({ ...f, amount }))} autoFocus />
           </Field>
           <Field label="Medio" error={errs.method}>
             <Select value={form.method} onChange={set("method")}>

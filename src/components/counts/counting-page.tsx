@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Alert, Input, Select } from "@/components/ui/field";
 import { formatQty } from "@/lib/format";
 import { parseEsAr, toWire } from "@/lib/number";
+import { NumberInput } from "@/components/ui/number-input";
 import { dequeue, enqueue, flushQueue, queued, type QueuedEntry } from "@/lib/counts/queue";
 import { EntryList } from "./entry-list";
 
@@ -259,15 +260,15 @@ export function CountingPage({ slug, countId }: { slug: string; countId: string 
               <Input value={lot} onChange={(e) => setLot(e.target.value)} aria-label="Número de lote" placeholder="Escaneá o escribí el lote" className="h-12" maxLength={60} />
             </div>
           ) : null}
-          <input
+          <NumberInput
             ref={qtyRef}
+            kind="quantity"
+            label="Cantidad"
             value={qty}
-            onChange={(e) => setQty(e.target.value)}
-            inputMode="decimal"
+            onValueChange={setQty}
             aria-label="Cantidad contada"
             placeholder="Cantidad"
-            className={`${control} h-14 text-2xl`}
-            autoComplete="off"
+            className="h-14 text-2xl"
           />
           <div className="grid grid-cols-2 gap-2">
             <Button type="button" variant="secondary" className="h-14 text-base" onClick={() => (setProduct(null), focusScan())}>

@@ -9,6 +9,7 @@ import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { EmptyState, PageHeader, Card } from "@/components/ui/page";
 import { formatWhen } from "@/lib/counts/when";
 import { parseEsAr, toWire } from "@/lib/number";
+import { NumberInput } from "@/components/ui/number-input";
 import { useCan } from "@/components/auth/permissions";
 
 const TONE: Record<string, string> = {
@@ -171,10 +172,10 @@ function CreateCountDialog({ slug, onClose }: { slug: string; onClose: () => voi
         </Field>
         <div className="grid grid-cols-2 gap-3">
           <Field label="Reconteo si difiere más de (%)" error={errs.thresholdPct}>
-            <Input value={form.thresholdPct} onChange={(e) => setForm({ ...form, thresholdPct: e.target.value })} inputMode="decimal" />
+            <NumberInput kind="percent" label="Umbral %" value={form.thresholdPct} onValueChange={(thresholdPct) => setForm((f) => ({ ...f, thresholdPct }))} />
           </Field>
           <Field label="…o más de ($ al costo)" error={errs.thresholdMoney}>
-            <Input value={form.thresholdMoney} onChange={(e) => setForm({ ...form, thresholdMoney: e.target.value })} inputMode="decimal" />
+            <NumberInput kind="money" label="Umbral en pesos" value={form.thresholdMoney} onValueChange={(thresholdMoney) => setForm((f) => ({ ...f, thresholdMoney }))} />
           </Field>
         </div>
         {localError ? <Alert>{localError}</Alert> : null}

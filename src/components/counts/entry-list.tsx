@@ -3,10 +3,11 @@ import { useState } from "react";
 import { trpc, errorMessage, type RouterOutputs } from "@/lib/trpc/react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { Alert, Input } from "@/components/ui/field";
+import { Alert } from "@/components/ui/field";
 import { formatQty } from "@/lib/format";
 import { formatWhen } from "@/lib/counts/when";
 import { parseEsAr, toInputText, toWire } from "@/lib/number";
+import { NumberInput } from "@/components/ui/number-input";
 import { dequeue, type QueuedEntry } from "@/lib/counts/queue";
 
 type Entry = RouterOutputs["counts"]["sheet"]["myEntries"][number];
@@ -85,7 +86,7 @@ export function EntryList({
             </div>
             {editing === e.id ? (
               <div className="mt-2 flex gap-2">
-                <Input value={value} onChange={(x) => setValue(x.target.value)} inputMode="decimal" aria-label={`Nueva cantidad de ${e.productName}`} className="h-12" autoFocus />
+                <NumberInput kind="quantity" label="Cantidad" value={value} onValueChange={setValue} aria-label={`Nueva cantidad de ${e.productName}`} className="h-12" autoFocus />
                 <Button className="h-12" busy={correct.isPending} onClick={() => saveCorrection(e.id)}>
                   Guardar
                 </Button>

@@ -124,7 +124,7 @@ export function FiscalDocumentView({ slug, id, canRetry }: { slug: string; id: s
                 <td className="py-1 text-right tabular-nums">{formatQty(l.quantity)}</td>
                 <td className="py-1 text-right tabular-nums">{formatMoney(l.unitPrice)}</td>
                 {showIva ? <td className="py-1 text-right">{l.ivaRate} %</td> : null}
-                <td className="py-1 text-right tabular-nums">{formatMoney(l.lineTotal ?? new Decimal(l.quantity).times(l.unitPrice).toFixed(2))}</td>
+                <td className="py-1 text-right tabular-nums">{formatMoney(l.lineTotal ?? new Decimal(l.quantity).times(l.unitPrice))}</td>
               </tr>
             ))}
           </tbody>

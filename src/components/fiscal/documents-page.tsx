@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime, formatMoney, formatDate } from "@/lib/format";
+import { plural } from "@/lib/plural";
 import { DOC_TIPO_LABEL } from "@/lib/afip-codes";
 import { formatCuit } from "@/lib/cuit";
 import { CaeaPanel } from "./caea-panel";
@@ -122,8 +123,8 @@ export function FiscalDocumentsPage({ slug, canRetry, canConfigure }: { slug: st
       {pending > 0 ? (
         <div className="mb-4">
           <Alert kind="info">
-            Hay {pending} comprobante{pending === 1 ? "" : "s"} pendiente{pending === 1 ? "" : "s"} de emisión. Se emiten solos cuando el procesador de
-            tareas (Inngest) está activo; si no lo está, quedan pendientes y se retoman automáticamente.{" "}
+            {pending === 1 ? "Hay 1 comprobante pendiente" : `Hay ${plural(pending, "comprobante")} pendientes`} de emisión. Se emiten solos en unos minutos; si
+            ARCA o el servicio de emisión no responden, quedan pendientes y se reintentan automáticamente.{" "}
             {canRetry ? (
               <button className="font-medium underline" disabled={requeue.isPending} onClick={() => requeue.mutate()}>
                 {requeue.isPending ? "Enviando…" : requeue.data ? `Reenviados ${requeue.data.requested}` : "Reenviar ahora"}

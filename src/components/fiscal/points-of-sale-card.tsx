@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/page";
 import { Button } from "@/components/ui/button";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { parseEsAr } from "@/lib/number";
+import { NumberInput } from "@/components/ui/number-input";
 
 type Point = { id: string; number: number; name: string; active: boolean; emissionType: "CAE" | "CAEA"; fallbackFor: number | null };
 
@@ -63,8 +64,8 @@ export function PointsOfSaleCard({ disabled, points }: { disabled: boolean; poin
           });
         }}
       >
-        <Field label="Número" error={errs.number ?? (form.number && !number.ok ? number.message : undefined)}>
-          <Input required inputMode="numeric" className="w-28" value={form.number} onChange={(e) => setForm({ ...form, number: e.target.value })} disabled={disabled} />
+        <Field label="Número" error={errs.number}>
+          <NumberInput kind="integer" label="Número" required className="w-28" value={form.number} onValueChange={(number) => setForm((f) => ({ ...f, number }))} disabled={disabled} />
         </Field>
         <Field label="Nombre" error={errs.name}>
           <Input required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} disabled={disabled} />

@@ -8,7 +8,8 @@ import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { EMITTER_IVA_CONDITIONS, EMITTER_IVA_LABEL, type EmitterIvaCondition } from "@/lib/afip-codes";
 import { isValidCuit, formatCuit } from "@/lib/cuit";
 import { ENV_LABEL } from "./labels";
-import { formatNumber, parseEsAr, toWire } from "@/lib/number";
+import { formatNumber, parseEsAr, toInputText, toWire, typedToWire } from "@/lib/number";
+import { NumberInput } from "@/components/ui/number-input";
 import { CredentialsCard } from "./credentials-card";
 import { PointsOfSaleCard } from "./points-of-sale-card";
 
@@ -42,7 +43,7 @@ export function FiscalSettingsPage({ slug, allowFake }: { slug: string; allowFak
         grossIncomeNumber: s.grossIncomeNumber ?? "",
         address: s.address ?? "",
         environment: s.environment,
-        anonymousConsumerLimit: s.anonymousConsumerLimit,
+        anonymousConsumerLimit: toInputText(s.anonymousConsumerLimit, 2),
         contingencyAfterMinutes: String(s.contingencyAfterMinutes),
         caeaMaxSharePercent: formatNumber(s.caeaMaxSharePercent, { maxDecimals: 2 }),
       });
@@ -82,7 +83,7 @@ export function FiscalSettingsPage({ slug, allowFake }: { slug: string; allowFak
               activityStartDate: form.activityStartDate || null,
               grossIncomeNumber: form.grossIncomeNumber || null,
               address: form.address || null,
-              anonymousConsumerLimit: form.anonymousConsumerLimit || undefined,
+              anonymousConsumerLimit: form.anonymousConsumerLimit ? typedToWire(form.anonymousConsumerLimit) : undefined,
               contingencyAfterMinutes: minutes.ok ? minutes.value.toNumber() : undefined,
               caeaMaxSharePercent: share.ok ? toWire(share.value) : undefined,
             });
@@ -120,13 +121,13 @@ export function FiscalSettingsPage({ slug, allowFake }: { slug: string; allowFak
             </Select>
           </Field>
           <Field label="Tope para consumidor final sin identificar ($)" error={errs.anonymousConsumerLimit} hint="Desde este total hay que pedir DNI/CUIT (lo fija ARCA).">
-            <Input inputMode="decimal" value={form.anonymousConsumerLimit} onChange={(e) => setForm({ ...form, anonymousConsumerLimit: e.target.value })} placeholder="10000000.00" />
+            <NumberInput kind="money" label="Tope" value={form.anonymousConsumerLimit} onValueChange={(anonymousConsumerLimit) => setForm((f) => ({ ...f, anonymousConsumerLimit }))} placeholder="10.000.000" />
           </Field>
-          <Field label="Minutos sin ARCA antes de pasar a contingencia (CAEA)" error={errs.contingencyAfterMinutes ?? (minutes.ok ? undefined : minutes.message)} hint="Si la emisión de CAE falla por disponibilidad durante este tiempo, la caja numera por CAEA.">
-            <Input inputMode="numeric" value={form.contingencyAfterMinutes} onChange={(e) => setForm({ ...form, contingencyAfterMinutes: e.target.value })} />
+          <Field label="Minutos sin ARCA antes de pasar a contingencia (CAEA)" error={errs.contingencyAfterMinutes} hint="Si la emisión de CAE falla por disponibilidad durante este tiempo, la caja numera por CAEA.">
+            <NumberInput kind="integer" label="Minutos" value={form.contingencyAfterMinutes} onValueChange={(contingencyAfterMinutes) => setForm((f) => ({ ...f, contingencyAfterMinutes }))} />
           </Field>
-          <Field label="Límite de comprobantes por CAEA en la quincena (%)" error={errs.caeaMaxSharePercent ?? (share.ok ? undefined : share.message)} hint="Se avisa al llegar al 80 % de este límite.">
-            <Input inputMode="decimal" value={form.caeaMaxSharePercent} onChange={(e) => setForm({ ...form, caeaMaxSharePercent: e.target.value })} />
+          <Field label="Límite de comprobantes por CAEA en la quincena (%)" error={errs.caeaMaxSharePercent} hint="Se avisa al llegar al 80 % de este límite.">
+            <NumberInput kind="percent" label="Límite" value={form.caeaMaxSharePercent} onValueChange={(caeaMaxSharePercent) => setForm((f) => ({ ...f, caeaMaxSharePercent }))} />
           </Field>
           <div className="flex items-center gap-3 sm:col-span-2">
             <Button type="submit" busy={save.isPending} disabled={!!cuitLocalError || !minutes.ok || !share.ok}>

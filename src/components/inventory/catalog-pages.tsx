@@ -7,6 +7,8 @@ import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { formatMoney, formatQty } from "@/lib/format";
 import { dec } from "@/lib/decimal";
+import { typedToWire } from "@/lib/number";
+import { NumberInput } from "@/components/ui/number-input";
 import { BASE_UNIT_LABELS, InventoryTabs } from "./common";
 import { useCan } from "@/components/auth/permissions";
 
@@ -111,7 +113,7 @@ export function FamiliesPage() {
           );
         })}
       </div>
-      <SimpleForm title="Nueva familia" open={open} onOpenChange={setOpen} pending={create.isPending} error={create.error} onSubmit={() => create.mutate(f)}>
+      <SimpleForm title="Nueva familia" open={open} onOpenChange={setOpen} pending={create.isPending} error={create.error} onSubmit={() => create.mutate({ ...f, targetStock: typedToWire(f.targetStock) })}>
         <Field label="Nombre" error={errs.name}>
           <Input value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} invalid={!!errs.name} />
         </Field>
@@ -123,7 +125,7 @@ export function FamiliesPage() {
           </Select>
         </Field>
         <Field label="Stock objetivo (en unidad base)" error={errs.targetStock}>
-          <Input inputMode="decimal" value={f.targetStock} onChange={(e) => setF({ ...f, targetStock: e.target.value })} invalid={!!errs.targetStock} />
+          <NumberInput kind="quantity" label="Stock objetivo" value={f.targetStock} onValueChange={(targetStock) => setF((x) => ({ ...x, targetStock }))} invalid={!!errs.targetStock} />
         </Field>
       </SimpleForm>
     </div>
@@ -180,7 +182,7 @@ export function PacksPage() {
           </tbody>
         </table>
       ) : null}
-      <SimpleForm title="Nuevo pack" open={open} onOpenChange={setOpen} pending={create.isPending} error={create.error} onSubmit={() => create.mutate(f)}>
+      <SimpleForm title="Nuevo pack" open={open} onOpenChange={setOpen} pending={create.isPending} error={create.error} onSubmit={() => create.mutate({ ...f, unitsPerParent: typedToWire(f.unitsPerParent) })}>
         <Field label="Pack (producto que contiene)" error={errs.parentProductId}>
           <Select value={f.parentProductId} onChange={(e) => setF({ ...f, parentProductId: e.target.value })}>
             <option value="">Elegí el pack</option>
@@ -202,7 +204,7 @@ export function PacksPage() {
           </Select>
         </Field>
         <Field label="Unidades por pack" error={errs.unitsPerParent}>
-          <Input inputMode="decimal" value={f.unitsPerParent} onChange={(e) => setF({ ...f, unitsPerParent: e.target.value })} invalid={!!errs.unitsPerParent} />
+          <NumberInput kind="quantity" label="Unidades por pack" value={f.unitsPerParent} onValueChange={(unitsPerParent) => setF((x) => ({ ...x, unitsPerParent }))} invalid={!!errs.unitsPerParent} />
         </Field>
       </SimpleForm>
     </div>

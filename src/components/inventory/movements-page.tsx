@@ -4,7 +4,7 @@ import { useSearchParams } from "next/navigation";
 import type { ColumnDef } from "@tanstack/react-table";
 import { trpc, errorMessage, type RouterOutputs } from "@/lib/trpc/react";
 import { PageHeader } from "@/components/ui/page";
-import { Alert, Input, Select } from "@/components/ui/field";
+import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime, formatMoney, formatQty } from "@/lib/format";
 import { DESTINATION_LABELS, InventoryTabs, MOVEMENT_LABELS, useDebounced } from "./common";
@@ -70,7 +70,7 @@ export function MovementsPage() {
     <div>
       <PageHeader title="Movimientos" description={product.data ? `De ${product.data.product.name}` : "El registro de cada entrada y salida de stock. No se puede modificar ni borrar."} />
       <InventoryTabs />
-      <div className="mb-4 grid gap-3 sm:grid-cols-5">
+      <div className="mb-4 grid items-end gap-3 sm:grid-cols-5">
         <Select aria-label="Depósito" value={warehouseId} onChange={(e) => (setWarehouseId(e.target.value), reset())}>
           <option value="">Todos los depósitos</option>
           {warehouses.data?.map((w) => (
@@ -88,8 +88,12 @@ export function MovementsPage() {
           ))}
         </Select>
         <Input aria-label="Referencia" placeholder="Referencia (HAB-502…)" value={reference} onChange={(e) => (setReference(e.target.value), reset())} />
-        <Input aria-label="Desde" type="date" value={from} onChange={(e) => (setFrom(e.target.value), reset())} />
-        <Input aria-label="Hasta" type="date" value={to} onChange={(e) => (setTo(e.target.value), reset())} />
+        <Field label="Desde">
+          <Input type="date" value={from} onChange={(e) => (setFrom(e.target.value), reset())} />
+        </Field>
+        <Field label="Hasta">
+          <Input type="date" value={to} onChange={(e) => (setTo(e.target.value), reset())} />
+        </Field>
       </div>
       {list.error ? <Alert>{errorMessage(list.error)}</Alert> : null}
       <DataTable

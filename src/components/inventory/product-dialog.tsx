@@ -4,6 +4,8 @@ import { trpc, errorMessage, fieldErrors } from "@/lib/trpc/react";
 import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { NumberInput } from "@/components/ui/number-input";
+import { formatPercent, toInputText, toWire, typedToWire } from "@/lib/number";
 import { ZProductInput } from "@/lib/schemas/product";
 import { z } from "zod";
 
@@ -53,13 +55,13 @@ const toInput = (f: Form) => ({
   description: f.description || null,
   categoryId: f.categoryId || null,
   familyId: f.familyId || null,
-  conversionFactor: f.familyId ? f.conversionFactor : null,
+  conversionFactor: f.familyId ? typedToWire(f.conversionFactor) : null,
   unit: f.unit,
-  salePrice: f.salePrice,
+  salePrice: typedToWire(f.salePrice),
   ivaRate: f.ivaRate,
-  stockMin: f.stockMin,
-  stockIdeal: f.stockIdeal,
-  stockMax: f.stockMax,
+  stockMin: typedToWire(f.stockMin),
+  stockIdeal: typedToWire(f.stockIdeal),
+  stockMax: typedToWire(f.stockMax),
   isService: f.isService,
   hasExpiry: f.hasExpiry,
   trackBatches: f.trackBatches,
@@ -101,13 +103,13 @@ export function ProductDialog({
         description: p.description ?? "",
         categoryId: p.categoryId ?? "",
         familyId: p.familyId ?? "",
-        conversionFactor: p.conversionFactor ? String(Number(p.conversionFactor)) : "",
+        conversionFactor: toInputText(p.conversionFactor),
         unit: p.unit,
-        salePrice: p.salePrice,
-        ivaRate: String(Number(p.ivaRate)) as Form["ivaRate"],
-        stockMin: String(Number(p.stockMin)),
-        stockIdeal: String(Number(p.stockIdeal)),
-        stockMax: String(Number(p.stockMax)),
+        salePrice: toInputText(p.salePrice, 2),
+        ivaRate: toWire(p.ivaRate) as Form["ivaRate"],
+        stockMin: toInputText(p.stockMin, 3),
+        stockIdeal: toInputText(p.stockIdeal, 3),
+        stockMax: toInputText(p.stockMax, 3),
         barcodes: p.barcodes.join(", "),
         isService: p.isService,
         hasExpiry: p.hasExpiry,
@@ -143,7 +145,7 @@ export function ProductDialog({
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title={productId ? "Editar producto" : "Nuevo producto"} wide>
-      <form className="grid gap-4 sm:grid-cols-2" onSubmit={submit} noValidate>
+      <form className="grid gap-4 sm:grid-cols-2" onSubmit={submit}>
         <Field label="SKU" error={errs.sku}>
           <Input value={form.sku} onChange={(e) => set("sku", e.target.value)} invalid={!!errs.sku} />
         </Field>
@@ -164,25 +166,25 @@ export function ProductDialog({
           <Input value={form.unit} onChange={(e) => set("unit", e.target.value)} invalid={!!errs.unit} />
         </Field>
         <Field label="Precio de venta (con IVA)" error={errs.salePrice}>
-          <Input inputMode="decimal" value={form.salePrice} onChange={(e) => set("salePrice", e.target.value)} invalid={!!errs.salePrice} />
+          <NumberInput kind="money" label="Precio de venta" value={form.salePrice} onValueChange={(v) => set("salePrice", v)} invalid={!!errs.salePrice} />
         </Field>
         <Field label="Alícuota de IVA" error={errs.ivaRate}>
           <Select value={form.ivaRate} onChange={(e) => set("ivaRate", e.target.value as Form["ivaRate"])}>
             {["21", "10.5", "27", "5", "2.5", "0"].map((r) => (
               <option key={r} value={r}>
-                {r.replace(".", ",")} %
+                {formatPercent(r)}
               </option>
             ))}
           </Select>
         </Field>
         <Field label="Stock mínimo" error={errs.stockMin}>
-          <Input inputMode="decimal" value={form.stockMin} onChange={(e) => set("stockMin", e.target.value)} invalid={!!errs.stockMin} />
+          <NumberInput kind="quantity" label="Stock mínimo" value={form.stockMin} onValueChange={(v) => set("stockMin", v)} invalid={!!errs.stockMin} />
         </Field>
         <Field label="Stock ideal" error={errs.stockIdeal}>
-          <Input inputMode="decimal" value={form.stockIdeal} onChange={(e) => set("stockIdeal", e.target.value)} invalid={!!errs.stockIdeal} />
+          <NumberInput kind="quantity" label="Stock ideal" value={form.stockIdeal} onValueChange={(v) => set("stockIdeal", v)} invalid={!!errs.stockIdeal} />
         </Field>
         <Field label="Stock máximo" error={errs.stockMax}>
-          <Input inputMode="decimal" value={form.stockMax} onChange={(e) => set("stockMax", e.target.value)} invalid={!!errs.stockMax} />
+          <NumberInput kind="quantity" label="Stock máximo" value={form.stockMax} onValueChange={(v) => set("stockMax", v)} invalid={!!errs.stockMax} />
         </Field>
         <Field label="Códigos de barras" error={errs.barcodes} hint="Separados por coma">
           <Input value={form.barcodes} onChange={(e) => set("barcodes", e.target.value)} invalid={!!errs.barcodes} />
@@ -199,7 +201,7 @@ export function ProductDialog({
         </Field>
         {form.familyId ? (
           <Field label="Factor de conversión" error={errs.conversionFactor} hint="Unidades base que trae (bolsa de 400 g → 400)">
-            <Input inputMode="decimal" value={form.conversionFactor} onChange={(e) => set("conversionFactor", e.target.value)} invalid={!!errs.conversionFactor} />
+            <NumberInput kind="cost" label="Factor de conversión" value={form.conversionFactor} onValueChange={(v) => set("conversionFactor", v)} invalid={!!errs.conversionFactor} />
           </Field>
         ) : (
           <div />

@@ -4,6 +4,7 @@ import { trpc, errorMessage, fieldErrors } from "@/lib/trpc/react";
 import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { NumberInput } from "@/components/ui/number-input";
 import { formatMoney, formatQty } from "@/lib/format";
 import { typedToWire } from "@/lib/number";
 
@@ -75,16 +76,16 @@ export function ReceiveDialog({ open, onOpenChange, productId, productName, hasE
       >
         <WarehouseSelect label="Depósito" value={f.warehouseId} onChange={(v) => setF((x) => ({ ...x, warehouseId: v }))} error={errs.warehouseId} open={open} />
         <Field label="Cantidad" error={errs.quantity}>
-          <Input inputMode="decimal" value={f.quantity} onChange={(e) => setF({ ...f, quantity: e.target.value })} invalid={!!errs.quantity} />
+          <NumberInput kind="quantity" label="Cantidad" value={f.quantity} onValueChange={(quantity) => setF((x) => ({ ...x, quantity }))} invalid={!!errs.quantity} />
         </Field>
         <Field label="Costo unitario" error={errs.unitCost}>
-          <Input inputMode="decimal" value={f.unitCost} onChange={(e) => setF({ ...f, unitCost: e.target.value })} invalid={!!errs.unitCost} />
+          <NumberInput kind="cost" label="Costo unitario" value={f.unitCost} onValueChange={(unitCost) => setF((x) => ({ ...x, unitCost }))} invalid={!!errs.unitCost} />
         </Field>
         <Field label="Número de lote" error={errs.lotNumber}>
           <Input value={f.lotNumber} onChange={(e) => setF({ ...f, lotNumber: e.target.value })} />
         </Field>
         <Field label={hasExpiry ? "Vencimiento" : "Vencimiento (opcional)"} error={errs.expiresAt}>
-          <Input type="date" value={f.expiresAt} onChange={(e) => setF({ ...f, expiresAt: e.target.value })} invalid={!!errs.expiresAt} />
+          <Input type="date" required={!!hasExpiry} value={f.expiresAt} onChange={(e) => setF({ ...f, expiresAt: e.target.value })} invalid={!!errs.expiresAt} />
         </Field>
         <Field label="Referencia" error={errs.reference}>
           <Input value={f.reference} onChange={(e) => setF({ ...f, reference: e.target.value })} placeholder="Stock inicial, remito…" />
@@ -136,7 +137,7 @@ export function ConsumeDialog({ open, onOpenChange, productId, productName }: Pr
       >
         <WarehouseSelect label="Depósito" value={f.warehouseId} onChange={(v) => setF((x) => ({ ...x, warehouseId: v }))} error={errs.warehouseId} open={open} />
         <Field label="Cantidad" error={errs.quantity}>
-          <Input inputMode="decimal" value={f.quantity} onChange={(e) => setF({ ...f, quantity: e.target.value })} invalid={!!errs.quantity} />
+          <NumberInput kind="quantity" label="Cantidad" value={f.quantity} onValueChange={(quantity) => setF((x) => ({ ...x, quantity }))} invalid={!!errs.quantity} />
         </Field>
         <Field label="Destino" error={errs.destinationType}>
           <Select value={f.destinationType} onChange={(e) => setF({ ...f, destinationType: e.target.value as typeof f.destinationType })}>
@@ -213,7 +214,7 @@ export function TransferDialog({ open, onOpenChange, productId, productName }: P
             </Select>
           </Field>
           <Field label="Cantidad" error={errs.quantity}>
-            <Input inputMode="decimal" value={f.quantity} onChange={(e) => setF({ ...f, quantity: e.target.value })} invalid={!!errs.quantity} />
+            <NumberInput kind="quantity" label="Cantidad" value={f.quantity} onValueChange={(quantity) => setF((x) => ({ ...x, quantity }))} invalid={!!errs.quantity} />
           </Field>
           <Field label="Referencia" error={errs.reference}>
             <Input value={f.reference} onChange={(e) => setF({ ...f, reference: e.target.value })} placeholder="Opcional" />

@@ -7,6 +7,7 @@ import { Alert, Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { formatDateTime, formatMoney } from "@/lib/format";
+import { formatPercent } from "@/lib/number";
 import { PAYMENT_METHOD_LABELS } from "@/lib/schemas/sale";
 import { VoidDialog } from "./void-dialog";
 import { RegistersCard } from "./registers-card";
@@ -64,7 +65,7 @@ export function CashReviewPage({ slug }: { slug: string }) {
                     <td className="pr-3 text-right">{formatMoney(s.expectedTotal)}</td>
                     <td className="pr-3 text-right">{s.declaredTotal ? formatMoney(s.declaredTotal) : "—"}</td>
                     <td className="pr-3 text-right">
-                      {s.deviation ? `${formatMoney(s.deviation)} (${Number(s.deviationPct).toFixed(2)} %)` : "—"}
+                      {s.deviation ? `${formatMoney(s.deviation)}${s.deviationPct === null ? "" : ` (${formatPercent(s.deviationPct)})`}` : "—"}
                     </td>
                     <td className="pr-3">
                       {s.deviationClass ? (
@@ -191,7 +192,7 @@ function SessionDetail({ cashSessionId, onClose }: { cashSessionId: string; onCl
                     <td>{PAYMENT_METHOD_LABELS[m]}</td>
                     <td className="text-right">{formatMoney(s.expected[m])}</td>
                     <td className="text-right">{line ? formatMoney(line.declared) : "—"}</td>
-                    <td className="text-right">{line ? `${formatMoney(line.deviation)} (${Number(line.deviationPct).toFixed(2)} %)` : "—"}</td>
+                    <td className="text-right">{line ? `${formatMoney(line.deviation)} (${formatPercent(line.deviationPct)})` : "—"}</td>
                     <td className="text-right">{line ? CLASS_TEXT[line.deviationClass] : "—"}</td>
                   </tr>
                 );

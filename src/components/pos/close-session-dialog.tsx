@@ -5,6 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Alert, Field } from "@/components/ui/field";
 import { trpc, errorMessage } from "@/lib/trpc/react";
 import { formatMoney } from "@/lib/format";
+import { formatPercent } from "@/lib/number";
+import { NumberInput } from "@/components/ui/number-input";
 import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS, type PaymentMethod } from "@/lib/schemas/sale";
 import { parseAmount } from "@/pos/cart";
 
@@ -51,14 +53,15 @@ export function CloseSessionDialog({
         >
           {PAYMENT_METHODS.map((m, i) => (
             <Field key={m} label={`${PAYMENT_METHOD_LABELS[m]} contado`}>
-              <input
+              <NumberInput
+                kind="money"
+                label={PAYMENT_METHOD_LABELS[m]}
                 autoFocus={i === 0}
-                inputMode="decimal"
                 aria-label={`${PAYMENT_METHOD_LABELS[m]} contado`}
-                className="block w-full rounded-md border border-slate-300 px-3 py-2 text-right"
+                className="text-right"
                 placeholder="0,00"
                 value={values[m]}
-                onChange={(e) => setValues((v) => ({ ...v, [m]: e.target.value }))}
+                onValueChange={(text) => setValues((v) => ({ ...v, [m]: text }))}
               />
             </Field>
           ))}
@@ -76,7 +79,7 @@ export function CloseSessionDialog({
       ) : (
         <div className="space-y-3" data-testid="closing-result">
           <Alert kind={result.deviationClass === "NORMAL" ? "success" : result.deviationClass === "WARNING" ? "warning" : "error"}>
-            Caja cerrada. Desvío {CLASS_TEXT[result.deviationClass]}: {formatMoney(result.deviation)} ({Number(result.deviationPct).toFixed(2)} %).
+            Caja cerrada. Desvío {CLASS_TEXT[result.deviationClass]}: {formatMoney(result.deviation)} ({formatPercent(result.deviationPct)}).
             {result.review === "PENDING" ? " Queda pendiente de justificación por un supervisor." : ""}
           </Alert>
           <table className="w-full text-sm">

@@ -4,6 +4,7 @@ import { trpc, errorMessage } from "@/lib/trpc/react";
 import { Alert } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { formatDate, formatDateTime, formatMoney, formatQty } from "@/lib/format";
+import { dec } from "@/lib/decimal";
 import { IVA_CONDITION_LABELS } from "@/lib/schemas/pos-wire";
 import { PAYMENT_METHOD_LABELS } from "@/lib/schemas/sale";
 
@@ -72,7 +73,7 @@ export function TicketView({ slug, saleId }: { slug: string; saleId: string }) {
                   <span className="break-words">{l.description}</span>
                   <br />
                   {formatQty(l.quantity)} × {formatMoney(l.unitPrice)}
-                  {Number(l.discount) > 0 ? ` (desc. ${formatMoney(l.discount)})` : ""}
+                  {dec(l.discount).gt(0) ? ` (desc. ${formatMoney(l.discount)})` : ""}
                 </td>
                 <td className="text-right">{formatMoney(l.total)}</td>
               </tr>
@@ -80,7 +81,7 @@ export function TicketView({ slug, saleId }: { slug: string; saleId: string }) {
           </tbody>
         </table>
         <hr className="my-2 border-dashed border-black" />
-        {Number(s.discount) > 0 ? (
+        {dec(s.discount).gt(0) ? (
           <p className="flex justify-between">
             <span>Descuento</span>
             <span>-{formatMoney(s.discount)}</span>
@@ -96,7 +97,7 @@ export function TicketView({ slug, saleId }: { slug: string; saleId: string }) {
             <span>{formatMoney(p.amount)}</span>
           </p>
         ))}
-        {Number(s.change) > 0 ? (
+        {dec(s.change).gt(0) ? (
           <p className="flex justify-between">
             <span>Vuelto</span>
             <span>{formatMoney(s.change)}</span>

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { trpc, errorMessage } from "@/lib/trpc/react";
 import type { ExpiryT } from "@/lib/report-schemas";
 import { formatDay, presetPeriod, type Period, type PeriodPreset } from "@/lib/report-period";
-import { sum } from "@/lib/decimal";
+import { money as moneyWire, qty as qtyWire, sum } from "@/lib/decimal";
 import { Alert } from "@/components/ui/field";
 import { Card, EmptyState } from "@/components/ui/page";
 import { PeriodPicker } from "./period-picker";
@@ -36,7 +36,7 @@ export function ExpiryReportPage({ today }: { today: string }) {
   const q = trpc.reports.expiry.useQuery(period);
   const d = q.data;
   const bucketTotals = d
-    ? ["Total", d.buckets.reduce((a, b) => a + b.lots, 0), sum(d.buckets.map((b) => b.quantity)).toFixed(3), sum(d.buckets.map((b) => b.value)).toFixed(2)]
+    ? ["Total", d.buckets.reduce((a, b) => a + b.lots, 0), qtyWire(sum(d.buckets.map((b) => b.quantity))), moneyWire(sum(d.buckets.map((b) => b.value)))]
     : undefined;
   return (
     <div>

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { trpc, errorMessage } from "@/lib/trpc/react";
 import type { RotationT } from "@/lib/report-schemas";
 import { formatDay, presetPeriod, type Period, type PeriodPreset } from "@/lib/report-period";
-import { sum } from "@/lib/decimal";
+import { money, qty, sum } from "@/lib/decimal";
 import { Alert } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/page";
 import { PeriodPicker } from "./period-picker";
@@ -31,7 +31,7 @@ export function RotationReportPage({ today }: { today: string }) {
   const q = trpc.reports.rotation.useQuery({ ...period, onlyDead });
   const rows = q.data?.rows ?? [];
   const totals = COLUMNS.map((c) =>
-    c.key === "name" ? "Total" : c.key === "unitsSold" ? sum(rows.map((r) => r.unitsSold)).toFixed(3) : c.key === "cost" ? sum(rows.map((r) => r.cost)).toFixed(2) : c.key === "stockNow" ? sum(rows.map((r) => r.stockNow)).toFixed(3) : null,
+    c.key === "name" ? "Total" : c.key === "unitsSold" ? qty(sum(rows.map((r) => r.unitsSold))) : c.key === "cost" ? money(sum(rows.map((r) => r.cost))) : c.key === "stockNow" ? qty(sum(rows.map((r) => r.stockNow))) : null,
   );
   return (
     <div>

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { trpc, errorMessage } from "@/lib/trpc/react";
-import { sum } from "@/lib/decimal";
+import { money, sum } from "@/lib/decimal";
 import { Alert, Select } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/page";
 import { ExportButtons, ReportTable, TableSkeleton, type Column } from "./report-table";
@@ -24,7 +24,7 @@ export function ValuationReportPage() {
     { key: "average", label: "Promedio ponderado", kind: "money", value: (r) => r.average },
     { key: "lifo", label: "LIFO (hipótesis, no admitido por NIC 2)", kind: "money", value: (r) => r.lifo },
   ];
-  const totals = ["Total", null, sum(rows.map((r) => r.fifo)).toFixed(2), sum(rows.map((r) => r.average)).toFixed(2), sum(rows.map((r) => r.lifo)).toFixed(2)];
+  const totals = ["Total", null, money(sum(rows.map((r) => r.fifo))), money(sum(rows.map((r) => r.average))), money(sum(rows.map((r) => r.lifo)))];
   return (
     <div>
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">

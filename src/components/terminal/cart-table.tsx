@@ -3,6 +3,7 @@ import type { KeyboardEvent, MutableRefObject } from "react";
 import { formatMoney } from "@/lib/format";
 import { Decimal } from "@/lib/decimal";
 import { lineTotal, parseAmount, type Cart, type CartLine } from "@/pos/cart";
+import { parseEsAr, toInputText, toWire } from "@/lib/number";
 
 /** Half-typed quantities must not crash rendering. */
 export function safe(fn: () => Decimal): Decimal {
@@ -42,6 +43,16 @@ export function CartTable({
       onDone();
     }
   };
+  const commitQuantity = (i: number, input: HTMLInputElement) => {
+    const r = parseEsAr(input.value, { label: "Cantidad", maxScale: 3, maxIntegerDigits: 11 });
+    if (!r.ok || r.value.lte(0)) {
+      input.setAttribute("aria-invalid", "true");
+      input.title = r.ok ? "Cantidad: tiene que ser mayor que cero" : r.message;
+      return;
+    }
+    input.removeAttribute("aria-invalid");
+    if (toWire(r.value) !== cart.lines[i]?.quantity) onUpdate(i, { quantity: toWire(r.value) });
+  };
   if (cart.lines.length === 0) {
     return <p className="rounded-lg border border-dashed border-slate-300 bg-white px-3 py-10 text-center text-slate-500">Escaneá un producto para empezar la venta.</p>;
   }
@@ -73,11 +84,17 @@ export function CartTable({
                 }}
                 aria-label={`Cantidad de ${l.name}`}
                 inputMode="decimal"
-                className="min-h-11 w-20 rounded border border-slate-300 px-2 py-1 text-right"
-                value={l.quantity}
+                className="min-h-11 w-20 rounded border border-slate-300 px-2 py-1 text-right aria-[invalid=true]:border-red-500"
+                // Read on commit (Enter/leaving the field), es-AR style; a new quantity from a scan re-keys it.
+                key={l.quantity}
+                defaultValue={toInputText(l.quantity, 3)}
                 onFocus={() => onSelect(i)}
-                onKeyDown={keyDone}
-                onChange={(e) => onUpdate(i, { quantity: e.target.value.replace(",", ".") })}
+                onChange={(e) => e.currentTarget.removeAttribute("aria-invalid")}
+                onBlur={(e) => commitQuantity(i, e.currentTarget)}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") commitQuantity(i, e.currentTarget);
+                  keyDone(e);
+                }}
               />
               <span className="ml-2 text-slate-600 md:hidden">× {formatMoney(l.unitPrice)}</span>
             </td>

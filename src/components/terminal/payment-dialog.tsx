@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
-import { Decimal } from "@/lib/decimal";
+import { Decimal, money } from "@/lib/decimal";
 import { formatMoney } from "@/lib/format";
 import { PAYMENT_METHOD_OPTIONS, paymentLabel } from "@/lib/payment-methods";
 import type { PaymentMethod } from "@/lib/schemas/sale";
@@ -43,7 +43,7 @@ export function PaymentDialog({
 
   // Reset only when the dialog opens or the amount really changes: the parent re-renders
   // often (sync status), and that must never wipe what the cashier is typing.
-  const totalKey = total.toFixed(2);
+  const totalKey = money(total);
   useEffect(() => {
     if (open) {
       setRows([{ method: "CASH", text: toText(new Decimal(totalKey)), auto: true }]);

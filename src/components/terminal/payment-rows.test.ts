@@ -10,7 +10,7 @@ describe("payment dialog arithmetic", () => {
       { method: "CASH", text: "6.900,00", auto: true },
       { method: "DEBIT", text: "3900", auto: false },
     ]);
-    expect(s.rows[0]!.text).toBe("3000,00");
+    expect(s.rows[0]!.text).toBe("3.000,00");
     expect(s.change.toFixed(2)).toBe("0.00");
     expect(s.problem).toBeNull();
   });

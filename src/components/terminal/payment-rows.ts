@@ -1,4 +1,5 @@
 import { Decimal } from "@/lib/decimal";
+import { formatNumber } from "@/lib/number";
 import { PAYMENT_METHOD_OPTIONS } from "@/lib/payment-methods";
 import type { PaymentMethod } from "@/lib/schemas/sale";
 import { parseAmount } from "@/pos/cart";
@@ -7,7 +8,7 @@ import { parseAmount } from "@/pos/cart";
 export type PaymentRow = { method: PaymentMethod; text: string; auto: boolean };
 
 const givesChange = (m: PaymentMethod) => PAYMENT_METHOD_OPTIONS.find((o) => o.method === m)?.givesChange ?? false;
-const fmt = (d: Decimal) => d.toFixed(2).replace(".", ",");
+const fmt = (d: Decimal) => formatNumber(d, { minDecimals: 2, maxDecimals: 2 });
 
 /**
  * The arithmetic of the payment dialog, pure: an automatic cash row shows total − the rest

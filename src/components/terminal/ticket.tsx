@@ -1,5 +1,5 @@
 "use client";
-import { Decimal } from "@/lib/decimal";
+import { Decimal, money } from "@/lib/decimal";
 import { formatDateTime, formatMoney, formatQty } from "@/lib/format";
 import { paymentLabel } from "@/lib/payment-methods";
 import { IVA_CONDITION_LABELS, type PosContext } from "@/lib/schemas/pos-wire";
@@ -102,5 +102,5 @@ export function Ticket({ t, business, printable }: { t: TicketData; business: Po
 }
 
 function lineAmount(l: SaleDisplay["lines"][number]) {
-  return new Decimal(l.quantity).times(l.unitPrice).toDecimalPlaces(2).minus(l.discount ?? 0).toFixed(2);
+  return money(new Decimal(l.quantity).times(l.unitPrice).toDecimalPlaces(2).minus(l.discount ?? 0));
 }

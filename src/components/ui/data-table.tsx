@@ -1,4 +1,5 @@
 "use client";
+import { plural } from "@/lib/plural";
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 import { TableFrame } from "./table-frame";
@@ -89,7 +90,7 @@ export function DataTable<T>({
       {data.length === 0 && !loading ? <div className="p-8 text-center text-sm text-slate-600">{empty ?? "No hay resultados."}</div> : null}
       <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 px-3 py-2 text-sm text-slate-600">
         <span>
-          {total.toLocaleString("es-AR")} {total === 1 ? "resultado" : "resultados"}
+          {plural(total, "resultado")}
         </span>
         <div className="flex items-center gap-2">
           <button className="rounded px-2 py-1 hover:bg-slate-100 disabled:opacity-40" disabled={page <= 0} onClick={() => onPageChange(page - 1)}>

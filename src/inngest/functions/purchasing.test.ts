@@ -34,7 +34,7 @@ describe("daily alerts (Inngest cron, real Postgres)", () => {
     const t = await makeTenant();
     const other = await makeTenant();
     const supplierId = await makeSupplier(t.tenantId, { name: "Lácteos del Sur", paymentTermsDays: 0 });
-    const p = await makeProduct(t.tenantId, { hasExpiry: true });
+    const p = await makeProduct(t.tenantId);
     const receive = (receivedOn: string, amount = "100") =>
       withTenant(t.tenantId, (tx) => receiveGoods(tx, { idempotencyKey: randomUUID(), supplierId, receivedOn, lines: [{ productId: p, quantity: "1", unitCost: amount }] }, actor));
     const dueSoon = await receive(shift(today, 7)); // due in exactly 7 days → DUE_SOON

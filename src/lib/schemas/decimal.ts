@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "../zod-es"; // Spanish messages for every schema, wherever the shared schemas load (jobs, scripts).
 import { CANONICAL, readDecimal, toWire, type ReadOptions } from "../number";
 import { NUMERIC, type NumericShape } from "./numeric";
 

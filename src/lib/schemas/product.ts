@@ -2,6 +2,7 @@ import { z } from "zod";
 import { zCost, zMoney, zQuantity } from "./decimal";
 import { ZJsonMetadata } from "./json-metadata";
 import { Decimal, dec } from "../decimal";
+import { barcodeProblem } from "../barcode";
 
 // Shared by the create/edit product dialog (client) and the services (server).
 export const ZProductInput = z
@@ -26,7 +27,16 @@ export const ZProductInput = z
     metadata: ZJsonMetadata.default({}),
     active: z.boolean().default(true),
     barcodes: z
-      .array(z.string().trim().regex(/^[0-9A-Za-z\-.]{3,40}$/, "Código de barras inválido"))
+      .array(
+        z
+          .string()
+          .trim()
+          .max(40, "Máximo 40 caracteres")
+          .superRefine((code, ctx) => {
+            const problem = barcodeProblem(code);
+            if (problem) ctx.addIssue({ code: "custom", message: problem });
+          }),
+      )
       .max(20)
       .default([]),
   })

@@ -1,4 +1,6 @@
 "use client";
+// zod speaks Spanish in the browser too (forms validate with the shared schemas).
+import "@/lib/zod-es";
 import { useState, type ReactNode } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCReact, httpBatchLink } from "@trpc/react-query";

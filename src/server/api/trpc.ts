@@ -1,4 +1,6 @@
 import "server-only";
+// zod speaks Spanish for every schema without its own messages (side effect, once per process).
+import "@/lib/zod-es";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { getToken } from "next-auth/jwt";

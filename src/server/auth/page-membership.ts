@@ -1,10 +1,13 @@
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { withSessionMembership, type Membership } from "../db/with-tenant";
+import { withSessionMembership, withUser, type Membership } from "../db/with-tenant";
+import { listMyBusinesses, type TListMyBusinessesResponse } from "../tenancy/list-my-businesses";
 import { ROLE_PERMISSIONS, can, type Permission } from "@/lib/permissions";
+import { REQUEST_PATH_HEADER, returnPathInBusiness } from "@/lib/request-path";
 import type { SessionUser } from "./session-user";
-import { sessionToken, type SessionToken } from "./session";
+import { currentUser, sessionToken, type SessionToken } from "./session";
 
 // The one door for pages and layouts (they never touch db/): the same single transaction
 // tRPC's tenantProcedure uses checks the session's user and the membership. Cached per
@@ -32,12 +35,16 @@ export async function resolvePageMembership(token: SessionToken | null, slug: st
 const lookup = cache(async (slug: string) => resolvePageMembership(await sessionToken(), slug));
 
 /**
- * The signed-in user's membership in `slug`. Not signed in → the sign-in page (coming back to
- * `returnTo`, default the business home); not a member → 404.
+ * The signed-in user's membership in `slug`. Not signed in → the sign-in page, coming back to
+ * `returnTo` (default: the very page asked for, as the proxy reports it, else the business
+ * home); not a member → 404.
  */
-export async function getPageMembership(slug: string, returnTo = `/${slug}`): Promise<PageMembership> {
+export async function getPageMembership(slug: string, returnTo?: string): Promise<PageMembership> {
   const r = await lookup(slug);
-  if (r.status === "UNAUTHENTICATED") redirect(`/ingresar?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (r.status === "UNAUTHENTICATED") {
+    const back = returnTo ?? returnPathInBusiness((await headers()).get(REQUEST_PATH_HEADER), slug) ?? `/${slug}`;
+    redirect(`/ingresar?callbackUrl=${encodeURIComponent(back)}`);
+  }
   if (r.status === "NO_MEMBERSHIP") notFound();
   return r;
 }
@@ -47,3 +54,11 @@ export async function requirePermission(slug: string, permission: Permission, re
   const m = await getPageMembership(slug, returnTo);
   return can(m.role, permission) ? m : null;
 }
+
+/** The signed-in user's businesses (for "Mis negocios" and the sign-in's landing), or null when signed out. */
+export const getMyBusinesses = cache(async (): Promise<TListMyBusinessesResponse | null> => {
+  const token = await sessionToken();
+  const user = token ? await currentUser() : null;
+  if (!user) return null;
+  return withUser(user.id, (tx) => listMyBusinesses(tx, user.id));
+});

@@ -7,14 +7,18 @@ import { TENANT, type Actor } from "../inventory/ledger";
 import { productConflict } from "./create-product";
 import { productColumns, ZProductInput, type TProductInput } from "@/lib/schemas/product";
 
-/** Edits a product; barcodes are replaced by the given list. */
+/**
+ * Edits a product; barcodes are replaced by the given list. Metadata is replaced only when the
+ * edit sends it: the product form does not show it, and an edit must not wipe what an import or
+ * an integration stored there.
+ */
 export async function updateProduct(tx: Tx, id: string, raw: TProductInput, _actor: Actor): Promise<{ id: string }> {
   const v = ZProductInput.parse(raw);
   try {
     const rows = await tx
       .update(products)
       .set({
-        ...productColumns(v),
+        ...withoutMetadataUnlessSent(productColumns(v), raw),
         updatedAt: sql`now()`,
       })
       .where(and(eq(products.tenantId, TENANT), eq(products.id, id)))
@@ -29,4 +33,10 @@ export async function updateProduct(tx: Tx, id: string, raw: TProductInput, _act
     productConflict(e);
   }
   return { id };
+}
+
+function withoutMetadataUnlessSent<T extends { metadata: unknown }>(columns: T, raw: TProductInput): Omit<T, "metadata"> | T {
+  if (raw.metadata !== undefined) return columns;
+  const { metadata: _kept, ...rest } = columns;
+  return rest;
 }

@@ -146,7 +146,7 @@ describe("review and recount", () => {
 
 describe("apply", () => {
   it("shortfalls consume FEFO, each line is linked to its AUDIT movements, and applying twice changes nothing", async () => {
-    const p = await makeProduct(t.tenantId, { name: "Yogur", hasExpiry: true });
+    const p = await makeProduct(t.tenantId, { name: "Yogur" }) // one lot without expiry: not flagged "tiene vencimiento";
     await receive(p, "4", "100", { expiresAt: "2027-03-01" });
     await receive(p, "4", "120", { expiresAt: "2027-01-01" });
     await receive(p, "4", "140"); // no expiry: last

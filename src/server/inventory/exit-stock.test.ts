@@ -16,7 +16,7 @@ const exit = (t: T, i: Omit<TExitStockInput, "warehouseId" | "movementType"> & P
 describe("exitStock", () => {
   it("consumes lots FEFO (soonest expiry first; lots without expiry last) and returns the real cost", async () => {
     const t = await makeTenant();
-    const p = await makeProduct(t.tenantId, { hasExpiry: true });
+    const p = await makeProduct(t.tenantId) // lots with and without expiry (an expiry flag would demand a date);
     await receive(t, { productId: p, quantity: "5", unitCost: "10", lotNumber: "A-none" });
     await receive(t, { productId: p, quantity: "5", unitCost: "20", lotNumber: "B-march", expiresAt: "2027-03-01" });
     await receive(t, { productId: p, quantity: "5", unitCost: "30", lotNumber: "C-jan", expiresAt: "2027-01-15" });

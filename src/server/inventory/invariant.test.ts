@@ -30,7 +30,7 @@ describe("stock_levels = Σ lots, and = Σ movements, after random operation seq
       const w2 = await makeWarehouse(t.tenantId, "Cocina");
       const bottle = await makeProduct(t.tenantId);
       const six = await makeProduct(t.tenantId);
-      const plain = await makeProduct(t.tenantId, { hasExpiry: true });
+      const plain = await makeProduct(t.tenantId);
       await makePack(t.tenantId, six, bottle, "6");
       const products = [bottle, six, plain];
       const warehouses = [t.warehouseId, w2];

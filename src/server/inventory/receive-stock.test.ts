@@ -8,7 +8,7 @@ import { AppError } from "../errors/app-error";
 describe("receiveStock", () => {
   it("creates a lot with its real cost and expiry, an IN movement and moves the level", async () => {
     const t = await makeTenant();
-    const p = await makeProduct(t.tenantId, { name: "Leche entera 1 l", hasExpiry: true });
+    const p = await makeProduct(t.tenantId, { name: "Leche entera 1 l" });
     const r1 = await withTenant(t.tenantId, (tx) =>
       receiveStock(tx, { productId: p, warehouseId: t.warehouseId, quantity: "12", unitCost: "850.5", lotNumber: "L-1", expiresAt: "2027-01-10" }, { userId: t.ownerId }),
     );

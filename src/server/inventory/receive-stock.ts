@@ -46,8 +46,8 @@ export async function receiveStock(
   actor: Actor,
 ): Promise<{ lotId: string; movementId: string; warning?: string }> {
   const input = ZReceiveStockInput.parse(rawInput);
-  const [product] = await tx.execute<{ name: string; is_service: boolean; track_batches: boolean; stock_max: string }>(sql`
-    select name, is_service, track_batches, stock_max from products where tenant_id = ${TENANT} and id = ${input.productId}`);
+  const [product] = await tx.execute<{ name: string; is_service: boolean; track_batches: boolean; has_expiry: boolean; stock_max: string }>(sql`
+    select name, is_service, track_batches, has_expiry, stock_max from products where tenant_id = ${TENANT} and id = ${input.productId}`);
   if (!product) throw new AppError("NOT_FOUND", "El producto no existe.", { productId: input.productId });
   if (product.is_service) {
     throw new AppError("VALIDATION", `«${product.name}» es un servicio y no lleva stock.`, { productId: input.productId });
@@ -55,6 +55,11 @@ export async function receiveStock(
   // trackBatches means it: goods coming in (not returns to an existing lot) carry their lot number.
   if (product.track_batches && (input.movementType ?? "IN") === "IN" && !input.lotNumber?.trim()) {
     throw new AppError("VALIDATION", `«${product.name}» se controla por lote: indicá el número de lote.`, { productId: input.productId, field: "lotNumber" });
+  }
+  // "Tiene vencimiento" means every lot that comes in has a date: the manual dialog, purchase
+  // receipts and any future import all pass here, so the rule is the same for each of them.
+  if (product.has_expiry && (input.movementType ?? "IN") === "IN" && !input.expiresAt) {
+    throw new AppError("VALIDATION", `«${product.name}» tiene vencimiento: indicá la fecha de vencimiento del lote.`, { productId: input.productId, field: "expiresAt" });
   }
   // FOR SHARE: a deactivation waits for this receipt, and none lands after it.
   const [wh] = await tx.execute<{ active: boolean; name: string }>(sql`

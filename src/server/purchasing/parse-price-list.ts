@@ -1,5 +1,5 @@
 import { CsvSyntaxError, parseCsv } from "@/lib/csv";
-import { isValidBarcode } from "@/lib/barcode";
+import { barcodeProblem } from "@/lib/barcode";
 import { dec } from "@/lib/decimal";
 import { parseEsAr, toWire } from "@/lib/number";
 import { NUMERIC } from "@/lib/schemas/numeric";
@@ -88,8 +88,9 @@ export function parsePriceList(text: string): { rows: ParsedRow[]; errors: RowEr
     const units = readListNumber(f[iu] ?? "", NUMERIC.quantity.precision - NUMERIC.quantity.scale);
     const saleRaw = is >= 0 ? (f[is] ?? "").trim() : "";
     const sale = saleRaw ? readListNumber(saleRaw, NUMERIC.money.precision - NUMERIC.money.scale) : null;
-    if (!/^\d+$/.test(barcode)) rowErrors.push({ row, field: "codigo_barras", message: barcode ? `«${barcode}» no es un código numérico` : "Falta el código de barras" });
-    else if (!isValidBarcode(barcode)) rowErrors.push({ row, field: "codigo_barras", message: `«${barcode}»: dígito verificador inválido o largo distinto de 8, 12 o 13` });
+    // The same check as the product form (lib/barcode.ts): a code accepted here is one the form accepts.
+    const barcodeIssue = barcodeProblem(barcode);
+    if (barcodeIssue) rowErrors.push({ row, field: "codigo_barras", message: barcodeIssue });
     else if (seen.has(barcode)) rowErrors.push({ row, field: "codigo_barras", message: `Código repetido (ya está en la fila ${seen.get(barcode)})` });
     if (name.length < 2) rowErrors.push({ row, field: "nombre", message: "Falta el nombre" });
     else if (name.length > 160) rowErrors.push({ row, field: "nombre", message: "El nombre supera 160 caracteres" });
@@ -98,7 +99,7 @@ export function parsePriceList(text: string): { rows: ParsedRow[]; errors: RowEr
     if (!units.ok && (f[iu] ?? "").trim() !== "") rowErrors.push({ row, field: "unidades_por_bulto", message: units.message });
     else if (!units.ok || !dec(units.value).gt(0)) rowErrors.push({ row, field: "unidades_por_bulto", message: "Las unidades por bulto deben ser mayores que cero" });
     if (sale && !sale.ok) rowErrors.push({ row, field: "precio_venta", message: sale.message });
-    if (/^\d+$/.test(barcode) && !seen.has(barcode)) seen.set(barcode, row);
+    if (!barcodeIssue && !seen.has(barcode)) seen.set(barcode, row);
     if (rowErrors.length || !price.ok || !units.ok) errors.push(...rowErrors);
     else
       rows.push({

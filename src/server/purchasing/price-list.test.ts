@@ -4,8 +4,10 @@ import { withTenant } from "../db/with-tenant";
 import { makeTenant } from "@/test/factories";
 import { makeProduct } from "@/test/inventory";
 import { addStock, makeSupplier } from "@/test/purchasing";
-import { withCheckDigit } from "@/lib/barcode";
+import { barcodeProblem, withCheckDigit } from "@/lib/barcode";
+import { ZProductInput } from "@/lib/schemas/product";
 import { applyPriceList, previewPriceList } from "./price-list";
+import { parsePriceList } from "./parse-price-list";
 
 const actor = { userId: null };
 const ean = (n: number) => withCheckDigit(`779${String(n).padStart(9, "0")}`);
@@ -103,5 +105,22 @@ describe("price list import", () => {
     expect(await withTenant(tenantId, (tx) => applyPriceList(tx, { supplierId, csv }, actor))).toEqual({ created: 5000, updated: 5000, total: 10_000, rejectedRows: 0 });
     const [n] = await withTenant(tenantId, (tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from supplier_products`));
     expect(n!.n).toBe(10_000);
+  });
+});
+
+describe("price list CSV and the product form agree", () => {
+  it("reads '1.100' as one thousand one hundred and checks barcodes with the product form's rule", () => {
+    const csv = ["codigo_barras;nombre;precio;unidades_por_bulto", `${ean(11)};Harina;1.100;12`, "INT-77;Pan casero;850;1", "7790742000017;Leche;900;1"].join("\n");
+    const r = parsePriceList(csv);
+    expect(r.rows.map((x) => [x.barcode, x.price])).toEqual([
+      [ean(11), "1100.0000"],
+      ["INT-77", "850.0000"],
+    ]);
+    expect(r.errors).toEqual([{ row: 4, field: "codigo_barras", message: barcodeProblem("7790742000017") }]);
+    // The same codes through the product schema: same verdicts.
+    expect(ZProductInput.safeParse({ sku: "A", name: "Harina", salePrice: "1", barcodes: [ean(11), "INT-77"] }).success).toBe(true);
+    const bad = ZProductInput.safeParse({ sku: "A", name: "Leche", salePrice: "1", barcodes: ["7790742000017"] });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toBe(barcodeProblem("7790742000017"));
   });
 });

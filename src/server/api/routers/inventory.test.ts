@@ -25,7 +25,7 @@ describe("inventory router", () => {
       ivaRate: "21",
       stockMin: "10",
       hasExpiry: true,
-      barcodes: ["7790001112223"],
+      barcodes: ["7790001112224"],
     });
     await api.inventory.receive({ productId: id, warehouseId: t.warehouseId, quantity: "12", unitCost: "1200", lotNumber: "A", expiresAt: "2027-05-01" });
     await api.inventory.receive({ productId: id, warehouseId: t.warehouseId, quantity: "6", unitCost: "1300", lotNumber: "B", expiresAt: "2027-02-01" });
@@ -43,7 +43,7 @@ describe("inventory router", () => {
     expect(mv.rows[0]).toMatchObject({ type: "CONSUME", reference: "HAB-502", quantity: "-2.000", userName: "MANAGER" });
 
     // Search by name fragment, exact SKU (any case) and barcode.
-    for (const search of ["minibar", "min-choc", "7790001112223"]) {
+    for (const search of ["minibar", "min-choc", "7790001112224"]) {
       expect((await api.inventory.products({ search })).rows.map((p) => p.id)).toEqual([id]);
     }
     expect((await api.inventory.products({ search: "inexistente" })).total).toBe(0);
@@ -53,7 +53,7 @@ describe("inventory router", () => {
     const t = await makeTenant();
     const api = callerFor(t.ownerId, t.slug);
     const cafe = await api.inventory.createProduct({ sku: "CAF-1", name: "Café en grano tostado 1 kg", salePrice: "1" });
-    const leche = await api.inventory.createProduct({ sku: "LEC-1", name: "Leche descremada 1 l", salePrice: "1", barcodes: ["7790742000017"] });
+    const leche = await api.inventory.createProduct({ sku: "LEC-1", name: "Leche descremada 1 l", salePrice: "1", barcodes: ["7790742000019"] });
     await api.inventory.createProduct({ sku: "AGU-1", name: "Agua mineral", salePrice: "1" });
     const names = async (search: string) => (await api.inventory.products({ search })).rows.map((r) => r.id);
     expect(await names("café")).toEqual([cafe.id]);
@@ -62,7 +62,7 @@ describe("inventory router", () => {
     expect(await names("grano café")).toEqual([]); // words must appear in that order
     expect(await names("1 l")).toEqual([leche.id]); // no 3-letter word: falls back to a scan
     expect(await names("lec-1")).toEqual([leche.id]);
-    expect(await names("7790742000017")).toEqual([leche.id]);
+    expect(await names("7790742000019")).toEqual([leche.id]);
     // Renaming refreshes the trigrams.
     const detail = await api.inventory.product({ id: leche.id });
     await api.inventory.updateProduct({ id: leche.id, data: { ...detail.product, name: "Yogur bebible frutilla", salePrice: "1", ivaRate: "21", barcodes: [] } as never });

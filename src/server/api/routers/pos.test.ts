@@ -27,11 +27,11 @@ describe("pos router", () => {
     const p = await seedProduct(t.tenantId, t.ownerId, {
       name: "Gaseosa",
       price: "1500.00",
-      barcode: "7790000000017",
+      barcode: "7790000000010",
       stock: [{ warehouseId: t.warehouseId, quantity: "10", unitCost: "700" }],
     });
     const session = await cash.pos.openSession({ registerId, openingFloat: "1000.00" });
-    const found = await cash.pos.productByCode({ code: "7790000000017" });
+    const found = await cash.pos.productByCode({ code: "7790000000010" });
     expect(found).toMatchObject({ id: p, name: "Gaseosa", sale_price: "1500.00" });
     const sale = await cash.pos.createSale({
       id: randomUUID(),
