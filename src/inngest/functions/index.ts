@@ -5,6 +5,7 @@ import { replenishmentDaily, replenishmentRequested } from "./replenishment";
 import { fiscalCaeaMaintenance, fiscalDaily } from "./fiscal-caea";
 import { processBillingBatch } from "./process-billing-batch";
 import { billingOverdueAlerts } from "./billing-overdue-alerts";
+import { notificationsScan } from "./notifications-scan";
 
 // Every Inngest function served at /api/inngest.
 export const functions = [
@@ -17,4 +18,5 @@ export const functions = [
   billingOverdueAlerts,
   fiscalDaily,
   fiscalCaeaMaintenance,
+  notificationsScan,
 ];
