@@ -26,12 +26,13 @@ describe("GET /api/inngest", () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { function_count: number; functions: { id: string; triggers: unknown[] }[] };
     // every served function + issue-fiscal-document's onFailure handler (registered as its own function)
-    expect(body.function_count).toBe(10);
+    expect(body.function_count).toBe(11);
     expect(body.functions.map((f) => f.id).sort()).toEqual([
       "mostrador-billing-overdue-alerts",
       "mostrador-fiscal-caea-maintenance",
       "mostrador-fiscal-daily",
       "mostrador-issue-fiscal-document",
+      "mostrador-notifications-scan",
       "mostrador-process-billing-batch",
       "mostrador-purchasing-daily-alerts",
       "mostrador-replenishment-daily",
@@ -43,5 +44,6 @@ describe("GET /api/inngest", () => {
     expect(crons["mostrador-purchasing-daily-alerts"]).toContain("0 7 * * *");
     expect(crons["mostrador-replenishment-daily"]).toContain("30 6 * * *");
     expect(crons["mostrador-replenishment-requested"]).toContain("purchasing/replenishment.requested");
+    expect(crons["mostrador-notifications-scan"]).toContain("*/15 * * * *");
   });
 });
