@@ -16,4 +16,10 @@ export const AR_TIME_ZONES = [
   "America/Argentina/Ushuaia",
 ] as const;
 
-export const timeZoneLabel = (tz: string): string => tz.replace("America/Argentina/", "").replaceAll("_", " ");
+const ACCENTED: Record<string, string> = { Cordoba: "Córdoba", Tucuman: "Tucumán", Rio_Gallegos: "Río Gallegos", Buenos_Aires: "Buenos Aires (hora de Argentina)" };
+
+/** "America/Argentina/Cordoba" → "Córdoba". */
+export const timeZoneLabel = (tz: string): string => {
+  const city = tz.replace("America/Argentina/", "");
+  return ACCENTED[city] ?? city.replaceAll("_", " ");
+};

@@ -178,6 +178,8 @@ export function PacksPage() {
       {packs.error ? <Alert>{errorMessage(packs.error)}</Alert> : null}
       {packs.data?.length === 0 ? <EmptyState title="No hay packs">Por ejemplo: «Agua x6» contiene 6 «Agua 500 ml».</EmptyState> : null}
       {packs.data?.length ? (
+        // The table scrolls inside its box on a phone; the page itself never scrolls sideways.
+        <div className="max-w-full overflow-x-auto">
         <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>
@@ -215,6 +217,7 @@ export function PacksPage() {
             ))}
           </tbody>
         </table>
+        </div>
       ) : null}
       <SimpleForm title="Nuevo pack" open={open} onOpenChange={setOpen} pending={create.isPending} error={create.error} onSubmit={() => create.mutate({ ...f, unitsPerParent: typedToWire(f.unitsPerParent) })}>
         <Field label="Pack (producto que contiene)" error={errs.parentProductId}>
