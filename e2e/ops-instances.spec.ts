@@ -190,3 +190,20 @@ test("failed sign-ins counted on one instance slow the account down on the other
   expect(row!.failures).toBeGreaterThanOrEqual(3);
   await Promise.all([ok.dispose(), onA.dispose(), onB.dispose()]);
 });
+
+test("the public price checker's per-minute limit is one budget across both instances", async () => {
+  // 30 lookups a minute per address (allowPriceCheck): 20 on each instance, alternating, means
+  // the 31st overall is refused wherever it lands; with a per-process counter neither would be.
+  const [code] = await admin<{ barcode: string }[]>`
+    select b.barcode from product_barcodes b join tenants t on t.id = b.tenant_id and t.slug = 'demo' order by b.barcode limit 1`;
+  expect(code, "a demo barcode").toBeDefined();
+  await admin`delete from login_attempts where key like 'price:demo:%'`;
+  const outcomes: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    const port = ports[i % 2]!;
+    const html = await (await fetch(`http://127.0.0.1:${port}/precio/demo?codigo=${encodeURIComponent(code!.barcode)}`)).text();
+    outcomes.push(html.includes("Demasiadas consultas seguidas") ? "limited" : html.includes("Acercá el producto") ? "idle" : "answered");
+  }
+  expect(outcomes.slice(0, 30)).toEqual(Array(30).fill("answered"));
+  expect(outcomes.slice(30)).toEqual(Array(10).fill("limited"));
+});

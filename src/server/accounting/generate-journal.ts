@@ -1,9 +1,12 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../db/client";
-import { TENANT } from "../inventory/ledger";
 import { ensureChart } from "./ensure-chart";
+import { creditNoteTypes, insertEntries, insertReversals, notJournaled } from "./journal-sql";
+import { generateBillingEntries } from "./journal-billing";
 import { tenantTimeZone } from "./period";
+
+export { ROUNDING_MAX } from "./journal-sql";
 
 // Journal entries are derived from source documents by set-based statements, one per source
 // type. Each statement selects the sources of the period that have no entry yet (`src`), their
@@ -16,56 +19,6 @@ import { tenantTimeZone } from "./period";
 // (IVA computed per rate from IVA-included prices), it goes to the declared "rounding" account
 // on its own line. A larger difference is left visible: the preview lists the entry as
 // unbalanced and the export refuses the period.
-
-export const ROUNDING_MAX = "0.05";
-
-const creditNoteTypes = sql`(3, 8, 13, 53)`;
-
-/**
- * The shared tail: resolve accounts, fold the lines into the entry (plus a rounding line when
- * needed) and insert. `body` must define the CTEs `src(source_id, entry_date, description)` and
- * `lines(source_id, ord, key, scope, account_id, amt, memo)`.
- */
-function insertEntries(sourceType: string, body: SQL): SQL {
-  return sql`
-    with ${body},
-    resolved as (
-      select l.source_id, l.ord, l.key, l.scope, coalesce(l.account_id, ms.account_id, md.account_id) as account_id, l.amt, l.memo
-      from lines l
-      left join account_mappings ms on ms.key = l.key and ms.scope = l.scope and l.scope <> ''
-      left join account_mappings md on md.key = l.key and md.scope = ''
-      where l.amt <> 0
-    ),
-    agg as (
-      select source_id, sum(amt) as diff,
-             jsonb_agg(jsonb_build_object('a', account_id, 'd', round(greatest(amt, 0), 2)::text, 'c', round(greatest(-amt, 0), 2)::text, 'm', memo)
-                       order by ord, key, scope) as lines
-      from resolved group by source_id
-    ),
-    rounding as (select account_id from account_mappings where key = 'rounding' and scope = ''),
-    ins as (
-      insert into journal_entries (tenant_id, source_type, source_id, role, entry_date, description, lines)
-      select ${TENANT}, ${sourceType}, src.source_id, 'ORIGINAL', src.entry_date, left(src.description, 200),
-             case when a.diff <> 0 and abs(a.diff) <= ${ROUNDING_MAX}::numeric
-                  then a.lines || jsonb_build_array(jsonb_build_object('a', (select account_id from rounding),
-                         'd', round(greatest(-a.diff, 0), 2)::text, 'c', round(greatest(a.diff, 0), 2)::text, 'm', 'Redondeo'))
-                  else coalesce(a.lines, '[]'::jsonb) end
-      from src left join agg a on a.source_id = src.source_id
-      on conflict (tenant_id, source_type, source_id, role) do nothing
-      returning 1
-    )
-    select count(*)::int as n from ins`;
-}
-
-/**
- * Skips sources that already have their entry. Only an optimisation (the unique key decides),
- * written as NOT IN over the period's entries so PostgreSQL hashes them once: right after a
- * bulk generation the statistics still say "empty table", and a NOT EXISTS would then be
- * planned as a nested loop over every entry for every source.
- */
-const notJournaled = (sourceType: string, id: SQL, since: string) =>
-  sql`${id} not in (select je.source_id from journal_entries je
-                    where je.source_type = ${sourceType} and je.role = 'ORIGINAL' and je.entry_date >= ${since}::date - 62)`;
 
 export type GenerateJournalResult = { created: number };
 
@@ -122,6 +75,10 @@ export async function generateJournal(tx: Tx, period: { from: string; to: string
         select s.source_id, 1 as ord, 'payment.' || p.method as key, '' as scope, null::uuid as account_id, sum(p.applied) as amt, 'Cobro'::text as memo
         from s join sale_payments p on p.sale_id = s.id group by s.source_id, p.method
         union all
+        -- A sale on account or to a room is owed, not paid: its charge is the receivable.
+        select s.source_id, 1, case bc.source when 'ROOM_SALE' then 'payment.ROOM_CHARGE' else 'payment.ACCOUNT' end, '', null, bc.total, 'A cobrar'
+        from s join billing_charges bc on bc.sale_id = s.id
+        union all
         select source_id, 2, 'sales', coalesce(trim_scale(rate)::text, ''), null, -base, 'Ventas' from rev
         union all
         select source_id, 3, 'vat.debit', coalesce(trim_scale(rate)::text, ''), null, -iva, 'IVA débito fiscal' from rev
@@ -134,21 +91,14 @@ export async function generateJournal(tx: Tx, period: { from: string; to: string
   );
 
   // Voids after (or in the same period as) the sale: the original's lines, sides swapped.
-  await run(sql`
-    with ins as (
-      insert into journal_entries (tenant_id, source_type, source_id, role, entry_date, description, lines)
-      select ${TENANT}, 'SALE', s.id, 'REVERSAL', (s.voided_at at time zone ${tz})::date,
-             left('Anulación venta ' || r.name || ' ticket ' || s.ticket_number, 200),
-             (select coalesce(jsonb_agg(jsonb_build_object('a', x->'a', 'd', x->'c', 'c', x->'d', 'm', x->'m') order by n), '[]'::jsonb)
-              from jsonb_array_elements(o.lines) with ordinality as l(x, n))
-      from sales s
-      join registers r on r.id = s.register_id
-      join journal_entries o on o.source_type = 'SALE' and o.source_id = s.id and o.role = 'ORIGINAL'
-      where s.status = 'VOIDED' and s.voided_at is not null and ${inPeriod(sql`s.voided_at`)}
-      on conflict (tenant_id, source_type, source_id, role) do nothing
-      returning 1
-    )
-    select count(*)::int as n from ins`);
+  await run(
+    insertReversals(
+      "SALE",
+      sql`select s.id as source_id, (s.voided_at at time zone ${tz})::date as entry_date, 'Anulación venta ' || r.name || ' ticket ' || s.ticket_number as description
+          from sales s join registers r on r.id = s.register_id
+          where s.status = 'VOIDED' and s.voided_at is not null and ${inPeriod(sql`s.voided_at`)}`,
+    ),
+  );
 
   // Cash sessions closed with a deviation: the method's account against cash over/short.
   await run(
@@ -267,6 +217,9 @@ export async function generateJournal(tx: Tx, period: { from: string; to: string
       )`,
     ),
   );
+
+  // Billing: charges on account or to a room, customers' collections, checkouts paid at the desk.
+  created += await generateBillingEntries(tx, { tz, lo, hi, from: period.from, to: period.to });
 
   return { created };
 }

@@ -24,7 +24,9 @@ export const SOURCE_LABELS: Record<string, string> = {
   GOODS_RECEIPT: "Recepción de mercadería",
   PAYABLE_PAYMENT: "Pago a proveedor",
   STOCK_ADJUSTMENT: "Ajuste de inventario",
-  RECEIVABLE_COLLECTION: "Cobranza",
+  COLLECTION: "Cobranza",
+  CHARGE: "Cargo en cuenta o habitación",
+  CHECKOUT: "Checkout de habitación",
 };
 
 type RawRow = {
