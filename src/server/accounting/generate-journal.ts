@@ -28,6 +28,8 @@ export type GenerateJournalResult = { created: number };
  */
 export async function generateJournal(tx: Tx, period: { from: string; to: string }): Promise<GenerateJournalResult> {
   await ensureChart(tx);
+  // A month's lines (~7 per document) are sorted and folded per entry: in memory, not on disk.
+  await tx.execute(sql`select set_config('work_mem', '64MB', true)`);
   const tz = await tenantTimeZone(tx);
   const lo = sql`((${period.from}::date)::timestamp at time zone ${tz})`;
   const hi = sql`((${period.to}::date + 1)::timestamp at time zone ${tz})`;

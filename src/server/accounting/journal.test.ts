@@ -269,9 +269,16 @@ describe("journal entries", () => {
                 where tenant_id = ${t.tenantId} and source_id = ${input.id}`;
     const preview = await owner((tx) => previewJournal(tx, { from: today, to: today }));
     expect(preview.unbalanced).toHaveLength(1);
+    const [before] = await admin<{ n: number }[]>`select count(*)::int as n from accounting_exports where tenant_id = ${t.tenantId}`;
     await expect(owner((tx) => exportJournal(tx, { from: today, to: today }, { userId: t.ownerId }))).rejects.toMatchObject({
       code: "VALIDATION",
-      message: expect.stringContaining("desbalanceado"),
+      message: expect.stringContaining("1 asiento desbalanceado"),
+      details: { unbalanced: [expect.any(String)] },
     });
+    // Refused means nothing changed: no export recorded, no entry marked.
+    const [after] = await admin<{ n: number; marked: number }[]>`
+      select (select count(*)::int from accounting_exports where tenant_id = ${t.tenantId}) as n,
+             (select count(*)::int from journal_entries where tenant_id = ${t.tenantId} and source_id = ${input.id} and export_id is not null) as marked`;
+    expect(after).toEqual({ n: before!.n, marked: 0 });
   });
 });
