@@ -217,7 +217,7 @@ test("categories, families, packs and warehouses are edited and deactivated; a b
   await receive(page, slug, "Agua 500", "12");
   await page.goto(`/${slug}/inventario/bajas`);
   await page.getByLabel("Buscar producto").fill("Agua 500");
-  await page.getByLabel("Producto", { exact: true }).selectOption({ label: "Agua 500 (12 en stock)" });
+  await page.getByRole("combobox", { name: "Producto", exact: true }).selectOption({ label: "Agua 500 (12 en stock)" });
   await page.getByLabel("Cantidad").fill("3");
   await page.getByLabel("Motivo").selectOption("Rotura");
   await page.getByLabel(/Detalle/).fill("se cayó el pack");
@@ -228,5 +228,5 @@ test("categories, families, packs and warehouses are edited and deactivated; a b
   await expect(page.getByText(/Baja registrada\. Costo de lo que salió: \$\s?2\.400,00/)).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Rotura: se cayó el pack" })).toBeVisible();
   await shoot(page, "write-off");
-  await expect(page.getByLabel("Producto", { exact: true }).locator("option", { hasText: "Agua 500 (9 en stock)" })).toHaveCount(1);
+  await expect(page.getByRole("combobox", { name: "Producto", exact: true }).locator("option", { hasText: "Agua 500 (9 en stock)" })).toHaveCount(1);
 });
