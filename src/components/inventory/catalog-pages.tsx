@@ -11,6 +11,7 @@ import { typedToWire } from "@/lib/number";
 import { NumberInput } from "@/components/ui/number-input";
 import { BASE_UNIT_LABELS, InventoryTabs } from "./common";
 import { useCan } from "@/components/auth/permissions";
+import { EditCategoryDialog, EditFamilyDialog, EditPackDialog, RenameWarehouseDialog, RowActions } from "./catalog-edit-dialogs";
 
 function SimpleForm({
   title,
@@ -68,6 +69,8 @@ export function FamiliesPage() {
     },
   });
   const errs = create.error ? fieldErrors(create.error) : {};
+  const [editing, setEditing] = useState<NonNullable<typeof families.data>[number] | null>(null);
+  const setActive = trpc.inventory.updateFamily.useMutation({ onSuccess: () => utils.inventory.families.invalidate() });
   return (
     <div>
       <PageHeader
@@ -85,6 +88,7 @@ export function FamiliesPage() {
           const pct = target.gt(0) ? Math.min(100, dec(fam.stockBase).div(target).times(100).toNumber()) : 0;
           return (
             <Card key={fam.id} title={fam.name}>
+              {fam.active ? null : <p className="mb-1 text-xs font-medium uppercase text-slate-600">Inactiva: fuera de las sugerencias de compra</p>}
               <p className="text-2xl font-semibold">
                 {formatQty(fam.stockBase)} {unit}
               </p>
@@ -109,6 +113,17 @@ export function FamiliesPage() {
                 ))}
                 {fam.members.length === 0 ? <li className="text-slate-500">Sin productos todavía.</li> : null}
               </ul>
+              {can("catalog.write") ? (
+                <div className="mt-2">
+                  <RowActions
+                    name={fam.name}
+                    active={fam.active}
+                    busy={setActive.isPending && setActive.variables?.id === fam.id}
+                    onEdit={() => setEditing(fam)}
+                    onSetActive={(active) => setActive.mutate({ id: fam.id, name: fam.name, baseUnit: fam.baseUnit, targetStock: fam.targetStock, active })}
+                  />
+                </div>
+              ) : null}
             </Card>
           );
         })}
@@ -128,6 +143,8 @@ export function FamiliesPage() {
           <NumberInput kind="quantity" label="Stock objetivo" value={f.targetStock} onValueChange={(targetStock) => setF((x) => ({ ...x, targetStock }))} invalid={!!errs.targetStock} />
         </Field>
       </SimpleForm>
+      {setActive.error ? <Alert>{errorMessage(setActive.error)}</Alert> : null}
+      {editing ? <EditFamilyDialog family={editing} onClose={() => setEditing(null)} /> : null}
     </div>
   );
 }
@@ -148,6 +165,9 @@ export function PacksPage() {
   });
   const errs = create.error ? fieldErrors(create.error) : {};
   const options = products.data?.rows.filter((p) => !p.isService) ?? [];
+  const [editing, setEditing] = useState<NonNullable<typeof packs.data>[number] | null>(null);
+  const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
+  const remove = trpc.inventory.removePack.useMutation({ onSuccess: () => utils.inventory.packs.invalidate() });
   return (
     <div>
       <PageHeader
@@ -159,6 +179,8 @@ export function PacksPage() {
       {packs.error ? <Alert>{errorMessage(packs.error)}</Alert> : null}
       {packs.data?.length === 0 ? <EmptyState title="No hay packs">Por ejemplo: «Agua x6» contiene 6 «Agua 500 ml».</EmptyState> : null}
       {packs.data?.length ? (
+        // The table scrolls inside its box on a phone; the page itself never scrolls sideways.
+        <div className="max-w-full overflow-x-auto">
         <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>
@@ -166,6 +188,8 @@ export function PacksPage() {
               <th className="px-3 py-2 font-medium">Contiene</th>
               <th className="px-3 py-2 font-medium">Stock packs</th>
               <th className="px-3 py-2 font-medium">Stock unidades sueltas</th>
+              <th className="px-3 py-2 font-medium">Desarme automático</th>
+              {can("catalog.write") ? <th className="px-3 py-2 font-medium">Acciones</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -177,10 +201,24 @@ export function PacksPage() {
                 </td>
                 <td className="px-3 py-2">{formatQty(k.parentStock)}</td>
                 <td className="px-3 py-2">{formatQty(k.childStock)}</td>
+                <td className="px-3 py-2">{k.autoUnpack ? "Sí" : "No"}</td>
+                {can("catalog.write") ? (
+                  <td className="px-3 py-2">
+                    <span className="flex gap-1">
+                      <Button variant="ghost" className="px-2 py-1" aria-label={`Editar ${k.parentName}`} onClick={() => setEditing(k)}>
+                        Editar
+                      </Button>
+                      <Button variant="ghost" className="px-2 py-1" aria-label={`Quitar ${k.parentName}`} onClick={() => setRemoving({ id: k.id, name: k.parentName })}>
+                        Quitar
+                      </Button>
+                    </span>
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       ) : null}
       <SimpleForm title="Nuevo pack" open={open} onOpenChange={setOpen} pending={create.isPending} error={create.error} onSubmit={() => create.mutate({ ...f, unitsPerParent: typedToWire(f.unitsPerParent) })}>
         <Field label="Pack (producto que contiene)" error={errs.parentProductId}>
@@ -207,6 +245,17 @@ export function PacksPage() {
           <NumberInput kind="quantity" label="Unidades por pack" value={f.unitsPerParent} onValueChange={(unitsPerParent) => setF((x) => ({ ...x, unitsPerParent }))} invalid={!!errs.unitsPerParent} />
         </Field>
       </SimpleForm>
+      {remove.error ? <Alert>{errorMessage(remove.error)}</Alert> : null}
+      {editing ? <EditPackDialog pack={editing} onClose={() => setEditing(null)} /> : null}
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(o) => (o ? null : setRemoving(null))}
+        title={`¿Quitar el pack «${removing?.name ?? ""}»?`}
+        description="Los productos y su stock quedan como están; solo deja de desarmarse al vender la unidad."
+        confirmLabel="Quitar pack"
+        busy={remove.isPending}
+        onConfirm={() => removing && remove.mutate({ id: removing.id }, { onSettled: () => setRemoving(null) })}
+      />
     </div>
   );
 }
@@ -225,6 +274,8 @@ export function CategoriesPage() {
     },
   });
   const errs = create.error ? fieldErrors(create.error) : {};
+  const [editing, setEditing] = useState<NonNullable<typeof categories.data>[number] | null>(null);
+  const setActive = trpc.inventory.updateCategory.useMutation({ onSuccess: () => utils.inventory.categories.invalidate() });
   return (
     <div>
       <PageHeader title="Categorías" description="Organizá el catálogo en categorías y subcategorías." actions={can("catalog.write") ? <Button onClick={() => setOpen(true)}>Nueva categoría</Button> : null} />
@@ -233,9 +284,23 @@ export function CategoriesPage() {
       {categories.data?.length === 0 ? <EmptyState title="No hay categorías">Creá la primera, por ejemplo «Bebidas».</EmptyState> : null}
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
         {categories.data?.map((c) => (
-          <li key={c.id} className="flex justify-between px-4 py-2 text-sm" style={{ paddingLeft: `${1 + c.depth * 1.5}rem` }}>
-            <span className={c.depth === 0 ? "font-medium" : ""}>{c.name}</span>
-            <span className="text-slate-500">{c.products} productos</span>
+          <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm" style={{ paddingLeft: `${1 + Math.min(c.depth, 4) * 1.5}rem` }}>
+            <span className={`min-w-0 break-words ${c.depth === 0 ? "font-medium" : ""}`}>
+              {c.name}
+              {c.active ? null : <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-700">Inactiva</span>}
+            </span>
+            <span className="flex items-center gap-2">
+              <span className="text-slate-600">{c.products === 1 ? "1 producto" : `${c.products} productos`}</span>
+              {can("catalog.write") ? (
+                <RowActions
+                  name={c.name}
+                  active={c.active}
+                  busy={setActive.isPending && setActive.variables?.id === c.id}
+                  onEdit={() => setEditing(c)}
+                  onSetActive={(active) => setActive.mutate({ id: c.id, name: c.name, parentId: c.parentId, active })}
+                />
+              ) : null}
+            </span>
           </li>
         ))}
       </ul>
@@ -261,6 +326,8 @@ export function CategoriesPage() {
           </Select>
         </Field>
       </SimpleForm>
+      {setActive.error ? <Alert>{errorMessage(setActive.error)}</Alert> : null}
+      {editing && categories.data ? <EditCategoryDialog category={editing} all={categories.data} onClose={() => setEditing(null)} /> : null}
     </div>
   );
 }
@@ -281,6 +348,7 @@ export function WarehousesPage() {
   const errs = create.error ? fieldErrors(create.error) : {};
   const toggle = trpc.inventory.setWarehouseActive.useMutation({ onSuccess: () => utils.inventory.warehouses.invalidate() });
   const [deactivating, setDeactivating] = useState<{ id: string; name: string } | null>(null);
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   return (
     <div>
       <PageHeader
@@ -297,6 +365,11 @@ export function WarehousesPage() {
             <p className="text-sm text-slate-600">{w.products} productos con stock</p>
             <p className="text-sm text-slate-600">Valor al costo: {formatMoney(w.value)}</p>
             {w.active ? null : <p className="mt-1 text-xs font-medium uppercase text-slate-500">Desactivado</p>}
+            {can("catalog.write") ? (
+              <Button variant="ghost" className="mt-2 px-2 py-1" aria-label={`Renombrar ${w.name}`} onClick={() => setRenaming({ id: w.id, name: w.name })}>
+                Renombrar
+              </Button>
+            ) : null}
             {can("catalog.write") && !w.isDefault ? (
               <Button
                 variant="ghost"
@@ -320,6 +393,7 @@ export function WarehousesPage() {
         busy={toggle.isPending}
         onConfirm={() => deactivating && toggle.mutate({ warehouseId: deactivating.id, active: false }, { onSettled: () => setDeactivating(null) })}
       />
+      {renaming ? <RenameWarehouseDialog warehouse={renaming} onClose={() => setRenaming(null)} /> : null}
       <SimpleForm title="Nuevo depósito" open={open} onOpenChange={setOpen} pending={create.isPending} error={create.error} onSubmit={() => create.mutate({ name })}>
         <Field label="Nombre" error={errs.name}>
           <Input value={name} onChange={(e) => setName(e.target.value)} invalid={!!errs.name} />

@@ -34,6 +34,7 @@ export function useDebounced<T>(value: T, ms = 300): T {
 const TABS: { href: string; label: string; permission: Permission }[] = [
   { href: "", label: "Productos", permission: "catalog.read" },
   { href: "/movimientos", label: "Movimientos", permission: "movements.read" },
+  { href: "/bajas", label: "Bajas", permission: "stock.exit" },
   { href: "/familias", label: "Familias", permission: "catalog.read" },
   { href: "/packs", label: "Packs", permission: "catalog.read" },
   { href: "/categorias", label: "Categorías", permission: "catalog.read" },

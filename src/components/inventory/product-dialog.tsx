@@ -155,7 +155,7 @@ export function ProductDialog({
         <Field label="Categoría" error={errs.categoryId}>
           <Select value={form.categoryId} onChange={(e) => set("categoryId", e.target.value)}>
             <option value="">Sin categoría</option>
-            {categories.data?.map((c) => (
+            {categories.data?.filter((c) => c.active || c.id === form.categoryId).map((c) => (
               <option key={c.id} value={c.id}>
                 {c.path}
               </option>
@@ -192,7 +192,7 @@ export function ProductDialog({
         <Field label="Familia" error={errs.familyId}>
           <Select value={form.familyId} onChange={(e) => set("familyId", e.target.value)}>
             <option value="">Sin familia</option>
-            {families.data?.map((f) => (
+            {families.data?.filter((f) => f.active || f.id === form.familyId).map((f) => (
               <option key={f.id} value={f.id}>
                 {f.name} ({f.baseUnit})
               </option>

@@ -9,9 +9,9 @@ import { Icon } from "@/components/ui/icon";
 export function NotificationsBell({ slug }: { slug: string }) {
   const utils = trpc.useUtils();
   const [open, setOpen] = useState(false);
-  const count = trpc.purchasing.unreadCount.useQuery(undefined, { refetchInterval: 60_000 });
-  const list = trpc.purchasing.notifications.useQuery(undefined, { enabled: open });
-  const markRead = trpc.purchasing.markRead.useMutation({ onSuccess: () => utils.purchasing.unreadCount.invalidate() });
+  const count = trpc.notifications.unreadCount.useQuery(undefined, { refetchInterval: 60_000 });
+  const list = trpc.notifications.list.useQuery(undefined, { enabled: open });
+  const markRead = trpc.notifications.markRead.useMutation({ onSuccess: () => Promise.all([utils.notifications.unreadCount.invalidate(), utils.notifications.list.invalidate()]) });
   const unread = count.data ?? 0;
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -77,7 +77,14 @@ export function NotificationsBell({ slug }: { slug: string }) {
           <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
             {(list.data?.items ?? []).map((n) => (
               <li key={n.id} className={n.read ? "" : "bg-amber-50/60"}>
-                <Link href={n.link ? `/${slug}${n.link}` : `/${slug}`} className="block px-3 py-2 hover:bg-slate-50" onClick={() => toggle(false)}>
+                <Link
+                  href={n.link ? `/${slug}${n.link}` : `/${slug}`}
+                  className="block px-3 py-2 hover:bg-slate-50"
+                  onClick={() => {
+                    setOpen(false);
+                    if (!n.read) markRead.mutate({ ids: [n.id] });
+                  }}
+                >
                   <div className="text-sm font-medium text-slate-900">{n.title}</div>
                   {n.body ? <div className="text-xs text-slate-600">{n.body}</div> : null}
                   <div className="mt-0.5 text-[11px] text-slate-600">{formatDateTime(n.createdAt)}</div>

@@ -19,4 +19,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/folios", label: "Folios de habitación", permission: "billing.read", icon: "receipt" },
   { href: "/facturacion/lotes", label: "Facturación por lotes", permission: "billing.read", icon: "bank" },
   { href: "/reportes", label: "Reportes", permission: "reports.read", icon: "chart" },
+  { href: "/configuracion", label: "Datos del negocio", permission: "tenant.settings", icon: "home" },
 ];

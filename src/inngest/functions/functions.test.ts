@@ -33,6 +33,7 @@ describe("GET /api/inngest", () => {
       "mostrador-fiscal-caea-maintenance",
       "mostrador-fiscal-daily",
       "mostrador-issue-fiscal-document",
+      "mostrador-notifications-scan",
       "mostrador-process-billing-batch",
       "mostrador-purchasing-daily-alerts",
       "mostrador-replenishment-daily",
@@ -44,5 +45,6 @@ describe("GET /api/inngest", () => {
     expect(crons["mostrador-purchasing-daily-alerts"]).toContain("0 7 * * *");
     expect(crons["mostrador-replenishment-daily"]).toContain("30 6 * * *");
     expect(crons["mostrador-replenishment-requested"]).toContain("purchasing/replenishment.requested");
+    expect(crons["mostrador-notifications-scan"]).toContain("*/15 * * * *");
   });
 });

@@ -6,6 +6,7 @@ import { fiscalCaeaMaintenance, fiscalDaily } from "./fiscal-caea";
 import { processBillingBatch } from "./process-billing-batch";
 import { billingOverdueAlerts } from "./billing-overdue-alerts";
 import { deliverMail } from "./deliver-mail";
+import { notificationsScan } from "./notifications-scan";
 
 // Every Inngest function served at /api/inngest.
 export const functions = [
@@ -19,4 +20,5 @@ export const functions = [
   fiscalDaily,
   fiscalCaeaMaintenance,
   deliverMail,
+  notificationsScan,
 ];

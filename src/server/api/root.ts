@@ -11,6 +11,8 @@ import { billingRouter } from "./routers/billing";
 import { customersRouter } from "./routers/customers";
 import { accountingRouter } from "./routers/accounting";
 import { accountRouter } from "./routers/account";
+import { notificationsRouter } from "./routers/notifications";
+import { businessRouter } from "./routers/business";
 
 // One line per area router.
 export const appRouter = router({
@@ -25,6 +27,8 @@ export const appRouter = router({
   customers: customersRouter,
   accounting: accountingRouter,
   account: accountRouter,
+  notifications: notificationsRouter,
+  business: businessRouter,
 });
 
 export type AppRouter = typeof appRouter;

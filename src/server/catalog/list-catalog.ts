@@ -7,13 +7,13 @@ import { TENANT } from "../inventory/ledger";
 
 /** Categories as a flattened tree, with their full path ("Bebidas › Aguas"). */
 export function listCategories(tx: Tx) {
-  return tx.execute<{ id: string; name: string; parentId: string | null; path: string; depth: number; products: number }>(sql`
+  return tx.execute<{ id: string; name: string; parentId: string | null; path: string; depth: number; active: boolean; products: number }>(sql`
     with recursive tree as (
-      select id, name, parent_id, name::text as path, 0 as depth from categories where tenant_id = ${TENANT} and parent_id is null
+      select id, name, parent_id, active, name::text as path, 0 as depth from categories where tenant_id = ${TENANT} and parent_id is null
       union all
-      select c.id, c.name, c.parent_id, tree.path || ' › ' || c.name, tree.depth + 1
+      select c.id, c.name, c.parent_id, c.active, tree.path || ' › ' || c.name, tree.depth + 1
       from categories c join tree on c.parent_id = tree.id where c.tenant_id = ${TENANT})
-    select t.id, t.name, t.parent_id as "parentId", t.path, t.depth,
+    select t.id, t.name, t.parent_id as "parentId", t.path, t.depth, t.active,
            (select count(*)::int from products p where p.tenant_id = ${TENANT} and p.category_id = t.id) as products
     from tree t order by t.path`);
 }
@@ -25,10 +25,11 @@ export function listFamilies(tx: Tx) {
     name: string;
     baseUnit: "g" | "ml" | "unit";
     targetStock: string;
+    active: boolean;
     stockBase: string;
     members: { id: string; name: string; factor: string; stock: string }[];
   }>(sql`
-    select f.id, f.name, f.base_unit as "baseUnit", f.target_stock as "targetStock",
+    select f.id, f.name, f.base_unit as "baseUnit", f.target_stock as "targetStock", f.active,
            coalesce(sum(m.stock * m.factor), 0)::numeric(16,3)::text as "stockBase",
            coalesce(jsonb_agg(jsonb_build_object('id', m.id, 'name', m.name, 'factor', m.factor::text, 'stock', m.stock::text) order by m.factor)
                     filter (where m.id is not null), '[]') as members
@@ -49,10 +50,11 @@ export function listPacks(tx: Tx) {
     childId: string;
     childName: string;
     unitsPerParent: string;
+    autoUnpack: boolean;
     parentStock: string;
     childStock: string;
   }>(sql`
-    select k.id, pp.id as "parentId", pp.name as "parentName", cp.id as "childId", cp.name as "childName", k.units_per_parent as "unitsPerParent",
+    select k.id, pp.id as "parentId", pp.name as "parentName", cp.id as "childId", cp.name as "childName", k.units_per_parent as "unitsPerParent", k.auto_unpack as "autoUnpack",
            coalesce((select sum(quantity) from stock_levels l where l.tenant_id = k.tenant_id and l.product_id = pp.id), 0)::numeric(14,3)::text as "parentStock",
            coalesce((select sum(quantity) from stock_levels l where l.tenant_id = k.tenant_id and l.product_id = cp.id), 0)::numeric(14,3)::text as "childStock"
     from packs k

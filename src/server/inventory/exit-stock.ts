@@ -78,7 +78,7 @@ async function plan(tx: Tx, productId: string, warehouseId: string, wanted: Deci
   const newLots: Plan["newLots"] = [];
   if (!level.isService && own.lt(wanted) && depth < MAX_PACK_DEPTH) {
     const [pack] = await tx.execute<{ parent_product_id: string; units_per_parent: string }>(sql`
-      select parent_product_id, units_per_parent from packs where tenant_id = ${TENANT} and child_product_id = ${productId}`);
+      select parent_product_id, units_per_parent from packs where tenant_id = ${TENANT} and child_product_id = ${productId} and auto_unpack`);
     if (pack) {
       const units = dec(pack.units_per_parent);
       const parentsWanted = wanted.minus(own).div(units).ceil();

@@ -25,7 +25,7 @@ export async function lockExitChain(tx: Tx, productIds: string[], warehouseId: s
       select unnest(${pgArray(wanted, "uuid")}), 0
       union
       select p.parent_product_id, c.depth + 1
-      from chain c join packs p on p.tenant_id = ${TENANT} and p.child_product_id = c.product_id
+      from chain c join packs p on p.tenant_id = ${TENANT} and p.child_product_id = c.product_id and p.auto_unpack
       where c.depth < 4)
     select sl.product_id from stock_levels sl
     where sl.tenant_id = ${TENANT} and sl.warehouse_id = ${warehouseId}

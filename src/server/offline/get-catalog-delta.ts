@@ -96,7 +96,7 @@ export async function getCatalogDelta(tx: Tx, rawInput: TCatalogDeltaInput): Pro
   }
   const packs = (await tx.execute(sql`
     select id, parent_product_id as "parentProductId", child_product_id as "childProductId", units_per_parent::text as "unitsPerParent"
-      from packs order by id
+      from packs where auto_unpack order by id
   `)) as unknown as PackRule[];
   return { products, packs: [...packs], cursor: next, hasMore: false };
 }

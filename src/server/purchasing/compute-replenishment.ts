@@ -79,7 +79,7 @@ export async function computeCandidates(tx: Tx): Promise<Candidate[]> {
                                         'room', case when p.stock_max > 0 then greatest(0, p.stock_max - p.stock - p.on_order)::text end)
                      order by p.conversion_factor desc)
     from product_families f join p on p.family_id = f.id
-    where f.target_stock > 0
+    where f.target_stock > 0 and f.active
     group by f.id, f.name, f.base_unit, f.target_stock
     having f.target_stock - sum(p.stock * p.conversion_factor) - sum(p.on_order * p.conversion_factor) > 0
     order by 3`);

@@ -6,6 +6,7 @@ import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { PageHeader } from "@/components/ui/page";
 import { Icon } from "@/components/ui/icon";
 import { DashboardView } from "@/components/reports/dashboard-view";
+import { FirstSteps } from "@/components/business/first-steps";
 import { PERIOD_PRESETS, isIsoDate, presetPeriod, type PeriodPreset } from "@/lib/report-period";
 
 type Search = Record<string, string | string[] | undefined>;
@@ -40,10 +41,13 @@ export default async function TenantHome({ params, searchParams }: { params: Pro
     "/equipo": "Invitá a tu equipo y asigná roles.",
     "/reportes": "Ventas, márgenes, rotación, vencimientos, valorización y desvíos de caja.",
   };
+  // A new business's checklist, for whoever sets the business up.
+  const firstSteps = can(role, "tenant.settings") ? <FirstSteps slug={slug} /> : null;
   if (dashboard) {
     return (
       <div>
         <PageHeader title="Tablero" description={`${tenant.name}: qué se vendió, cuánto dejó y qué está por salir mal.`} />
+        {firstSteps}
         <DashboardView slug={slug} today={dashboard.today} preset={dashboard.preset} data={dashboard.data} />
       </div>
     );
@@ -51,6 +55,7 @@ export default async function TenantHome({ params, searchParams }: { params: Pro
   return (
     <div>
       <PageHeader title={`Hola, ${user.name.split(" ")[0]}`} description={`Estás en ${tenant.name}. ¿Qué querés hacer hoy?`} />
+      {firstSteps}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {areas.map((a) => (
           <Link key={a.href} href={`/${slug}${a.href}`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition hover:border-teal-500 hover:shadow">

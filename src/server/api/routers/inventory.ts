@@ -12,6 +12,10 @@ import { createFamily, ZFamilyInput } from "../../catalog/create-family";
 import { createPack, ZPackInput } from "../../catalog/create-pack";
 import { createWarehouse, ZWarehouseInput } from "../../catalog/create-warehouse";
 import { setWarehouseActive, ZSetWarehouseActiveInput } from "../../catalog/set-warehouse-active";
+import { updateCategory, ZUpdateCategoryInput, ZUpdateCategoryResponse } from "../../catalog/update-category";
+import { updateFamily, ZUpdateFamilyInput, ZUpdateFamilyResponse } from "../../catalog/update-family";
+import { removePack, updatePack, ZPackIdResponse, ZRemovePackInput, ZUpdatePackInput } from "../../catalog/update-pack";
+import { renameWarehouse, ZRenameWarehouseInput, ZWarehouseIdResponse } from "../../catalog/update-warehouse";
 import { receiveStock, ZReceiveStockInput } from "../../inventory/receive-stock";
 import { consumeStock, ZConsumeStockInput } from "../../inventory/consume-stock";
 import { exitStock } from "../../inventory/exit-stock";
@@ -57,6 +61,27 @@ export const inventoryRouter = router({
   setWarehouseActive: permissionProcedure("catalog.write")
     .input(ZSetWarehouseActiveInput)
     .mutation(({ ctx, input }) => setWarehouseActive(ctx.tx, input, actor(ctx))),
+  // Catalog maintenance (issue 14): edit and (de)activate.
+  updateCategory: permissionProcedure("catalog.write")
+    .input(ZUpdateCategoryInput)
+    .output(ZUpdateCategoryResponse)
+    .mutation(({ ctx, input }) => updateCategory(ctx.tx, input, actor(ctx))),
+  updateFamily: permissionProcedure("catalog.write")
+    .input(ZUpdateFamilyInput)
+    .output(ZUpdateFamilyResponse)
+    .mutation(({ ctx, input }) => updateFamily(ctx.tx, input, actor(ctx))),
+  updatePack: permissionProcedure("catalog.write")
+    .input(ZUpdatePackInput)
+    .output(ZPackIdResponse)
+    .mutation(({ ctx, input }) => updatePack(ctx.tx, input, actor(ctx))),
+  removePack: permissionProcedure("catalog.write")
+    .input(ZRemovePackInput)
+    .output(ZPackIdResponse)
+    .mutation(({ ctx, input }) => removePack(ctx.tx, input, actor(ctx))),
+  renameWarehouse: permissionProcedure("catalog.write")
+    .input(ZRenameWarehouseInput)
+    .output(ZWarehouseIdResponse)
+    .mutation(({ ctx, input }) => renameWarehouse(ctx.tx, input, actor(ctx))),
 
   receive: permissionProcedure("stock.receive")
     .input(ZReceiveStockInput.omit({ movementType: true, sourceType: true, sourceId: true, receivedAt: true }))

@@ -41,6 +41,8 @@ export const categories = pgTable(
     id: uuid().notNull().defaultRandom(),
     parentId: uuid(),
     name: text().notNull(),
+    /** Inactive categories stay on their products but are not offered for new ones. */
+    active: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -61,6 +63,8 @@ export const productFamilies = pgTable(
     baseUnit: familyBaseUnit().notNull(),
     /** Target stock in base units (e.g. 10000 g of cocoa). */
     targetStock: qtyCol().notNull().default("0"),
+    /** Inactive families are left out of replenishment and not offered for new members. */
+    active: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex("product_families_name_key").on(t.tenantId, sql`lower(${t.name})`)],
@@ -163,6 +167,8 @@ export const packs = pgTable(
     parentProductId: uuid().notNull(),
     childProductId: uuid().notNull(),
     unitsPerParent: qtyCol().notNull(),
+    /** Selling the child short opens parents automatically only while this is on. */
+    autoUnpack: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
