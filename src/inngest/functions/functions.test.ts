@@ -26,7 +26,7 @@ describe("GET /api/inngest", () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { function_count: number; functions: { id: string; triggers: unknown[] }[] };
     // every served function + issue-fiscal-document's onFailure handler (registered as its own function)
-    expect(body.function_count).toBe(11);
+    expect(body.function_count).toBe(12);
     expect(body.functions.map((f) => f.id).sort()).toEqual([
       "mostrador-billing-overdue-alerts",
       "mostrador-deliver-mail",

@@ -72,7 +72,7 @@ beforeAll(async () => {
   const admin = adminSql();
   const [r] = await admin<{ id: string }[]>`select id from registers where tenant_id = ${t.tenantId}`;
   await admin.end();
-  const productId = await seedProduct(t.tenantId, t.ownerId, { name: "Agua", price: "800.00", barcode: "7790000000321", stock: [{ warehouseId: t.warehouseId, quantity: "20", unitCost: "300" }] });
+  const productId = await seedProduct(t.tenantId, t.ownerId, { name: "Agua", price: "800.00", barcode: "7790000000324", stock: [{ warehouseId: t.warehouseId, quantity: "20", unitCost: "300" }] });
   const cash = callerFor(people.cashier, t.slug);
   const session = await cash.pos.openSession({ registerId: r!.id, openingFloat: "100.00" });
   const saleId = randomUUID();

@@ -14,7 +14,7 @@ describe("price list CSV", () => {
       `${ean(3)};;100;1;`, // 4: name missing
       `${ean(4)};Arroz;0;1;`, // 5: price 0
       `${ean(5)};Azúcar;10;0;`, // 6: units 0
-      `ABC123;Sal;10;1;`, // 7: not numeric
+      `ABC 123;Sal;10;1;`, // 7: not a code (the product form refuses it too)
       `${ean(1)};Yerba repetida;10;1;`, // 8: duplicate of row 2
       `"${ean(6)}";"Aceite ""premium""; 900 ml";-5;1;abc`, // 9: price negative + sale price invalid
     ].join("\r\n");
