@@ -19,8 +19,8 @@ async function login(page: Page, email: string, callbackUrl: string) {
   await expect(page).not.toHaveURL(/\/ingresar/);
 }
 
-const CHOCOLATE = "7790407031220"; // minibar, $ 3.500
-const MALBEC = "7790010001234"; // restaurant wine, $ 14.500
+const CHOCOLATE = "7790407031228"; // minibar, $ 3.500
+const MALBEC = "7790010001236"; // restaurant wine, $ 14.500
 
 async function chargeToRoom(page: Page, code: string, room: string) {
   await page.getByLabel("Código de barras o nombre").focus();

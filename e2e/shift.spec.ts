@@ -11,7 +11,7 @@ import { snapshot, takeableAtRegister, withDemoDb } from "./offline-db";
 // then reconnect: everything reaches the server exactly once, and the blind close works.
 // Keyboard only on the terminal.
 const COLA = "7790895000997"; // $ 1.900
-const LECHE = "7790742000017"; // $ 1.500
+const LECHE = "7790742000019"; // $ 1.500
 const WATER = "7798062540017"; // $ 1.500 a bottle, child of the six-pack below
 const SIXPACK = "7798062540611";
 
