@@ -66,7 +66,7 @@ test("the demo owner signs in, switches business view and signs out", async ({ p
   await login(page, "duenio@demo.test");
   // A single business: straight into it after signing in, no "choose a business" click.
   await expect(page).toHaveURL(/\/demo$/);
-  await expect(page.getByText("Hotel Mostrador Demo").first()).toBeVisible();
+  await expect(page.getByText("Hotel Mostrador Demo").filter({ visible: true }).first()).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Principal" })).toBeVisible();
   await page.getByRole("button", { name: "Salir" }).click();
   await expect(page).toHaveURL(/\/ingresar/);

@@ -86,7 +86,7 @@ test("cashier rings a sale by barcode, pays with two methods, the ticket shows a
   await page.keyboard.press("F9");
   await page.keyboard.press("Alt+t");
   await page.keyboard.type("900");
-  await expect(dialog.getByLabel("Importe Efectivo")).toHaveValue("1000,00");
+  await expect(dialog.getByLabel("Importe Efectivo")).toHaveValue("1.000,00");
   await expect(dialog.getByTestId("payment-change")).toHaveText(/0,00/);
   await page.keyboard.press("Enter");
   await expect(page.getByText(/Venta registrada: ticket N° \d+\./)).toBeVisible();
