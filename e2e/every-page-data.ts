@@ -76,6 +76,7 @@ export const PARAMS: Record<string, (ids: Ids) => string> = {
   "/[slug]/compras/ordenes/[id]": (i) => i.order,
   "/[slug]/compras/ordenes/[id]/editar": (i) => i.order,
   "/[slug]/compras/ordenes/[id]/recibir": (i) => i.order,
+  "/[slug]/compras/ordenes/[id]/imprimir": (i) => i.order,
   "/[slug]/compras/pagos/[id]": (i) => i.payable,
   "/[slug]/compras/proveedores/[id]": (i) => i.supplier,
   "/[slug]/conteos/[id]": (i) => i.count,
@@ -90,6 +91,7 @@ export const PARAMS: Record<string, (ids: Ids) => string> = {
   // Links from e-mails: an unknown token shows the page's "link not valid" state.
   "/invitacion/[token]": () => "enlace-vencido-e2e",
   "/recuperar/[token]": () => "enlace-vencido-e2e",
+  "/registro/[token]": () => "enlace-vencido-e2e",
 };
 
 /** Whether the route's URL needs the demo rows (a dynamic segment other than the business). */
