@@ -84,7 +84,7 @@ test("the owner sees families in base units, packs, categories, warehouses and v
   await expect(page.getByText("Objetivo 20.000 g")).toBeVisible();
 
   await page.getByRole("link", { name: "Packs", exact: true }).click();
-  await expect(page.getByRole("cell", { name: "Agua mineral sin gas 500 ml x6" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Agua mineral sin gas 500 ml x6", exact: true })).toBeVisible();
   await expect(page.getByRole("cell", { name: "6 × Agua mineral sin gas 500 ml" })).toBeVisible();
 
   await page.getByRole("link", { name: "Categorías", exact: true }).click();

@@ -74,7 +74,7 @@ test("a manager imports a supplier price list: row errors first, then a preview 
 
   const upload = async (csv: string) =>
     page.getByLabel("Archivo (CSV o Excel)").setInputFiles({ name: "lista.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf-8") });
-  await upload(`codigo_barras;nombre;precio;unidades_por_bulto;precio_venta\n${a};Yerba mate 1 kg;"12.500,00";10;1900\n${b};Mate cocido x50;0;1;\n12345;Sin código;10;1;\n`);
+  await upload(`codigo_barras;nombre;precio;unidades_por_bulto;precio_venta\n${a};Yerba mate 1 kg;"12.500,00";10;1900\n${b};Mate cocido x50;0;1;\n${a.slice(0, 12)}${(Number(a[12]) + 1) % 10};Dígito mal;10;1;\n`);
   await page.getByRole("button", { name: "Validar y ver cambios" }).click();
   const errors = page.getByRole("list", { name: "Errores por fila" });
   await expect(errors).toContainText("Fila 3 · precio: El precio debe ser un número mayor que cero");
