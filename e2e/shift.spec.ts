@@ -142,6 +142,8 @@ async function shiftTotals(sessionId: string) {
 
 async function closeBlind(page: Page) {
   await expect(page.getByTestId("pos-queued")).toHaveText("0", { timeout: 60_000 });
+  // Closing needs the server: wait for what the cashier sees, the status back "En línea".
+  await expect(page.getByTestId("pos-online")).toHaveText("En línea", { timeout: 30_000 });
   await page.getByTestId("pos-scan").focus();
   await page.keyboard.press("F10");
   const d = page.getByRole("dialog", { name: /Cerrar caja/ });

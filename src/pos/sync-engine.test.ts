@@ -183,6 +183,33 @@ describe("sync engine", () => {
     expect(engine.getState().online).toBe(true);
   });
 
+  it("a tab that is not the one syncing still comes back online when the network returns (and a failed request takes it offline)", async () => {
+    const db = await freshDb();
+    await queueN(db, 2);
+    const locks = new FakeLocks();
+    let reachable = false;
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const server = new FakeServer();
+    // Tab A holds the sync lock (its run is in progress) while tab B is told the network is back.
+    const a = new SyncEngine({ db, transport: async (s) => (await held, server.handle(s)), locks, probe: async () => reachable });
+    const b = new SyncEngine({ db, transport: server.handle, locks, probe: async () => reachable });
+    await b.refresh(false);
+    expect(b.getState().online).toBe(false);
+    void a.syncNow();
+    reachable = true;
+    b.online();
+    await expect.poll(() => b.getState().online).toBe(true);
+    expect(await b.syncNow()).toEqual({ kind: "skipped", reason: "locked" });
+    b.noteReachable(false);
+    await expect.poll(() => b.getState().online).toBe(false);
+    b.noteReachable(true);
+    await expect.poll(() => b.getState().online).toBe(true);
+    b.stop();
+    release();
+    await expect.poll(() => queueSize(db)).toBe(0);
+  });
+
   it("a run that never settles (a swallowed IndexedDB callback) does not stop syncing: past the stall time a new run takes the lock over", async () => {
     const db = await freshDb();
     const ids = await queueN(db, 3);

@@ -155,7 +155,9 @@ export class SyncEngine {
     if (!this.locks) return this.drain();
     return this.locks.request(SYNC_LOCK, steal ? { steal: true } : { ifAvailable: true }, async (lock) => {
       if (!lock) {
-        await this.refresh();
+        // Another tab is syncing. If this one still thinks it is offline (the network just came
+        // back), ask the server itself: the tab holding the lock cannot flip this tab's status.
+        await this.refresh(this.state.online ? undefined : await this.reachable());
         return { kind: "skipped", reason: "locked" } as const;
       }
       return this.drain();
@@ -281,6 +283,25 @@ export class SyncEngine {
     this.update({ consecutiveFailures: 0, nextRetryAt: undefined });
     this.schedule(0);
     if (this.stopped) void this.syncNow();
+    // The status follows the server, not only the browser: confirm it right away, so a tab
+    // that is not the one syncing (another tab holds the lock) also shows "En línea".
+    void this.reachable().then((ok) => this.refresh(ok));
+  }
+
+  /**
+   * Any request of this page reached the server (true) or failed at the network (false):
+   * the online status follows it (navigator.onLine alone lies both ways).
+   */
+  noteReachable(ok: boolean): void {
+    if (ok === this.state.online) return;
+    void this.refresh(ok);
+  }
+
+  /** Asks the server (probe) when there is one; otherwise trusts the browser. */
+  private async reachable(): Promise<boolean> {
+    if (!this.isOnline()) return false;
+    if (!this.probe) return true;
+    return this.probe().catch(() => false);
   }
 
   private intervalMs = 30_000;

@@ -64,11 +64,14 @@ export function useTerminalRuntime(slug: string) {
       try {
         const res = await fetch(`/api/pos/${encodeURIComponent(slug)}/context`, { credentials: "same-origin", cache: "no-store" });
         if (!res.ok) throw new Error(res.status === 401 ? "La sesión expiró: volvé a ingresar." : `Error ${res.status}`);
+        engineRef.current?.noteReachable(true);
         const ctx = ZPosContext.parse(await res.json());
         await setMeta(d, "posContext", JSON.stringify(ctx));
         setContext(await withPendingSessions(d, ctx));
         setContextError(null);
       } catch (e) {
+        // fetch rejects with a TypeError only when the server could not be reached at all.
+        if (e instanceof TypeError) engineRef.current?.noteReachable(false);
         const cached = await getMeta(d, "posContext");
         if (cached) setContext(await withPendingSessions(d, ZPosContext.parse(JSON.parse(cached))));
         else setContextError(e instanceof Error ? e.message : String(e));
@@ -90,9 +93,11 @@ export function useTerminalRuntime(slug: string) {
       setCatalog((c) => ({ ...c, syncing: true, error: undefined }));
       try {
         await syncCatalog(d, httpCatalogFetcher(slug));
+        engineRef.current?.noteReachable(true);
         void lookupBarcode(d, "#"); // rebuild the in-memory index now, not on the next scan
         setCatalog({ count: await countProducts(d), syncedAt: await getMeta(d, "catalogSyncedAt"), syncing: false });
       } catch (e) {
+        if (e instanceof TypeError) engineRef.current?.noteReachable(false);
         const error = e instanceof TypeError ? "sin conexión, se usa el catálogo guardado" : e instanceof Error ? e.message : String(e);
         setCatalog((c) => ({ ...c, syncing: false, error }));
       }
