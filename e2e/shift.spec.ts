@@ -298,15 +298,29 @@ test("the same shift with two tabs selling from one queue", async ({ browser }) 
   await openOffline(a, context, register);
   let cents = 0;
   for (let i = 0; i < 3; i++) cents += (await ringTicket(a, i)).cents;
+  // Tab A starts a ticket and leaves it in its cart: each tab rings its own ticket.
+  await type(a, WATER);
+  await expect(a.getByRole("row", { name: /Agua mineral/ })).toBeVisible();
   await b.bringToFront();
   await pickRegister(b, register);
   await expect(b.getByTestId("pos-online")).toHaveText("Sin conexión");
+  await expect(b.getByText("Escaneá un producto para empezar la venta.")).toBeVisible();
+  await expect(b.getByRole("row", { name: /Agua mineral/ })).toHaveCount(0);
   await b.getByTestId("pos-scan").focus();
   for (let i = 3; i < 6; i++) cents += (await ringTicket(b, i)).cents;
+  await a.bringToFront();
+  await expect(a.getByRole("row", { name: /Agua mineral/ })).toBeVisible();
   await context.setOffline(false);
   await Promise.all([a.getByRole("button", { name: "Sincronizar ahora" }).click(), b.getByRole("button", { name: "Sincronizar ahora" }).click()]);
   await expect(a.getByTestId("pos-queued")).toHaveText("0", { timeout: 60_000 });
   await expect(b.getByTestId("pos-queued")).toHaveText("0", { timeout: 60_000 });
+  // A's ticket is still A's, also after a reload of A (B's sales did not touch it).
+  await a.bringToFront();
+  await a.reload();
+  await expect(a.getByRole("row", { name: /Agua mineral/ })).toBeVisible();
+  await a.getByTestId("pos-scan").focus();
+  await a.keyboard.press("Delete");
+  await expect(a.getByText("Escaneá un producto para empezar la venta.")).toBeVisible();
   const [session, ...others] = await sessionOf(register);
   expect(others).toEqual([]);
   const totals = await shiftTotals(session!.id);

@@ -123,28 +123,4 @@ export function newId(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-// ---- Kept across reloads and browser restarts until charged or cleared (localStorage:
-// synchronous, so the cart on disk is never behind the screen).
-
-const cartKey = (slug: string, registerId: string) => `mostrador.pos.cart.${slug}.${registerId}`;
-
-export function loadCart(slug: string, registerId: string): Cart {
-  try {
-    const raw = localStorage.getItem(cartKey(slug, registerId));
-    if (!raw) return emptyCart();
-    const c = JSON.parse(raw) as Partial<Cart>;
-    if (!Array.isArray(c.lines)) return emptyCart();
-    return { lines: c.lines, discount: typeof c.discount === "string" ? c.discount : "0", customer: c.customer ?? null };
-  } catch {
-    return emptyCart();
-  }
-}
-
-export function saveCart(slug: string, registerId: string, c: Cart): void {
-  try {
-    if (c.lines.length === 0 && !c.customer) localStorage.removeItem(cartKey(slug, registerId));
-    else localStorage.setItem(cartKey(slug, registerId), JSON.stringify(c));
-  } catch {
-    // Storage full or blocked: the sale itself still goes through the durable queue.
-  }
-}
+// Kept across reloads and browser restarts until charged or cleared, one cart per tab: tab-cart.ts.

@@ -2,12 +2,13 @@
 
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Decimal } from "@/lib/decimal";
-import { addProduct, emptyCart, loadCart, removeLine, saveCart, updateLine, type Cart, type CartLine } from "@/pos/cart";
+import { addProduct, emptyCart, removeLine, updateLine, type Cart, type CartLine } from "@/pos/cart";
+import { browserTabEnv, loadTabCart, saveTabCart, thisTabId } from "@/pos/tab-cart";
 
 /**
  * The ticket being rung: kept in a ref too (a charge that waited for pending scans reads the
- * latest), saved on every change so it survives a reload or a browser restart, and with the
- * line just added selected (F2/F4 act on it).
+ * latest), saved on every change so it survives a reload or a browser restart (one cart per
+ * tab: tab-cart.ts), and with the line just added selected (F2/F4 act on it).
  */
 export function useCart(slug: string, registerId: string | null) {
   const [cart, setCartState] = useState<Cart>(emptyCart);
@@ -20,22 +21,39 @@ export function useCart(slug: string, registerId: string | null) {
   }, []);
   const lastAdded = useRef<number | null>(null);
 
-  useEffect(() => {
-    if (!registerId) return;
-    const stored = loadCart(slug, registerId);
-    ref.current = stored;
-    setCartState(stored);
-    setSelected(stored.lines.length - 1);
-  }, [slug, registerId]);
+  // Where this tab's cart is saved; null until the tab's id is claimed and the cart loaded.
+  const saveTo = useRef<{ slug: string; registerId: string; tabId: string } | null>(null);
 
-  const setCart = useCallback(
-    (update: (c: Cart) => Cart) => {
-      ref.current = update(ref.current);
-      if (registerId) saveCart(slug, registerId, ref.current);
-      setCartState(ref.current);
-    },
-    [slug, registerId],
-  );
+  useEffect(() => {
+    saveTo.current = null;
+    ref.current = emptyCart();
+    setCartState(ref.current);
+    if (!registerId) return;
+    let live = true;
+    void (async () => {
+      const env = browserTabEnv();
+      const tabId = await thisTabId();
+      const stored = await loadTabCart(env, slug, registerId, tabId);
+      if (!live) return;
+      saveTo.current = { slug, registerId, tabId };
+      // Scanned while the saved cart was being read (a few ms after opening): keep those lines.
+      const next = ref.current.lines.length > 0 ? ref.current : stored;
+      ref.current = next;
+      saveTabCart(env, slug, registerId, tabId, next);
+      setCartState(next);
+      setSelected(next.lines.length - 1);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [slug, registerId, setSelected]);
+
+  const setCart = useCallback((update: (c: Cart) => Cart) => {
+    ref.current = update(ref.current);
+    const to = saveTo.current;
+    if (to) saveTabCart(browserTabEnv(), to.slug, to.registerId, to.tabId, ref.current);
+    setCartState(ref.current);
+  }, []);
 
   // The selection is in place before the next key press is handled.
   useLayoutEffect(() => {
