@@ -57,6 +57,46 @@ describe("syncSalesGrouped", () => {
     expect(r).toMatchObject({ status: "ACCEPTED_WITH_CONFLICT", catalogConflict: true });
   });
 
+  it("a batch in one group: the refused sale is answered alone with its reason, the others land; a shortfall is a recorded conflict; resent (lost response) it lands exactly once", async () => {
+    const leche = await seedProduct(t.tenantId, t.ownerId, { name: "Leche", price: "500.00", stock: [{ warehouseId: t.warehouseId, quantity: "2", unitCost: "300" }] });
+    const [before] = await admin<{ sales: number; cola: string }[]>`
+      select (select count(*)::int from sales where cash_session_id = ${sessionId}) as sales,
+             (select quantity::text from stock_levels where product_id = ${cola}) as cola`;
+    const ok = () => saleInput(registerId, sessionId, [{ productId: cola, quantity: "1", unitPrice: "1000.00" }], [{ method: "CASH", amount: "1000.00" }]);
+    const short = saleInput(registerId, sessionId, [{ productId: leche, quantity: "3", unitPrice: "500.00" }], [{ method: "CASH", amount: "1500.00" }]);
+    const unpaid = saleInput(registerId, sessionId, [{ productId: cola, quantity: "1", unitPrice: "1000.00" }], [{ method: "CASH", amount: "10.00" }]);
+    const batch = [ok(), ok(), ok(), unpaid, ok(), short, ok()];
+    const after: string[] = [];
+    const opts = { log: () => {}, afterCommit: (r: { saleId: string }) => void after.push(r.saleId) };
+    const first = await syncSalesGrouped(run, batch, { userId: cashier.userId }, opts);
+    expect(first.map((r) => r.status)).toEqual(["ACCEPTED", "ACCEPTED", "ACCEPTED", "REFUSED", "ACCEPTED", "ACCEPTED_WITH_CONFLICT", "ACCEPTED"]);
+    expect(first[3]).toMatchObject({ id: unpaid.id, code: "VALIDATION", message: expect.stringContaining("Falta cobrar") });
+    expect(first[5]).toMatchObject({ stockConflict: true });
+    const tickets = first.flatMap((r) => (r.ticketNumber ? [r.ticketNumber] : []));
+    expect(tickets).toEqual(tickets.map((_, k) => tickets[0]! + k)); // gapless: the refusal took no number
+    expect(after.sort()).toEqual(batch.filter((s) => s !== unpaid).map((s) => s.id).sort());
+
+    const again = await syncSalesGrouped(run, batch, { userId: cashier.userId }, { ...opts, afterCommit: () => void after.push("again") });
+    expect(again.map((r) => r.status)).toEqual(["DUPLICATE", "DUPLICATE", "DUPLICATE", "REFUSED", "DUPLICATE", "DUPLICATE", "DUPLICATE"]);
+    expect(again.map((r) => r.ticketNumber)).toEqual(first.map((r) => r.ticketNumber));
+    expect(after).not.toContain("again");
+    const [n] = await admin<{ sales: number; cola: string; leche: string; conflicts: number; unpaid: number }[]>`
+      select (select count(*)::int from sales where cash_session_id = ${sessionId}) as sales,
+             (select quantity::text from stock_levels where product_id = ${cola}) as cola,
+             (select quantity::text from stock_levels where product_id = ${leche}) as leche,
+             (select count(*)::int from stock_conflicts where sale_id = ${short.id}) as conflicts,
+             (select count(*)::int from sales where id = ${unpaid.id}) as unpaid`;
+    expect(n).toEqual({ sales: before!.sales + 6, cola: (Number(before!.cola) - 5).toFixed(3), leche: "-1.000", conflicts: 1, unpaid: 0 });
+  });
+
+  it("the same sale twice in one batch lands once", async () => {
+    const s = saleInput(registerId, sessionId, [{ productId: cola, quantity: "1", unitPrice: "1000.00" }], [{ method: "CASH", amount: "1000.00" }]);
+    const r = await syncSalesGrouped(run, [s, s], { userId: cashier.userId }, { log: () => {} });
+    expect(r.map((x) => x.status)).toEqual(["ACCEPTED", "DUPLICATE"]);
+    const [n] = await admin<{ n: number }[]>`select count(*)::int as n from sales where id = ${s.id}`;
+    expect(n!.n).toBe(1);
+  });
+
   it("two syncs of the same backlog at once never duplicate", async () => {
     const sales = Array.from({ length: 12 }, () => saleInput(registerId, sessionId, [{ productId: cola, quantity: "1", unitPrice: "1000.00" }], [{ method: "CASH", amount: "1000.00" }]));
     const [a, b] = await Promise.all([

@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { isAppError, isUniqueViolation } from "../errors/app-error";
 import { createSale, type CreateSaleActor, type CreateSaleResult } from "../pos/create-sale";
+import { prefetchSales } from "../pos/prefetch-sales";
+import { lockExitChain } from "../inventory/lock-exit-chain";
 import { ZSaleInput, type TSaleInput } from "@/lib/schemas/sale";
 import type { SaleSyncResult } from "@/lib/schemas/pos-wire";
 import type { RunInTenant, SaleWriter, SyncBatchOptions } from "./sync-sales-batch";
@@ -15,6 +17,14 @@ import type { RunInTenant, SaleWriter, SyncBatchOptions } from "./sync-sales-bat
 // answers ERROR for all its sales, which the terminal keeps queued and resends.
 // Why: one transaction per sale spent most of a 1,000-sale sync on BEGIN/SET/COMMIT round
 // trips while the register's ticket counter serializes the sales anyway.
+//
+// Fewer round trips still (the cost is the number of statements per sale, not the data):
+// a group first runs "fast": what every sale reads is read once for the group (locks,
+// duplicates, sessions, products, catalog flags: prefetch-sales.ts), the stock levels of all
+// its products are locked up front in id order (as one big sale would), and the sales run
+// back to back with no savepoints: four statements per sale instead of eleven. If any sale
+// of the group throws (a refusal, a UUID twice), the whole group rolls back and is applied
+// again the careful way, one savepoint per sale, so a refused sale still sinks alone.
 
 export const DEFAULT_GROUP_SIZE = 50;
 
@@ -48,6 +58,14 @@ export async function syncSalesGrouped(
   const committed: CreateSaleResult[] = [];
   for (let g = 0; g < valid.length; g += groupSize) {
     const group = valid.slice(g, g + groupSize);
+    const fast = opts.writer ? null : await applyFast(runInTenant, group.map((g) => g.sale), actor, Boolean(opts.durableReceipt));
+    if (fast) {
+      fast.forEach((o, k) => {
+        results[group[k]!.i] = o.result;
+        if (o.committed) committed.push(o.committed);
+      });
+      continue;
+    }
     for (let attempt = 0; ; attempt++) {
       try {
         const outcomes = await runInTenant(async (tx) => {
@@ -81,20 +99,45 @@ export async function syncSalesGrouped(
   return results;
 }
 
+/** The group in one go (see above); null when any sale threw: nothing of the group was kept. */
+async function applyFast(runInTenant: RunInTenant, sales: TSaleInput[], actor: CreateSaleActor, relaxed: boolean): Promise<Outcome[] | null> {
+  try {
+    return await runInTenant(async (tx) => {
+      if (relaxed) await tx.execute(sql`set local synchronous_commit = off`);
+      const pre = await prefetchSales(tx, sales);
+      const stocked = new Map<string, string[]>();
+      for (const s of sales) {
+        const p = pre.get(s.id)!;
+        if (p.existing || !p.session) continue;
+        const list = stocked.get(p.session.warehouse_id) ?? [];
+        for (const l of s.lines) if (p.products.get(l.productId)?.is_service === false) list.push(l.productId);
+        stocked.set(p.session.warehouse_id, list);
+      }
+      for (const [warehouseId, ids] of stocked) await lockExitChain(tx, ids, warehouseId);
+      const out: Outcome[] = [];
+      for (const sale of sales) out.push(toOutcome(sale, await createSale(tx, sale, actor, { mode: "offline", prefetched: pre.get(sale.id) })));
+      return out;
+    });
+  } catch {
+    return null;
+  }
+}
+
+const toOutcome = (sale: TSaleInput, r: CreateSaleResult): Outcome => ({
+  result: {
+    id: sale.id,
+    status: r.status === "DUPLICATE" ? "DUPLICATE" : r.stockConflict || r.catalogConflict ? "ACCEPTED_WITH_CONFLICT" : "ACCEPTED",
+    ticketNumber: r.ticketNumber,
+    stockConflict: r.stockConflict,
+    ...(r.catalogConflict ? { catalogConflict: true } : {}),
+  },
+  committed: r.status === "CREATED" ? r : undefined,
+});
+
 async function applyInSavepoint(tx: Tx, sale: TSaleInput, actor: CreateSaleActor, writer: SaleWriter, log: (m: string, e: unknown) => void): Promise<Outcome> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const r = await tx.transaction((sp) => writer(sp as unknown as Tx, sale, actor));
-      return {
-        result: {
-          id: sale.id,
-          status: r.status === "DUPLICATE" ? "DUPLICATE" : r.stockConflict || r.catalogConflict ? "ACCEPTED_WITH_CONFLICT" : "ACCEPTED",
-          ticketNumber: r.ticketNumber,
-          stockConflict: r.stockConflict,
-          ...(r.catalogConflict ? { catalogConflict: true } : {}),
-        },
-        committed: r.status === "CREATED" ? r : undefined,
-      };
+      return toOutcome(sale, await tx.transaction((sp) => writer(sp as unknown as Tx, sale, actor)));
     } catch (e) {
       if (isAppError(e) && REFUSE_CODES.has(e.code)) return { result: { id: sale.id, status: "REFUSED", code: e.code, message: e.message } };
       if (attempt < 2 && retryable(e)) continue;

@@ -25,34 +25,44 @@ export type CatalogFlag = { lineNo: number; productId: string; kind: "PRICE" | "
  * without history is judged by its current row.
  */
 export async function findCatalogConflicts(tx: Tx, soldAt: Date, lines: { lineNo: number; productId: string; unitPrice: Decimal }[]): Promise<CatalogFlag[]> {
-  if (lines.length === 0) return [];
-  const at = soldAt.toISOString();
+  const flags = await findCatalogConflictsMany(tx, lines.map((l) => ({ ...l, saleId: "", soldAt })));
+  return flags.get("") ?? [];
+}
+
+/** The same check for the lines of many sales in one statement (a sync batch); flags by sale id. */
+export async function findCatalogConflictsMany(
+  tx: Tx,
+  lines: { saleId: string; soldAt: Date; lineNo: number; productId: string; unitPrice: Decimal }[],
+): Promise<Map<string, CatalogFlag[]>> {
+  const out = new Map<string, CatalogFlag[]>();
+  if (lines.length === 0) return out;
   const values = sql.join(
-    lines.map((l) => sql`(${l.lineNo}::int, ${l.productId}::uuid, ${l.unitPrice.toFixed(4)}::numeric)`),
+    lines.map((l) => sql`(${l.saleId}::text, ${l.soldAt.toISOString()}::timestamptz, ${l.lineNo}::int, ${l.productId}::uuid, ${l.unitPrice.toFixed(4)}::numeric)`),
     sql`, `,
   );
-  const rows = await tx.execute<{ line_no: number; product_id: string; price_ok: boolean; active_then: boolean; catalog_price: string; charged: string }>(sql`
-    select v.line_no, v.product_id, v.price::text as charged, p.sale_price::text as catalog_price,
+  const rows = await tx.execute<{ sale_id: string; line_no: number; product_id: string; price_ok: boolean; active_then: boolean; catalog_price: string; charged: string }>(sql`
+    select v.sale_id, v.line_no, v.product_id, v.price::text as charged, p.sale_price::text as catalog_price,
       coalesce(
         (select bool_or(h.sale_price = v.price) from product_price_history h
           where h.tenant_id = ${TENANT} and h.product_id = v.product_id
-            and h.valid_from <= ${at}::timestamptz
-            and coalesce(h.valid_to, 'infinity') >= ${at}::timestamptz - make_interval(hours => ${OFFLINE_HORIZON_HOURS})),
+            and h.valid_from <= v.at
+            and coalesce(h.valid_to, 'infinity') >= v.at - make_interval(hours => ${OFFLINE_HORIZON_HOURS})),
         p.sale_price = v.price) as price_ok,
       coalesce(
         (select h.active from product_price_history h
-          where h.tenant_id = ${TENANT} and h.product_id = v.product_id and h.valid_from <= ${at}::timestamptz
+          where h.tenant_id = ${TENANT} and h.product_id = v.product_id and h.valid_from <= v.at
           order by h.valid_from desc limit 1),
         p.active) as active_then
-    from (values ${values}) v(line_no, product_id, price)
+    from (values ${values}) v(sale_id, at, line_no, product_id, price)
     join products p on p.tenant_id = ${TENANT} and p.id = v.product_id`);
-  const flags: CatalogFlag[] = [];
   for (const r of rows) {
     const base = { lineNo: r.line_no, productId: r.product_id, chargedPrice: r.charged, catalogPrice: r.catalog_price };
+    const flags = out.get(r.sale_id) ?? [];
     if (!r.active_then) flags.push({ ...base, kind: "INACTIVE" });
     if (!r.price_ok) flags.push({ ...base, kind: "PRICE" });
+    out.set(r.sale_id, flags);
   }
-  return flags;
+  return out;
 }
 
 /** Price/catalog conflicts for the supervisor's page, newest first. */

@@ -12,16 +12,19 @@ import { authorizeSaleCharge } from "../billing/authorize-sale-charge";
 import { recordSaleCharge } from "../billing/record-sale-charge";
 import { catalogConflicts } from "../db/schema/security";
 import { findCatalogConflicts, saleTimeWithinSession } from "./catalog-conflicts";
+import type { SalePrefetch } from "./prefetch-sales";
 
 export type CreateSaleActor = { userId: string; canReview?: boolean; ip?: string };
 export type CreateSaleOptions = {
   mode: "online" | "offline";
   /** Tenant setting; read from the tenant row when not given. */
   allowNegativeStock?: boolean;
+  /** Read for a whole sync batch at once, under the same locks (prefetch-sales.ts). */
+  prefetched?: SalePrefetch;
 };
 export type CreateSaleResult = TSaleResult & { fiscalDocumentId: string | null; catalogConflict?: boolean };
 
-type SessionAndRegister = {
+export type SessionAndRegister = {
   id: string;
   tenant_id: string;
   register_id: string;
@@ -32,7 +35,7 @@ type SessionAndRegister = {
   fiscal_enabled: boolean;
   afip_point_of_sale: number;
 };
-type ProductRow = { id: string; name: string; sale_price: string; iva_rate: string; is_service: boolean; active: boolean };
+export type ProductRow = { id: string; name: string; sale_price: string; iva_rate: string; is_service: boolean; active: boolean };
 
 /**
  * Rings a sale in ONE transaction (the caller's): sale, lines with the price at sale time,
@@ -44,14 +47,15 @@ type ProductRow = { id: string; name: string; sale_price: string; iva_rate: stri
 export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleActor, opts: CreateSaleOptions): Promise<CreateSaleResult> {
   // One round trip: serialize submissions of the same UUID (advisory lock) and read the
   // session + register, holding the session FOR SHARE so a closing waits for this sale.
-  const [session] = await tx.execute<SessionAndRegister>(sql`
+  const pre = opts.prefetched;
+  const [session] = pre ? [pre.session] : await tx.execute<SessionAndRegister>(sql`
     select s.id, s.tenant_id, s.register_id, s.status, s.opened_by, s.opened_at, r.warehouse_id, r.fiscal_enabled, r.afip_point_of_sale
     from (select pg_advisory_xact_lock(hashtextextended(${"sale:" + input.id}, 0))) l,
          cash_sessions s join registers r on r.tenant_id = s.tenant_id and r.id = s.register_id
     where s.id = ${input.cashSessionId}
     for share of s`);
   // A new statement, so a first submission that committed while we waited is visible now.
-  const existing = await findSaleResult(tx, input.id);
+  const existing = pre ? pre.existing : await findSaleResult(tx, input.id);
   if (existing) return existing;
   if (!session) throw new AppError("NOT_FOUND", "La sesión de caja no existe.");
   if (session.register_id !== input.registerId) {
@@ -84,7 +88,9 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
 
   // Products, prices and totals.
   const ids = [...new Set(input.lines.map((l) => l.productId))];
-  const rows = await tx.execute<ProductRow>(sql`
+  const rows = pre
+    ? ids.flatMap((id) => pre.products.get(id) ?? [])
+    : await tx.execute<ProductRow>(sql`
     select id, name, sale_price, iva_rate, is_service, active from products
     where id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
   const byId = new Map(rows.map((p) => [p.id, p]));
@@ -142,7 +148,9 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
   // Offline: accepted, but a price the product never had while the terminal could have been
   // offline, or a product already inactive then, is flagged for the supervisor.
   const catalogFlags = soldAt
-    ? await findCatalogConflicts(tx, soldAt, lines.map((l) => ({ lineNo: l.lineNo, productId: l.product.id, unitPrice: l.unitPrice })))
+    ? pre
+      ? pre.catalogFlags
+      : await findCatalogConflicts(tx, soldAt, lines.map((l) => ({ lineNo: l.lineNo, productId: l.product.id, unitPrice: l.unitPrice })))
     : [];
 
   const costTotal = sum([...exits.values()].map((e) => e.costTotal));
