@@ -1,5 +1,5 @@
 "use client";
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Ticket } from "./ticket";
@@ -13,10 +13,13 @@ import type { TerminalRuntime } from "./use-terminal-runtime";
  */
 export function LastTicketPanel({ slug, rt, checkout, online }: { slug: string; rt: TerminalRuntime; checkout: ReturnType<typeof useCheckout>; online: boolean }) {
   const t = checkout.last;
+  const ctx = rt.context;
+  // One object per context, so the memoized ticket does not re-render on every key.
+  const business = useMemo(() => (ctx ? { ...ctx.business, name: ctx.tenant.name } : null), [ctx]);
   useEffect(() => {
     if (checkout.printRequest > 0) window.print();
   }, [checkout.printRequest]);
-  if (!t || !rt.context) return null;
+  if (!t || !business) return null;
   return (
     <section className="space-y-2" aria-label="Último ticket">
       <div className="no-print flex flex-wrap items-center gap-2">
@@ -30,7 +33,7 @@ export function LastTicketPanel({ slug, rt, checkout, online }: { slug: string; 
           </Link>
         ) : null}
       </div>
-      <Ticket t={t} business={{ ...rt.context.business, name: rt.context.tenant.name }} printable />
+      <Ticket t={t} business={business} printable />
     </section>
   );
 }

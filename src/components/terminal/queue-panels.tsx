@@ -1,4 +1,5 @@
 "use client";
+import { memo } from "react";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { RefusedSalesPanel } from "./refused-sales-panel";
 import type { TerminalRuntime } from "./use-terminal-runtime";
@@ -6,7 +7,8 @@ import type { TerminalRuntime } from "./use-terminal-runtime";
 const OP_LABEL = { OPEN_SESSION: "Apertura de caja", CASH_MOVEMENT: "Movimiento de caja", CREATE_CUSTOMER: "Cliente" } as const;
 
 /** Per-sale problems stay visible with their reason: refused sales and operations, sales whose send failed, and the last synced tickets. */
-export function QueuePanels({ rt, sessionId }: { rt: TerminalRuntime; sessionId: string | null }) {
+// Memoized: the runtime object changes only when the queue or status does, not on each key.
+export const QueuePanels = memo(function QueuePanels({ rt, sessionId }: { rt: TerminalRuntime; sessionId: string | null }) {
   return (
     <div className="space-y-3">
       <RefusedSalesPanel refused={rt.refused} currentSessionId={sessionId} onResolve={rt.resolve} />
@@ -57,4 +59,4 @@ export function QueuePanels({ rt, sessionId }: { rt: TerminalRuntime; sessionId:
       </details>
     </div>
   );
-}
+});

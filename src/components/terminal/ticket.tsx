@@ -1,4 +1,5 @@
 "use client";
+import { memo } from "react";
 import { Decimal, money } from "@/lib/decimal";
 import { formatDateTime, formatMoney, formatQty } from "@/lib/format";
 import { paymentLabel } from "@/lib/payment-methods";
@@ -23,7 +24,8 @@ const ivaLabel = (v: string | null | undefined) => (v && v in IVA_CONDITION_LABE
  * business's legal data, the local number until the server assigns the register's, and
  * "comprobante fiscal pendiente" while the sale has not reached the server.
  */
-export function Ticket({ t, business, printable }: { t: TicketData; business: PosContext["business"] & { name: string }; printable?: boolean }) {
+/** Memoized: the last ticket stays put while the cashier types and scans the next sale. */
+export const Ticket = memo(function Ticket({ t, business, printable }: { t: TicketData; business: PosContext["business"] & { name: string }; printable?: boolean }) {
   const d = t.display;
   return (
     <article
@@ -99,7 +101,7 @@ export function Ticket({ t, business, printable }: { t: TicketData; business: Po
       <p className="mt-2 text-center">¡Gracias por su compra!</p>
     </article>
   );
-}
+});
 
 function lineAmount(l: SaleDisplay["lines"][number]) {
   return money(new Decimal(l.quantity).times(l.unitPrice).toDecimalPlaces(2).minus(l.discount ?? 0));

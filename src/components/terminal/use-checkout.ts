@@ -84,6 +84,10 @@ export function useCheckout(opts: {
         const base = toSaleInput(cart, { id, registerId: register.id, cashSessionId: register.cashSessionId }, payments, now);
         // Charged to an account or a room instead of paid (billing): no payments, invoiced later.
         const sale = charge ? { ...base, payments: [], charge } : base;
+        // The ticket waits for the durable queue write (one strict IndexedDB commit, about as long
+        // as the bench's bare put) and for nothing else: painting it first would let a crash
+        // between the paint and the commit lose a sale the cashier saw confirmed and handed over.
+        // The server's verdict, the counters and the lists all follow after the paint.
         const staged = await runtime.sell(sale, toDisplay(cart, payments, { registerName: register.name }));
         const display = staged.display;
         // On disk: the ticket shows now; while online it says it is being verified.
