@@ -100,7 +100,7 @@ const port = String(await freePort());
 const baseURL = `http://localhost:${port}`;
 const app = spawn("npx", ["next", "start", "-p", port], {
   env: { ...process.env, NODE_ENV: "production", NEXTAUTH_URL: baseURL },
-  stdio: ["ignore", "ignore", "inherit"],
+  stdio: ["ignore", process.env.BENCH_APP_LOG ? "inherit" : "ignore", "inherit"],
   detached: true,
 });
 const stopAll = async () => {
@@ -123,7 +123,9 @@ for (let i = 0; ; i++) {
 }
 
 const lib = await build({ entryPoints: [path.join(root, "bench/sync-browser-lib.ts")], bundle: true, format: "iife", write: false, target: "chrome110" });
-const libCode = lib.outputFiles[0]!.text;
+// The page's CSP forbids eval: the injected copy of zod must not try its JIT (new Function).
+// Set before the bundle runs, since zod reads it when the schemas are built.
+const libCode = `(globalThis.__zod_globalConfig ??= {}).jitless = true;\n${lib.outputFiles[0]!.text}`;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
