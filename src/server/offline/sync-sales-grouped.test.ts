@@ -89,6 +89,20 @@ describe("syncSalesGrouped", () => {
     expect(n).toEqual({ sales: before!.sales + 6, cola: (Number(before!.cola) - 5).toFixed(3), leche: "-1.000", conflicts: 1, unpaid: 0 });
   });
 
+  it("a clean batch runs in one go, without a savepoint per sale; one refusal replays its group with savepoints", async () => {
+    let savepoints = 0;
+    const counting: typeof run = (fn) =>
+      run((tx) => fn(new Proxy(tx, { get: (target, prop, recv) => (prop === "transaction" ? (savepoints++, Reflect.get(target, prop, recv)) : Reflect.get(target, prop, recv)) })));
+    const ok = () => saleInput(registerId, sessionId, [{ productId: cola, quantity: "1", unitPrice: "1000.00" }], [{ method: "CASH", amount: "1000.00" }]);
+    const clean = await syncSalesGrouped(counting, [ok(), ok(), ok(), ok()], { userId: cashier.userId }, { log: () => {} });
+    expect(clean.map((r) => r.status)).toEqual(["ACCEPTED", "ACCEPTED", "ACCEPTED", "ACCEPTED"]);
+    expect(savepoints).toBe(0);
+    const bad = saleInput(registerId, sessionId, [{ productId: cola, quantity: "1", unitPrice: "1000.00" }], [{ method: "CASH", amount: "1.00" }]);
+    const mixed = await syncSalesGrouped(counting, [ok(), bad, ok()], { userId: cashier.userId }, { log: () => {} });
+    expect(mixed.map((r) => r.status)).toEqual(["ACCEPTED", "REFUSED", "ACCEPTED"]);
+    expect(savepoints).toBe(3);
+  });
+
   it("the same sale twice in one batch lands once", async () => {
     const s = saleInput(registerId, sessionId, [{ productId: cola, quantity: "1", unitPrice: "1000.00" }], [{ method: "CASH", amount: "1000.00" }]);
     const r = await syncSalesGrouped(run, [s, s], { userId: cashier.userId }, { log: () => {} });
