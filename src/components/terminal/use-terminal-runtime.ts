@@ -65,9 +65,12 @@ export function useTerminalRuntime(slug: string) {
         const res = await fetch(`/api/pos/${encodeURIComponent(slug)}/context`, { credentials: "same-origin", cache: "no-store" });
         if (!res.ok) throw new Error(res.status === 401 ? "La sesión expiró: volvé a ingresar." : `Error ${res.status}`);
         engineRef.current?.noteReachable(true);
-        const ctx = ZPosContext.parse(await res.json());
+        // Cached WITH the shifts opened here and still queued: a server answer that left before
+        // an offline opening must not erase it from the cache, or a restart after the worker
+        // delivered the opening (and before the server is reachable again) forgets the shift.
+        const ctx = await withPendingSessions(d, ZPosContext.parse(await res.json()));
         await setMeta(d, "posContext", JSON.stringify(ctx));
-        setContext(await withPendingSessions(d, ctx));
+        setContext(ctx);
         setContextError(null);
       } catch (e) {
         // fetch rejects with a TypeError only when the server could not be reached at all.
