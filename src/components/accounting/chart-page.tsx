@@ -59,7 +59,8 @@ export function ChartPage({ canWrite }: { canWrite: boolean }) {
               </label>
               <Select
                 id={`map-${m.key}-${m.scope}`}
-                className="max-w-xs"
+                // As wide as its longest account name (never cut); on a phone, a full row in a slightly smaller type.
+                className="sm:w-auto sm:max-w-md max-sm:px-2 max-sm:text-[13px]"
                 disabled={!canWrite || saveMapping.isPending}
                 value={m.accountId}
                 onChange={(e) => saveMapping.mutate({ key: m.key as never, scope: m.scope, accountId: e.target.value })}
