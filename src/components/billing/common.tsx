@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { parseEsAr, toWire } from "@/lib/number";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { calendarDateIn, formatDate, formatDateTime } from "@/lib/format";
 
 import { useCan as usePermissions } from "@/components/auth/permissions";
 import type { Permission } from "@/lib/permissions";
@@ -69,7 +69,8 @@ export function readQty(text: string, label = "Cantidad"): { ok: true; value: st
   return r.ok ? { ok: true, value: toWire(r.value) } : r;
 }
 
-export const todayAr = () => new Date(Date.now() - 3 * 3600_000).toISOString().slice(0, 10);
+/** Today on the business's calendar (its time zone, from the settings). */
+export const todayAr = () => calendarDateIn();
 /** The calendar day after an ISO date (aaaa-mm-dd). */
 export const nextDay = (iso: string) => new Date(Date.parse(`${iso}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 /** Nights between two ISO dates (at least 1). */
