@@ -68,7 +68,10 @@ const overflow = (page: Page) =>
       }
     }
     return { excess, culprits };
-  });
+  })
+  // A page that redirects in the browser (a streamed redirect) destroys the context mid-check:
+  // report it as not settled yet, and the poll below asks again on the page it lands on.
+  .catch((e: Error) => ({ excess: Number.POSITIVE_INFINITY, culprits: [`(${e.message.split("\n")[0]})`] }));
 
 /** Visible selects whose chosen option's text does not fit in them (cut off at the right). */
 const cutSelects = (page: Page) =>
