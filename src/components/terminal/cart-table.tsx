@@ -33,25 +33,7 @@ type RowProps = {
  * scan renders only the line it adds or changes (the scan-to-line path stays within a frame
  * on a long ticket).
  */
-export const CartTable = memo(function CartTable({
-  cart,
-  selected,
-  onSelect,
-  onUpdate,
-  onRemove,
-  qtyRefs,
-  discRefs,
-  onDone,
-}: {
-  cart: Cart;
-  selected: number;
-  onSelect: (i: number) => void;
-  onUpdate: (i: number, patch: Partial<CartLine>) => void;
-  onRemove: (i: number) => void;
-  qtyRefs: MutableRefObject<(HTMLInputElement | null)[]>;
-  discRefs: MutableRefObject<(HTMLInputElement | null)[]>;
-  onDone: () => void;
-}) {
+export const CartTable = memo(function CartTable({ cart, selected, ...row }: { cart: Cart; selected: number } & Omit<RowProps, "line" | "index" | "selected">) {
   if (cart.lines.length === 0) {
     return <p className="rounded-lg border border-dashed border-slate-300 bg-white px-3 py-10 text-center text-slate-500">Escaneá un producto para empezar la venta.</p>;
   }
@@ -74,12 +56,7 @@ export const CartTable = memo(function CartTable({
             line={l}
             index={i}
             selected={i === selected}
-            onSelect={onSelect}
-            onUpdate={onUpdate}
-            onRemove={onRemove}
-            qtyRefs={qtyRefs}
-            discRefs={discRefs}
-            onDone={onDone}
+            {...row}
           />
         ))}
       </tbody>
