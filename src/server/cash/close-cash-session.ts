@@ -20,6 +20,33 @@ export const ZCloseCashSessionInput = z.object({
 });
 export type TCloseCashSessionInput = z.infer<typeof ZCloseCashSessionInput>;
 
+export const ZCloseCashSessionResponse = z.object({
+  lines: z.array(
+    z.object({
+      method: z.enum(["CASH", "DEBIT", "CREDIT", "TRANSFER"]),
+      declared: z.string(),
+      expected: z.string(),
+      deviation: z.string(),
+      deviationPct: z.string(),
+      deviationClass: z.enum(["NORMAL", "WARNING", "CRITICAL"]),
+    }),
+  ),
+  tenantId: z.uuid(),
+  cashSessionId: z.uuid(),
+  expectedTotal: z.string(),
+  declaredTotal: z.string(),
+  deviation: z.string(),
+  deviationPct: z.string(),
+  deviationClass: z.enum(["NORMAL", "WARNING", "CRITICAL"]),
+  review: z.enum(["PENDING", "NOT_REQUIRED", "JUSTIFIED"]),
+  justification: z.string().nullable(),
+  justifiedBy: z.string().nullable(),
+  justifiedAt: z.date().nullable(),
+  declaredBy: z.string(),
+  declaredAt: z.date(),
+});
+export type TCloseCashSessionResponse = z.infer<typeof ZCloseCashSessionResponse>;
+
 /**
  * Blind closing: the cashier declares what they counted; only now is the expected amount
  * computed and compared. Deviation per method and in total; the session's class is the

@@ -11,6 +11,17 @@ export const ZJustifyCashSessionInput = z.object({
 });
 export type TJustifyCashSessionInput = z.infer<typeof ZJustifyCashSessionInput>;
 
+export const ZJustifyCashSessionResponse = z.object({
+  cashSessionId: z.uuid(),
+  review: z.enum(["PENDING", "NOT_REQUIRED", "JUSTIFIED"]),
+  justification: z.string().nullable(),
+  justifiedBy: z.string().nullable(),
+  justifiedAt: z.date().nullable(),
+  deviation: z.string(),
+  deviationClass: z.enum(["NORMAL", "WARNING", "CRITICAL"]),
+});
+export type TJustifyCashSessionResponse = z.infer<typeof ZJustifyCashSessionResponse>;
+
 /** A supervisor (cash.review) records why a CRITICAL closing deviated; the session stops pending. */
 export async function justifyCashSession(tx: Tx, input: TJustifyCashSessionInput, actor: { userId: string }) {
   const [closing] = await tx

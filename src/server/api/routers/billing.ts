@@ -51,7 +51,7 @@ export const billingRouter = router({
   transferFolioCharge: write.input(ZTransferFolioChargeInput).mutation(({ ctx, input }) => transferFolioCharge(ctx.tx, input, actorOf(ctx))),
   /** Open cash sessions where a checkout can be paid. */
   openSessions: write.query(async ({ ctx }) =>
-    (await listRegistersWithSessions(ctx.tx)).filter((r) => r.cash_session_id).map((r) => ({ cashSessionId: r.cash_session_id!, registerName: r.register_name })),
+    (await listRegistersWithSessions(ctx.tx)).filter((r) => r.cashSessionId).map((r) => ({ cashSessionId: r.cashSessionId!, registerName: r.registerName })),
   ),
   checkout: write.input(ZCheckoutFolioInput).mutation(async ({ ctx, input }) => {
     const r = await checkoutFolio(ctx.tx, input, actorOf(ctx));
