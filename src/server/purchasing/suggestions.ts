@@ -29,6 +29,12 @@ export type SuggestionRow = {
   order_number: number | null;
 };
 
+export const ZUpdateSuggestionResponse = z.void();
+export type TUpdateSuggestionResponse = z.infer<typeof ZUpdateSuggestionResponse>;
+
+export const ZConvertSuggestionsResponse = z.object({ orders: z.array(z.object({ id: z.uuid(), number: z.number(), supplierId: z.uuid() })) });
+export type TConvertSuggestionsResponse = z.infer<typeof ZConvertSuggestionsResponse>;
+
 /** The latest run's suggestions (today's or the most recent one). */
 export async function listSuggestions(tx: Tx): Promise<{ run: { id: string; runOn: string; computedAt: string } | null; rows: SuggestionRow[] }> {
   const [run] = await tx.execute<{ id: string; run_on: string; computed_at: string }>(sql`

@@ -6,7 +6,16 @@ import { createProduct } from "../../catalog/create-product";
 import { updateProduct } from "../../catalog/update-product";
 import { getProduct, ZGetProductResponse } from "../../catalog/get-product";
 import { listProducts, ZListProductsInput, ZListProductsResponse } from "../../catalog/list-products";
-import { listCategories, listFamilies, listPacks, listWarehouses, ZListCategoriesResponse, ZListFamiliesResponse, ZListPacksResponse, ZListWarehousesResponse } from "../../catalog/list-catalog";
+import {
+  listCategories,
+  listFamilies,
+  listPacks,
+  listWarehouses,
+  ZListCategoriesResponse,
+  ZListFamiliesResponse,
+  ZListPacksResponse,
+  ZListWarehousesResponse,
+} from "../../catalog/list-catalog";
 import { createCategory, ZCategoryInput } from "../../catalog/create-category";
 import { createFamily, ZFamilyInput } from "../../catalog/create-family";
 import { createPack, ZPackInput } from "../../catalog/create-pack";

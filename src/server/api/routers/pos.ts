@@ -10,8 +10,19 @@ import { getSaleTicket, ZSaleTicketResponse } from "../../pos/get-sale-ticket";
 import { listSales, ZListSalesResponse } from "../../pos/list-sales";
 import { findProductByCode, searchProducts, ZFindProductByCodeResponse, ZSearchProductsResponse } from "../../pos/find-products";
 import { createCustomer, searchCustomers, ZCreateCustomerInput, ZSearchCustomersResponse, ZCreateCustomerResponse } from "../../pos/customers";
-import { listStockConflicts, resolveStockConflict, ZListStockConflictsResponse, ZResolveStockConflictInput, ZResolveStockConflictResponse } from "../../pos/stock-conflicts";
-import { listCatalogConflicts, resolveCatalogConflict, ZResolveCatalogConflictInput, ZListCatalogConflictsResponse } from "../../pos/catalog-conflicts";
+import {
+  listStockConflicts,
+  resolveStockConflict,
+  ZListStockConflictsResponse,
+  ZResolveStockConflictInput,
+  ZResolveStockConflictResponse,
+} from "../../pos/stock-conflicts";
+import {
+  listCatalogConflicts,
+  resolveCatalogConflict,
+  ZResolveCatalogConflictInput,
+  ZListCatalogConflictsResponse,
+} from "../../pos/catalog-conflicts";
 import { openCashSession, ZOpenCashSessionInput, ZOpenCashSessionResponse } from "../../cash/open-cash-session";
 import { addCashMovement, ZAddCashMovementInput, ZAddCashMovementResponse } from "../../cash/add-cash-movement";
 import { closeCashSession, ZCloseCashSessionInput, ZCloseCashSessionResponse } from "../../cash/close-cash-session";
@@ -22,7 +33,15 @@ import { listOpenConflicts, ZListOpenConflictsResponse } from "../../cash/list-o
 import { resolveOpenConflict, ZResolveOpenConflictInput, ZResolveOpenConflictResponse } from "../../cash/resolve-open-conflict";
 import { listRegistersWithSessions, ZListRegistersWithSessionsResponse } from "../../cash/current-cash-session";
 import { sendFiscalEvent } from "../../fiscal/events";
-import { listRegisters, listSellingWarehouses, saveRegister, ZListRegistersResponse, ZSaveRegisterInput, ZSellingWarehousesResponse, ZSaveRegisterResponse } from "../../pos/save-register";
+import {
+  listRegisters,
+  listSellingWarehouses,
+  saveRegister,
+  ZListRegistersResponse,
+  ZSaveRegisterInput,
+  ZSellingWarehousesResponse,
+  ZSaveRegisterResponse,
+} from "../../pos/save-register";
 import { ZCreateSaleResponse } from "../../pos/sale-responses";
 import { ZOkResponse } from "@/lib/schemas/responses";
 
