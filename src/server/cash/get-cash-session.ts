@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
-import { cashSessionClosingLines, cashSessionClosings } from "../db/schema/pos";
+import { cashSessionClosingLines, cashSessionClosings } from "../db/schema/cash-closings";
 import { assertOwnSession, loadSession } from "./load-session";
 import { expectedAmounts } from "./expected-amounts";
 

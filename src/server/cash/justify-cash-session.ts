@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
-import { cashSessionClosings } from "../db/schema/pos";
+import { cashSessionClosings } from "../db/schema/cash-closings";
 import { AppError } from "../errors/app-error";
 
 export const ZJustifyCashSessionInput = z.object({

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../db/client";
-import type { PresentationOption } from "../db/schema/purchasing";
+import type { PresentationOption } from "../db/schema/replenishment";
 import { AppError } from "../errors/app-error";
 import { isoTs, tenantToday, type Actor, pgArray } from "./common";
 import { createPurchaseOrder } from "./purchase-orders";
