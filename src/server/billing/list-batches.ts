@@ -32,43 +32,28 @@ const batchSelect = sql`
     ${isoTs(sql`b.created_at`)} as "createdAt", ${isoTs(sql`b.finished_at`)} as "finishedAt", b.last_error as "lastError"
   from billing_batches b left join billing_documents d on d.batch_id = b.id`;
 
-export const ZListBatchesResponse = z.array(
-  z.object({
-    id: z.uuid(),
-    status: z.enum(["ERROR", "CANCELLED", "PENDING_PROCESSING", "IN_PROCESS", "PROCESSED", "PROCESSED_WITH_ERRORS"]),
-    pointOfSale: z.number(),
-    issueDate: z.string(),
-    periodFrom: z.string().nullable(),
-    periodTo: z.string().nullable(),
-    total: z.number(),
-    issued: z.number(),
-    errors: z.number(),
-    cancelled: z.number(),
-    amount: z.string(),
-    createdAt: z.string(),
-    finishedAt: z.string().nullable(),
-    lastError: z.string().nullable(),
-  }),
-);
+const ZBatchRow = z.object({
+  id: z.uuid(),
+  status: z.enum(["ERROR", "CANCELLED", "PENDING_PROCESSING", "IN_PROCESS", "PROCESSED", "PROCESSED_WITH_ERRORS"]),
+  pointOfSale: z.number(),
+  issueDate: z.string(),
+  periodFrom: z.string().nullable(),
+  periodTo: z.string().nullable(),
+  total: z.number(),
+  issued: z.number(),
+  errors: z.number(),
+  cancelled: z.number(),
+  amount: z.string(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+
+export const ZListBatchesResponse = z.array(ZBatchRow);
 export type TListBatchesResponse = z.infer<typeof ZListBatchesResponse>;
 
 export const ZGetBatchResponse = z.object({
-  batch: z.object({
-    id: z.uuid(),
-    status: z.enum(["ERROR", "CANCELLED", "PENDING_PROCESSING", "IN_PROCESS", "PROCESSED", "PROCESSED_WITH_ERRORS"]),
-    pointOfSale: z.number(),
-    issueDate: z.string(),
-    periodFrom: z.string().nullable(),
-    periodTo: z.string().nullable(),
-    total: z.number(),
-    issued: z.number(),
-    errors: z.number(),
-    cancelled: z.number(),
-    amount: z.string(),
-    createdAt: z.string(),
-    finishedAt: z.string().nullable(),
-    lastError: z.string().nullable(),
-  }),
+  batch: ZBatchRow,
   documents: z.array(
     z.object({
       id: z.uuid(),

@@ -27,40 +27,28 @@ const folioSelect = sql`
     count(ch.id) filter (where ch.status not in ('VOIDED', 'CANCELLED'))::int as charges
   from folios f left join customers c on c.id = f.customer_id left join billing_charges ch on ch.folio_id = f.id`;
 
-export const ZListFoliosResponse = z.array(
-  z.object({
-    id: z.uuid(),
-    roomNumber: z.string(),
-    guestName: z.string(),
-    guestDocNumber: z.string().nullable(),
-    checkIn: z.string(),
-    checkOut: z.string(),
-    customerId: z.uuid().nullable(),
-    customerName: z.string().nullable(),
-    status: z.enum(["OPEN", "CLOSED_PAID", "CLOSED_ACCOUNT"]),
-    total: z.string(),
-    charges: z.number(),
-  }),
-);
+const ZFolioRow = z.object({
+  id: z.uuid(),
+  roomNumber: z.string(),
+  guestName: z.string(),
+  guestDocNumber: z.string().nullable(),
+  checkIn: z.string(),
+  checkOut: z.string(),
+  customerId: z.uuid().nullable(),
+  customerName: z.string().nullable(),
+  status: z.enum(["OPEN", "CLOSED_PAID", "CLOSED_ACCOUNT"]),
+  total: z.string(),
+  charges: z.number(),
+});
+
+export const ZListFoliosResponse = z.array(ZFolioRow);
 export type TListFoliosResponse = z.infer<typeof ZListFoliosResponse>;
 
 export const ZListOpenFoliosResponse = z.array(z.object({ id: z.uuid(), roomNumber: z.string(), guestName: z.string() }));
 export type TListOpenFoliosResponse = z.infer<typeof ZListOpenFoliosResponse>;
 
 export const ZGetFolioResponse = z.object({
-  folio: z.object({
-    id: z.uuid(),
-    roomNumber: z.string(),
-    guestName: z.string(),
-    guestDocNumber: z.string().nullable(),
-    checkIn: z.string(),
-    checkOut: z.string(),
-    customerId: z.uuid().nullable(),
-    customerName: z.string().nullable(),
-    status: z.enum(["OPEN", "CLOSED_PAID", "CLOSED_ACCOUNT"]),
-    total: z.string(),
-    charges: z.number(),
-  }),
+  folio: ZFolioRow,
   charges: z.array(
     z.object({
       byRate: z.array(z.object({ rate: z.string(), total: z.string() })),
