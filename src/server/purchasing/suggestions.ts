@@ -29,6 +29,34 @@ export type SuggestionRow = {
   orderNumber: number | null;
 };
 
+export const ZListSuggestionsResponse = z.object({
+  run: z.object({ id: z.uuid(), runOn: z.string(), computedAt: z.string() }).nullable(),
+  rows: z.array(
+    z.object({
+      id: z.uuid(),
+      familyId: z.uuid().nullable(),
+      productId: z.uuid().nullable(),
+      productName: z.string().nullable(),
+      label: z.string(),
+      summary: z.string(),
+      unit: z.string(),
+      stock: z.string(),
+      target: z.string(),
+      onOrder: z.string(),
+      need: z.string(),
+      quantity: z.string(),
+      unitCost: z.string().nullable(),
+      supplierId: z.uuid().nullable(),
+      options: z.array(
+        z.object({ productId: z.uuid(), name: z.string(), factor: z.string(), packs: z.string(), lastUnitCost: z.string().nullable(), supplierId: z.uuid().nullable() }),
+      ),
+      status: z.enum(["PENDING", "ORDERED", "DISMISSED"]),
+      orderId: z.uuid().nullable(),
+      orderNumber: z.number().nullable(),
+    }),
+  ),
+});
+
 export const ZUpdateSuggestionResponse = z.void();
 export type TUpdateSuggestionResponse = z.infer<typeof ZUpdateSuggestionResponse>;
 

@@ -39,6 +39,7 @@ import {
   updateSuggestion,
   ZConvertSuggestionsInput,
   ZUpdateSuggestionResponse,
+  ZListSuggestionsResponse,
   ZConvertSuggestionsResponse,
 } from "../../purchasing/suggestions";
 import { recomputeReplenishment, ZRecomputeReplenishmentResponse } from "../../purchasing/recompute-replenishment";
@@ -110,7 +111,7 @@ export const purchasingRouter = router({
   ageing: read.output(ZPayablesAgeingResponse).query(({ ctx }) => payablesAgeing(ctx.tx)),
 
   // Replenishment
-  suggestions: read.query(({ ctx }) => listSuggestions(ctx.tx)),
+  suggestions: read.output(ZListSuggestionsResponse).query(({ ctx }) => listSuggestions(ctx.tx)),
   /**
    * "Recalcular": computes now (so the page shows fresh numbers) and also notifies Inngest,
    * which is the same run (idempotent per day) for setups where the UI should not wait.
