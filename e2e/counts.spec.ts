@@ -93,16 +93,16 @@ test("two counters count a zone each while the cashier sells; recount by the oth
   // The cashier's register and session (through the app's tRPC endpoint).
   const cashier = await (await browser.newContext()).newPage();
   await login(cashier, DEMO_USERS.cashier, undefined, "/demo");
-  type Reg = { register_id: string; cash_session_id: string | null; opened_by_name: string | null };
+  type Reg = { registerId: string; cashSessionId: string | null; openedByName: string | null };
   const regs = await trpc<Reg[]>(cashier, "pos.registers", undefined, "query");
-  const reg = regs.find((r) => r.opened_by_name === "Cajero Demo") ?? regs.find((r) => !r.cash_session_id)!;
+  const reg = regs.find((r) => r.openedByName === "Cajero Demo") ?? regs.find((r) => !r.cashSessionId)!;
   const sessionId =
-    reg.cash_session_id ?? (await trpc<{ id: string }>(cashier, "pos.openSession", { registerId: reg.register_id, openingFloat: "0" }, "mutation")).id;
+    reg.cashSessionId ?? (await trpc<{ id: string }>(cashier, "pos.openSession", { registerId: reg.registerId, openingFloat: "0" }, "mutation")).id;
   const malbecId = (await trpc<{ id: string }>(cashier, "pos.productByCode", { code: MALBEC }, "query")).id;
   const sell = (quantity: number) =>
     trpc(cashier, "pos.createSale", {
       id: randomUUID(),
-      registerId: reg.register_id,
+      registerId: reg.registerId,
       cashSessionId: sessionId,
       createdAt: new Date().toISOString(),
       lines: [{ productId: malbecId, quantity: String(quantity), unitPrice: "14500.00" }],

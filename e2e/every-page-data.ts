@@ -157,14 +157,14 @@ export async function demoIds(manager: Page, cashier: Page): Promise<Ids> {
   const free = regs.find((r) => !r.cashSessionId && r.name !== "Caja Offline");
   const registerId = (mine ?? free)!.id;
   const cashSessionId = mine?.cashSessionId ?? (await trpc<{ id: string }>(cashier, "pos.openSession", { registerId, openingFloat: "1000.00" })).id;
-  const product = await trpc<{ id: string; sale_price: string }>(cashier, "pos.productByCode", { code: "7790895000997" }, "query");
+  const product = await trpc<{ id: string; salePrice: string }>(cashier, "pos.productByCode", { code: "7790895000997" }, "query");
   const sale = await trpc<{ id: string; fiscalDocumentId: string | null }>(cashier, "pos.createSale", {
     id: randomUUID(),
     registerId,
     cashSessionId,
     createdAt: new Date().toISOString(),
-    lines: [{ productId: product.id, quantity: "1", unitPrice: product.sale_price }],
-    payments: [{ method: "CASH", amount: product.sale_price }],
+    lines: [{ productId: product.id, quantity: "1", unitPrice: product.salePrice }],
+    payments: [{ method: "CASH", amount: product.salePrice }],
   });
   const fiscalDocument = sale.fiscalDocumentId ?? (await first("select id from fiscal_documents limit 1"));
   expect(fiscalDocument, "a fiscal document to show").toBeTruthy();

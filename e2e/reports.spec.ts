@@ -54,7 +54,7 @@ test("the owner sees today's sales move after a cashier sells, and exports the s
 
   const { registerId, cashSessionId } = await cashierSession(cashier);
   const product = await trpcGet(cashier, "pos.productByCode", { code: COLA });
-  const price: string = product.sale_price;
+  const price: string = product.salePrice;
   await trpcPost(cashier, "pos.createSale", {
     id: randomUUID(),
     registerId,

@@ -3,7 +3,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { withTenant } from "@/server/db/with-tenant";
 import { fiscalCaeas, fiscalParameters } from "@/server/db/schema/caea";
-import { notifications } from "@/server/db/schema/purchasing";
+import { notifications } from "@/server/db/schema/notifications";
 import { createTestCa } from "@/server/afip/fake/certs";
 import { startFakeAfip, type FakeAfip } from "@/server/afip/fake/server";
 import { makeFiscalTenant } from "@/test/fiscal";

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { ZOkResponse } from "@/lib/schemas/responses";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -20,7 +21,7 @@ export const ZConfirmSignUpInput = z.object({
   /** Another address when the one asked for was taken between the request and the link. */
   slug: ZSlug.optional(),
 });
-export const ZRequestSignUpResponse = z.object({ ok: z.literal(true) });
+export const ZRequestSignUpResponse = ZOkResponse;
 export const ZConfirmSignUpResponse = z.object({ slug: z.string(), email: z.string() });
 
 /** Mails carry no text the visitor typed (no business or person name): they cannot be used to phish. */

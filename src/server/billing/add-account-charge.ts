@@ -14,6 +14,9 @@ export const ZAddAccountChargeInput = z.object({
   lines: z.array(ZManualChargeLine).min(1, "Agregá al menos un concepto").max(50),
 });
 
+export const ZAddAccountChargeResponse = z.object({ chargeId: z.uuid(), total: z.string() });
+export type TAddAccountChargeResponse = z.infer<typeof ZAddAccountChargeResponse>;
+
 /** A manual service charged to a customer's account: a pending billable at once. */
 export async function addAccountCharge(tx: Tx, raw: z.input<typeof ZAddAccountChargeInput>, actor: { userId: string }) {
   const input = ZAddAccountChargeInput.parse(raw);

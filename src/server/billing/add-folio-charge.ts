@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { billingCharges } from "../db/schema/billing";
@@ -7,6 +7,9 @@ import { AppError } from "../errors/app-error";
 import { tenantToday } from "../purchasing/common";
 import { ZAddFolioChargeInput } from "@/lib/schemas/billing";
 import { manualChargeLines } from "./charge-lines";
+
+export const ZAddFolioChargeResponse = z.object({ chargeId: z.uuid(), total: z.string() });
+export type TAddFolioChargeResponse = z.infer<typeof ZAddFolioChargeResponse>;
 
 /** A charge posted by hand to an open folio (room nights, services). */
 export async function addFolioCharge(tx: Tx, raw: z.input<typeof ZAddFolioChargeInput>, actor: { userId: string }) {

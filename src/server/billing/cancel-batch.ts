@@ -1,8 +1,12 @@
 import "server-only";
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { pgArray } from "../db/sql-helpers";
+
+export const ZCancelBatchResponse = z.object({ cancelled: z.number() });
+export type TCancelBatchResponse = z.infer<typeof ZCancelBatchResponse>;
 
 /**
  * Cancels what has not started: documents never sent to ARCA (no number, no attempt). Their

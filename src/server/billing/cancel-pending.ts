@@ -13,6 +13,9 @@ export const ZCancelPendingInput = z.object({
   supervisorPassword: z.string().max(200).optional(),
 });
 
+export const ZCancelPendingResponse = z.object({ chargeId: z.uuid(), status: z.literal("CANCELLED") });
+export type TCancelPendingResponse = z.infer<typeof ZCancelPendingResponse>;
+
 /**
  * Cancels a pending billable with a reason. A manual charge is just cancelled; one that came
  * from a POS sale voids the sale (stock back, supervisor's authorisation), which cancels it.

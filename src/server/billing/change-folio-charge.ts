@@ -24,6 +24,12 @@ async function lockOnFolio(tx: Tx, chargeId: string) {
 const supervisor = (tx: Tx, input: z.infer<typeof ZSupervisor> & { chargeId: string }, actor: Actor) =>
   billingSupervisor(tx, { email: input.supervisorEmail, password: input.supervisorPassword }, "billing.override", input.chargeId, actor);
 
+export const ZVoidFolioChargeResponse = z.object({ chargeId: z.uuid(), status: z.literal("VOIDED") });
+export type TVoidFolioChargeResponse = z.infer<typeof ZVoidFolioChargeResponse>;
+
+export const ZTransferFolioChargeResponse = z.object({ chargeId: z.uuid(), folioId: z.uuid() });
+export type TTransferFolioChargeResponse = z.infer<typeof ZTransferFolioChargeResponse>;
+
 /** Voids a folio charge with a supervisor; a charge from the POS voids its sale (stock returns). */
 export async function voidFolioCharge(tx: Tx, raw: z.input<typeof ZVoidFolioChargeInput>, actor: Actor) {
   const input = ZVoidFolioChargeInput.parse(raw);

@@ -24,6 +24,13 @@ export type TCheckoutFolioInput = z.infer<typeof ZCheckoutFolioInput>;
 type FolioRow = { id: string; status: string; room_number: string; guest_name: string; guest_doc_number: string | null; customer_id: string | null };
 type Customer = { name: string; doc_type: "CUIT" | "CUIL" | "DNI" | "PASSPORT"; doc_number: string; iva_condition: keyof typeof RECEIVER_IVA_CONDITION; account_enabled: boolean; active: boolean };
 
+/** Paid at the desk: the change and the invoice requested; to the account: nothing to hand back. */
+export const ZCheckoutFolioResponse = z.discriminatedUnion("status", [
+  z.object({ folioId: z.uuid(), status: z.literal("CLOSED_ACCOUNT"), total: z.string(), fiscalDocumentId: z.null() }),
+  z.object({ folioId: z.uuid(), status: z.literal("CLOSED_PAID"), total: z.string(), change: z.string(), fiscalDocumentId: z.uuid().nullable() }),
+]);
+export type TCheckoutFolioResponse = z.infer<typeof ZCheckoutFolioResponse>;
+
 /**
  * Closes a folio at checkout, in one transaction:
  * - PAY: the guest pays at the desk; money enters the cash session and one invoice for every

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
@@ -29,6 +30,9 @@ type PendingRow = {
 
 const DOC_TYPE_TO_AFIP = { CUIT: DOC_TIPO.CUIT, CUIL: DOC_TIPO.CUIL, DNI: DOC_TIPO.DNI, PASSPORT: DOC_TIPO.PASAPORTE } as const;
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+export const ZCreateBatchResponse = z.object({ batchId: z.uuid(), documents: z.number(), created: z.boolean() });
+export type TCreateBatchResponse = z.infer<typeof ZCreateBatchResponse>;
 
 /**
  * Creates a billing batch in one short transaction (no network): one PENDING fiscal document

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -13,6 +14,47 @@ export const AGEING_BUCKETS = ["CURRENT", "D1_30", "D31_60", "D61_90", "D90_PLUS
 const CBTE_LABEL: Record<number, string> = { 1: "Factura A", 6: "Factura B", 11: "Factura C" };
 const pad = (n: number, w: number) => String(n).padStart(w, "0");
 const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+export const ZCustomerStatementResponse = z.object({
+  customer: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    docType: z.string(),
+    docNumber: z.string(),
+    creditLimit: z.string(),
+    paymentTermsDays: z.number(),
+    accountEnabled: z.boolean(),
+  }),
+  today: z.string(),
+  entries: z.array(
+    z.object({
+      date: z.string(),
+      kind: z.enum(["INVOICE", "COLLECTION"]),
+      id: z.uuid(),
+      label: z.string(),
+      debit: z.string(),
+      credit: z.string(),
+      balance: z.string(),
+    }),
+  ),
+  invoices: z.array(
+    z.object({
+      id: z.uuid(),
+      label: z.string(),
+      issueDate: z.string(),
+      dueDate: z.string(),
+      total: z.string(),
+      open: z.string(),
+      status: z.enum(["CURRENT", "DUE_SOON", "OVERDUE", "PAID"]),
+      daysOverdue: z.number(),
+    }),
+  ),
+  balance: z.string(),
+  unapplied: z.string(),
+  uninvoiced: z.string(),
+  ageing: z.object({ CURRENT: z.string(), D1_30: z.string(), D31_60: z.string(), D61_90: z.string(), D90_PLUS: z.string() }),
+});
+export type TCustomerStatementResponse = z.infer<typeof ZCustomerStatementResponse>;
 
 /** Invoices issued to the customer from batches, oldest due first, with what is still open after collections (applied oldest first). */
 export async function receivables(tx: Tx, customerId: string, today: string) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -30,6 +31,47 @@ const batchSelect = sql`
     coalesce(sum(d.total) filter (where d.status <> 'CANCELLED'), 0)::numeric(14,2)::text as amount,
     ${isoTs(sql`b.created_at`)} as "createdAt", ${isoTs(sql`b.finished_at`)} as "finishedAt", b.last_error as "lastError"
   from billing_batches b left join billing_documents d on d.batch_id = b.id`;
+
+const ZBatchRow = z.object({
+  id: z.uuid(),
+  status: z.enum(["ERROR", "CANCELLED", "PENDING_PROCESSING", "IN_PROCESS", "PROCESSED", "PROCESSED_WITH_ERRORS"]),
+  pointOfSale: z.number(),
+  issueDate: z.string(),
+  periodFrom: z.string().nullable(),
+  periodTo: z.string().nullable(),
+  total: z.number(),
+  issued: z.number(),
+  errors: z.number(),
+  cancelled: z.number(),
+  amount: z.string(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+
+export const ZListBatchesResponse = z.array(ZBatchRow);
+export type TListBatchesResponse = z.infer<typeof ZListBatchesResponse>;
+
+export const ZGetBatchResponse = z.object({
+  batch: ZBatchRow,
+  documents: z.array(
+    z.object({
+      id: z.uuid(),
+      customerId: z.uuid(),
+      customerName: z.string(),
+      status: z.enum(["ISSUED", "ERROR", "CANCELLED", "QUEUED", "PROCESSING"]),
+      total: z.string(),
+      attempts: z.number(),
+      lastError: z.string().nullable(),
+      fiscalDocumentId: z.uuid(),
+      cbteTipo: z.number().nullable(),
+      pointOfSale: z.number(),
+      number: z.number().nullable(),
+      cae: z.string().nullable(),
+    }),
+  ),
+});
+export type TGetBatchResponse = z.infer<typeof ZGetBatchResponse>;
 
 export async function listBatches(tx: Tx) {
   return [...(await tx.execute<BatchRow>(sql`${batchSelect} group by b.tenant_id, b.id order by b.created_at desc limit 100`))];

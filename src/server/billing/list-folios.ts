@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -26,6 +27,54 @@ const folioSelect = sql`
     count(ch.id) filter (where ch.status not in ('VOIDED', 'CANCELLED'))::int as charges
   from folios f left join customers c on c.id = f.customer_id left join billing_charges ch on ch.folio_id = f.id`;
 
+const ZFolioRow = z.object({
+  id: z.uuid(),
+  roomNumber: z.string(),
+  guestName: z.string(),
+  guestDocNumber: z.string().nullable(),
+  checkIn: z.string(),
+  checkOut: z.string(),
+  customerId: z.uuid().nullable(),
+  customerName: z.string().nullable(),
+  status: z.enum(["OPEN", "CLOSED_PAID", "CLOSED_ACCOUNT"]),
+  total: z.string(),
+  charges: z.number(),
+});
+
+export const ZListFoliosResponse = z.array(ZFolioRow);
+export type TListFoliosResponse = z.infer<typeof ZListFoliosResponse>;
+
+export const ZListOpenFoliosResponse = z.array(z.object({ id: z.uuid(), roomNumber: z.string(), guestName: z.string() }));
+export type TListOpenFoliosResponse = z.infer<typeof ZListOpenFoliosResponse>;
+
+export const ZGetFolioResponse = z.object({
+  folio: ZFolioRow,
+  charges: z.array(
+    z.object({
+      byRate: z.array(z.object({ rate: z.string(), total: z.string() })),
+      description: z.string(),
+      id: z.uuid(),
+      status: z.string(),
+      reason: z.string().nullable(),
+      saleId: z.uuid().nullable(),
+      lines: z.array(
+        z.object({
+          description: z.string(),
+          quantity: z.string(),
+          unitPrice: z.string(),
+          lineTotal: z.string(),
+          ivaRate: z.string(),
+          isService: z.boolean(),
+        }),
+      ),
+      total: z.string(),
+      chargedOn: z.string(),
+      source: z.enum(["MANUAL", "ACCOUNT_SALE", "ROOM_SALE"]),
+    }),
+  ),
+});
+export type TGetFolioResponse = z.infer<typeof ZGetFolioResponse>;
+
 /** Folios: the open ones first (the POS lists these for "cargo a habitación"). */
 export async function listFolios(tx: Tx, input: { status?: "OPEN" | "CLOSED"; search?: string } = {}) {
   const q = input.search?.trim();
@@ -36,6 +85,11 @@ export async function listFolios(tx: Tx, input: { status?: "OPEN" | "CLOSED"; se
     group by f.tenant_id, f.id, c.name
     order by (f.status = 'OPEN') desc, f.room_number, f.opened_at desc limit 300`);
   return [...rows];
+}
+
+/** Open folios for "cargo a habitación" at the POS: only what the cashier picks by. */
+export async function listOpenFolios(tx: Tx): Promise<TListOpenFoliosResponse> {
+  return (await listFolios(tx, { status: "OPEN" })).map((f) => ({ id: f.id, roomNumber: f.roomNumber, guestName: f.guestName }));
 }
 
 export type FolioChargeRow = {

@@ -36,6 +36,38 @@ export type InvoiceRow = {
   lastError: string | null;
 };
 
+export const ZListInvoicesResponse = z.object({
+  rows: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(["INVOICE", "CREDIT_NOTE"]),
+      status: z.enum(["PENDING", "ISSUED", "REJECTED", "ERROR"]),
+      cbteTipo: z.number().nullable(),
+      pointOfSale: z.number(),
+      number: z.number().nullable(),
+      issueDate: z.string().nullable(),
+      receiverName: z.string().nullable(),
+      receiverDocNumber: z.string(),
+      customerId: z.uuid().nullable(),
+      batchId: z.uuid().nullable(),
+      total: z.string(),
+      cae: z.string().nullable(),
+      lastError: z.string().nullable(),
+    }),
+  ),
+  stats: z.object({
+    count: z.number(),
+    total: z.string(),
+    average: z.string(),
+    max: z.string(),
+    issued: z.number(),
+    rejected: z.number(),
+    pending: z.number(),
+  }),
+  byType: z.array(z.object({ cbteTipo: z.number().nullable(), count: z.number(), total: z.string() })),
+});
+export type TListInvoicesResponse = z.infer<typeof ZListInvoicesResponse>;
+
 /** Fiscal documents (POS, checkout and batches) filtered as seed 002's "Consulta de facturas", with totals and simple statistics. */
 export async function listInvoices(tx: Tx, raw: TInvoiceQueryInput) {
   const i = ZInvoiceQueryInput.parse(raw);

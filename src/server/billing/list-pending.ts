@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import type { ChargeLine } from "../db/schema/billing";
@@ -7,6 +8,32 @@ import { amountsByRate } from "./charge-lines";
 
 export type PendingItem = { id: string; source: string; description: string; total: string; chargedOn: string; saleId: string | null; byRate: { rate: string; total: string }[] };
 export type PendingGroup = { customerId: string; customerName: string; docNumber: string; items: PendingItem[]; total: string; byRate: { rate: string; total: string }[] };
+
+export const ZListPendingResponse = z.object({
+  groups: z.array(
+    z.object({
+      byRate: z.array(z.object({ rate: z.string(), total: z.string() })),
+      customerId: z.uuid(),
+      customerName: z.string(),
+      docNumber: z.string(),
+      items: z.array(
+        z.object({
+          id: z.uuid(),
+          source: z.string(),
+          description: z.string(),
+          total: z.string(),
+          chargedOn: z.string(),
+          saleId: z.uuid().nullable(),
+          byRate: z.array(z.object({ rate: z.string(), total: z.string() })),
+        }),
+      ),
+      total: z.string(),
+    }),
+  ),
+  total: z.string(),
+  count: z.number(),
+});
+export type TListPendingResponse = z.infer<typeof ZListPendingResponse>;
 
 /** Pending billables (uninvoiced charges on account) grouped by customer, with totals per IVA rate. */
 export async function listPending(tx: Tx, input: { customerId?: string; from?: string; to?: string } = {}) {

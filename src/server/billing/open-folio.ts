@@ -1,10 +1,13 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { folios } from "../db/schema/billing";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { ZOpenFolioInput } from "@/lib/schemas/billing";
+
+export const ZOpenFolioResponse = z.object({ folioId: z.uuid() });
+export type TOpenFolioResponse = z.infer<typeof ZOpenFolioResponse>;
 
 /** Opens a folio for a room and guest. One open folio per room (partial unique key). */
 export async function openFolio(tx: Tx, raw: z.input<typeof ZOpenFolioInput>, actor: { userId: string }) {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { customerCollections } from "../db/schema/billing";
@@ -7,6 +7,9 @@ import { AppError } from "../errors/app-error";
 import { Decimal } from "@/lib/decimal";
 import { formatMoney } from "@/lib/format";
 import { ZCollectionInput } from "@/lib/schemas/billing";
+
+export const ZRecordCollectionResponse = z.object({ collectionId: z.uuid(), balance: z.string() });
+export type TRecordCollectionResponse = z.infer<typeof ZRecordCollectionResponse>;
 
 /**
  * Money received from a customer (cash, transfer, card, cheque), partial payments allowed,

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
@@ -7,6 +8,9 @@ import { AppError } from "../errors/app-error";
 import { RECEIVER_IVA_CONDITION, DOC_TIPO } from "../afip/codes";
 import { normalizeCuit } from "@/lib/cuit";
 import { prepareDocument } from "../fiscal/prepare-document";
+
+export const ZRetryBatchResponse = z.object({ retried: z.number(), run: z.number() });
+export type TRetryBatchResponse = z.infer<typeof ZRetryBatchResponse>;
 
 /**
  * Manual retry of a batch's failed documents. A document ARCA rejected gets a new fiscal

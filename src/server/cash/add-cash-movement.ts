@@ -15,6 +15,20 @@ export const ZAddCashMovementInput = z.object({
 });
 export type TAddCashMovementInput = z.infer<typeof ZAddCashMovementInput>;
 
+export const ZAddCashMovementResponse = z.object({
+  type: z.enum(["MANUAL_IN", "MANUAL_OUT", "SALE", "VOID"]),
+  id: z.uuid(),
+  createdAt: z.date(),
+  tenantId: z.uuid(),
+  reason: z.string().nullable(),
+  saleId: z.uuid().nullable(),
+  cashSessionId: z.uuid(),
+  amount: z.string(),
+  method: z.enum(["CASH", "DEBIT", "CREDIT", "TRANSFER"]),
+  createdBy: z.string(),
+});
+export type TAddCashMovementResponse = z.infer<typeof ZAddCashMovementResponse>;
+
 /** Manual cash in/out (change fund, paying a delivery…) with a reason. Stored signed. */
 export async function addCashMovement(tx: Tx, input: TAddCashMovementInput, actor: { userId: string; canReview?: boolean }) {
   const session = await loadSession(tx, input.cashSessionId, "share");

@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { eq } from "drizzle-orm";
 import type { Tx } from "../db/client";
-import { cashSessionClosingLines, cashSessionClosings, cashSessions } from "../db/schema/pos";
+import { cashSessions } from "../db/schema/pos";
+import { cashSessionClosingLines, cashSessionClosings } from "../db/schema/cash-closings";
 import { AppError } from "../errors/app-error";
 import { PAYMENT_METHODS, ZMoney, type PaymentMethod } from "@/lib/schemas/sale";
 import { Decimal, sum } from "@/lib/decimal";
@@ -19,6 +20,33 @@ export const ZCloseCashSessionInput = z.object({
     .refine((d) => new Set(d.map((x) => x.method)).size === d.length, "Cada medio de pago una sola vez"),
 });
 export type TCloseCashSessionInput = z.infer<typeof ZCloseCashSessionInput>;
+
+export const ZCloseCashSessionResponse = z.object({
+  lines: z.array(
+    z.object({
+      method: z.enum(["CASH", "DEBIT", "CREDIT", "TRANSFER"]),
+      declared: z.string(),
+      expected: z.string(),
+      deviation: z.string(),
+      deviationPct: z.string(),
+      deviationClass: z.enum(["NORMAL", "WARNING", "CRITICAL"]),
+    }),
+  ),
+  tenantId: z.uuid(),
+  cashSessionId: z.uuid(),
+  expectedTotal: z.string(),
+  declaredTotal: z.string(),
+  deviation: z.string(),
+  deviationPct: z.string(),
+  deviationClass: z.enum(["NORMAL", "WARNING", "CRITICAL"]),
+  review: z.enum(["PENDING", "NOT_REQUIRED", "JUSTIFIED"]),
+  justification: z.string().nullable(),
+  justifiedBy: z.string().nullable(),
+  justifiedAt: z.date().nullable(),
+  declaredBy: z.string(),
+  declaredAt: z.date(),
+});
+export type TCloseCashSessionResponse = z.infer<typeof ZCloseCashSessionResponse>;
 
 /**
  * Blind closing: the cashier declares what they counted; only now is the expected amount

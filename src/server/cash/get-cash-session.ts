@@ -1,9 +1,60 @@
 import "server-only";
+import { z } from "zod";
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
-import { cashSessionClosingLines, cashSessionClosings } from "../db/schema/pos";
+import { cashSessionClosingLines, cashSessionClosings } from "../db/schema/cash-closings";
 import { assertOwnSession, loadSession } from "./load-session";
 import { expectedAmounts } from "./expected-amounts";
+
+const ZDeviationClass = z.enum(["NORMAL", "WARNING", "CRITICAL"]);
+const ZSessionBase = z.object({
+  id: z.uuid(),
+  registerId: z.uuid(),
+  registerName: z.string(),
+  status: z.enum(["OPEN", "CLOSED"]),
+  openingFloat: z.string(),
+  openedByMe: z.boolean(),
+  /** Timestamp text as raw SQL returns it. */
+  openedAt: z.string(),
+  salesCount: z.number(),
+  voidedCount: z.number(),
+});
+
+/** Blind (revealed: false) until the viewer may see expected amounts. */
+export const ZGetCashSessionResponse = z.discriminatedUnion("revealed", [
+  ZSessionBase.extend({ revealed: z.literal(false) }),
+  ZSessionBase.extend({
+    revealed: z.literal(true),
+    expected: z.object({ CASH: z.string(), DEBIT: z.string(), CREDIT: z.string(), TRANSFER: z.string() }),
+    closing: z
+      .object({
+        declaredTotal: z.string(),
+        expectedTotal: z.string(),
+        deviation: z.string(),
+        deviationPct: z.string(),
+        deviationClass: ZDeviationClass,
+        review: z.enum(["PENDING", "NOT_REQUIRED", "JUSTIFIED"]),
+        justification: z.string().nullable(),
+        justifiedAt: z.date().nullable(),
+        declaredAt: z.date(),
+        declaredByMe: z.boolean(),
+      })
+      .nullable(),
+    closingLines: z.array(
+      z.object({
+        tenantId: z.uuid(),
+        cashSessionId: z.uuid(),
+        method: z.enum(["CASH", "DEBIT", "CREDIT", "TRANSFER"]),
+        declared: z.string(),
+        expected: z.string(),
+        deviation: z.string(),
+        deviationPct: z.string(),
+        deviationClass: ZDeviationClass,
+      }),
+    ),
+  }),
+]);
+export type TGetCashSessionResponse = z.infer<typeof ZGetCashSessionResponse>;
 
 /**
  * A session as its viewer may see it. Expected amounts (and anything that adds up to them:

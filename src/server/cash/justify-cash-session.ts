@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
-import { cashSessionClosings } from "../db/schema/pos";
+import { cashSessionClosings } from "../db/schema/cash-closings";
 import { AppError } from "../errors/app-error";
 
 export const ZJustifyCashSessionInput = z.object({
@@ -10,6 +10,17 @@ export const ZJustifyCashSessionInput = z.object({
   justification: z.string().trim().min(5, "Escribí una justificación (al menos 5 caracteres)").max(1000),
 });
 export type TJustifyCashSessionInput = z.infer<typeof ZJustifyCashSessionInput>;
+
+export const ZJustifyCashSessionResponse = z.object({
+  cashSessionId: z.uuid(),
+  review: z.enum(["PENDING", "NOT_REQUIRED", "JUSTIFIED"]),
+  justification: z.string().nullable(),
+  justifiedBy: z.string().nullable(),
+  justifiedAt: z.date().nullable(),
+  deviation: z.string(),
+  deviationClass: z.enum(["NORMAL", "WARNING", "CRITICAL"]),
+});
+export type TJustifyCashSessionResponse = z.infer<typeof ZJustifyCashSessionResponse>;
 
 /** A supervisor (cash.review) records why a CRITICAL closing deviated; the session stops pending. */
 export async function justifyCashSession(tx: Tx, input: TJustifyCashSessionInput, actor: { userId: string }) {

@@ -11,7 +11,8 @@ export type SessionRow = {
   status: "OPEN" | "CLOSED";
   opening_float: string;
   opened_by: string;
-  opened_at: Date;
+  /** Timestamp text as raw SQL returns it. */
+  opened_at: string;
 };
 
 /**

@@ -14,6 +14,24 @@ export const ZOpenCashSessionInput = z.object({
 });
 export type TOpenCashSessionInput = z.infer<typeof ZOpenCashSessionInput>;
 
+export const ZOpenCashSessionResponse = z.object({
+  id: z.uuid(),
+  status: z.enum(["OPEN", "CLOSED"]),
+  tenantId: z.uuid(),
+  registerId: z.uuid(),
+  openingFloat: z.string(),
+  openedAt: z.date(),
+  closedAt: z.date().nullable(),
+  openedBy: z.string(),
+  closedBy: z.string().nullable(),
+  openedOffline: z.boolean(),
+  openConflict: z.boolean(),
+  conflictResolvedBy: z.string().nullable(),
+  conflictResolvedAt: z.date().nullable(),
+  conflictResolution: z.string().nullable(),
+});
+export type TOpenCashSessionResponse = z.infer<typeof ZOpenCashSessionResponse>;
+
 /** Opens a shift on a register with an opening float. The database allows one OPEN per register. */
 export async function openCashSession(tx: Tx, input: TOpenCashSessionInput, actor: { userId: string }) {
   const [register] = await tx.select().from(registers).where(eq(registers.id, input.registerId));

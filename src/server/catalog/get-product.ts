@@ -1,9 +1,56 @@
 import "server-only";
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { TENANT } from "../inventory/ledger";
 import { qty, sum } from "@/lib/decimal";
+
+export const ZGetProductResponse = z.object({
+  product: z.object({
+    id: z.uuid(),
+    sku: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    categoryId: z.uuid().nullable(),
+    categoryName: z.string().nullable(),
+    familyId: z.uuid().nullable(),
+    familyName: z.string().nullable(),
+    familyBaseUnit: z.string().nullable(),
+    conversionFactor: z.string().nullable(),
+    unit: z.string(),
+    salePrice: z.string(),
+    ivaRate: z.string(),
+    stockMin: z.string(),
+    stockIdeal: z.string(),
+    stockMax: z.string(),
+    isService: z.boolean(),
+    hasExpiry: z.boolean(),
+    trackBatches: z.boolean(),
+    metadata: z.record(z.string(), z.unknown()),
+    active: z.boolean(),
+    barcodes: z.array(z.string()),
+  }),
+  stock: z.array(z.object({ warehouseId: z.uuid(), warehouseName: z.string(), quantity: z.string() })),
+  lots: z.array(
+    z.object({
+      unitCost: z.string().nullable(),
+      id: z.uuid(),
+      warehouseId: z.uuid(),
+      warehouseName: z.string(),
+      lotNumber: z.string().nullable(),
+      quantity: z.string(),
+      initialQuantity: z.string(),
+      receivedAt: z.string(),
+      expiresAt: z.string().nullable(),
+      daysToExpiry: z.number().nullable(),
+      isDeficit: z.boolean(),
+    }),
+  ),
+  packs: z.array(z.object({ id: z.uuid(), role: z.enum(["parent", "child"]), otherId: z.uuid(), otherName: z.string(), unitsPerParent: z.string() })),
+  totalStock: z.string(),
+});
+export type TGetProductResponse = z.infer<typeof ZGetProductResponse>;
 
 /**
  * A product with its barcodes, stock per warehouse, open lots (soonest expiry first) and packs.

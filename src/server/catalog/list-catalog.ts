@@ -1,9 +1,56 @@
 import "server-only";
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { TENANT } from "../inventory/ledger";
 
 // Small lists for the catalog screens and selects. Each is one query.
+
+export const ZListCategoriesResponse = z.array(
+  z.object({
+    id: z.uuid(),
+    name: z.string(),
+    parentId: z.uuid().nullable(),
+    path: z.string(),
+    depth: z.number(),
+    active: z.boolean(),
+    products: z.number(),
+  }),
+);
+export type TListCategoriesResponse = z.infer<typeof ZListCategoriesResponse>;
+
+export const ZListFamiliesResponse = z.array(
+  z.object({
+    id: z.uuid(),
+    name: z.string(),
+    baseUnit: z.enum(["unit", "g", "ml"]),
+    targetStock: z.string(),
+    active: z.boolean(),
+    stockBase: z.string(),
+    members: z.array(z.object({ id: z.uuid(), name: z.string(), factor: z.string(), stock: z.string() })),
+  }),
+);
+export type TListFamiliesResponse = z.infer<typeof ZListFamiliesResponse>;
+
+export const ZListPacksResponse = z.array(
+  z.object({
+    id: z.uuid(),
+    parentId: z.uuid(),
+    parentName: z.string(),
+    childId: z.uuid(),
+    childName: z.string(),
+    unitsPerParent: z.string(),
+    autoUnpack: z.boolean(),
+    parentStock: z.string(),
+    childStock: z.string(),
+  }),
+);
+export type TListPacksResponse = z.infer<typeof ZListPacksResponse>;
+
+export const ZListWarehousesResponse = z.array(
+  z.object({ id: z.uuid(), name: z.string(), isDefault: z.boolean(), active: z.boolean(), products: z.number(), value: z.string() }),
+);
+export type TListWarehousesResponse = z.infer<typeof ZListWarehousesResponse>;
 
 /** Categories as a flattened tree, with their full path ("Bebidas › Aguas"). */
 export function listCategories(tx: Tx) {

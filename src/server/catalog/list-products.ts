@@ -40,6 +40,27 @@ const COLUMNS = sql`p.id, p.sku, p.name, p.unit, p.sale_price as "salePrice", p.
   p.is_service as "isService", p.active, c.name as "categoryName", f.name as "familyName",
   coalesce((select sum(l.quantity) from stock_levels l where l.tenant_id = p.tenant_id and l.product_id = p.id), 0)::numeric(14,3)::text as stock`;
 
+export const ZListProductsResponse = z.object({
+  rows: z.array(
+    z.object({
+      id: z.uuid(),
+      sku: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      salePrice: z.string(),
+      ivaRate: z.string(),
+      stock: z.string(),
+      stockMin: z.string(),
+      isService: z.boolean(),
+      active: z.boolean(),
+      categoryName: z.string().nullable(),
+      familyName: z.string().nullable(),
+    }),
+  ),
+  total: z.number(),
+});
+export type TListProductsResponse = z.infer<typeof ZListProductsResponse>;
+
 /** One page of the catalog with stock (Σ warehouses), filtered and sorted in SQL. */
 export async function listProducts(tx: Tx, raw: TListProductsInput): Promise<{ rows: ProductRow[]; total: number }> {
   const input = ZListProductsInput.parse(raw);

@@ -8,6 +8,9 @@ import { TENANT, type Actor } from "../inventory/ledger";
 export const ZSetWarehouseActiveInput = z.object({ warehouseId: z.uuid("Identificador inválido"), active: z.boolean() });
 export type TSetWarehouseActiveInput = z.input<typeof ZSetWarehouseActiveInput>;
 
+export const ZSetWarehouseActiveResponse = z.object({ active: z.boolean() });
+export type TSetWarehouseActiveResponse = z.infer<typeof ZSetWarehouseActiveResponse>;
+
 /**
  * Deactivates an empty warehouse (or reactivates one). Refused for the main warehouse, one
  * with stock, a register selling from it or a count in progress.

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { or, eq, isNotNull } from "drizzle-orm";
 import { withTenant } from "../db/with-tenant";
 import { fiscalRegisterContingency } from "../db/schema/caea";
@@ -18,6 +19,19 @@ const pct = (v: string) => pctFmt.format(dec(v).toNumber());
 
 /** Alert this many days before ARCA's reporting deadline while documents are still unreported. */
 const DEADLINE_ALERT_DAYS = 3;
+
+/** skipped: there is no ARCA session to work with (no fiscal settings or certificate yet). */
+export const ZReportCaeaNowResponse = z.discriminatedUnion("skipped", [
+  z.object({ skipped: z.literal(true) }),
+  z.object({
+    skipped: z.literal(false),
+    recovered: z.boolean(),
+    reports: z.object({ reported: z.number(), rejected: z.number(), failed: z.array(z.string()) }),
+    noMovement: z.object({ informed: z.number(), failed: z.array(z.string()) }),
+    alerts: z.number(),
+  }),
+]);
+export type TReportCaeaNowResponse = z.infer<typeof ZReportCaeaNowResponse>;
 
 /**
  * The contingency's background round (Inngest cron, every 10 minutes): probe ARCA when a

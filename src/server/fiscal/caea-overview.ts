@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { fiscalDocuments, fiscalPointsOfSale, fiscalSettings } from "../db/schema/fiscal";
@@ -10,6 +11,66 @@ import { dec } from "@/lib/decimal";
 
 /** Warn when the CAEA share reaches this fraction of ARCA's limit. */
 export const SHARE_WARNING_FRACTION = "0.8";
+
+export const ZCaeaOverviewResponse = z.object({
+  today: z.string(),
+  period: z.number(),
+  fortnight: z.union([z.literal(1), z.literal(2)]),
+  contingencyAfterMinutes: z.number(),
+  caeas: z.array(
+    z.object({
+      id: z.uuid(),
+      period: z.number(),
+      fortnight: z.number(),
+      caea: z.string(),
+      validFrom: z.string(),
+      validTo: z.string(),
+      reportDeadline: z.string(),
+      current: z.boolean(),
+      pending: z.number(),
+      reported: z.number(),
+      rejected: z.number(),
+    }),
+  ),
+  rejected: z.array(
+    z.object({
+      id: z.uuid(),
+      pointOfSale: z.number(),
+      cbteTipo: z.number().nullable(),
+      number: z.number().nullable(),
+      issueDate: z.string().nullable(),
+      total: z.string(),
+      receiverDocType: z.number(),
+      receiverDocNumber: z.string(),
+      receiverIvaCondition: z.number(),
+      reportErrors: z.array(z.object({ code: z.number(), msg: z.string() })),
+    }),
+  ),
+  share: z.object({
+    documents: z.number(),
+    underCaea: z.number(),
+    percent: z.string(),
+    limitPercent: z.string(),
+    warning: z.boolean(),
+    reached: z.boolean(),
+  }),
+  registers: z.array(
+    z.object({
+      registerId: z.uuid(),
+      name: z.string(),
+      pointOfSale: z.number(),
+      contingencyPointOfSale: z.number().nullable(),
+      mode: z.enum(["OFF", "MANUAL", "AUTO"]),
+      since: z.string().nullable(),
+      unavailableSince: z.string().nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
+  pointsOfSale: z.array(
+    z.object({ number: z.number(), name: z.string(), emissionType: z.enum(["CAE", "CAEA"]), fallbackFor: z.number().nullable(), active: z.boolean() }),
+  ),
+});
+export type TCaeaOverviewResponse = z.infer<typeof ZCaeaOverviewResponse>;
 
 /**
  * The contingency picture for the fiscal page and the alerts: CAEAs (current first), documents

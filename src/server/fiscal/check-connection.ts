@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import type { Tx } from "../db/client";
 import { fiscalSettings } from "../db/schema/fiscal";
 import { AppError } from "../errors/app-error";
@@ -11,6 +12,12 @@ export type ConnectionCheck = {
   wsfe: { ok: boolean; detail: string };
   wsaa: { ok: boolean; detail: string };
 };
+
+export const ZCheckConnectionResponse = z.object({
+  wsfe: z.object({ ok: z.boolean(), detail: z.string() }),
+  wsaa: z.object({ ok: z.boolean(), detail: z.string() }),
+});
+export type TCheckConnectionResponse = z.infer<typeof ZCheckConnectionResponse>;
 
 /**
  * "Probar conexión": FEDummy (WSFEv1 up?) and a WSAA ticket (certificate accepted?). Reads the

@@ -15,6 +15,9 @@ export const ZCorrectCaeaDocumentInput = z.object({
 });
 export type TCorrectCaeaDocumentInput = z.infer<typeof ZCorrectCaeaDocumentInput>;
 
+export const ZCorrectCaeaDocumentResponse = z.object({ id: z.uuid(), reportStatus: z.enum(["PENDING", "REJECTED", "REPORTED"]) });
+export type TCorrectCaeaDocumentResponse = z.infer<typeof ZCorrectCaeaDocumentResponse>;
+
 /**
  * A CAEA document ARCA rejected when reported: fix the receiver's data (what can change on a
  * document already handed over; amounts, number and date cannot) and queue it to be reported

@@ -1,7 +1,11 @@
 import "server-only";
+import { z } from "zod";
 import { and, eq, isNotNull, lt, or } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { fiscalDocuments } from "../db/schema/fiscal";
+
+export const ZRequeuePendingResponse = z.object({ requested: z.number() });
+export type TRequeuePendingResponse = z.infer<typeof ZRequeuePendingResponse>;
 
 /**
  * Documents the sweep re-requests: PENDING ones older than `pendingAgeMs` (lost event, no

@@ -12,6 +12,38 @@ export const ZListDocumentsInput = z.object({
 });
 export type TListDocumentsInput = z.input<typeof ZListDocumentsInput>;
 
+export const ZListDocumentsResponse = z.object({
+  rows: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(["INVOICE", "CREDIT_NOTE"]),
+      status: z.enum(["PENDING", "ISSUED", "REJECTED", "ERROR"]),
+      saleId: z.uuid().nullable(),
+      pointOfSale: z.number(),
+      cbteTipo: z.number().nullable(),
+      number: z.number().nullable(),
+      receiverDocType: z.number(),
+      receiverDocNumber: z.string(),
+      receiverName: z.string().nullable(),
+      total: z.string(),
+      cae: z.string().nullable(),
+      caeDueDate: z.string().nullable(),
+      authType: z.enum(["CAE", "CAEA"]),
+      reportStatus: z.enum(["PENDING", "REJECTED", "REPORTED"]).nullable(),
+      observations: z.array(z.object({ code: z.number(), msg: z.string() })),
+      errors: z.array(z.object({ code: z.number(), msg: z.string() })),
+      lastError: z.string().nullable(),
+      attempts: z.number(),
+      requestedAt: z.date(),
+      issuedAt: z.date().nullable(),
+      environment: z.enum(["HOMOLOGATION", "PRODUCTION", "FAKE"]).nullable(),
+    }),
+  ),
+  total: z.number(),
+  byStatus: z.record(z.string(), z.number()),
+});
+export type TListDocumentsResponse = z.infer<typeof ZListDocumentsResponse>;
+
 export async function listDocuments(tx: Tx, raw: TListDocumentsInput) {
   const input = ZListDocumentsInput.parse(raw);
   const where: SQL[] = [];

@@ -4,7 +4,7 @@ import forge from "node-forge";
 import { eq } from "drizzle-orm";
 import { withTenant } from "../db/with-tenant";
 import { fiscalSettings } from "../db/schema/fiscal";
-import { notifications } from "../db/schema/purchasing";
+import { notifications } from "../db/schema/notifications";
 import { createTestCa, issueTestCertificate, signCsr } from "../afip/fake/certs";
 import { startFakeAfip, type FakeAfip } from "../afip/fake/server";
 import { makeTenant } from "@/test/factories";

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { and, eq } from "drizzle-orm";
 import { withTenant } from "../db/with-tenant";
 import { fiscalCaeas } from "../db/schema/caea";
@@ -13,6 +14,17 @@ export type CaeaRequestOutcome = { period: number; fortnight: number; status: "S
 const iso = (y: string) => (/^\d{8}$/.test(y) ? `${y.slice(0, 4)}-${y.slice(4, 6)}-${y.slice(6, 8)}` : null);
 /** ARCA's "a CAEA was already granted for this period and order": read it with FECAEAConsultar. */
 const ALREADY_GRANTED = 15008;
+
+export const ZRequestCaeaResponse = z.array(
+  z.object({
+    period: z.number(),
+    fortnight: z.number(),
+    status: z.enum(["FAILED", "STORED", "ALREADY_STORED", "NOT_YET"]),
+    caea: z.string().optional(),
+    message: z.string().optional(),
+  }),
+);
+export type TRequestCaeaResponse = z.infer<typeof ZRequestCaeaResponse>;
 
 /**
  * Obtain the CAEA of the current fortnight and, inside ARCA's window (from 5 days before it

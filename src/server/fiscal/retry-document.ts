@@ -1,8 +1,12 @@
 import "server-only";
+import { z } from "zod";
 import { eq } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { fiscalDocuments } from "../db/schema/fiscal";
 import { AppError } from "../errors/app-error";
+
+export const ZRetryDocumentResponse = z.object({ documentId: z.uuid() });
+export type TRetryDocumentResponse = z.infer<typeof ZRetryDocumentResponse>;
 
 /**
  * Put an ERROR or REJECTED document back to PENDING (the caller sends the event after commit).

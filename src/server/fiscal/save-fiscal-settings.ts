@@ -36,6 +36,9 @@ export const ZSaveFiscalSettingsInput = z.object({
 });
 export type TSaveFiscalSettingsInput = z.input<typeof ZSaveFiscalSettingsInput>;
 
+export const ZSaveFiscalSettingsResponse = z.object({ id: z.uuid() });
+export type TSaveFiscalSettingsResponse = z.infer<typeof ZSaveFiscalSettingsResponse>;
+
 /** Create or update the tenant's fiscal identity (OWNER/ADMIN). Credentials are uploaded separately. */
 export async function saveFiscalSettings(tx: Tx, raw: TSaveFiscalSettingsInput) {
   const input = ZSaveFiscalSettingsInput.parse(raw);

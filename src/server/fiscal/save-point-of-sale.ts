@@ -15,6 +15,18 @@ export const ZSavePointOfSaleInput = z.object({
 });
 export type TSavePointOfSaleInput = z.input<typeof ZSavePointOfSaleInput>;
 
+export const ZSavePointOfSaleResponse = z.object({
+  number: z.number(),
+  name: z.string(),
+  id: z.uuid(),
+  createdAt: z.date(),
+  tenantId: z.uuid(),
+  active: z.boolean(),
+  emissionType: z.enum(["CAE", "CAEA"]),
+  fallbackFor: z.number().nullable(),
+});
+export type TSavePointOfSaleResponse = z.infer<typeof ZSavePointOfSaleResponse>;
+
 /** Create or update an ARCA point of sale by number. */
 export async function savePointOfSale(tx: Tx, raw: TSavePointOfSaleInput) {
   const parsed = ZSavePointOfSaleInput.parse(raw);

@@ -17,6 +17,16 @@ export type TUploadCredentialsInput = z.infer<typeof ZUploadCredentialsInput>;
 const cuitOf = (x: X509Certificate): string | null => /serialNumber=CUIT\s*(\d{11})/i.exec(x.subject)?.[1] ?? null;
 const field = (dn: string, name: string) => new RegExp(`^${name}=(.*)$`, "m").exec(dn)?.[1] ?? null;
 
+export const ZUploadCredentialsResponse = z.object({
+  subject: z.string(),
+  commonName: z.string().nullable(),
+  issuer: z.string(),
+  cuit: z.string().nullable(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+});
+export type TUploadCredentialsResponse = z.infer<typeof ZUploadCredentialsResponse>;
+
 export function certificateInfo(pem: string) {
   const x = new X509Certificate(pem);
   return {

@@ -206,6 +206,14 @@ function execute(p: Plan, type: MovementType, ctx: Context, shortfall: Decimal, 
   ctx.levelDeltas.push({ productId: p.productId, warehouseId: p.warehouseId, delta: stock.minus(p.level.quantity) });
 }
 
+/** What an exit answers: the lots it took from, at their cost, and what stock did not cover. */
+export const ZExitStockResponse = z.object({
+  costTotal: z.string(),
+  lines: z.array(z.object({ lotId: z.uuid(), quantity: z.string(), unitCost: z.string() })),
+  shortfall: z.string(),
+});
+export type TExitStockResponse = z.infer<typeof ZExitStockResponse>;
+
 /**
  * Takes stock out of a warehouse: lots FEFO (soonest expiry first) then FIFO, opening
  * parent packs automatically when the product itself is short. Either everything is

@@ -21,6 +21,34 @@ export type TListMovementsInput = z.input<typeof ZListMovementsInput>;
 
 const COUNT_CAP = 10_000;
 
+export const ZListMovementsResponse = z.object({
+  rows: z.array(
+    z.object({
+      id: z.uuid(),
+      createdAt: z.string(),
+      type: z.string(),
+      productId: z.uuid(),
+      productName: z.string(),
+      sku: z.string(),
+      warehouseName: z.string(),
+      counterpartName: z.string().nullable(),
+      lotNumber: z.string().nullable(),
+      quantity: z.string(),
+      unitCost: z.string(),
+      stockBefore: z.string(),
+      stockAfter: z.string(),
+      destinationType: z.string().nullable(),
+      reference: z.string().nullable(),
+      sourceType: z.string().nullable(),
+      isShortfall: z.boolean(),
+      userName: z.string().nullable(),
+    }),
+  ),
+  total: z.number(),
+  capped: z.boolean(),
+});
+export type TListMovementsResponse = z.infer<typeof ZListMovementsResponse>;
+
 /** The ledger, newest first. `total` stops at 10,000. */
 export async function listMovements(tx: Tx, raw: TListMovementsInput) {
   const input = ZListMovementsInput.parse(raw);

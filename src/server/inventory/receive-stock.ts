@@ -35,6 +35,9 @@ export const ZReceiveStockInput = z.object({
 });
 export type TReceiveStockInput = z.input<typeof ZReceiveStockInput>;
 
+export const ZReceiveStockResponse = z.object({ lotId: z.uuid(), movementId: z.uuid(), warning: z.string().optional() });
+export type TReceiveStockResponse = z.infer<typeof ZReceiveStockResponse>;
+
 /**
  * Puts stock into a warehouse as a new lot with its real unit cost (opening stock, manual
  * IN, purchase receipt, return). If earlier exits oversold this pair (a negative deficit

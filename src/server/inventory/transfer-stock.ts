@@ -41,6 +41,12 @@ export type TransferStockResult = {
   lines: { fromLotId: string; toLotId: string; quantity: string; unitCost: string }[];
 };
 
+export const ZTransferStockResponse = z.object({
+  operationId: z.uuid(),
+  lines: z.array(z.object({ fromLotId: z.uuid(), toLotId: z.uuid(), quantity: z.string(), unitCost: z.string() })),
+});
+export type TTransferStockResponse = z.infer<typeof ZTransferStockResponse>;
+
 /**
  * Moves stock between warehouses lot by lot (FEFO then FIFO at the origin). Lot identity,
  * unit cost, received and expiry dates travel with the goods: the destination gets a lot

@@ -25,6 +25,11 @@ export type ValuationRow = {
   average: string;
 };
 
+export const ZValuateStockResponse = z.array(
+  z.object({ key: z.string(), name: z.string(), quantity: z.string(), fifo: z.string(), lifo: z.string(), average: z.string() }),
+);
+export type TValuateStockResponse = z.infer<typeof ZValuateStockResponse>;
+
 /**
  * Stock value by FIFO, LIFO and weighted average, computed in SQL per product × warehouse
  * and summed per product, warehouse or family.

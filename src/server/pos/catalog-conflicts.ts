@@ -18,6 +18,24 @@ export const saleTimeWithinSession = (soldAt: Date, openedAt: Date, now: Date) =
 
 export type CatalogFlag = { lineNo: number; productId: string; kind: "PRICE" | "INACTIVE"; chargedPrice: string; catalogPrice: string };
 
+export const ZListCatalogConflictsResponse = z.array(
+  z.object({
+    id: z.uuid(),
+    ticketNumber: z.number(),
+    lineNo: z.number(),
+    productName: z.string(),
+    kind: z.enum(["PRICE", "INACTIVE"]),
+    chargedPrice: z.string(),
+    catalogPrice: z.string(),
+    cashierName: z.string().nullable(),
+    status: z.enum(["OPEN", "RESOLVED"]),
+    resolution: z.string().nullable(),
+    /** Timestamp text as raw SQL returns it. */
+    createdAt: z.string(),
+  }),
+);
+export type TListCatalogConflictsResponse = z.infer<typeof ZListCatalogConflictsResponse>;
+
 /**
  * For each line of an offline sale: was the product inactive at the sale's time, and did it
  * ever have the charged price in the window the terminal could have been offline
@@ -78,7 +96,7 @@ export async function listCatalogConflicts(tx: Tx, opts: { status?: "OPEN" | "RE
     cashier_name: string | null;
     status: "OPEN" | "RESOLVED";
     resolution: string | null;
-    created_at: Date;
+    created_at: string;
   }>(sql`
     select c.id, s.ticket_number, c.line_no, p.name as product_name, c.kind, c.charged_price, c.catalog_price,
            u.name as cashier_name, c.status, c.resolution, c.created_at

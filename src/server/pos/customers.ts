@@ -18,6 +18,24 @@ export const ZCreateCustomerInput = z.object({
 });
 export type TCreateCustomerInput = z.infer<typeof ZCreateCustomerInput>;
 
+export const ZCreateCustomerResponse = z.object({
+  email: z.string().nullable(),
+  name: z.string(),
+  id: z.uuid(),
+  createdAt: z.date(),
+  tenantId: z.uuid(),
+  active: z.boolean(),
+  ivaCondition: z.enum(["RESPONSABLE_INSCRIPTO", "MONOTRIBUTO", "EXENTO", "CONSUMIDOR_FINAL", "NO_CATEGORIZADO"]),
+  address: z.string().nullable(),
+  updatedAt: z.date(),
+  docType: z.enum(["CUIT", "CUIL", "DNI", "PASSPORT"]),
+  docNumber: z.string(),
+  accountEnabled: z.boolean(),
+  creditLimit: z.string(),
+  paymentTermsDays: z.number(),
+});
+export type TCreateCustomerResponse = z.infer<typeof ZCreateCustomerResponse>;
+
 /** Adds a customer (for Factura A and accounts). Document type + number unique per business. */
 export async function createCustomer(tx: Tx, input: TCreateCustomerInput) {
   try {
@@ -29,7 +47,18 @@ export async function createCustomer(tx: Tx, input: TCreateCustomerInput) {
   }
 }
 
-export async function searchCustomers(tx: Tx, q: string) {
+export const ZSearchCustomersResponse = z.array(
+  z.object({
+    id: z.uuid(),
+    name: z.string(),
+    docType: z.enum(["CUIT", "CUIL", "DNI", "PASSPORT"]),
+    docNumber: z.string(),
+    ivaCondition: z.enum(["RESPONSABLE_INSCRIPTO", "MONOTRIBUTO", "EXENTO", "CONSUMIDOR_FINAL", "NO_CATEGORIZADO"]),
+  }),
+);
+export type TSearchCustomersResponse = z.infer<typeof ZSearchCustomersResponse>;
+
+export async function searchCustomers(tx: Tx, q: string): Promise<TSearchCustomersResponse> {
   const term = q.trim();
   if (term.length < 2) return [];
   const lower = term.toLowerCase();
@@ -44,8 +73,8 @@ export async function searchCustomers(tx: Tx, q: string) {
   const byDoc = /^\d+$/.test(term)
     ? sql`(select c.id from customers c where c.tenant_id = ${TENANT} and c.active and c.doc_number >= ${term} and c.doc_number < ${term + "z"} limit 10)`
     : sql`(select c.id from customers c where c.tenant_id = ${TENANT} and c.doc_number = ${term})`;
-  const rows = await tx.execute<{ id: string; name: string; doc_type: string; doc_number: string; iva_condition: string }>(sql`
-    select c.id, c.name, c.doc_type, c.doc_number, c.iva_condition
+  const rows = await tx.execute<TSearchCustomersResponse[number]>(sql`
+    select c.id, c.name, c.doc_type as "docType", c.doc_number as "docNumber", c.iva_condition as "ivaCondition"
     from customers c join (${byName} union ${byDoc}) m on c.tenant_id = ${TENANT} and c.id = m.id
     where c.active
     order by lower(c.name), c.id limit 10`);

@@ -16,7 +16,7 @@ describe("POS product lookup", () => {
     await seedProduct(other.tenantId, other.ownerId, { name: "Mate importado", price: "1", barcode: "7790387000030" });
 
     const run = <T>(fn: Parameters<typeof withTenant<T>>[1]) => withTenant(t.tenantId, fn);
-    expect(await run((tx) => findProductByCode(tx, "7790387000016"))).toMatchObject({ id: yerba, sale_price: "3500.00" });
+    expect(await run((tx) => findProductByCode(tx, "7790387000016"))).toMatchObject({ id: yerba, salePrice: "3500.00" });
     const sku = (await run((tx) => tx.execute<{ sku: string }>(sql`select sku from products where id = ${yerba}`)))[0]!.sku;
     expect((await run((tx) => findProductByCode(tx, sku)))?.id).toBe(yerba);
     expect(await run((tx) => findProductByCode(tx, "7790387000023"))).toBeNull(); // inactive

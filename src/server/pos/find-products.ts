@@ -1,11 +1,18 @@
 import "server-only";
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { TENANT } from "../inventory/ledger";
 import { hasTrigram, rarestTrigram } from "../db/name-search";
 import { productNameSearch } from "../db/schema/search";
 
-export type PosProduct = { id: string; name: string; sku: string; sale_price: string; iva_rate: string; is_service: boolean; unit: string };
+export const ZPosProduct = z.object({ id: z.uuid(), name: z.string(), sku: z.string(), salePrice: z.string(), ivaRate: z.string(), isService: z.boolean(), unit: z.string() });
+export type PosProduct = z.infer<typeof ZPosProduct>;
+export const ZFindProductByCodeResponse = ZPosProduct.nullable();
+export const ZSearchProductsResponse = z.array(ZPosProduct);
+
+/** The columns a POS lookup answers, aliased to the response's names. */
+const POS_COLUMNS = sql`p.id, p.name, p.sku, p.sale_price as "salePrice", p.iva_rate as "ivaRate", p.is_service as "isService", p.unit`;
 
 // Under RLS only leakproof operators (=) reach the indexes, so every lookup here is an
 // equality on a tenant-first index: barcode, SKU, and the inventory area's name trigrams.
@@ -15,11 +22,11 @@ export async function findProductByCode(tx: Tx, code: string): Promise<PosProduc
   const c = code.trim();
   if (!c) return null;
   const [row] = await tx.execute<PosProduct>(sql`
-    (select p.id, p.name, p.sku, p.sale_price, p.iva_rate, p.is_service, p.unit, 0 as rank from products p
+    (select ${POS_COLUMNS}, 0 as rank from products p
      where p.tenant_id = ${TENANT} and p.active
        and p.id = (select b.product_id from product_barcodes b where b.tenant_id = ${TENANT} and b.barcode = ${c}))
     union all
-    (select p.id, p.name, p.sku, p.sale_price, p.iva_rate, p.is_service, p.unit, 1 from products p
+    (select ${POS_COLUMNS}, 1 from products p
      where p.tenant_id = ${TENANT} and p.active and p.sku in (${c}, ${c.toUpperCase()}))
     order by rank limit 1`);
   if (!row) return null;
@@ -47,7 +54,7 @@ export async function searchProducts(tx: Tx, q: string, limit = 12): Promise<Pos
       sql` and `,
     );
     const rows = await tx.execute<PosProduct>(sql`
-      select p.id, p.name, p.sku, p.sale_price, p.iva_rate, p.is_service, p.unit
+      select ${POS_COLUMNS}
       from (select s.product_id, s.name_key from product_name_search s
             where s.tenant_id = ${TENANT} and s.trigram = ${rarestTrigram(productNameSearch, term)} and ${keyLikes}
             order by s.name_key, s.product_id limit ${limit}) m
@@ -56,7 +63,7 @@ export async function searchProducts(tx: Tx, q: string, limit = 12): Promise<Pos
     return [...rows];
   }
   const rows = await tx.execute<PosProduct>(sql`
-    select p.id, p.name, p.sku, p.sale_price, p.iva_rate, p.is_service, p.unit from products p
+    select ${POS_COLUMNS} from products p
     where p.tenant_id = ${TENANT} and p.active and ${likes}
     order by p.name
     limit ${limit}`);

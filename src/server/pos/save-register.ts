@@ -15,6 +15,19 @@ export const ZSaveRegisterInput = z.object({
 });
 export type TSaveRegisterInput = z.input<typeof ZSaveRegisterInput>;
 
+export const ZSaveRegisterResponse = z.object({
+  name: z.string(),
+  id: z.uuid(),
+  createdAt: z.date(),
+  tenantId: z.uuid(),
+  active: z.boolean(),
+  warehouseId: z.uuid(),
+  afipPointOfSale: z.number(),
+  fiscalEnabled: z.boolean(),
+  autoPrint: z.boolean(),
+});
+export type TSaveRegisterResponse = z.infer<typeof ZSaveRegisterResponse>;
+
 /** Creates or edits a register: the warehouse it sells from and its AFIP point of sale. */
 export async function saveRegister(tx: Tx, raw: TSaveRegisterInput) {
   const input = ZSaveRegisterInput.parse(raw);

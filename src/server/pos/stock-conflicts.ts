@@ -25,6 +25,23 @@ export const ZListStockConflictsResponse = z.array(
 );
 export type TListStockConflictsResponse = z.infer<typeof ZListStockConflictsResponse>;
 
+export const ZResolveStockConflictResponse = z.object({
+  tenantId: z.uuid(),
+  id: z.uuid(),
+  saleId: z.uuid(),
+  lineNo: z.number(),
+  productId: z.uuid(),
+  warehouseId: z.uuid(),
+  requested: z.string(),
+  shortfall: z.string(),
+  status: z.enum(["OPEN", "RESOLVED"]),
+  resolution: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+  resolvedAt: z.date().nullable(),
+  createdAt: z.date(),
+});
+export type TResolveStockConflictResponse = z.infer<typeof ZResolveStockConflictResponse>;
+
 export async function listStockConflicts(tx: Tx, opts: { status?: "OPEN" | "RESOLVED"; limit?: number } = {}): Promise<TListStockConflictsResponse> {
   const rows = await tx.execute<TListStockConflictsResponse[number]>(sql`
     select c.id, c.sale_id as "saleId", s.ticket_number as "ticketNumber", c.line_no as "lineNo", c.product_id as "productId",

@@ -19,6 +19,15 @@ export const ZVoidSaleInput = z.object({
 });
 export type TVoidSaleInput = z.infer<typeof ZVoidSaleInput>;
 
+export const ZVoidSaleResponse = z.object({
+  saleId: z.uuid(),
+  ticketNumber: z.number(),
+  status: z.enum(["COMPLETED", "VOIDED"]),
+  fiscalStatus: z.enum(["PENDING", "ISSUED", "NOT_REQUIRED", "CREDIT_NOTE_PENDING", "CREDIT_NOTE_ISSUED"]),
+  authorizedBy: z.string(),
+});
+export type TVoidSaleResponse = z.infer<typeof ZVoidSaleResponse>;
+
 /**
  * Voids a sale with a supervisor's authorisation (their credentials): RETURN stock movements
  * to the lots consumed, inverse VOID cash movements (in the sale's session, or the register's

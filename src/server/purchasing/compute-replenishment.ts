@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
-import type { PresentationOption } from "../db/schema/purchasing";
+import type { PresentationOption } from "../db/schema/replenishment";
 import { dec, Decimal, qty } from "@/lib/decimal";
 import { TENANT } from "./common";
 import { notify } from "./notifications";

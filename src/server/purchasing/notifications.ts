@@ -17,6 +17,12 @@ export const ZNotificationsResponse = z.object({
 });
 export type NotificationRow = z.infer<typeof ZNotificationsResponse>["items"][number];
 
+export const ZUnreadCountResponse = z.number();
+export type TUnreadCountResponse = z.infer<typeof ZUnreadCountResponse>;
+
+export const ZMarkNotificationsReadResponse = z.void();
+export type TMarkNotificationsReadResponse = z.infer<typeof ZMarkNotificationsReadResponse>;
+
 export async function listNotifications(tx: Tx, userId: string, kinds: string[], limit = 30): Promise<{ unread: number; items: NotificationRow[] }> {
   const r = await listAll(tx, userId, kinds, { limit });
   return { unread: r.unread, items: r.items };

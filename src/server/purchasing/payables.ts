@@ -20,6 +20,26 @@ export const ZRecordPaymentInput = z.object({
 });
 export type TRecordPaymentInput = z.input<typeof ZRecordPaymentInput>;
 
+export const ZSupplierStatementResponse = z.object({
+  supplier: z.object({ name: z.string(), cuit: z.string() }),
+  opening: z.string(),
+  closing: z.string(),
+  lines: z.array(
+    z.object({
+      date: z.string(),
+      kind: z.enum(["PAYABLE", "PAYMENT"]),
+      description: z.string(),
+      debit: z.string(),
+      credit: z.string(),
+      balance: z.string(),
+    }),
+  ),
+});
+export type TSupplierStatementResponse = z.infer<typeof ZSupplierStatementResponse>;
+
+export const ZRecordPaymentResponse = z.object({ paymentId: z.uuid(), balance: z.string() });
+export type TRecordPaymentResponse = z.infer<typeof ZRecordPaymentResponse>;
+
 /** A (partial) payment: lowers the balance under a row lock; never below zero. */
 export async function recordPayment(tx: Tx, raw: TRecordPaymentInput, actor: Actor): Promise<{ paymentId: string; balance: string }> {
   const v = ZRecordPaymentInput.parse(raw);

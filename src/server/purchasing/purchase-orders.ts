@@ -13,6 +13,44 @@ import { ZPurchaseOrderInput, type TPurchaseOrderInput } from "./purchase-order-
 
 type OrderHead = { id: string; status: PurchaseOrderStatus; supplier_id: string; number: number };
 
+export const ZGetPurchaseOrderResponse = z.object({
+  id: z.uuid(),
+  number: z.number(),
+  status: z.enum(["DRAFT", "SENT", "PARTIAL", "RECEIVED", "CANCELLED"]),
+  supplierId: z.uuid(),
+  supplierName: z.string(),
+  supplierCuit: z.string(),
+  snapshot: z.boolean(),
+  supplierContactName: z.string().nullable(),
+  supplierPhone: z.string().nullable(),
+  supplierEmail: z.string().nullable(),
+  paymentTermsDays: z.number(),
+  warehouseId: z.uuid(),
+  notes: z.string().nullable(),
+  expectedAt: z.string().nullable(),
+  total: z.string(),
+  sentAt: z.string().nullable(),
+  lines: z.array(
+    z.object({
+      id: z.uuid(),
+      productId: z.uuid(),
+      productName: z.string(),
+      sku: z.string(),
+      unit: z.string(),
+      hasExpiry: z.boolean(),
+      quantity: z.string(),
+      unitCost: z.string(),
+      receivedQuantity: z.string(),
+      pending: z.string(),
+    }),
+  ),
+  receipts: z.array(z.object({ id: z.uuid(), receivedOn: z.string(), reference: z.string().nullable(), total: z.string() })),
+});
+export type TGetPurchaseOrderResponse = z.infer<typeof ZGetPurchaseOrderResponse>;
+
+export const ZCreatePurchaseOrderResponse = z.object({ id: z.uuid(), number: z.number() });
+export type TCreatePurchaseOrderResponse = z.infer<typeof ZCreatePurchaseOrderResponse>;
+
 /** Locks the order row; NOT_FOUND if it is not this tenant's. */
 export async function lockOrder(tx: Tx, orderId: string): Promise<OrderHead> {
   const [row] = await tx.execute<OrderHead>(sql`

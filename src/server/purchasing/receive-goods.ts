@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { goodsReceiptLines, payables } from "../db/schema/purchasing";
@@ -19,6 +20,16 @@ export type ReceiveGoodsResult = {
   orderStatus: string | null;
   status: "CREATED" | "DUPLICATE";
 };
+
+export const ZReceiveGoodsResponse = z.object({
+  receiptId: z.uuid(),
+  payableId: z.uuid(),
+  total: z.string(),
+  dueOn: z.string(),
+  orderStatus: z.string().nullable(),
+  status: z.enum(["CREATED", "DUPLICATE"]),
+});
+export type TReceiveGoodsResponse = z.infer<typeof ZReceiveGoodsResponse>;
 
 /**
  * Goods receipt (full or partial, with or without an order): every line becomes a lot and

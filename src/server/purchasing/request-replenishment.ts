@@ -1,8 +1,12 @@
 import "server-only";
+import { z } from "zod";
 import { sendEvent } from "@/inngest/send";
 import { withTenant } from "../db/with-tenant";
 import { log } from "../log";
 import { recomputeReplenishment } from "./recompute-replenishment";
+
+export const ZRequestRecomputeResponse = z.object({ queued: z.boolean() });
+export type TRequestRecomputeResponse = z.infer<typeof ZRequestRecomputeResponse>;
 
 /**
  * "Recalcular" from the UI, run after the request's transaction commits: an Inngest event

@@ -1,8 +1,17 @@
 import "server-only";
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { tenantToday } from "./common";
 import { scanExpiringLots, scanPayableAlerts } from "./scan-alerts";
+
+export const ZRunDailyAlertsResponse = z.object({
+  today: z.string(),
+  windowDays: z.number(),
+  payables: z.object({ created: z.number(), dueSoon: z.number(), overdue: z.number() }),
+  lots: z.object({ created: z.number(), lots: z.number() }),
+});
+export type TRunDailyAlertsResponse = z.infer<typeof ZRunDailyAlertsResponse>;
 
 /** The daily alerts of one tenant (payables due soon/overdue, lots expiring within the tenant's window). */
 export async function runDailyAlerts(tx: Tx, opts: { today?: string } = {}) {

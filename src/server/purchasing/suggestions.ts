@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../db/client";
-import type { PresentationOption } from "../db/schema/purchasing";
+import type { PresentationOption } from "../db/schema/replenishment";
 import { AppError } from "../errors/app-error";
 import { isoTs, tenantToday, type Actor, pgArray } from "./common";
 import { createPurchaseOrder } from "./purchase-orders";
@@ -28,6 +28,40 @@ export type SuggestionRow = {
   orderId: string | null;
   orderNumber: number | null;
 };
+
+export const ZListSuggestionsResponse = z.object({
+  run: z.object({ id: z.uuid(), runOn: z.string(), computedAt: z.string() }).nullable(),
+  rows: z.array(
+    z.object({
+      id: z.uuid(),
+      familyId: z.uuid().nullable(),
+      productId: z.uuid().nullable(),
+      productName: z.string().nullable(),
+      label: z.string(),
+      summary: z.string(),
+      unit: z.string(),
+      stock: z.string(),
+      target: z.string(),
+      onOrder: z.string(),
+      need: z.string(),
+      quantity: z.string(),
+      unitCost: z.string().nullable(),
+      supplierId: z.uuid().nullable(),
+      options: z.array(
+        z.object({ productId: z.uuid(), name: z.string(), factor: z.string(), packs: z.string(), lastUnitCost: z.string().nullable(), supplierId: z.uuid().nullable() }),
+      ),
+      status: z.enum(["PENDING", "ORDERED", "DISMISSED"]),
+      orderId: z.uuid().nullable(),
+      orderNumber: z.number().nullable(),
+    }),
+  ),
+});
+
+export const ZUpdateSuggestionResponse = z.void();
+export type TUpdateSuggestionResponse = z.infer<typeof ZUpdateSuggestionResponse>;
+
+export const ZConvertSuggestionsResponse = z.object({ orders: z.array(z.object({ id: z.uuid(), number: z.number(), supplierId: z.uuid() })) });
+export type TConvertSuggestionsResponse = z.infer<typeof ZConvertSuggestionsResponse>;
 
 /** The latest run's suggestions (today's or the most recent one). */
 export async function listSuggestions(tx: Tx): Promise<{ run: { id: string; runOn: string; computedAt: string } | null; rows: SuggestionRow[] }> {

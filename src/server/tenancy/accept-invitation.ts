@@ -6,6 +6,7 @@ import { memberships } from "../db/schema/tenancy";
 import { invitations } from "../db/schema/security";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { ZPassword, ZPersonName } from "@/lib/schemas/account";
+import { ROLES } from "@/lib/permissions";
 
 export const ZInvitationToken = z.string().trim().min(40).max(200);
 export const ZAcceptInvitationInput = z.object({ token: ZInvitationToken });
@@ -24,6 +25,10 @@ async function pendingInvitation(tx: Tx, tokenHash: string) {
 }
 
 /** What the invitation page shows: the business and the role (never anything about accounts). */
+export const ZDescribeInvitationResponse = z.object({ businessName: z.string(), role: z.enum(ROLES), email: z.string() });
+export const ZAcceptInvitationResponse = z.object({ slug: z.string() });
+export const ZCreateInvitedAccountResponse = z.object({ email: z.string() });
+
 export async function describeInvitation(tx: Tx, tokenHash: string) {
   const inv = await pendingInvitation(tx, tokenHash);
   if (!inv) return null;

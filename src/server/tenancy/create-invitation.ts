@@ -10,6 +10,8 @@ import { ZEmail } from "@/lib/schemas/account";
 
 export const ZCreateInvitationInput = z.object({ email: ZEmail, role: z.enum(ROLES) });
 export type TCreateInvitationInput = z.infer<typeof ZCreateInvitationInput>;
+/** The link comes back to the inviter too, who may hand it over another way. */
+export const ZCreateInvitationResponse = z.object({ id: z.uuid(), link: z.string() });
 
 const INVITATION_DAYS = 7;
 

@@ -20,6 +20,8 @@ export const ZSlug = z
   .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "Solo letras minúsculas, números y guiones")
   .refine((s) => !RESERVED_SLUGS.has(s), "Esa dirección está reservada");
 
+/** Where the new business lives: the client goes to /<slug>. */
+export const ZCreateBusinessResponse = z.object({ slug: z.string() });
 export const ZCreateTenantInput = z.object({
   businessName: z.string().trim().min(2, "Ingresá el nombre del negocio").max(120),
   kind: z.enum(["HOTEL", "RESTAURANT", "RETAIL"]),

@@ -8,7 +8,12 @@ import { ROLES, type Role } from "../auth/permissions";
 
 // Members of the current business (withTenant): listed by a member handle, never by user id.
 
-export async function listMembers(tx: Tx, actor: { userId: string }) {
+export const ZListMembersResponse = z.array(
+  z.object({ memberId: z.uuid(), name: z.string(), email: z.string(), role: z.enum(ROLES), disabled: z.boolean(), since: z.date(), isMe: z.boolean() }),
+);
+export type TListMembersResponse = z.infer<typeof ZListMembersResponse>;
+
+export async function listMembers(tx: Tx, actor: { userId: string }): Promise<TListMembersResponse> {
   const rows = await tx
     .select({ memberId: memberships.id, userId: memberships.userId, name: users.name, email: users.email, role: memberships.role, disabled: memberships.disabled, since: memberships.createdAt })
     .from(memberships)

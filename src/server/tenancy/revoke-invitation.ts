@@ -4,6 +4,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { invitations } from "../db/schema/security";
 import { AppError } from "../errors/app-error";
+import { ROLES } from "@/lib/permissions";
 
 export const ZRevokeInvitationInput = z.object({ invitationId: z.uuid() });
 
@@ -19,6 +20,17 @@ export async function revokeInvitation(tx: Tx, input: z.infer<typeof ZRevokeInvi
 }
 
 export type InvitationStatus = "PENDING" | "ACCEPTED" | "REVOKED" | "EXPIRED";
+
+export const ZListInvitationsResponse = z.array(
+  z.object({
+    id: z.uuid(),
+    email: z.string(),
+    role: z.enum(ROLES),
+    createdAt: z.date(),
+    expiresAt: z.date(),
+    status: z.enum(["PENDING", "ACCEPTED", "REVOKED", "EXPIRED"]),
+  }),
+);
 
 /** The business's invitations, newest first, with their state. */
 export async function listInvitations(tx: Tx) {

@@ -8,7 +8,18 @@ import { limitAnonymous } from "../../auth/limit-anonymous";
 import { changePassword, ZChangePasswordInput } from "../../account/change-password";
 import { requestPasswordReset, resetPassword, ZRequestPasswordResetInput, ZResetPasswordInput } from "../../account/password-reset";
 import { parseInvitationToken } from "../../tenancy/create-invitation";
-import { acceptInvitation, createInvitedAccount, describeInvitation, ZAcceptInvitationInput, ZCreateInvitedAccountInput, ZInvitationToken } from "../../tenancy/accept-invitation";
+import {
+  acceptInvitation,
+  createInvitedAccount,
+  describeInvitation,
+  ZAcceptInvitationInput,
+  ZAcceptInvitationResponse,
+  ZCreateInvitedAccountInput,
+  ZCreateInvitedAccountResponse,
+  ZDescribeInvitationResponse,
+  ZInvitationToken,
+} from "../../tenancy/accept-invitation";
+import { ZOkResponse } from "@/lib/schemas/responses";
 
 // People manage their own access (SPEC §2, issue 11): password change, reset by e-mailed
 // link, invitations the invitee accepts. Answers never say whether an e-mail has an account.
@@ -25,27 +36,28 @@ export const accountRouter = router({
   /** Asks the current password; every session of the user ends (the page signs in again). */
   changePassword: authedProcedure
     .input(ZChangePasswordInput)
+    .output(ZOkResponse)
     .mutation(({ ctx, input }) => withUser(ctx.user.id, (tx) => changePassword(tx, input, { userId: ctx.user.id, email: ctx.user.email, ip: ctx.ip }))),
 
-  requestPasswordReset: publicProcedure.input(ZRequestPasswordResetInput).mutation(async ({ ctx, input }) => {
+  requestPasswordReset: publicProcedure.input(ZRequestPasswordResetInput).output(ZOkResponse).mutation(async ({ ctx, input }) => {
     await limitAnonymous(ctx.ip, "reset");
     return withAnonymous((tx) => requestPasswordReset(tx, input));
   }),
-  resetPassword: publicProcedure.input(ZResetPasswordInput).mutation(({ input }) => withAnonymous((tx) => resetPassword(tx, input))),
+  resetPassword: publicProcedure.input(ZResetPasswordInput).output(ZOkResponse).mutation(({ input }) => withAnonymous((tx) => resetPassword(tx, input))),
 
   /** What the invitation page shows: business and role (nothing about accounts). */
-  invitation: publicProcedure.input(z.object({ token: ZInvitationToken })).query(async ({ input }) => {
+  invitation: publicProcedure.input(z.object({ token: ZInvitationToken })).output(ZDescribeInvitationResponse).query(async ({ input }) => {
     const { tenantId, tokenHash } = invitation(input.token);
     const d = await withTenant(tenantId, (tx) => describeInvitation(tx, tokenHash));
     if (!d) throw GONE;
     return { businessName: d.businessName, role: d.role, email: d.email };
   }),
-  acceptInvitation: authedProcedure.input(ZAcceptInvitationInput).mutation(({ ctx, input }) => {
+  acceptInvitation: authedProcedure.input(ZAcceptInvitationInput).output(ZAcceptInvitationResponse).mutation(({ ctx, input }) => {
     const { tenantId, tokenHash } = invitation(input.token);
     return withTenant(tenantId, (tx) => acceptInvitation(tx, tokenHash, { userId: ctx.user.id, email: ctx.user.email }), { userId: ctx.user.id });
   }),
   /** New person: creates the account for the invited e-mail. The same answer if it already had one. */
-  createInvitedAccount: publicProcedure.input(ZCreateInvitedAccountInput).mutation(async ({ ctx, input }) => {
+  createInvitedAccount: publicProcedure.input(ZCreateInvitedAccountInput).output(ZCreateInvitedAccountResponse).mutation(async ({ ctx, input }) => {
     await limitAnonymous(ctx.ip, "invite-account");
     const { tenantId, tokenHash } = invitation(input.token);
     const passwordHash = await hashPassword(input.password);

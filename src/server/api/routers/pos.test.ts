@@ -32,7 +32,7 @@ describe("pos router", () => {
     });
     const session = await cash.pos.openSession({ registerId, openingFloat: "1000.00" });
     const found = await cash.pos.productByCode({ code: "7790000000010" });
-    expect(found).toMatchObject({ id: p, name: "Gaseosa", sale_price: "1500.00" });
+    expect(found).toMatchObject({ id: p, name: "Gaseosa", salePrice: "1500.00" });
     const sale = await cash.pos.createSale({
       id: randomUUID(),
       registerId,

@@ -3,15 +3,16 @@ import { randomUUID } from "node:crypto";
 import { authedProcedure, permissionProcedure, publicProcedure, router, tenantProcedure } from "../trpc";
 import { withAnonymous, withTenant, withUser } from "../../db/with-tenant";
 import { listMyBusinesses, ZListMyBusinessesResponse } from "../../tenancy/list-my-businesses";
-import { createTenant, ZCreateTenantInput } from "../../tenancy/create-tenant";
+import { createTenant, ZCreateBusinessResponse, ZCreateTenantInput } from "../../tenancy/create-tenant";
 import { confirmSignUp, requestSignUp, signUpTokenHash, ZConfirmSignUpInput, ZConfirmSignUpResponse, ZRequestSignUpInput, ZRequestSignUpResponse } from "../../account/sign-up";
 import { hashPassword } from "../../auth/password";
 import { limitAnonymous } from "../../auth/limit-anonymous";
-import { createInvitation, ZCreateInvitationInput } from "../../tenancy/create-invitation";
-import { changeMemberRole, listMembers, removeMember, setMemberDisabled, ZChangeMemberRoleInput, ZMemberRef, ZSetMemberDisabledInput } from "../../tenancy/manage-members";
-import { listInvitations, revokeInvitation, ZRevokeInvitationInput } from "../../tenancy/revoke-invitation";
+import { createInvitation, ZCreateInvitationInput, ZCreateInvitationResponse } from "../../tenancy/create-invitation";
+import { changeMemberRole, listMembers, removeMember, setMemberDisabled, ZChangeMemberRoleInput, ZListMembersResponse, ZMemberRef, ZSetMemberDisabledInput } from "../../tenancy/manage-members";
+import { listInvitations, revokeInvitation, ZListInvitationsResponse, ZRevokeInvitationInput } from "../../tenancy/revoke-invitation";
 import { forcePasswordReset } from "../../account/password-reset";
-import { ROLE_PERMISSIONS, type Permission } from "@/lib/permissions";
+import { describeCurrentMembership, ZCurrentMembershipResponse, ZSessionUserResponse } from "../../tenancy/describe-current";
+import { ZOkResponse } from "@/lib/schemas/responses";
 
 export const tenancyRouter = router({
   /**
@@ -40,7 +41,7 @@ export const tenancyRouter = router({
     }),
 
   /** A signed-in user opens another business. */
-  createBusiness: authedProcedure.input(ZCreateTenantInput).mutation(async ({ ctx, input }) => {
+  createBusiness: authedProcedure.input(ZCreateTenantInput).output(ZCreateBusinessResponse).mutation(async ({ ctx, input }) => {
     const tenantId = randomUUID();
     const { tenant } = await withTenant(tenantId, (tx) => createTenant(tx, { ...input, tenantId }, { kind: "existing", userId: ctx.user.id }), {
       userId: ctx.user.id,
@@ -51,41 +52,42 @@ export const tenancyRouter = router({
   /** "My businesses": only the user's own memberships are visible (RLS on app.current_user). */
   myBusinesses: authedProcedure.output(ZListMyBusinessesResponse).query(({ ctx }) => withUser(ctx.user.id, (tx) => listMyBusinesses(tx, ctx.user.id))),
 
-  me: authedProcedure.query(({ ctx }) => ctx.user),
+  me: authedProcedure.output(ZSessionUserResponse).query(({ ctx }) => ctx.user),
 
   /** The current business, the user's role and what that role may do (the UI hides the rest). */
-  current: tenantProcedure.query(({ ctx }) => ({
-    tenant: { slug: ctx.tenant.slug, name: ctx.tenant.name, kind: ctx.tenant.kind },
-    role: ctx.role,
-    permissions: [...ROLE_PERMISSIONS[ctx.role]] as Permission[],
-    user: ctx.user,
-  })),
+  current: tenantProcedure.output(ZCurrentMembershipResponse).query(({ ctx }) => describeCurrentMembership(ctx)),
 
   /** Members by their handle in this business (never another person's user id). */
-  members: permissionProcedure("members.manage").query(({ ctx }) => listMembers(ctx.tx, { userId: ctx.user.id })),
+  members: permissionProcedure("members.manage").output(ZListMembersResponse).query(({ ctx }) => listMembers(ctx.tx, { userId: ctx.user.id })),
 
   /** An invitation the invitee accepts (issue 11): never attaches an existing account by itself. */
   inviteMember: permissionProcedure("members.manage")
     .input(ZCreateInvitationInput)
+    .output(ZCreateInvitationResponse)
     .mutation(({ ctx, input }) =>
       createInvitation(ctx.tx, input, { userId: ctx.user.id, role: ctx.role, tenantId: ctx.tenant.id, tenantName: ctx.tenant.name }),
     ),
 
   removeMember: permissionProcedure("members.manage")
     .input(ZMemberRef)
+    .output(ZOkResponse)
     .mutation(({ ctx, input }) => removeMember(ctx.tx, input, { userId: ctx.user.id, role: ctx.role })),
   changeMemberRole: permissionProcedure("members.manage")
     .input(ZChangeMemberRoleInput)
+    .output(ZOkResponse)
     .mutation(({ ctx, input }) => changeMemberRole(ctx.tx, input, { userId: ctx.user.id, role: ctx.role })),
   setMemberDisabled: permissionProcedure("members.manage")
     .input(ZSetMemberDisabledInput)
+    .output(ZOkResponse)
     .mutation(({ ctx, input }) => setMemberDisabled(ctx.tx, input, { userId: ctx.user.id, role: ctx.role })),
   /** Ends the member's sessions and e-mails them a reset link. */
   forcePasswordReset: permissionProcedure("members.manage")
     .input(ZMemberRef)
+    .output(ZOkResponse)
     .mutation(({ ctx, input }) => forcePasswordReset(ctx.tx, input)),
-  invitations: permissionProcedure("members.manage").query(({ ctx }) => listInvitations(ctx.tx)),
+  invitations: permissionProcedure("members.manage").output(ZListInvitationsResponse).query(({ ctx }) => listInvitations(ctx.tx)),
   revokeInvitation: permissionProcedure("members.manage")
     .input(ZRevokeInvitationInput)
+    .output(ZOkResponse)
     .mutation(({ ctx, input }) => revokeInvitation(ctx.tx, input)),
 });

@@ -23,7 +23,7 @@ import { products } from "./inventory";
 
 // Point of sale and cash (SPEC §4): customers, cash sessions with immutable movements,
 // gapless ticket counters, sales (client UUID = idempotency key), blind closings, and the
-// stock conflicts that synced offline sales may leave behind.
+// stock conflicts that synced offline sales may leave behind. Closings: cash-closings.ts.
 
 
 export const customerDocType = pgEnum("pos_customer_doc_type", ["CUIT", "CUIL", "DNI", "PASSPORT"]);
@@ -37,8 +37,6 @@ export const ivaCondition = pgEnum("pos_iva_condition", [
 export const paymentMethod = pgEnum("pos_payment_method", ["CASH", "DEBIT", "CREDIT", "TRANSFER"]);
 export const cashSessionStatus = pgEnum("pos_cash_session_status", ["OPEN", "CLOSED"]);
 export const cashMovementType = pgEnum("pos_cash_movement_type", ["SALE", "MANUAL_IN", "MANUAL_OUT", "VOID"]);
-export const deviationClass = pgEnum("pos_deviation_class", ["NORMAL", "WARNING", "CRITICAL"]);
-export const closingReview = pgEnum("pos_closing_review", ["NOT_REQUIRED", "PENDING", "JUSTIFIED"]);
 export const saleStatus = pgEnum("pos_sale_status", ["COMPLETED", "VOIDED"]);
 export const saleMode = pgEnum("pos_sale_mode", ["ONLINE", "OFFLINE"]);
 export const saleFiscalStatus = pgEnum("pos_sale_fiscal_status", [
@@ -254,51 +252,6 @@ export const salePayments = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.saleId, t.lineNo] }),
     foreignKey({ columns: [t.tenantId, t.saleId], foreignColumns: [sales.tenantId, sales.id] }).onDelete("cascade"),
-  ],
-);
-
-/** Blind closing of a session: what the cashier declared against what was expected. */
-export const cashSessionClosings = pgTable(
-  "cash_session_closings",
-  {
-    tenantId: tenantCol(),
-    cashSessionId: uuid().notNull(),
-    declaredTotal: moneyCol().notNull(),
-    expectedTotal: moneyCol().notNull(),
-    deviation: moneyCol().notNull(),
-    deviationPct: numeric({ precision: 12, scale: 4 }).notNull(),
-    /** Worst class among the total and each method. */
-    deviationClass: deviationClass().notNull(),
-    review: closingReview().notNull(),
-    justification: text(),
-    justifiedBy: uuid().references(() => users.id),
-    justifiedAt: timestamp({ withTimezone: true }),
-    declaredBy: uuid()
-      .notNull()
-      .references(() => users.id),
-    declaredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.cashSessionId] }),
-    foreignKey({ columns: [t.tenantId, t.cashSessionId], foreignColumns: [cashSessions.tenantId, cashSessions.id] }),
-  ],
-);
-
-export const cashSessionClosingLines = pgTable(
-  "cash_session_closing_lines",
-  {
-    tenantId: tenantCol(),
-    cashSessionId: uuid().notNull(),
-    method: paymentMethod().notNull(),
-    declared: moneyCol().notNull(),
-    expected: moneyCol().notNull(),
-    deviation: moneyCol().notNull(),
-    deviationPct: numeric({ precision: 12, scale: 4 }).notNull(),
-    deviationClass: deviationClass().notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.cashSessionId, t.method] }),
-    foreignKey({ columns: [t.tenantId, t.cashSessionId], foreignColumns: [cashSessionClosings.tenantId, cashSessionClosings.cashSessionId] }),
   ],
 );
 

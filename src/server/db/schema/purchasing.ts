@@ -5,7 +5,6 @@ import {
   foreignKey,
   index,
   integer,
-  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -19,14 +18,14 @@ import {
 import { users } from "./tenancy";
 import { warehouses } from "./warehouses";
 import { moneyCol, qtyCol, tenantCol, unitCostCol } from "./columns";
-import { lots, productFamilies, products } from "./inventory";
+import { lots, products } from "./inventory";
 
-// Purchasing, payables, alerts and replenishment (SPEC §7).
+// Purchasing: suppliers, orders, receipts and payables (SPEC §7). Alerts live in
+// notifications.ts, replenishment in replenishment.ts.
 
 
 export const purchaseOrderStatus = pgEnum("purchase_order_status", ["DRAFT", "SENT", "PARTIAL", "RECEIVED", "CANCELLED"]);
 export const payablePaymentMethod = pgEnum("payable_payment_method", ["CASH", "TRANSFER", "CHECK", "CARD", "OTHER"]);
-export const suggestionStatus = pgEnum("replenishment_suggestion_status", ["PENDING", "ORDERED", "DISMISSED"]);
 export type PurchaseOrderStatus = (typeof purchaseOrderStatus.enumValues)[number];
 export type PayablePaymentMethod = (typeof payablePaymentMethod.enumValues)[number];
 
@@ -236,112 +235,5 @@ export const payablePayments = pgTable(
     index("payable_payments_payable_idx").on(t.tenantId, t.payableId),
     foreignKey({ columns: [t.tenantId, t.payableId], foreignColumns: [payables.tenantId, payables.id] }),
     check("payable_payments_amount_ck", sql`${t.amount} > 0`),
-  ],
-);
-
-/**
- * In-app notifications. `userId` null = for everyone in the business who can see the
- * kind. `dedupeKey` makes each background run idempotent (per tenant and day, per payable
- * and state…).
- */
-export const notifications = pgTable(
-  "notifications",
-  {
-    tenantId: tenantCol(),
-    id: uuid().notNull().defaultRandom(),
-    userId: uuid().references((): AnyPgColumn => users.id),
-    kind: text().notNull(),
-    title: text().notNull(),
-    body: text(),
-    link: text(),
-    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
-    dedupeKey: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
-    uniqueIndex("notifications_dedupe_key").on(t.tenantId, t.dedupeKey),
-    index("notifications_created_idx").on(t.tenantId, t.createdAt),
-  ],
-);
-
-/** Per-user read marks (a tenant-wide notification is read separately by each user). */
-export const notificationReads = pgTable(
-  "notification_reads",
-  {
-    tenantId: tenantCol(),
-    notificationId: uuid().notNull(),
-    userId: uuid()
-      .notNull()
-      .references((): AnyPgColumn => users.id),
-    readAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.notificationId, t.userId] }),
-    foreignKey({ columns: [t.tenantId, t.notificationId], foreignColumns: [notifications.tenantId, notifications.id] }).onDelete("cascade"),
-  ],
-);
-
-/** One replenishment computation per tenant and day (the cron and the "recalcular" button share it). */
-export const replenishmentRuns = pgTable(
-  "replenishment_runs",
-  {
-    tenantId: tenantCol(),
-    id: uuid().notNull().defaultRandom(),
-    runOn: date({ mode: "string" }).notNull(),
-    computedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex("replenishment_runs_day_key").on(t.tenantId, t.runOn)],
-);
-
-export type PresentationOption = {
-  productId: string;
-  name: string;
-  factor: string;
-  packs: string;
-  lastUnitCost: string | null;
-  supplierId: string | null;
-};
-
-export const replenishmentSuggestions = pgTable(
-  "replenishment_suggestions",
-  {
-    tenantId: tenantCol(),
-    id: uuid().notNull().defaultRandom(),
-    runId: uuid().notNull(),
-    /** A single product, or a family (then productId is the chosen presentation). */
-    familyId: uuid(),
-    productId: uuid(),
-    /** Product or family name at computation time. */
-    label: text().notNull(),
-    /** Human summary ("5300 g de cacao ≈ 6 × 900 g o 14 × 400 g"). */
-    summary: text().notNull(),
-    unit: text().notNull(),
-    stock: qtyCol().notNull(),
-    target: qtyCol().notNull(),
-    onOrder: qtyCol().notNull(),
-    /** Need in units of the product, or base units of the family. */
-    need: qtyCol().notNull(),
-    /** Editable: how many of `productId` to order. */
-    quantity: qtyCol().notNull(),
-    unitCost: unitCostCol(),
-    supplierId: uuid(),
-    options: jsonb().$type<PresentationOption[]>().notNull().default([]),
-    status: suggestionStatus().notNull().default("PENDING"),
-    orderId: uuid(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
-    uniqueIndex("replenishment_suggestions_item_key").on(t.tenantId, t.runId, sql`coalesce(${t.familyId}, ${t.productId})`),
-    foreignKey({ columns: [t.tenantId, t.runId], foreignColumns: [replenishmentRuns.tenantId, replenishmentRuns.id] }).onDelete("cascade"),
-    foreignKey({ columns: [t.tenantId, t.familyId], foreignColumns: [productFamilies.tenantId, productFamilies.id] }),
-    foreignKey({ columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id] }),
-    foreignKey({ columns: [t.tenantId, t.supplierId], foreignColumns: [suppliers.tenantId, suppliers.id] }),
-    foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [purchaseOrders.tenantId, purchaseOrders.id] }),
-    check("replenishment_suggestions_item_ck", sql`${t.familyId} is not null or ${t.productId} is not null`),
-    check("replenishment_suggestions_qty_ck", sql`${t.quantity} >= 0`),
   ],
 );

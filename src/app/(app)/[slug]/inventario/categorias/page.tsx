@@ -1,4 +1,4 @@
-import { CategoriesPage } from "@/components/inventory/catalog-pages";
+import { CategoriesPage } from "@/components/inventory/categories-page";
 
 export const metadata = { title: "Categorías" };
 

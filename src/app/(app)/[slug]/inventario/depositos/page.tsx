@@ -1,4 +1,4 @@
-import { WarehousesPage } from "@/components/inventory/catalog-pages";
+import { WarehousesPage } from "@/components/inventory/warehouses-page";
 
 export const metadata = { title: "Depósitos" };
 

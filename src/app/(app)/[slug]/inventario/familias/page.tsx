@@ -1,4 +1,4 @@
-import { FamiliesPage } from "@/components/inventory/catalog-pages";
+import { FamiliesPage } from "@/components/inventory/families-page";
 
 export const metadata = { title: "Familias" };
 

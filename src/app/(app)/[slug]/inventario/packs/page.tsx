@@ -1,4 +1,4 @@
-import { PacksPage } from "@/components/inventory/catalog-pages";
+import { PacksPage } from "@/components/inventory/packs-page";
 
 export const metadata = { title: "Packs" };
 
