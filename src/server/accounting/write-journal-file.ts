@@ -42,5 +42,5 @@ export async function writeJournalXlsx(tx: Tx, exportId: string, exportNumber: n
       ]);
     }
   }
-  await writeXlsxBatches(`Asientos ${exportNumber}`, batches(), write);
+  await writeXlsxBatches(`Asientos ${exportNumber}`, batches(), write, { large: true });
 }
