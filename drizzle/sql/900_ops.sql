@@ -39,6 +39,21 @@ DROP TRIGGER IF EXISTS product_name_search_upd ON products;
 CREATE TRIGGER product_name_search_upd AFTER UPDATE ON products
   FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name OR OLD.active IS DISTINCT FROM NEW.active) EXECUTE FUNCTION product_name_search_sync_row();
 
+-- product_name_search and product_name_trigrams carry no foreign keys (derived rows written by
+-- these triggers; per-trigram checks were most of a bulk import's time): a deleted product
+-- takes its rows with it here. The app deactivates products, it never deletes them.
+CREATE OR REPLACE FUNCTION product_name_rows_delete()
+RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+BEGIN
+  DELETE FROM product_name_search x WHERE (x.tenant_id, x.product_id) IN (SELECT o.tenant_id, o.id FROM old_rows o);
+  DELETE FROM product_name_trigrams x WHERE (x.tenant_id, x.product_id) IN (SELECT o.tenant_id, o.id FROM old_rows o);
+  RETURN NULL;
+END $$;
+DROP TRIGGER IF EXISTS products_name_rows_delete ON products;
+CREATE TRIGGER products_name_rows_delete AFTER DELETE ON products
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION product_name_rows_delete();
+
 CREATE OR REPLACE FUNCTION customer_name_search_sync()
 RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
