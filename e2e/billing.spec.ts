@@ -95,9 +95,18 @@ test("hotel: room charges from the POS, checkout to the company's account, month
   await lookAt(page, "folios");
 
   // Minibar and restaurant charged to the room from the POS terminal.
+  // The owner rings them on a register of this spec's own, so no other spec finds its Caja taken.
+  const registerName = `Barra Hotel ${suffix}`;
+  const headers = { "content-type": "application/json", "x-tenant-slug": "demo" };
+  const warehouses = await (await page.request.get("/api/trpc/pos.warehouses", { headers })).json();
+  const saved = await page.request.post("/api/trpc/pos.saveRegister", {
+    headers,
+    data: { json: { name: registerName, warehouseId: warehouses.result.data.json[0].id, afipPointOfSale: 500 + Number(suffix.slice(-3)), fiscalEnabled: false } },
+  });
+  expect(saved.ok(), await saved.text()).toBe(true);
   await page.goto("/demo/pos");
   const chooser = page.getByLabel("Caja", { exact: true });
-  const value = await chooser.locator("option", { hasText: /^Caja 1( |$)/ }).getAttribute("value");
+  const value = await chooser.locator("option", { hasText: new RegExp(`^${registerName}( |$)`) }).getAttribute("value");
   await chooser.selectOption(value!);
   const openButton = page.getByRole("button", { name: "Abrir caja" });
   await expect(openButton.or(page.getByLabel("Código de barras o nombre"))).toBeVisible();

@@ -4,7 +4,8 @@ import postgres from "postgres";
 
 // Read-only checks against the e2e server's database (the embedded PostgreSQL that
 // scripts/e2e-server.ts started for this port, or DATABASE_URL when the run uses an external
-// one). Queries run inside a transaction scoped to the demo tenant, so RLS applies as usual.
+// one). They connect as the superuser (RLS does not apply to it), so every query names the demo
+// tenant itself: `current_setting('app.current_tenant')`, set at the start of the transaction.
 
 function databaseUrl(): string {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
@@ -40,7 +41,7 @@ export async function snapshot(cashSessionId: string, barcodes: string[]): Promi
       const [r] = await tx<{ q: string }[]>`
         select coalesce(sum(l.quantity), 0)::text as q from product_barcodes pb
         join stock_levels l on l.tenant_id = pb.tenant_id and l.product_id = pb.product_id
-        where pb.barcode = ${b}`;
+        where pb.tenant_id = current_setting('app.current_tenant')::uuid and pb.barcode = ${b}`;
       stock[b] = r!.q;
     }
     return { sales: s!.sales, cash: s!.cash, conflicts: s!.conflicts, stock };
@@ -48,7 +49,8 @@ export async function snapshot(cashSessionId: string, barcodes: string[]): Promi
 }
 
 export async function salesByIds(ids: string[]): Promise<{ id: string; mode: string; total: string }[]> {
-  return withDemoDb((tx) => tx<{ id: string; mode: string; total: string }[]>`select id, mode, total from sales where id = any(${ids}::uuid[])`);
+  return withDemoDb((tx) => tx<{ id: string; mode: string; total: string }[]>`
+    select id, mode, total from sales where tenant_id = current_setting('app.current_tenant')::uuid and id = any(${ids}::uuid[])`);
 }
 
 /**
@@ -62,7 +64,7 @@ export async function takeableAtRegister(barcode: string, registerName: string):
       from product_barcodes pb
       join registers r on r.tenant_id = pb.tenant_id and r.name = ${registerName}
       join lots l on l.tenant_id = pb.tenant_id and l.product_id = pb.product_id and l.warehouse_id = r.warehouse_id
-      where pb.barcode = ${barcode} and not l.is_deficit`;
+      where pb.tenant_id = current_setting('app.current_tenant')::uuid and pb.barcode = ${barcode} and not l.is_deficit`;
     return r!.q;
   });
 }

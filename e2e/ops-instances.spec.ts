@@ -21,6 +21,7 @@ const secret = randomUUID() + randomUUID();
 let pg: EmbeddedServer;
 let admin: postgres.Sql;
 const servers: ChildProcess[] = [];
+let fakeArca: ChildProcess | undefined;
 
 function run(cmd: string, args: string[], env: Record<string, string>, cwd = root) {
   return new Promise<void>((resolve, reject) => {
@@ -70,6 +71,23 @@ test.beforeAll(async () => {
     DATABASE_OWNER_URL: ownerUrl,
     DATABASE_ADMIN_URL: pg.superuserUrl(),
   });
+  // The fiscal demo (a certificate from the fake ARCA's CA, points of sale 1 and 3) is
+  // development data a production seed never writes: the development seed adds it, and the fake
+  // ARCA runs as its own local process sharing that CA (as scripts/e2e-server.ts does).
+  const fakeDir = path.join(root, `.data/fake-afip-e2e-ops-${base}`);
+  rmSync(fakeDir, { recursive: true, force: true });
+  const devEnv = { NODE_ENV: "development" as const, ...secrets, FAKE_AFIP_DIR: fakeDir };
+  const tsx = path.join(root, "node_modules/.bin/tsx");
+  await run(tsx, ["--conditions=react-server", "scripts/db.ts", "seed"], {
+    ...devEnv,
+    DATABASE_URL: appUrl,
+    DATABASE_OWNER_URL: ownerUrl,
+    DATABASE_ADMIN_URL: pg.superuserUrl(),
+  });
+  const fakePort = await freePort();
+  const fakeEnv: NodeJS.ProcessEnv = { ...process.env, ...devEnv, FAKE_AFIP_PORT: String(fakePort) };
+  delete fakeEnv.FAKE_AFIP_URL;
+  fakeArca = spawn(tsx, ["--conditions=react-server", "scripts/fake-afip.ts"], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: fakeEnv });
   admin = postgres(pg.superuserUrl("mostrador"), { max: 2, onnotice: () => {} });
   // What a container image holds next to server.js (Next.js leaves these to the deployer).
   cpSync(path.join(root, ".next/static"), path.join(standalone, ".next/static"), { recursive: true });
@@ -89,6 +107,9 @@ test.beforeAll(async () => {
           ...secrets,
           NEXTAUTH_URL: `http://127.0.0.1:${port}`,
           LOG_LEVEL: "warn",
+          // The fake ARCA is accepted by a production build only with E2E=1 and a loopback URL.
+          E2E: "1",
+          FAKE_AFIP_URL: `http://127.0.0.1:${fakePort}`,
         },
       }),
     );
@@ -98,6 +119,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   for (const s of servers) s.kill("SIGTERM");
+  fakeArca?.kill("SIGTERM");
   await admin?.end();
   await pg?.stop();
 });
@@ -116,6 +138,12 @@ async function trpc(port: number, uid: string) {
   });
   return {
     ctx,
+    async query<T>(proc: string, input: unknown): Promise<T> {
+      const r = await ctx.get(`/api/trpc/${proc}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+      const body = await r.json();
+      if (!r.ok()) throw new Error(`${proc} on ${port}: ${r.status()} ${JSON.stringify(body).slice(0, 300)}`);
+      return body.result.data.json as T;
+    },
     async mutate<T>(proc: string, input: unknown): Promise<T> {
       const r = await ctx.post(`/api/trpc/${proc}`, { data: { json: input } });
       const body = await r.json();
@@ -206,4 +234,42 @@ test("the public price checker's per-minute limit is one budget across both inst
   }
   expect(outcomes.slice(0, 30)).toEqual(Array(30).fill("answered"));
   expect(outcomes.slice(30)).toEqual(Array(10).fill("limited"));
+});
+
+test("billing batches issuing on both instances at once keep one point of sale's numbering gapless", async () => {
+  const owner = await userId(DEMO_USERS.owner);
+  const [a, b] = await Promise.all(ports.map((p) => trpc(p, owner)));
+  // Ten consumers with an account, one pending charge each (Factura B on point of sale 1).
+  const charges: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    const c = await a!.mutate<{ id: string }>("customers.create", {
+      docType: "DNI", docNumber: String(40_000_000 + i), name: `Cliente Lote ${i}`, ivaCondition: "CONSUMIDOR_FINAL",
+      accountEnabled: true, creditLimit: "100000",
+    });
+    const charge = await (i % 2 ? b! : a!).mutate<{ chargeId: string }>("billing.addAccountCharge", {
+      customerId: c.id, lines: [{ description: `Servicio ${i}`, quantity: "1", unitPrice: `${1000 + i}.50`, ivaRate: "21" }],
+    });
+    charges.push(charge.chargeId);
+  }
+  const issueDate = new Date().toLocaleDateString("sv-SE", { timeZone: "America/Argentina/Buenos_Aires" });
+  // Two batches, one per instance, started together: both runners issue on the same series.
+  const batches = await Promise.all(
+    [a!, b!].map((client, k) =>
+      client.mutate<{ batchId: string }>("billing.createBatch", { id: randomUUID(), pointOfSale: 1, issueDate, chargeIds: charges.filter((_, i) => i % 2 === k) }),
+    ),
+  );
+  type Batch = { batch: { status: string; issued: number; errors: number }; documents: { number: number | null; cae: string | null }[] };
+  const read = () => Promise.all(batches.map((bt, k) => [a!, b!][k]!.query<Batch>("billing.batch", { id: bt.batchId })));
+  await expect.poll(async () => (await read()).map((r) => r.batch.status), { timeout: 120_000 }).toEqual(["PROCESSED", "PROCESSED"]);
+  const ours = (await read()).flatMap((r) => r.documents);
+  expect(ours).toHaveLength(10);
+  expect(ours.every((d) => d.number && d.cae)).toBe(true);
+  // The whole series (Factura B, point of sale 1), whoever issued on it: every number once, no gap.
+  const docs = await admin<{ number: number; status: string }[]>`
+    select f.number::int as number, f.status from fiscal_documents f join tenants t on t.id = f.tenant_id and t.slug = 'demo'
+    where f.point_of_sale = 1 and f.cbte_tipo = 6 and f.number is not null order by f.number`;
+  expect(docs.map((d) => d.number)).toEqual(Array.from({ length: docs.length }, (_, i) => i + 1));
+  expect(docs.every((d) => d.status === "ISSUED")).toBe(true);
+  expect(new Set(ours.map((d) => d.number)).size).toBe(10);
+  await Promise.all([a!.ctx.dispose(), b!.ctx.dispose()]);
 });

@@ -106,45 +106,47 @@ export function CashReviewPage({ slug }: { slug: string }) {
         </div>
         {sales.data && sales.data.length === 0 ? <p className="text-sm text-slate-600">No hay ventas que coincidan.</p> : null}
         {sales.data?.length ? (
-          <table className="w-full text-sm" aria-label="Ventas">
-            <thead className="text-left text-slate-600">
-              <tr>
-                <th className="py-2 pr-3">Ticket</th>
-                <th className="pr-3">Caja</th>
-                <th className="pr-3">Fecha</th>
-                <th className="pr-3">Cajero</th>
-                <th className="pr-3 text-right">Total</th>
-                <th className="pr-3">Estado</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {sales.data.map((s) => (
-                <tr key={s.id} className="border-t border-slate-100">
-                  <td className="py-2 pr-3">
-                    <Link className="text-teal-800 underline" href={`/${slug}/pos/ticket/${s.id}`}>
-                      N° {s.ticketNumber}
-                    </Link>
-                  </td>
-                  <td className="pr-3">{s.registerName}</td>
-                  <td className="pr-3">{formatDateTime(s.createdAt)}</td>
-                  <td className="pr-3">{s.cashierName ?? "—"}</td>
-                  <td className="pr-3 text-right">{formatMoney(s.total)}</td>
-                  <td className="pr-3">
-                    {s.status === "VOIDED" ? "Anulada" : "Completada"}
-                    {s.stockConflict ? " · conflicto de stock" : ""}
-                  </td>
-                  <td>
-                    {s.status === "COMPLETED" ? (
-                      <Button variant="secondary" className="px-2 py-1" onClick={() => setVoiding({ id: s.id, ticketNumber: s.ticketNumber, total: s.total })}>
-                        Anular
-                      </Button>
-                    ) : null}
-                  </td>
+          <TableFrame>
+            <table className="w-full text-sm" aria-label="Ventas">
+              <thead className="text-left text-slate-600">
+                <tr>
+                  <th className="py-2 pr-3">Ticket</th>
+                  <th className="pr-3">Caja</th>
+                  <th className="pr-3">Fecha</th>
+                  <th className="pr-3">Cajero</th>
+                  <th className="pr-3 text-right">Total</th>
+                  <th className="pr-3">Estado</th>
+                  <th />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {sales.data.map((s) => (
+                  <tr key={s.id} className="border-t border-slate-100">
+                    <td className="py-2 pr-3">
+                      <Link className="text-teal-800 underline" href={`/${slug}/pos/ticket/${s.id}`}>
+                        N° {s.ticketNumber}
+                      </Link>
+                    </td>
+                    <td className="pr-3">{s.registerName}</td>
+                    <td className="pr-3">{formatDateTime(s.createdAt)}</td>
+                    <td className="pr-3">{s.cashierName ?? "—"}</td>
+                    <td className="pr-3 text-right">{formatMoney(s.total)}</td>
+                    <td className="pr-3">
+                      {s.status === "VOIDED" ? "Anulada" : "Completada"}
+                      {s.stockConflict ? " · conflicto de stock" : ""}
+                    </td>
+                    <td>
+                      {s.status === "COMPLETED" ? (
+                        <Button variant="secondary" className="px-2 py-1" onClick={() => setVoiding({ id: s.id, ticketNumber: s.ticketNumber, total: s.total })}>
+                          Anular
+                        </Button>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
         ) : null}
       </Card>
 
@@ -174,31 +176,33 @@ function SessionDetail({ cashSessionId, onClose }: { cashSessionId: string; onCl
           <p>
             {s.registerName} · fondo inicial {formatMoney(s.openingFloat)} · {s.salesCount} ventas ({s.voidedCount} anuladas)
           </p>
-          <table className="w-full">
-            <thead className="text-left text-slate-600">
-              <tr>
-                <th>Medio</th>
-                <th className="text-right">Esperado</th>
-                <th className="text-right">Declarado</th>
-                <th className="text-right">Desvío</th>
-                <th className="text-right">Clase</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(Object.keys(s.expected) as (keyof typeof s.expected)[]).map((m) => {
-                const line = s.closingLines.find((l) => l.method === m);
-                return (
-                  <tr key={m}>
-                    <td>{PAYMENT_METHOD_LABELS[m]}</td>
-                    <td className="text-right">{formatMoney(s.expected[m])}</td>
-                    <td className="text-right">{line ? formatMoney(line.declared) : "—"}</td>
-                    <td className="text-right">{line ? `${formatMoney(line.deviation)} (${formatPercent(line.deviationPct)})` : "—"}</td>
-                    <td className="text-right">{line ? CLASS_TEXT[line.deviationClass] : "—"}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <TableFrame>
+            <table className="w-full" aria-label="Arqueo por medio de pago">
+              <thead className="text-left text-slate-600">
+                <tr>
+                  <th>Medio</th>
+                  <th className="text-right">Esperado</th>
+                  <th className="text-right">Declarado</th>
+                  <th className="text-right">Desvío</th>
+                  <th className="text-right">Clase</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(Object.keys(s.expected) as (keyof typeof s.expected)[]).map((m) => {
+                  const line = s.closingLines.find((l) => l.method === m);
+                  return (
+                    <tr key={m}>
+                      <td>{PAYMENT_METHOD_LABELS[m]}</td>
+                      <td className="text-right">{formatMoney(s.expected[m])}</td>
+                      <td className="text-right">{line ? formatMoney(line.declared) : "—"}</td>
+                      <td className="text-right">{line ? `${formatMoney(line.deviation)} (${formatPercent(line.deviationPct)})` : "—"}</td>
+                      <td className="text-right">{line ? CLASS_TEXT[line.deviationClass] : "—"}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableFrame>
           {s.closing?.justification ? <Alert kind="info">Justificación: {s.closing.justification}</Alert> : null}
         </div>
       ) : null}

@@ -19,7 +19,13 @@ export function Terminal({ slug }: { slug: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const ctx = rt.context;
   const registers = ctx?.registers ?? [];
-  const register = registers.find((r) => r.id === rt.registerId) ?? registers[0];
+  // The register this browser chose last; else the one where this cashier's shift is open; else
+  // a free one (never, by default, a register someone else is working).
+  const register =
+    registers.find((r) => r.id === rt.registerId) ??
+    registers.find((r) => r.cashSessionId && r.openedBy === ctx?.user.id) ??
+    registers.find((r) => !r.cashSessionId) ??
+    registers[0];
   const mine = register?.cashSessionId && (register.openedBy === ctx?.user.id || ctx?.canReview);
 
   async function guardedSignOut() {

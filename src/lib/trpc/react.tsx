@@ -2,7 +2,7 @@
 // zod speaks Spanish in the browser too (forms validate with the shared schemas).
 import "@/lib/zod-es";
 import { useState, type ReactNode } from "react";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCReact, httpBatchLink } from "@trpc/react-query";
 import type { inferRouterOutputs, inferRouterInputs } from "@trpc/server";
 import superjson from "superjson";
@@ -17,9 +17,17 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
  * cross businesses. The slug travels in a header; the server checks membership.
  */
 export function TRPCProvider({ tenantSlug, children }: { tenantSlug: string | null; children: ReactNode }) {
-  const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, retry: 1, refetchOnWindowFocus: false } } }),
-  );
+  const [queryClient] = useState(() => {
+    const client: QueryClient = new QueryClient({
+      defaultOptions: { queries: { staleTime: 10_000, retry: 1, refetchOnWindowFocus: false } },
+      // What a user just did can raise a notification (a receipt's payable due soon, a rejected
+      // invoice): the bell's count is read again after every change instead of a minute later.
+      mutationCache: new MutationCache({
+        onSuccess: () => client.invalidateQueries({ queryKey: [["notifications", "unreadCount"]] }),
+      }),
+    });
+    return client;
+  });
   const [client] = useState(() =>
     trpc.createClient({
       links: [
