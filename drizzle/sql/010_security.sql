@@ -145,33 +145,23 @@ BEGIN
 END $$;
 
 -- 5. Price history for the offline sync door: one row per (price, active) period of a product.
--- Statement-level: one UPDATE and one INSERT per statement instead of two per product row (a
--- 10,000-row price list ran 20,000 single-row statements here). The NEW rows are compared with
--- each product's open period, not with OLD (a join of two transition tables is planned as a
--- nested loop: they have no statistics), so every step is an index probe per product.
 CREATE OR REPLACE FUNCTION product_price_history_track() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
 BEGIN
+  IF TG_OP = 'UPDATE' AND NEW.sale_price = OLD.sale_price AND NEW.active = OLD.active THEN
+    RETURN NEW;
+  END IF;
   IF TG_OP = 'UPDATE' THEN
-    UPDATE public.product_price_history h SET valid_to = now()
-    FROM new_rows n
-    WHERE h.tenant_id = n.tenant_id AND h.product_id = n.id AND h.valid_to IS NULL
-      AND (h.sale_price IS DISTINCT FROM n.sale_price OR h.active IS DISTINCT FROM n.active);
+    UPDATE public.product_price_history SET valid_to = now()
+    WHERE tenant_id = NEW.tenant_id AND product_id = NEW.id AND valid_to IS NULL;
   END IF;
   INSERT INTO public.product_price_history (tenant_id, product_id, sale_price, active, valid_from)
-  SELECT n.tenant_id, n.id, n.sale_price, n.active, now() FROM new_rows n
-  WHERE TG_OP = 'INSERT'
-     OR NOT EXISTS (SELECT 1 FROM public.product_price_history h
-                    WHERE h.tenant_id = n.tenant_id AND h.product_id = n.id AND h.valid_to IS NULL);
-  RETURN NULL;
+  VALUES (NEW.tenant_id, NEW.id, NEW.sale_price, NEW.active, now());
+  RETURN NEW;
 END $$;
 DROP TRIGGER IF EXISTS products_price_history ON products;
-DROP TRIGGER IF EXISTS products_price_history_ins ON products;
-DROP TRIGGER IF EXISTS products_price_history_upd ON products;
-CREATE TRIGGER products_price_history_ins AFTER INSERT ON products
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION product_price_history_track();
-CREATE TRIGGER products_price_history_upd AFTER UPDATE ON products
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION product_price_history_track();
+CREATE TRIGGER products_price_history AFTER INSERT OR UPDATE OF sale_price, active ON products
+  FOR EACH ROW EXECUTE FUNCTION product_price_history_track();
 --    Products that existed before the history: their current price since their creation.
 --    (Forced RLS binds the owner too; lifted for this one statement, forced again below.)
 ALTER TABLE products NO FORCE ROW LEVEL SECURITY;
