@@ -68,6 +68,27 @@ const overflow = (page: Page) =>
       }
     }
     return { excess, culprits };
+  })
+  // A page that redirects in the browser (a streamed redirect) destroys the context mid-check:
+  // report it as not settled yet, and the poll below asks again on the page it lands on.
+  .catch((e: Error) => ({ excess: Number.POSITIVE_INFINITY, culprits: [`(${e.message.split("\n")[0]})`] }));
+
+/** Visible selects whose chosen option's text does not fit in them (cut off at the right). */
+const cutSelects = (page: Page) =>
+  page.evaluate(() => {
+    const ctx = document.createElement("canvas").getContext("2d")!;
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLSelectElement>("select"))) {
+      const r = el.getBoundingClientRect();
+      if (!r.width || !r.height || getComputedStyle(el).visibility === "hidden") continue;
+      const text = el.selectedOptions[0]?.text ?? "";
+      const cs = getComputedStyle(el);
+      ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      // The native arrow takes about 20 px of the content box on the right.
+      const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
+      if (ctx.measureText(text).width > room + 4) out.push(`«${text}» (${el.getAttribute("aria-label") || el.id || el.name})`);
+    }
+    return out;
   });
 
 async function check(page: Page, label: string, info: TestInfo) {
@@ -78,6 +99,7 @@ async function check(page: Page, label: string, info: TestInfo) {
       throw new Error(`${(e as Error).message}\nsticking out: ${(await overflow(page)).culprits.join(", ")}`);
     });
   await page.screenshot({ path: info.outputPath(`${label}.png`), fullPage: true });
+  expect.soft(await cutSelects(page), `${label}: selects whose text is cut off`).toEqual([]);
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = axe.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")

@@ -1,6 +1,41 @@
 import { test, expect } from "@playwright/test";
 import { DEMO_USERS, login } from "./fixtures";
 
+const sideways = (page: import("@playwright/test").Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+test("the suggestions are a table on a laptop and cards on a phone, never scrolling sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await login(page, DEMO_USERS.manager, undefined, "/demo/compras/sugerencias");
+  await expect(page.getByTestId("suggestion-Cacao en polvo")).toBeVisible();
+  const frame = page.locator("[data-table-frame]");
+  await expect(frame).toHaveAttribute("data-layout", /^(table|wrap)$/);
+  await expect(page.getByRole("columnheader", { name: "Proveedor" })).toBeVisible();
+  await expect.poll(() => sideways(page)).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(frame).toHaveAttribute("data-layout", "cards");
+  await expect.poll(() => sideways(page)).toBeLessThanOrEqual(0);
+});
+
+test("receiving stock of a product with expiry asks for the date, and says so in Spanish", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await login(page, DEMO_USERS.manager, undefined, "/demo/inventario");
+  await page.getByLabel("Buscar productos").fill("Leche entera");
+  await page.getByRole("row", { name: /Leche entera 1 l/ }).getByRole("button", { name: "Ingresar" }).click();
+  const dialog = page.getByRole("dialog", { name: "Ingresar stock" });
+  await expect(dialog.getByText("Vencimiento (obligatorio)")).toBeVisible();
+  await dialog.getByLabel("Cantidad").fill("10");
+  await dialog.getByLabel("Costo unitario").fill("1.000");
+  await dialog.getByRole("button", { name: "Ingresar" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("«Leche entera 1 l» tiene vencimiento: indicá la fecha de vencimiento del lote.");
+  await expect(dialog.getByLabel(/^Vencimiento/)).toBeFocused();
+  await dialog.getByRole("button", { name: "Cancelar" }).click();
+
+  // A product without expiry keeps the field optional.
+  await page.getByLabel("Buscar productos").fill("Azúcar común");
+  await page.getByRole("row", { name: /Azúcar común 1 kg/ }).getByRole("button", { name: "Ingresar" }).click();
+  await expect(dialog.getByText("Vencimiento (opcional)")).toBeVisible();
+});
+
 test("a manager turns the cocoa suggestion into a purchase order, receives it with lot and expiry, and sees the payable due-soon alert", async ({ page }) => {
   await login(page, DEMO_USERS.manager, undefined, "/demo/compras/sugerencias");
   await expect(page).toHaveURL(/\/demo\/compras\/sugerencias$/);

@@ -1,4 +1,5 @@
 // Client-safe vocabulary of the business settings page (issue 14 item 4).
+import { isTimeZone } from "./format";
 
 /** Argentina's IANA time zones (the country spans one offset, but provinces have their own ids). */
 export const AR_TIME_ZONES = [
@@ -23,3 +24,9 @@ export const timeZoneLabel = (tz: string): string => {
   const city = tz.replace("America/Argentina/", "");
   return ACCENTED[city] ?? city.replaceAll("_", " ");
 };
+
+/** The business's time zone from its settings JSON (Buenos Aires when unset or unknown to this runtime). */
+export function businessTimeZone(settings: Record<string, unknown> | null | undefined): string {
+  const tz = settings?.timezone;
+  return isTimeZone(tz) ? tz : AR_TIME_ZONES[0];
+}

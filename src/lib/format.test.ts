@@ -16,3 +16,25 @@ describe("dates and times: dd/mm/aaaa and 24 h in the business's time zone", () 
     expect(formatDateTime("2026-12-01T21:14:00Z", "Europe/Madrid")).toBe("01/12/2026 22:14");
   });
 });
+
+describe("the business's time zone", () => {
+  it("reads the zone from the settings, falling back to Buenos Aires for missing or unknown ones", async () => {
+    const { businessTimeZone } = await import("./business-settings");
+    expect(businessTimeZone({ timezone: "America/Argentina/Ushuaia" })).toBe("America/Argentina/Ushuaia");
+    expect(businessTimeZone({ timezone: "Europe/Madrid" })).toBe("Europe/Madrid");
+    expect(businessTimeZone({ timezone: "Marte/Olympus" })).toBe("America/Argentina/Buenos_Aires");
+    expect(businessTimeZone({})).toBe("America/Argentina/Buenos_Aires");
+    expect(businessTimeZone(null)).toBe("America/Argentina/Buenos_Aires");
+  });
+  it("puts an instant on the zone's calendar day", async () => {
+    const { calendarDateIn } = await import("./format");
+    const t = "2026-12-01T23:30:00Z";
+    expect(calendarDateIn(t, "America/Argentina/Buenos_Aires")).toBe("2026-12-01");
+    expect(calendarDateIn(t, "Europe/Madrid")).toBe("2026-12-02");
+  });
+  it("keeps Argentina's zone as the server's default (requests of different businesses share the module)", async () => {
+    const { displayTimeZone, setDisplayTimeZone } = await import("./format");
+    setDisplayTimeZone("Europe/Madrid");
+    expect(displayTimeZone()).toBe("America/Argentina/Buenos_Aires");
+  });
+});

@@ -14,3 +14,17 @@ describe("plural", () => {
     expect(pluralWord(2, "fila")).toBe("filas");
   });
 });
+
+describe("unitWord", () => {
+  it("agrees unit words with the quantity and leaves symbols alone", async () => {
+    const { unitWord } = await import("./plural");
+    expect(unitWord("1.000", "botella")).toBe("botella");
+    expect(unitWord("20.000", "botella")).toBe("botellas");
+    expect(unitWord("4", "bidón")).toBe("bidones");
+    expect(unitWord("2", "pack")).toBe("packs");
+    expect(unitWord("3", "unidad")).toBe("unidades");
+    expect(unitWord("1.5", "kg")).toBe("kg");
+    expect(unitWord("20", "u")).toBe("u");
+    expect(unitWord("0.5", "lata")).toBe("latas");
+  });
+});

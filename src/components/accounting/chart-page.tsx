@@ -22,6 +22,11 @@ export function ChartPage({ canWrite }: { canWrite: boolean }) {
   if (chart.error) return <Alert>{chart.error.message}</Alert>;
   const data = chart.data!;
   const active = data.accounts.filter((a) => a.active);
+  // Options name the account; the code is added only where two share a name (the code of the
+  // chosen one shows by the row's label), so the select's text fits on a phone.
+  const byName = Map.groupBy(active, (a) => a.name);
+  const optionText = (a: Account) => ((byName.get(a.name)?.length ?? 0) > 1 ? `${a.name} (${a.code})` : a.name);
+  const codeOf = new Map(data.accounts.map((a) => [a.id, a.code]));
   return (
     <div className="space-y-6">
       <PageHeader
@@ -56,16 +61,18 @@ export function ChartPage({ canWrite }: { canWrite: boolean }) {
               <label htmlFor={`map-${m.key}-${m.scope}`} className="text-sm text-slate-800">
                 {m.label}
                 {m.scope ? <span className="text-slate-500"> ({m.scope})</span> : null}
+                {codeOf.get(m.accountId) ? <span className="text-slate-600"> → cuenta {codeOf.get(m.accountId)}</span> : null}
               </label>
               <Select
                 id={`map-${m.key}-${m.scope}`}
-                className="max-w-xs"
+                // As wide as its longest account name (never cut); on a phone, a full row in a slightly smaller type.
+                className="sm:w-auto sm:max-w-md max-sm:px-2 max-sm:text-[13px]"
                 disabled={!canWrite || saveMapping.isPending}
                 value={m.accountId}
                 onChange={(e) => saveMapping.mutate({ key: m.key as never, scope: m.scope, accountId: e.target.value })}
               >
                 {active.map((a) => (
-                  <option key={a.id} value={a.id}>{a.code} {a.name}</option>
+                  <option key={a.id} value={a.id}>{optionText(a)}</option>
                 ))}
               </Select>
             </li>

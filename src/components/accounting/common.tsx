@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { formatMoney } from "@/lib/number";
+import { calendarDateIn } from "@/lib/format";
 
 const TABS = [
   { href: "/contabilidad", label: "Asientos", exact: true },
@@ -35,12 +36,10 @@ export function AccountingTabs({ slug }: { slug: string }) {
 export const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 export const money = (v: string) => formatMoney(v);
 
-/** Today and the first day of this month, as the browser (in Argentina) sees them. */
+/** Today and the first day of this month on the business's calendar (not the browser's). */
 export function thisMonth(now = new Date()): { from: string; to: string; month: string } {
-  const p = (n: number) => String(n).padStart(2, "0");
-  const y = now.getFullYear();
-  const m = p(now.getMonth() + 1);
-  return { from: `${y}-${m}-01`, to: `${y}-${m}-${p(now.getDate())}`, month: `${y}-${m}` };
+  const today = calendarDateIn(now);
+  return { from: `${today.slice(0, 8)}01`, to: today, month: today.slice(0, 7) };
 }
 
 export const th = "whitespace-nowrap px-3 py-2 text-left font-medium text-slate-600";

@@ -7,6 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { ddmmyyyy, money, num, td, th, thisMonth } from "./common";
+import { calendarDateIn } from "@/lib/format";
 import { SupplierInvoiceFields, toSupplierInvoiceInput, useSupplierInvoiceForm } from "./supplier-invoice-fields";
 import { TableFrame } from "@/components/ui/table-frame";
 
@@ -77,7 +78,7 @@ export function SupplierInvoicesPage({ canWrite }: { canWrite: boolean }) {
 function ExpenseDialog({ onClose }: { onClose: () => void }) {
   const suppliers = trpc.purchasing.suppliers.useQuery();
   const [supplierId, setSupplierId] = useState("");
-  const invoice = useSupplierInvoiceForm(new Date().toLocaleDateString("en-CA"));
+  const invoice = useSupplierInvoiceForm(calendarDateIn());
   const utils = trpc.useUtils();
   const save = trpc.accounting.recordExpenseInvoice.useMutation({
     onSuccess: () => {

@@ -53,10 +53,11 @@ export function ChargeOptions({ busy, total, onCharge }: { busy: boolean; total?
         </Button>
       </div>
       {kind ? (
-        <div className="flex flex-wrap items-center gap-2">
+        // The select takes the whole row (a customer's name and balance is long); the button goes under it.
+        <div className="flex flex-wrap items-center justify-end gap-2">
           <select
             aria-label={kind === "ACCOUNT" ? "Cliente con cuenta corriente" : "Habitación"}
-            className="min-h-11 min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-2 text-sm"
+            className="min-h-11 min-w-0 flex-[1_1_100%] rounded-md border border-slate-300 px-2 py-2 text-sm"
             value={target}
             onChange={(e) => (setTarget(e.target.value), authorize.reset())}
           >

@@ -2,24 +2,21 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { parseEsAr, toWire } from "@/lib/number";
+import { calendarDateIn, formatDate, formatDateTime } from "@/lib/format";
 
 import { useCan as usePermissions } from "@/components/auth/permissions";
 import type { Permission } from "@/lib/permissions";
 
 export { Table, th, td, num } from "@/components/purchasing/common";
 
-const AR_TZ = "America/Argentina/Buenos_Aires";
-const dayFmt = new Intl.DateTimeFormat("es-AR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: AR_TZ });
-const dayTimeFmt = new Intl.DateTimeFormat("es-AR", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: AR_TZ });
-
-/** dd/mm/aaaa: a calendar date ("2026-12-01") as written, a timestamp on Buenos Aires' calendar. */
+/** dd/mm/aaaa: a calendar date ("2026-12-01") as written, a timestamp on the business's calendar. */
 export const day = (iso: string | null | undefined) => {
   if (!iso) return "—";
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : dayFmt.format(new Date(iso));
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : formatDate(iso);
 };
-/** dd/mm/aaaa hh:mm (24 h), Buenos Aires time. */
-export const dayTime = (d: string | Date) => dayTimeFmt.format(new Date(d)).replace(", ", " ");
+/** dd/mm/aaaa hh:mm (24 h), the business's time. */
+export const dayTime = (d: string | Date) => formatDateTime(d);
 
 /** Table cells that phones skip (their content is repeated under the row's main cell there). */
 export const wide = "hidden sm:table-cell";
@@ -72,7 +69,8 @@ export function readQty(text: string, label = "Cantidad"): { ok: true; value: st
   return r.ok ? { ok: true, value: toWire(r.value) } : r;
 }
 
-export const todayAr = () => new Date(Date.now() - 3 * 3600_000).toISOString().slice(0, 10);
+/** Today on the business's calendar (its time zone, from the settings). */
+export const todayAr = () => calendarDateIn();
 /** The calendar day after an ISO date (aaaa-mm-dd). */
 export const nextDay = (iso: string) => new Date(Date.parse(`${iso}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 /** Nights between two ISO dates (at least 1). */

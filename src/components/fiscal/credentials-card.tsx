@@ -4,11 +4,7 @@ import { trpc, errorMessage } from "@/lib/trpc/react";
 import { Card } from "@/components/ui/page";
 import { Button } from "@/components/ui/button";
 import { Alert, Field, Input } from "@/components/ui/field";
-import { formatDateTime } from "@/lib/format";
-import { arDate, formatCalendarDate } from "@/lib/ar-time";
-
-/** dd/mm/aaaa of an instant, in Argentina. */
-const formatDate = (iso: string) => formatCalendarDate(arDate(new Date(iso)));
+import { formatDate, formatDateTime } from "@/lib/format";
 
 type Info = {
   hasPrivateKey: boolean;

@@ -10,6 +10,7 @@ import { DESTINATION_LABELS, ExpiryBadge, InventoryTabs, MOVEMENT_LABELS, useSlu
 import { useCan } from "@/components/auth/permissions";
 import { ProductDialog } from "./product-dialog";
 import { StockDialogs, type StockAction } from "./stock-dialogs";
+import { unitWord } from "@/lib/plural";
 import { TableFrame } from "@/components/ui/table-frame";
 
 export function ProductDetail({ productId }: { productId: string }) {
@@ -54,7 +55,7 @@ export function ProductDetail({ productId }: { productId: string }) {
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title="Stock total">
           <p className="text-3xl font-semibold" data-testid="total-stock">
-            {p.isService ? "Servicio" : `${formatQty(totalStock)} ${p.unit}`}
+            {p.isService ? "Servicio" : `${formatQty(totalStock)} ${unitWord(totalStock, p.unit)}`}
           </p>
           <dl className="mt-3 grid grid-cols-3 gap-2 text-sm text-slate-600">
             <div>

@@ -13,6 +13,7 @@ import { InventoryTabs, useDebounced, useSlug } from "./common";
 import { useCan } from "@/components/auth/permissions";
 import { ProductDialog } from "./product-dialog";
 import { StockDialogs, type StockAction } from "./stock-dialogs";
+import { unitWord } from "@/lib/plural";
 
 type Row = RouterOutputs["inventory"]["products"]["rows"][number];
 type SortKey = "name" | "sku" | "salePrice" | "stock" | "updatedAt";
@@ -62,7 +63,7 @@ export function ProductsPage() {
           const low = dec(r.stockMin).gt(0) && dec(r.stock).lte(r.stockMin);
           return (
             <span className={low ? "font-medium text-red-700" : ""} title={low ? `Por debajo del mínimo (${formatQty(r.stockMin)})` : undefined}>
-              {formatQty(r.stock)} {r.unit}
+              {formatQty(r.stock)} {unitWord(r.stock, r.unit)}
               {low ? " ⚠" : ""}
             </span>
           );
@@ -110,7 +111,8 @@ export function ProductsPage() {
         actions={can("catalog.write") ? <Button onClick={() => setEditing({ id: null })}>Nuevo producto</Button> : null}
       />
       <InventoryTabs />
-      <div className="mb-4 grid gap-3 sm:grid-cols-4">
+      {/* Filters wrap instead of squeezing: each select keeps its whole text (sm:w-auto sizes it to its options). */}
+      <div className="mb-4 flex flex-wrap items-center gap-3">
         <Input
           type="search"
           aria-label="Buscar productos"
@@ -120,9 +122,9 @@ export function ProductsPage() {
             setSearch(e.target.value);
             setPage(0);
           }}
-          className="sm:col-span-2"
+          className="sm:min-w-64 sm:flex-1"
         />
-        <Select aria-label="Categoría" value={categoryId} onChange={(e) => (setCategoryId(e.target.value), setPage(0))}>
+        <Select aria-label="Categoría" className="sm:w-auto" value={categoryId} onChange={(e) => (setCategoryId(e.target.value), setPage(0))}>
           <option value="">Todas las categorías</option>
           {categories.data?.map((c) => (
             <option key={c.id} value={c.id}>
@@ -130,8 +132,8 @@ export function ProductsPage() {
             </option>
           ))}
         </Select>
-        <div className="flex items-center gap-3">
-          <Select aria-label="Familia" value={familyId} onChange={(e) => (setFamilyId(e.target.value), setPage(0))}>
+        <div className="flex w-full items-center gap-3 sm:w-auto">
+          <Select aria-label="Familia" className="min-w-0 flex-1 sm:w-auto" value={familyId} onChange={(e) => (setFamilyId(e.target.value), setPage(0))}>
             <option value="">Todas las familias</option>
             {families.data?.map((f) => (
               <option key={f.id} value={f.id}>

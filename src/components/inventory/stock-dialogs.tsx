@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { trpc, errorMessage, fieldErrors } from "@/lib/trpc/react";
 import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
@@ -56,13 +56,25 @@ export function ReceiveDialog({ open, onOpenChange, productId, productName, hasE
   }, [open]);
   const after = useAfterStockChange(onOpenChange);
   const m = trpc.inventory.receive.useMutation({ onSuccess: after });
-  const errs = m.error ? fieldErrors(m.error) : {};
+  // The product's own rule decides whether the expiry is asked for (lists don't carry it: ask).
+  const product = trpc.inventory.product.useQuery({ id: productId }, { enabled: open && hasExpiry === undefined });
+  const needsExpiry = hasExpiry ?? product.data?.product.hasExpiry ?? false;
+  const [missingExpiry, setMissingExpiry] = useState(false);
+  if (!open && missingExpiry) setMissingExpiry(false);
+  const expiryInput = useRef<HTMLInputElement>(null);
+  const errs: Record<string, string[] | undefined> = { ...(m.error ? fieldErrors(m.error) : {}), ...(missingExpiry ? { expiresAt: [`«${productName}» tiene vencimiento: indicá la fecha de vencimiento del lote.`] } : {}) };
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title="Ingresar stock" description={productName}>
       <form
         className="grid gap-4 sm:grid-cols-2"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
+          if (needsExpiry && !f.expiresAt) {
+            setMissingExpiry(true);
+            expiryInput.current?.focus();
+            return;
+          }
           m.mutate({
             productId,
             warehouseId: f.warehouseId,
@@ -84,8 +96,15 @@ export function ReceiveDialog({ open, onOpenChange, productId, productName, hasE
         <Field label="Número de lote" error={errs.lotNumber}>
           <Input value={f.lotNumber} onChange={(e) => setF({ ...f, lotNumber: e.target.value })} />
         </Field>
-        <Field label={hasExpiry ? "Vencimiento" : "Vencimiento (opcional)"} error={errs.expiresAt}>
-          <Input type="date" required={!!hasExpiry} value={f.expiresAt} onChange={(e) => setF({ ...f, expiresAt: e.target.value })} invalid={!!errs.expiresAt} />
+        <Field label={needsExpiry ? "Vencimiento (obligatorio)" : "Vencimiento (opcional)"} error={errs.expiresAt}>
+          <Input
+            ref={expiryInput}
+            type="date"
+            aria-required={needsExpiry}
+            value={f.expiresAt}
+            onChange={(e) => (setF({ ...f, expiresAt: e.target.value }), setMissingExpiry(false))}
+            invalid={!!errs.expiresAt}
+          />
         </Field>
         <Field label="Referencia" error={errs.reference}>
           <Input value={f.reference} onChange={(e) => setF({ ...f, reference: e.target.value })} placeholder="Stock inicial, remito…" />

@@ -11,6 +11,7 @@ import { formatPercent } from "@/lib/number";
 import { PAYMENT_METHOD_LABELS } from "@/lib/schemas/sale";
 import { VoidDialog } from "./void-dialog";
 import { RegistersCard } from "./registers-card";
+import { RowsSkeleton } from "@/components/ui/skeleton";
 import { TableFrame } from "@/components/ui/table-frame";
 
 const CLASS_STYLE = {
@@ -37,7 +38,16 @@ export function CashReviewPage({ slug }: { slug: string }) {
       <PageHeader title="Cajas y arqueos" description="Lo esperado contra lo declarado en cada cierre; los desvíos críticos esperan tu justificación." />
       <Card title="Sesiones de caja">
         {sessions.error ? <Alert>{errorMessage(sessions.error)}</Alert> : null}
-        {sessions.data && sessions.data.length === 0 ? <EmptyState title="Todavía no hay sesiones de caja" /> : null}
+        {sessions.isPending ? <RowsSkeleton /> : null}
+        {sessions.data && sessions.data.length === 0 ? (
+          <EmptyState title="Todavía no hay sesiones de caja">
+            Se abren desde el{" "}
+            <Link className="font-medium text-teal-800 underline" href={`/${slug}/pos`}>
+              punto de venta
+            </Link>{" "}
+            al empezar el turno, con el cambio inicial; al cerrarlas, su arqueo aparece acá.
+          </EmptyState>
+        ) : null}
         {sessions.data?.length ? (
           <TableFrame>
             <table className="w-full text-sm" aria-label="Sesiones de caja">
@@ -104,7 +114,10 @@ export function CashReviewPage({ slug }: { slug: string }) {
             />
           </Field>
         </div>
-        {sales.data && sales.data.length === 0 ? <p className="text-sm text-slate-600">No hay ventas que coincidan.</p> : null}
+        {sales.isPending ? <RowsSkeleton /> : null}
+        {sales.data && sales.data.length === 0 ? (
+          <p className="text-sm text-slate-600">{ticket ? "Ningún ticket tiene ese número. Revisá el número impreso en el ticket." : "Todavía no hay ventas: las del punto de venta aparecen acá para consultarlas o anularlas."}</p>
+        ) : null}
         {sales.data?.length ? (
           <TableFrame>
             <table className="w-full text-sm" aria-label="Ventas">

@@ -7,7 +7,7 @@ import { trpc, errorMessage } from "@/lib/trpc/react";
 import { Button } from "@/components/ui/button";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page";
-import { formatMoney } from "@/lib/format";
+import { calendarDateIn, formatMoney } from "@/lib/format";
 import { linesTotal, readLines } from "@/lib/purchasing/typed-lines";
 import { PurchaseLinesEditor, emptyPurchaseLine, type PurchaseLine } from "./purchase-lines-editor";
 
@@ -20,7 +20,7 @@ export function DirectReceiptPage({ slug }: { slug: string }) {
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
   const [reference, setReference] = useState("");
   const [withInvoice, setWithInvoice] = useState(false);
-  const invoice = useSupplierInvoiceForm(new Date().toLocaleDateString("en-CA"));
+  const invoice = useSupplierInvoiceForm(calendarDateIn());
   const [receivedOn, setReceivedOn] = useState("");
   const [lines, setLines] = useState<PurchaseLine[]>([emptyPurchaseLine()]);
   const [unreadable, setUnreadable] = useState<string[]>([]);

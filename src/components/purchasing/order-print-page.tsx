@@ -3,7 +3,7 @@ import Link from "next/link";
 import { trpc, errorMessage } from "@/lib/trpc/react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
-import { formatMoney, formatQty } from "@/lib/format";
+import { calendarDateIn, formatMoney, formatQty } from "@/lib/format";
 import { formatCuit } from "@/lib/cuit";
 import { isoDateText } from "@/lib/purchasing/order-message";
 import { Decimal } from "@/lib/decimal";
@@ -18,7 +18,7 @@ export function OrderPrintPage({ slug, id, businessName }: { slug: string; id: s
   if (q.error) return <Alert>{errorMessage(q.error)}</Alert>;
   const o = q.data;
   if (!o) return <div className="h-96 animate-pulse rounded-lg bg-slate-100" aria-label="Cargando la orden" />;
-  const today = isoDateText(new Date().toLocaleDateString("en-CA", { timeZone: "America/Argentina/Buenos_Aires" }));
+  const today = isoDateText(calendarDateIn());
   return (
     <div className="space-y-4">
       <div className="no-print flex flex-wrap items-center justify-between gap-2">

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page";
-import { formatMoney, formatQty } from "@/lib/format";
+import { calendarDateIn, formatMoney, formatQty } from "@/lib/format";
 import { Decimal } from "@/lib/decimal";
 import { parseEsAr, toInputText } from "@/lib/number";
 import { linesTotal, readCost, readLines, readQuantity } from "@/lib/purchasing/typed-lines";
@@ -29,7 +29,7 @@ export function ReceivePage({ slug, id }: { slug: string; id: string }) {
   const [receivedOn, setReceivedOn] = useState("");
   const [reference, setReference] = useState("");
   const [withInvoice, setWithInvoice] = useState(false);
-  const invoice = useSupplierInvoiceForm(new Date().toLocaleDateString("en-CA"));
+  const invoice = useSupplierInvoiceForm(calendarDateIn());
   const [over, setOver] = useState<string | null>(null);
   const [unreadable, setUnreadable] = useState<string[]>([]);
   const receive = trpc.purchasing.receive.useMutation({

@@ -12,11 +12,13 @@ import { lineSubtotal, readQuantity } from "@/lib/purchasing/typed-lines";
 import { NumberCell } from "./number-cell";
 import { Table, day, num, orderNumber, td, th } from "./common";
 import { useCan } from "@/components/auth/permissions";
+import { unitWord } from "@/lib/plural";
 
 type Suggestion = RouterOutputs["purchasing"]["suggestions"]["rows"][number];
 type Edit = { selected: boolean; productId: string; quantity: string; supplierId: string };
 
-const unitLabel = (u: string) => (u === "unit" ? "u" : u);
+/** "4 botellas", "1 bidón", "3,5 kg": the unit agreeing with the quantity. */
+const unitLabel = (u: string, quantity: string) => unitWord(quantity, u === "unit" ? "u" : u);
 
 /** Replenishment review: edit quantities, pick presentations and suppliers, create the orders in one action. */
 export function SuggestionsPage({ slug }: { slug: string }) {
@@ -35,7 +37,7 @@ export function SuggestionsPage({ slug }: { slug: string }) {
     setEdits((prev) => {
       const next: Record<string, Edit> = {};
       for (const s of q.data.rows) {
-        next[s.id] = prev[s.id] ?? { selected: s.status === "PENDING" && !!s.supplier_id, productId: s.product_id ?? "", quantity: toInputText(s.quantity, 3), supplierId: s.supplier_id ?? "" };
+        next[s.id] = prev[s.id] ?? { selected: s.status === "PENDING" && !!s.supplierId, productId: s.productId ?? "", quantity: toInputText(s.quantity, 3), supplierId: s.supplierId ?? "" };
       }
       return next;
     });
@@ -65,7 +67,7 @@ export function SuggestionsPage({ slug }: { slug: string }) {
     setEdits((e) => ({ ...e, [s.id]: { ...e[s.id]!, ...patch } }));
   };
   const costOf = (s: Suggestion, productId: string) =>
-    s.family_id ? (s.options.find((o) => o.productId === productId)?.lastUnitCost ?? null) : s.unit_cost;
+    s.familyId ? (s.options.find((o) => o.productId === productId)?.lastUnitCost ?? null) : s.unitCost;
 
   return (
     <div>
@@ -128,11 +130,10 @@ export function SuggestionsPage({ slug }: { slug: string }) {
                 <th className={th}>
                   <span className="sr-only">Elegir</span>
                 </th>
-                <th className={th}>Producto / familia</th>
+                <th className={th}>Producto / familia y presentación</th>
                 <th className={`${th} text-right`}>Stock</th>
                 <th className={`${th} text-right`}>En camino</th>
                 <th className={`${th} text-right`}>Falta</th>
-                <th className={th}>Presentación</th>
                 <th className={th}>Cantidad</th>
                 <th className={th}>Proveedor</th>
                 <th className={`${th} text-right`}>Costo est.</th>
@@ -159,9 +160,29 @@ export function SuggestionsPage({ slug }: { slug: string }) {
                   <td className="px-3 py-2 text-slate-800">
                     <div className="font-medium">{s.label}</div>
                     <div className="text-xs text-slate-600">{s.summary}</div>
-                    {s.status === "ORDERED" && s.order_id ? (
-                      <Link className="text-xs text-teal-800 underline" href={`/${slug}/compras/ordenes/${s.order_id}`}>
-                        Pedido en {orderNumber(s.order_number ?? 0)}
+                    {/* A family is bought in one of its presentations: chosen here, under its name (one column less keeps the table a table on a laptop). */}
+                    {s.familyId ? (
+                      <Select
+                        aria-label={`Presentación de ${s.label}`}
+                        className="mt-1"
+                        value={e.productId}
+                        disabled={done || !canWrite}
+                        onChange={(ev) => {
+                          const opt = s.options.find((o) => o.productId === ev.target.value)!;
+                          set(s, { productId: opt.productId, quantity: toInputText(opt.packs, 3), supplierId: e.supplierId || opt.supplierId || "" });
+                          save.mutate({ id: s.id, productId: opt.productId, quantity: toWire(opt.packs) });
+                        }}
+                      >
+                        {s.options.map((o) => (
+                          <option key={o.productId} value={o.productId}>
+                            {o.name} ({formatQty(o.packs)} u.)
+                          </option>
+                        ))}
+                      </Select>
+                    ) : null}
+                    {s.status === "ORDERED" && s.orderId ? (
+                      <Link className="text-xs text-teal-800 underline" href={`/${slug}/compras/ordenes/${s.orderId}`}>
+                        Pedido en {orderNumber(s.orderNumber ?? 0)}
                       </Link>
                     ) : s.status === "DISMISSED" ? (
                       <span className="text-xs">
@@ -182,33 +203,11 @@ export function SuggestionsPage({ slug }: { slug: string }) {
                     ) : null}
                   </td>
                   <td className={num}>
-                    {formatQty(s.stock)} {unitLabel(s.unit)}
+                    {formatQty(s.stock)} {unitLabel(s.unit, s.stock)}
                   </td>
-                  <td className={num}>{new Decimal(s.on_order).gt(0) ? `${formatQty(s.on_order)} ${unitLabel(s.unit)}` : "—"}</td>
+                  <td className={num}>{new Decimal(s.onOrder).gt(0) ? `${formatQty(s.onOrder)} ${unitLabel(s.unit, s.onOrder)}` : "—"}</td>
                   <td className={num}>
-                    {formatQty(s.need)} {unitLabel(s.unit)}
-                  </td>
-                  <td className={td}>
-                    {s.family_id ? (
-                      <Select
-                        aria-label={`Presentación de ${s.label}`}
-                        value={e.productId}
-                        disabled={done || !canWrite}
-                        onChange={(ev) => {
-                          const opt = s.options.find((o) => o.productId === ev.target.value)!;
-                          set(s, { productId: opt.productId, quantity: toInputText(opt.packs, 3), supplierId: e.supplierId || opt.supplierId || "" });
-                          save.mutate({ id: s.id, productId: opt.productId, quantity: toWire(opt.packs) });
-                        }}
-                      >
-                        {s.options.map((o) => (
-                          <option key={o.productId} value={o.productId}>
-                            {o.name} ({formatQty(o.packs)} u.)
-                          </option>
-                        ))}
-                      </Select>
-                    ) : (
-                      <span>{s.product_name}</span>
-                    )}
+                    {formatQty(s.need)} {unitLabel(s.unit, s.need)}
                   </td>
                   <td className={td}>
                     <NumberCell

@@ -34,7 +34,8 @@ export function TeamPage() {
   const setDisabled = trpc.tenancy.setMemberDisabled.useMutation(done);
   const forceReset = trpc.tenancy.forcePasswordReset.useMutation(done);
   const changeRole = trpc.tenancy.changeMemberRole.useMutation({ onSuccess: () => utils.tenancy.members.invalidate() });
-  const revoke = trpc.tenancy.revokeInvitation.useMutation({ onSuccess: () => utils.tenancy.invitations.invalidate() });
+  const [revoking, setRevoking] = useState<{ id: string; email: string } | null>(null);
+  const revoke = trpc.tenancy.revokeInvitation.useMutation({ onSuccess: async () => (setRevoking(null), await utils.tenancy.invitations.invalidate()) });
   const isOwner = me.data?.role === "OWNER";
   const busy = remove.isPending || setDisabled.isPending || forceReset.isPending;
   const actionError = remove.error ?? setDisabled.error ?? forceReset.error ?? changeRole.error ?? revoke.error;
@@ -117,7 +118,7 @@ export function TeamPage() {
               <div className="min-w-0 break-all text-sm">
                 {i.email} · {ROLE_LABELS[i.role]} · vence {formatDate(i.expiresAt)}
               </div>
-              <Button variant="ghost" busy={revoke.isPending} onClick={() => revoke.mutate({ invitationId: i.id })}>
+              <Button variant="ghost" onClick={() => setRevoking({ id: i.id, email: i.email })}>
                 Revocar
               </Button>
             </li>
@@ -125,6 +126,15 @@ export function TeamPage() {
         </ul>
       )}
       <InviteDialog open={inviteOpen} onOpenChange={setInviteOpen} canAddOwner={isOwner} />
+      <ConfirmDialog
+        open={!!revoking}
+        onOpenChange={(o) => !o && setRevoking(null)}
+        title="Revocar la invitación"
+        description={revoking ? `El enlace que le enviamos a ${revoking.email} deja de funcionar. Podés invitarla de nuevo cuando quieras.` : ""}
+        confirmLabel="Revocar"
+        busy={revoke.isPending}
+        onConfirm={() => revoking && revoke.mutate({ invitationId: revoking.id })}
+      />
       <ConfirmDialog
         open={!!pending}
         onOpenChange={(o) => !o && setPending(null)}

@@ -19,3 +19,14 @@ export function PageSkeleton({ rows = 6 }: { rows?: number }) {
     </div>
   );
 }
+
+/** Placeholder rows for a list inside a card while its data loads. */
+export function RowsSkeleton({ rows = 3 }: { rows?: number }) {
+  return (
+    <div role="status" aria-label="Cargando…" className="space-y-2">
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className="h-9 animate-pulse rounded bg-slate-100" />
+      ))}
+    </div>
+  );
+}

@@ -1,7 +1,4 @@
-import { arParts } from "@/lib/ar-time";
+import { formatDateTime } from "@/lib/format";
 
-/** "dd/mm/aaaa HH:MM" in Argentina, 24-hour, for count entries and reports. */
-export function formatWhen(d: Date | string): string {
-  const p = arParts(new Date(d));
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
-}
+/** "dd/mm/aaaa HH:MM" in the business's time zone, 24-hour, for count entries and reports. */
+export const formatWhen = (d: Date | string): string => formatDateTime(d);

@@ -41,8 +41,8 @@ export async function listInvoices(tx: Tx, raw: TInvoiceQueryInput) {
   const i = ZInvoiceQueryInput.parse(raw);
   const where = sql`where true
     ${i.customerId ? sql`and (d.customer_id = ${i.customerId} or f.receiver_doc_number = (select case when doc_type in ('CUIT','CUIL') then regexp_replace(doc_number, '[^0-9]', '', 'g') else doc_number end from customers where id = ${i.customerId}))` : sql``}
-    ${i.from ? sql`and coalesce(f.issue_date, f.requested_at::date) >= ${i.from}::date` : sql``}
-    ${i.to ? sql`and coalesce(f.issue_date, f.requested_at::date) <= ${i.to}::date` : sql``}
+    ${i.from ? sql`and coalesce(f.issue_date, (f.requested_at at time zone reports_tz())::date) >= ${i.from}::date` : sql``}
+    ${i.to ? sql`and coalesce(f.issue_date, (f.requested_at at time zone reports_tz())::date) <= ${i.to}::date` : sql``}
     ${i.minTotal ? sql`and f.total >= ${i.minTotal}::numeric` : sql``}
     ${i.maxTotal ? sql`and f.total <= ${i.maxTotal}::numeric` : sql``}
     ${i.cbteTipo ? sql`and f.cbte_tipo = ${i.cbteTipo}` : sql``}
@@ -52,10 +52,10 @@ export async function listInvoices(tx: Tx, raw: TInvoiceQueryInput) {
   const from = sql`from fiscal_documents f left join billing_documents d on d.fiscal_document_id = f.id`;
   const rows = await tx.execute<InvoiceRow>(sql`
     select f.id, f.kind, f.status, f.cbte_tipo as "cbteTipo", f.point_of_sale as "pointOfSale", f.number::int as number,
-      coalesce(f.issue_date, f.requested_at::date)::text as "issueDate", f.receiver_name as "receiverName", f.receiver_doc_number as "receiverDocNumber",
+      coalesce(f.issue_date, (f.requested_at at time zone reports_tz())::date)::text as "issueDate", f.receiver_name as "receiverName", f.receiver_doc_number as "receiverDocNumber",
       d.customer_id as "customerId", d.batch_id as "batchId", f.total::text, f.cae, f.last_error as "lastError"
     ${from} ${where}
-    order by coalesce(f.issue_date, f.requested_at::date) desc, f.number desc nulls first limit ${i.limit}`);
+    order by coalesce(f.issue_date, (f.requested_at at time zone reports_tz())::date) desc, f.number desc nulls first limit ${i.limit}`);
   const [stats] = await tx.execute<{ count: number; total: string; average: string; max: string; issued: number; rejected: number; pending: number }>(sql`
     select count(*)::int as count, coalesce(sum(f.total) filter (where f.kind = 'INVOICE'), 0)::numeric(14,2)::text as total,
       coalesce(avg(f.total), 0)::numeric(14,2)::text as average, coalesce(max(f.total), 0)::numeric(14,2)::text as max,

@@ -67,7 +67,7 @@ export async function getProduct(tx: Tx, id: string, opts: { withCosts: boolean 
   }>(sql`
     select l.id, l.warehouse_id as "warehouseId", w.name as "warehouseName", l.lot_number as "lotNumber", l.quantity,
            l.initial_quantity as "initialQuantity", l.unit_cost as "unitCost", l.received_at::text as "receivedAt",
-           l.expires_at::text as "expiresAt", (l.expires_at - current_date) as "daysToExpiry", l.is_deficit as "isDeficit"
+           l.expires_at::text as "expiresAt", (l.expires_at - (now() at time zone reports_tz())::date) as "daysToExpiry", l.is_deficit as "isDeficit"
     from lots l join warehouses w on w.tenant_id = l.tenant_id and w.id = l.warehouse_id
     where l.tenant_id = ${TENANT} and l.product_id = ${id} and l.quantity <> 0
     order by l.expires_at asc nulls last, l.received_at, l.seq`);

@@ -32,7 +32,7 @@ describe("fields that mean what they say", () => {
     await addStock(t.tenantId, bag400, t.warehouseId, "3", "3000"); // 1200 g → need 8800 g
     await withTenant(t.tenantId, (tx) => runReplenishment(tx, { today: "2026-04-01", mode: "cron" }));
     const { rows } = await withTenant(t.tenantId, (tx) => listSuggestions(tx));
-    const s = rows.find((r) => r.family_id === family)!;
+    const s = rows.find((r) => r.familyId === family)!;
     expect(s.options.map((o) => [o.productId, o.packs])).toEqual([
       [bag900, "10"],
       [bag400, "2"],

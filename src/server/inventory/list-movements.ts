@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Tx } from "../db/client";
 import { movementType } from "../db/schema/inventory";
 import { TENANT } from "./ledger";
+import { isoTs } from "../db/sql-helpers";
 
 export const ZListMovementsInput = z.object({
   page: z.number().int().min(0).default(0),
@@ -28,8 +29,9 @@ export async function listMovements(tx: Tx, raw: TListMovementsInput) {
   if (input.warehouseId) where.push(sql`m.warehouse_id = ${input.warehouseId}`);
   if (input.type) where.push(sql`m.type = ${input.type}`);
   if (input.reference) where.push(sql`m.reference ilike ${"%" + input.reference.replace(/[\\%_]/g, (c) => `\\${c}`) + "%"}`);
-  if (input.from) where.push(sql`m.created_at >= ${input.from}::date`);
-  if (input.to) where.push(sql`m.created_at < ${input.to}::date + 1`);
+  // Desde/Hasta are days on the business's calendar (its time zone), not the server's.
+  if (input.from) where.push(sql`m.created_at >= (${input.from}::date::timestamp at time zone reports_tz())`);
+  if (input.to) where.push(sql`m.created_at < ((${input.to}::date + 1)::timestamp at time zone reports_tz())`);
   const w = sql.join(where, sql` and `);
   // The ledger grows without bound: count at most COUNT_CAP rows (the UI pages through them).
   const [{ total } = { total: 0 }] = await tx.execute<{ total: number }>(
@@ -55,7 +57,7 @@ export async function listMovements(tx: Tx, raw: TListMovementsInput) {
     isShortfall: boolean;
     userName: string | null;
   }>(sql`
-    select m.id, m.created_at::text as "createdAt", m.type, m.product_id as "productId", p.name as "productName", p.sku,
+    select m.id, ${isoTs(sql`m.created_at`)} as "createdAt", m.type, m.product_id as "productId", p.name as "productName", p.sku,
            w.name as "warehouseName", cw.name as "counterpartName", l.lot_number as "lotNumber", m.quantity, m.unit_cost as "unitCost",
            m.stock_before as "stockBefore", m.stock_after as "stockAfter", m.destination_type as "destinationType", m.reference,
            m.source_type as "sourceType", m.is_shortfall as "isShortfall", u.name as "userName"

@@ -227,12 +227,14 @@ export async function createSale(tx: Tx, input: TSaleInput, actor: CreateSaleAct
   const ticketNumber = written!.last_number;
 
   if (charge) {
+    // The charge's day on the business's calendar (its time zone), as the reports count it.
+    const [day] = await tx.execute<{ d: string }>(sql`select (${input.createdAt}::timestamptz at time zone reports_tz())::date::text as d`);
     await recordSaleCharge(
       tx,
       {
         saleId: input.id,
         ticketNumber,
-        chargedOn: new Date(Date.parse(input.createdAt) - 3 * 3600_000).toISOString().slice(0, 10),
+        chargedOn: day!.d,
         charge,
         total: total.toFixed(2),
         lines: lines.map((l) => ({

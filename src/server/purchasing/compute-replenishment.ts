@@ -5,6 +5,7 @@ import type { PresentationOption } from "../db/schema/purchasing";
 import { dec, Decimal, qty } from "@/lib/decimal";
 import { TENANT } from "./common";
 import { notify } from "./notifications";
+import { unitWord } from "@/lib/plural";
 
 // Replenishment suggestions (SPEC §7), computed set-based in one SQL statement:
 // - a product without family below stockMin → stockIdeal − stock − on order;
@@ -142,7 +143,7 @@ export async function runReplenishment(tx: Tx, opts: { today: string; mode: "cro
         familyId: null,
         productId: c.product_id,
         label: c.label,
-        summary: `${formatQty(c.need)} ${c.unit} de ${c.label} (stock ${formatQty(c.stock)}${dec(c.on_order).gt(0) ? `, ${formatQty(c.on_order)} en camino` : ""})`,
+        summary: `${formatQty(c.need)} ${unitWord(c.need, baseUnitLabel(c.unit))} de ${c.label} (stock ${formatQty(c.stock)}${dec(c.on_order).gt(0) ? `, ${formatQty(c.on_order)} en camino` : ""})`,
         unit: c.unit,
         quantity: dec(c.need).toFixed(3),
         unitCost: c.unit_cost,

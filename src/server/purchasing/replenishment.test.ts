@@ -38,8 +38,8 @@ describe("replenishment suggestions", () => {
     expect(run).toMatchObject({ skipped: false, suggestions: 1 });
     const { rows } = await withTenant(tenantId, (tx) => listSuggestions(tx));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ product_id: low, family_id: null, stock: "4.000", need: "26.000", quantity: "26.000", unit_cost: "1234.5000", supplier_id: supplierId });
-    expect(rows.some((r) => r.product_id === service || r.product_id === atMin)).toBe(false);
+    expect(rows[0]).toMatchObject({ productId: low, familyId: null, stock: "4.000", need: "26.000", quantity: "26.000", unitCost: "1234.5000", supplierId: supplierId });
+    expect(rows.some((r) => r.productId === service || r.productId === atMin)).toBe(false);
   });
 
   it("the cocoa family (SPEC §7): 5300 g ≈ 6 × 900 g or 14 × 400 g, minus an open order", async () => {
@@ -55,14 +55,14 @@ describe("replenishment suggestions", () => {
     let { rows } = await withTenant(tenantId, (tx) => listSuggestions(tx));
     expect(rows).toHaveLength(1); // the family, not its members one by one
     const s = rows[0]!;
-    expect(s).toMatchObject({ family_id: family, stock: "4700.000", target: "10000.000", on_order: "0.000", need: "5300.000" });
+    expect(s).toMatchObject({ familyId: family, stock: "4700.000", target: "10000.000", onOrder: "0.000", need: "5300.000" });
     expect(s.summary).toBe("5300 g de cacao ≈ 6 × 900 g o 14 × 400 g");
     expect(s.options.map((o) => [o.productId, o.packs])).toEqual([
       [bag900, "6"],
       [bag400, "14"],
     ]);
     // Default presentation: cheapest per gram (900 g at 6000 = 6.67/g vs 400 g at 3000 = 7.5/g).
-    expect(s).toMatchObject({ product_id: bag900, quantity: "6.000", unit_cost: "6000.0000" });
+    expect(s).toMatchObject({ productId: bag900, quantity: "6.000", unitCost: "6000.0000" });
 
     // An open order of 2 × 900 g (1800 g) is on the way: need 3500 g ≈ 4 × 900 g or 9 × 400 g.
     await withTenant(tenantId, async (tx) => {
@@ -77,7 +77,7 @@ describe("replenishment suggestions", () => {
     await withTenant(tenantId, (tx) => runReplenishment(tx, { today, mode: "manual" }));
     ({ rows } = await withTenant(tenantId, (tx) => listSuggestions(tx)));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ on_order: "1800.000", need: "3500.000", summary: "3500 g de cacao ≈ 4 × 900 g o 9 × 400 g" });
+    expect(rows[0]).toMatchObject({ onOrder: "1800.000", need: "3500.000", summary: "3500 g de cacao ≈ 4 × 900 g o 9 × 400 g" });
   });
 
   it("converts a selection into draft orders grouped by supplier in one action, with the manager's edits", async () => {
@@ -117,7 +117,7 @@ describe("replenishment suggestions", () => {
       [a, "9.000"],
     ]);
     const after = await withTenant(tenantId, (tx) => listSuggestions(tx));
-    expect(after.rows.filter((r) => r.status === "ORDERED").map((r) => r.order_id)).toEqual([order.id, order.id]);
+    expect(after.rows.filter((r) => r.status === "ORDERED").map((r) => r.orderId)).toEqual([order.id, order.id]);
     expect(after.rows.find((r) => r.label === "Batata")!.status).toBe("DISMISSED");
     // Converting twice is refused.
     await expect(
@@ -140,7 +140,7 @@ describe("replenishment suggestions", () => {
     const pend = two.rows.filter((r) => r.status === "PENDING");
     expect(pend.map((r) => r.label)).toEqual(["Batata", "Cebolla"]);
     const res2 = await withTenant(tenantId, (tx) =>
-      convertSuggestions(tx, { items: pend.map((r, i) => ({ suggestionId: r.id, productId: r.product_id!, quantity: r.quantity, supplierId: i ? s2 : s1 })) }, actor),
+      convertSuggestions(tx, { items: pend.map((r, i) => ({ suggestionId: r.id, productId: r.productId!, quantity: r.quantity, supplierId: i ? s2 : s1 })) }, actor),
     );
     expect(res2.orders.map((o) => o.supplierId).sort()).toEqual([s1, s2].sort());
     const [cnt] = await withTenant(tenantId, (tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from purchase_orders where status = 'DRAFT'`));

@@ -1,7 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
-import { formatMoney, formatDate, formatQty } from "@/lib/format";
+import { formatMoney, formatQty } from "@/lib/format";
+import { formatCalendarDate } from "@/lib/ar-time";
 import { notify } from "./notifications";
 import { payableStatusSql } from "./payable-status";
 
@@ -25,7 +26,7 @@ export async function scanPayableAlerts(tx: Tx, today: string, onlyPayableId?: s
         r.status === "OVERDUE"
           ? `Pago vencido: ${r.supplier_name}`
           : `Pago por vencer: ${r.supplier_name} ${r.days === 0 ? "vence hoy" : `vence en ${r.days} ${r.days === 1 ? "día" : "días"}`}`,
-      body: `Saldo ${formatMoney(r.balance)} · vencimiento ${formatDate(`${r.due_on}T12:00:00`)}`,
+      body: `Saldo ${formatMoney(r.balance)} · vencimiento ${formatCalendarDate(r.due_on)}`,
       link: `/compras/pagos/${r.id}`,
       data: { payableId: r.id, dueOn: r.due_on, balance: r.balance },
       dedupeKey: `payable:${r.id}:${r.status}`,
@@ -43,7 +44,7 @@ export async function scanExpiringLots(tx: Tx, today: string, windowDays: number
     order by l.expires_at, p.name limit 200`);
   if (lots.length === 0) return { created: 0, lots: 0 };
   const expired = lots.filter((l) => l.days < 0).length;
-  const first = lots.slice(0, 3).map((l) => `${l.product_name} (${formatQty(l.quantity)}, ${formatDate(`${l.expires_at}T12:00:00`)})`);
+  const first = lots.slice(0, 3).map((l) => `${l.product_name} (${formatQty(l.quantity)}, ${formatCalendarDate(l.expires_at)})`);
   const created = await notify(tx, [
     {
       kind: "LOTS_EXPIRING",

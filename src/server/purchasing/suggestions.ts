@@ -10,23 +10,23 @@ import { zCost, zQuantity } from "@/lib/schemas/decimal";
 
 export type SuggestionRow = {
   id: string;
-  family_id: string | null;
-  product_id: string | null;
-  product_name: string | null;
+  familyId: string | null;
+  productId: string | null;
+  productName: string | null;
   label: string;
   summary: string;
   unit: string;
   stock: string;
   target: string;
-  on_order: string;
+  onOrder: string;
   need: string;
   quantity: string;
-  unit_cost: string | null;
-  supplier_id: string | null;
+  unitCost: string | null;
+  supplierId: string | null;
   options: PresentationOption[];
   status: "PENDING" | "ORDERED" | "DISMISSED";
-  order_id: string | null;
-  order_number: number | null;
+  orderId: string | null;
+  orderNumber: number | null;
 };
 
 /** The latest run's suggestions (today's or the most recent one). */
@@ -35,8 +35,9 @@ export async function listSuggestions(tx: Tx): Promise<{ run: { id: string; runO
     select id, run_on::text as run_on, ${isoTs(sql`computed_at`)} as computed_at from replenishment_runs order by run_on desc limit 1`);
   if (!run) return { run: null, rows: [] };
   const rows = await tx.execute<SuggestionRow>(sql`
-    select s.id, s.family_id, s.product_id, p.name as product_name, s.label, s.summary, s.unit, s.stock, s.target, s.on_order, s.need,
-           s.quantity, s.unit_cost, s.supplier_id, s.options, s.status, s.order_id, o.number as order_number
+    select s.id, s.family_id as "familyId", s.product_id as "productId", p.name as "productName", s.label, s.summary, s.unit, s.stock, s.target,
+           s.on_order as "onOrder", s.need, s.quantity, s.unit_cost as "unitCost", s.supplier_id as "supplierId", s.options, s.status,
+           s.order_id as "orderId", o.number as "orderNumber"
     from replenishment_suggestions s
     left join products p on p.tenant_id = s.tenant_id and p.id = s.product_id
     left join purchase_orders o on o.tenant_id = s.tenant_id and o.id = s.order_id

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { requirePermission } from "@/server/auth/page-membership";
 import { TRPCProvider } from "@/lib/trpc/react";
 import { Terminal } from "@/components/terminal/terminal";
+import { TimeZoneProvider } from "@/components/shell/time-zone";
+import { businessTimeZone } from "@/lib/business-settings";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +24,8 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
  */
 export default async function PosPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  if (!(await requirePermission(slug, "pos.sell", `/${slug}/pos`))) {
+  const m = await requirePermission(slug, "pos.sell", `/${slug}/pos`);
+  if (!m) {
     return (
       <main className="mx-auto max-w-lg p-8">
         <h1 className="text-xl font-semibold">Punto de venta</h1>
@@ -32,7 +35,9 @@ export default async function PosPage({ params }: { params: Promise<{ slug: stri
   }
   return (
     <TRPCProvider tenantSlug={slug} key={slug}>
-      <Terminal slug={slug} />
+      <TimeZoneProvider timeZone={businessTimeZone(m.tenant.settings)}>
+        <Terminal slug={slug} />
+      </TimeZoneProvider>
     </TRPCProvider>
   );
 }
