@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { cursorRows } from "../db/cursor";
 import type { Tx } from "../db/client";
+import type { JournalLineJson } from "../db/schema/accounting";
 
 export type JournalRow = {
   entryDate: string;
@@ -29,33 +30,48 @@ export const SOURCE_LABELS: Record<string, string> = {
   CHECKOUT: "Checkout de habitación",
 };
 
-type RawRow = {
-  entry_date: string; entry_id: string; source_type: string; role: "ORIGINAL" | "REVERSAL"; description: string;
-  line_no: number; code: string; name: string; debit: string; credit: string; memo: string | null;
-};
+type RawEntry = { entry_date: string; entry_id: string; source_type: string; role: "ORIGINAL" | "REVERSAL"; description: string; lines: JournalLineJson[] };
 
 /**
- * The lines of one export in a fixed order (date, entry, line), streamed through a cursor so a
- * month of 100,000 documents never sits in memory at once. Same export → same rows, always.
+ * The lines of one export in a fixed order (date, entry, line), in batches, streamed through a
+ * cursor so a month of 100,000 documents never sits in memory at once. Same export → same rows,
+ * always. PostgreSQL sends one row per ENTRY (its lines as they are stored) and the lines are
+ * expanded here against the chart read once: a month is ~100,000 rows sorted and sent instead
+ * of ~700,000 unnested, joined and sorted lines. A line whose account is missing is left out,
+ * as the join did before.
  */
-export async function* journalRows(tx: Tx, exportId: string): AsyncGenerator<JournalRow> {
-  const rows = cursorRows<RawRow>(
+export async function* journalRowBatches(tx: Tx, exportId: string): AsyncGenerator<JournalRow[]> {
+  const accounts = new Map(
+    (await tx.execute<{ id: string; code: string; name: string }>(sql`select id, code, name from ledger_accounts`)).map((a) => [a.id, a] as const),
+  );
+  const entries = cursorRows<RawEntry>(
     tx,
     sql`
-      select e.entry_date::text as entry_date, e.id as entry_id, e.source_type, e.role, e.description,
-             x.n::int as line_no, a.code, a.name, x.l->>'d' as debit, x.l->>'c' as credit, x.l->>'m' as memo
+      select e.entry_date::text as entry_date, e.id as entry_id, e.source_type, e.role, e.description, e.lines
       from journal_entries e
-      cross join lateral jsonb_array_elements(e.lines) with ordinality as x(l, n)
-      join ledger_accounts a on a.id = (x.l->>'a')::uuid
       where e.export_id = ${exportId}
-      order by e.entry_date, e.id, x.n`,
+      order by e.entry_date, e.id`,
+    1000,
   );
-  for await (const batch of rows) {
-    for (const r of batch) {
-      yield {
-        entryDate: r.entry_date, entryId: r.entry_id, sourceType: r.source_type, role: r.role, description: r.description,
-        lineNo: r.line_no, accountCode: r.code, accountName: r.name, debit: r.debit, credit: r.credit, memo: r.memo,
-      };
+  for await (const batch of entries) {
+    const out: JournalRow[] = [];
+    for (const e of batch) {
+      const lines = typeof e.lines === "string" ? (JSON.parse(e.lines) as JournalLineJson[]) : e.lines;
+      for (let i = 0; i < lines.length; i++) {
+        const l = lines[i]!;
+        const a = accounts.get(l.a);
+        if (!a) continue;
+        out.push({
+          entryDate: e.entry_date, entryId: e.entry_id, sourceType: e.source_type, role: e.role, description: e.description,
+          lineNo: i + 1, accountCode: a.code, accountName: a.name, debit: l.d, credit: l.c, memo: l.m ?? null,
+        });
+      }
     }
+    yield out;
   }
+}
+
+/** The same rows one by one. */
+export async function* journalRows(tx: Tx, exportId: string): AsyncGenerator<JournalRow> {
+  for await (const batch of journalRowBatches(tx, exportId)) yield* batch;
 }

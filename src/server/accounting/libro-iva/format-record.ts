@@ -3,12 +3,17 @@ import type { FieldDesign, RecordDesign } from "./record-design";
 
 export type RecordValues = Record<string, string | number | null | undefined>;
 
-/** Characters ISO-8859-1 can't hold become "?"; control characters go. */
-const latin1 = (s: string) =>
-  s
+/** Characters ISO-8859-1 can't hold become "?"; control characters go (printable ASCII as is). */
+const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
+function latin1(s: string): string {
+  if (PRINTABLE_ASCII.test(s)) return s;
+  return s
     .normalize("NFC")
     .replace(/[\u0000-\u001f\u007f]/g, " ")
     .replace(/[^\u0020-\u00ff]/g, "?");
+}
+
+const PLAIN_AMOUNT = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
 
 function formatField(fd: FieldDesign, raw: string | number | null | undefined): string {
   const v = raw === null || raw === undefined ? "" : String(raw);
@@ -22,6 +27,16 @@ function formatField(fd: FieldDesign, raw: string | number | null | undefined): 
       return digits.padStart(fd.length, "0");
     }
     case "AMT": {
+      const fast = PLAIN_AMOUNT.exec(v);
+      if (fast) {
+        // The database's own text ("1234.5", "-0.25"): cents by string, no decimal arithmetic
+        // (a month's files format about a million amounts). Same result as the general path.
+        const neg = fast[1] === "-";
+        const body = (fast[2]! + (fast[3] ?? "").padEnd(2, "0")).replace(/^0+(?=\d)/, "");
+        const width = neg ? fd.length - 1 : fd.length;
+        if (body.length > width) throw new RangeError(`${fd.label}: ${v} excede ${fd.length} posiciones`);
+        return (neg ? "-" : "") + body.padStart(width, "0");
+      }
       const cents = dec(v || "0").times(100).toDecimalPlaces(0);
       const neg = cents.isNegative();
       const body = cents.abs().toFixed(0);

@@ -127,7 +127,8 @@ export const products = pgTable(
 export const productNameTrigrams = pgTable(
   "product_name_trigrams",
   {
-    tenantId: tenantCol(),
+    // Derived rows kept by trigger: no foreign keys (see product_name_search in search.ts).
+    tenantId: uuid().notNull().$defaultFn(tenantDefault),
     productId: uuid().notNull(),
     trigram: text().notNull(),
   },
@@ -135,9 +136,6 @@ export const productNameTrigrams = pgTable(
     primaryKey({ columns: [t.tenantId, t.productId, t.trigram] }),
     // Covering: a lookup is an index-only scan (rows of one trigram are scattered on the heap).
     index("product_name_trigrams_lookup_idx").on(t.tenantId, t.trigram, t.productId),
-    foreignKey({ name: "product_name_trigrams_product_fk", columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id] }).onDelete(
-      "cascade",
-    ),
   ],
 );
 
