@@ -10,13 +10,19 @@
 // Each sale: 5 random distinct products, quantity 1, paid in cash. 1 client = sequential on
 // one register; 8 clients = 8 registers selling concurrently (shared catalog, so lots and
 // stock levels do contend, as in a real shop).
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
 
 process.env.LOG_LEVEL ??= "warn";
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production" });
 process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
+// Production refuses to start without its secrets: fresh random ones; Inngest events go to a
+// closed local port (fiscal documents stay PENDING), as in scripts/e2e-server.ts.
+process.env.FISCAL_KEY_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+process.env.INNGEST_SIGNING_KEY ??= `signkey-test-${randomBytes(32).toString("hex")}`;
+process.env.INNGEST_EVENT_KEY ??= randomBytes(16).toString("hex");
+process.env.INNGEST_BASE_URL ??= "http://127.0.0.1:9";
 
 const SALES_1 = Number(process.env.BENCH_SALES_1 ?? 300);
 const SALES_8 = Number(process.env.BENCH_SALES_8 ?? 480);

@@ -12,7 +12,7 @@
 // dashboard ("last 30 days", "this year") and a year's sales by product. The baseline is the
 // same figures from the raw sale lines (app role, RLS on), and both must agree to the cent.
 // Then the sale commit (createSale in a tenant transaction) with and without the triggers.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
@@ -20,6 +20,12 @@ import path from "node:path";
 process.env.LOG_LEVEL ??= "warn";
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production" });
 process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
+// Production refuses to start without its secrets: fresh random ones; Inngest events go to a
+// closed local port (fiscal documents stay PENDING), as in scripts/e2e-server.ts.
+process.env.FISCAL_KEY_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+process.env.INNGEST_SIGNING_KEY ??= `signkey-test-${randomBytes(32).toString("hex")}`;
+process.env.INNGEST_EVENT_KEY ??= randomBytes(16).toString("hex");
+process.env.INNGEST_BASE_URL ??= "http://127.0.0.1:9";
 
 const LINES = Number(process.env.BENCH_LINES ?? 2_000_000);
 const OTHER_LINES = Number(process.env.BENCH_OTHER_LINES ?? 200_000);
