@@ -2,11 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
-import { billingCharges } from "../db/schema/billing";
 import { AppError } from "../errors/app-error";
-import { tenantToday } from "../purchasing/common";
 import { ZIsoDate, ZManualChargeLine } from "@/lib/schemas/billing";
-import { manualChargeLines } from "./charge-lines";
+import { insertManualCharge } from "./insert-manual-charge";
 
 export const ZAddAccountChargeInput = z.object({
   customerId: z.uuid(),
@@ -25,19 +23,5 @@ export async function addAccountCharge(tx: Tx, raw: z.input<typeof ZAddAccountCh
   );
   if (!c) throw new AppError("NOT_FOUND", "El cliente no existe.");
   if (!c.active || !c.account_enabled) throw new AppError("INVALID_STATE", `${c.name} no tiene cuenta corriente habilitada.`);
-  const { lines, total } = manualChargeLines(input.lines);
-  const [row] = await tx
-    .insert(billingCharges)
-    .values({
-      source: "MANUAL",
-      status: "PENDING",
-      customerId: input.customerId,
-      description: lines.map((l) => l.description).join(", ").slice(0, 300),
-      lines,
-      total,
-      chargedOn: input.chargedOn ?? (await tenantToday(tx)),
-      createdBy: actor.userId,
-    })
-    .returning({ id: billingCharges.id });
-  return { chargeId: row!.id, total };
+  return insertManualCharge(tx, { status: "PENDING", customerId: input.customerId }, input, actor);
 }
