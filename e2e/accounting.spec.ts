@@ -1,10 +1,16 @@
 import { readFile } from "node:fs/promises";
-import { test, expect } from "@playwright/test";
-import { DEMO_USERS, login } from "./fixtures";
+import { login } from "./fixtures";
+import { test, expect, type SeededBusiness } from "./business";
+
+// This spec's own business (e2e/business.ts): a fresh copy of the demo, not the shared one.
+let biz: SeededBusiness;
+test.beforeEach(({ business }) => {
+  biz = business;
+});
 
 test("the owner records the supplier's Factura A (two rates, IIBB) while receiving, exports the month's entries and downloads the VAT books", async ({ page }) => {
   const number = String(10000 + Math.floor(Math.random() * 89999));
-  await login(page, DEMO_USERS.owner, undefined, "/demo/compras/recepciones/nueva");
+  await login(page, biz.users.owner, undefined, `/${biz.slug}/compras/recepciones/nueva`);
   await expect(page.getByRole("heading", { name: "Recepción sin orden de compra" })).toBeVisible();
   await page.getByRole("combobox", { name: /^Proveedor/ }).selectOption({ label: "Distribuidora del Sur SA" });
   const product = page.getByLabel("Producto de la línea 1");
@@ -38,7 +44,7 @@ test("the owner records the supplier's Factura A (two rates, IIBB) while receivi
   await expect(page.getByText("$ 14.610,00").first()).toBeVisible();
 
   // The month's entries: preview, export, download.
-  await page.goto("/demo/contabilidad");
+  await page.goto(`/${biz.slug}/contabilidad`);
   await page.getByRole("button", { name: "Vista previa" }).click();
   const totals = page.getByRole("table", { name: "Totales por cuenta" });
   await expect(totals.getByRole("row", { name: /Percepciones de IIBB sufridas/ })).toContainText("$ 300,00");
@@ -54,7 +60,7 @@ test("the owner records the supplier's Factura A (two rates, IIBB) while receivi
   await expect(page.getByText("No hay asientos nuevos hasta esa fecha")).toBeVisible();
 
   // The VAT books: the purchase with its two rates.
-  await page.goto("/demo/contabilidad/libro-iva");
+  await page.goto(`/${biz.slug}/contabilidad/libro-iva`);
   await expect(page.getByText(/comprobantes de proveedores en el mes|comprobante de proveedores en el mes/)).toBeVisible();
   const [cbte] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Descargar Compras: comprobantes" }).click()]);
   const bytes = await readFile((await cbte.path())!);

@@ -1,6 +1,12 @@
-import { test, expect as baseExpect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS } from "./fixtures";
+import { expect as baseExpect, type Page } from "@playwright/test";
 import { makeCuit } from "../src/lib/cuit";
+import { test, type SeededBusiness } from "./business";
+
+// This spec's own business (e2e/business.ts): a fresh copy of the demo, not the shared one.
+let biz: SeededBusiness;
+test.beforeEach(({ business }) => {
+  biz = business;
+});
 
 // Hotel flow (issue 17): a company with an account, a guest's folio, minibar and restaurant
 // charged to the room from the POS terminal, checkout to the company's account, a monthly
@@ -13,7 +19,7 @@ const expect = baseExpect.configure({ timeout: 60_000 });
 async function login(page: Page, email: string, callbackUrl: string) {
   await page.goto(`/ingresar?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Contraseña").fill(DEMO_PASSWORD);
+  await page.getByLabel("Contraseña").fill(biz.password);
   await expect(page.getByRole("button", { name: "Ingresar" })).toBeEnabled();
   await page.getByRole("button", { name: "Ingresar" }).click();
   await expect(page).not.toHaveURL(/\/ingresar/);
@@ -57,7 +63,7 @@ test("hotel: room charges from the POS, checkout to the company's account, month
   for (let n = Number(suffix); !cuit; n++) cuit = makeCuit("30", String(70_000_000 + n));
   const room = `9${suffix.slice(-2)}`;
 
-  await login(page, DEMO_USERS.owner, "/demo/clientes");
+  await login(page, biz.users.owner, `/${biz.slug}/clientes`);
   // The company with an account (CUIT with check digit).
   await page.getByRole("button", { name: "Nuevo cliente" }).click();
   const cd = page.getByRole("dialog", { name: "Nuevo cliente" });
@@ -81,7 +87,7 @@ test("hotel: room charges from the POS, checkout to the company's account, month
   await lookAt(page, "customers");
 
   // The guest's folio, invoiced to the company.
-  await page.goto("/demo/folios");
+  await page.goto(`/${biz.slug}/folios`);
   await page.getByRole("button", { name: "Abrir folio" }).first().click();
   const fd = page.getByRole("dialog", { name: "Abrir folio" });
   await fd.getByLabel("Habitación", { exact: true }).fill(room);
@@ -90,21 +96,21 @@ test("hotel: room charges from the POS, checkout to the company's account, month
   await fd.getByRole("button", { name: "Abrir folio" }).click();
   await expect(page.getByRole("heading", { name: `Folio · Hab. ${room}` })).toBeVisible();
   const folioUrl = page.url();
-  await page.goto("/demo/folios");
+  await page.goto(`/${biz.slug}/folios`);
   await expect(page.getByRole("link", { name: `Hab. ${room}` })).toBeVisible();
   await lookAt(page, "folios");
 
   // Minibar and restaurant charged to the room from the POS terminal.
   // The owner rings them on a register of this spec's own, so no other spec finds its Caja taken.
   const registerName = `Barra Hotel ${suffix}`;
-  const headers = { "content-type": "application/json", "x-tenant-slug": "demo" };
+  const headers = { "content-type": "application/json", "x-tenant-slug": biz.slug };
   const warehouses = await (await page.request.get("/api/trpc/pos.warehouses", { headers })).json();
   const saved = await page.request.post("/api/trpc/pos.saveRegister", {
     headers,
     data: { json: { name: registerName, warehouseId: warehouses.result.data.json[0].id, afipPointOfSale: 500 + Number(suffix.slice(-3)), fiscalEnabled: false } },
   });
   expect(saved.ok(), await saved.text()).toBe(true);
-  await page.goto("/demo/pos");
+  await page.goto(`/${biz.slug}/pos`);
   const chooser = page.getByLabel("Caja", { exact: true });
   const value = await chooser.locator("option", { hasText: new RegExp(`^${registerName}( |$)`) }).getAttribute("value");
   await chooser.selectOption(value!);
@@ -136,8 +142,8 @@ test("hotel: room charges from the POS, checkout to the company's account, month
   if (!(await pay.getByLabel("Cliente con cuenta corriente").isVisible())) await pay.getByRole("button", { name: "Cuenta corriente" }).click();
   await account.selectOption((await account.locator("option", { hasText: small }).getAttribute("value"))!);
   await pay.getByLabel("Supera el límite de crédito: autoriza un supervisor").check();
-  await pay.getByLabel("E-mail del supervisor").fill(DEMO_USERS.supervisor);
-  await pay.getByLabel("Contraseña del supervisor").fill(DEMO_PASSWORD);
+  await pay.getByLabel("E-mail del supervisor").fill(biz.users.supervisor);
+  await pay.getByLabel("Contraseña del supervisor").fill(biz.password);
   await pay.getByRole("button", { name: /^Autorizar/ }).click();
   await expect(pay.getByText(/Autorizado por .* hasta \$\s?3\.500,00/)).toBeVisible();
   await pay.getByRole("button", { name: "Cargar a la cuenta" }).click();
@@ -158,7 +164,7 @@ test("hotel: room charges from the POS, checkout to the company's account, month
   await expect(page.getByText("A cuenta de la empresa")).toBeVisible();
 
   // Pending billables grouped by customer → a batch for the month, with live progress.
-  await page.goto("/demo/facturacion/pendientes");
+  await page.goto(`/${biz.slug}/facturacion/pendientes`);
   const group = page.getByRole("region", { name: company });
   await expect(group).toContainText("18.000,00");
   // The authorised sale over the limit waits to be invoiced on the small client's account.
@@ -203,7 +209,7 @@ test("hotel: room charges from the POS, checkout to the company's account, month
   await lookAt(page, "statement");
 
   // The invoice query finds it by customer.
-  await page.goto("/demo/facturacion/comprobantes");
+  await page.goto(`/${biz.slug}/facturacion/comprobantes`);
   await page.getByLabel("Cliente").selectOption({ label: company });
   await expect(page.getByRole("row", { name: new RegExp(company) })).toContainText(/Factura A 00001-\d{8}/);
   await lookAt(page, "invoices");

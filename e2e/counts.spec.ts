@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { test, expect, type Browser, type Page } from "@playwright/test";
-import { DEMO_USERS, login } from "./fixtures";
-import { withDemoDb } from "./offline-db";
+import { type Browser, type Page } from "@playwright/test";
+import { login } from "./fixtures";
+import { withTenantDb } from "./offline-db";
+import { test, expect, type SeededBusiness } from "./business";
+
+// This spec's own business (e2e/business.ts): a fresh copy of the demo, not the shared one.
+let biz: SeededBusiness;
+test.beforeEach(({ business }) => {
+  biz = business;
+});
 
 // Two counters on phones count a zone each while a cashier keeps selling the same wines;
 // the manager reviews, asks for a recount (done by the other counter), and applies. The
@@ -13,8 +20,8 @@ const shots = (name: string) => `test-results/counts-${name}.png`;
 
 async function trpc<T>(page: Page, path: string, input: unknown, kind: "query" | "mutation"): Promise<T> {
   return page.evaluate(
-    async ({ path, input, kind }) => {
-      const headers = { "content-type": "application/json", "x-tenant-slug": "demo" };
+    async ({ path, input, kind, slug }) => {
+      const headers = { "content-type": "application/json", "x-tenant-slug": slug };
       const res =
         kind === "query"
           ? await fetch(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, { headers })
@@ -23,19 +30,19 @@ async function trpc<T>(page: Page, path: string, input: unknown, kind: "query" |
       if (!res.ok) throw new Error(`${path}: ${JSON.stringify(body)}`);
       return body.result.data.json;
     },
-    { path, input, kind },
+    { path, input, kind, slug: biz.slug },
   ) as Promise<T>;
 }
 
 async function phone(browser: Browser, email: string) {
   const ctx = await browser.newContext({ viewport: PHONE, hasTouch: true, locale: "es-AR", timezoneId: "America/Argentina/Buenos_Aires" });
   const page = await ctx.newPage();
-  await login(page, email, undefined, "/demo/conteos");
+  await login(page, email, undefined, `/${biz.slug}/conteos`);
   return page;
 }
 
 const stockOf = (name: string) =>
-  withDemoDb(async (tx) => {
+  withTenantDb(biz.slug, async (tx) => {
     const [r] = await tx<{ q: string }[]>`
       select coalesce(sum(l.quantity), 0)::text as q from products p join stock_levels l on l.tenant_id = p.tenant_id and l.product_id = p.id
       join warehouses w on w.tenant_id = l.tenant_id and w.id = l.warehouse_id and w.is_default
@@ -44,11 +51,11 @@ const stockOf = (name: string) =>
   });
 
 /**
- * Earlier specs sell from the same demo shelves: receive enough (through the app, as the
+ * The seeded shelves may hold little of a product: receive enough (through the app, as the
  * manager) that one broken bottle stays under the count's 10 % recount threshold.
  */
 async function topUp(page: Page, name: string, atLeast: number) {
-  const [r] = await withDemoDb((tx) => tx<{ product_id: string; warehouse_id: string }[]>`
+  const [r] = await withTenantDb(biz.slug, (tx) => tx<{ product_id: string; warehouse_id: string }[]>`
     select p.id as product_id, w.id as warehouse_id from products p
     join warehouses w on w.tenant_id = p.tenant_id and w.is_default
     where p.tenant_id = current_setting('app.current_tenant')::uuid and p.name = ${name}`);
@@ -72,7 +79,7 @@ async function count(page: Page, query: string, quantity: string) {
 test("two counters count a zone each while the cashier sells; recount by the other counter; apply; stock matches", async ({ page, browser }) => {
   test.setTimeout(240_000); // four signed-in browsers on a shared machine
   await page.setViewportSize({ width: 1366, height: 900 });
-  await login(page, DEMO_USERS.manager, undefined, "/demo/conteos");
+  await login(page, biz.users.manager, undefined, `/${biz.slug}/conteos`);
   await topUp(page, "Vino Malbec reserva 750 ml", 30);
   await topUp(page, "Cerveza rubia lata 473 ml", 60);
   const malbec0 = await stockOf("Vino Malbec reserva 750 ml");
@@ -92,7 +99,7 @@ test("two counters count a zone each while the cashier sells; recount by the oth
 
   // The cashier's register and session (through the app's tRPC endpoint).
   const cashier = await (await browser.newContext()).newPage();
-  await login(cashier, DEMO_USERS.cashier, undefined, "/demo");
+  await login(cashier, biz.users.cashier, undefined, `/${biz.slug}`);
   type Reg = { registerId: string; cashSessionId: string | null; openedByName: string | null };
   const regs = await trpc<Reg[]>(cashier, "pos.registers", undefined, "query");
   const reg = regs.find((r) => r.openedByName === "Cajero Demo") ?? regs.find((r) => !r.cashSessionId)!;
@@ -110,13 +117,13 @@ test("two counters count a zone each while the cashier sells; recount by the oth
     }, "mutation");
 
   // Counter A (supervisor) counts the shelf; counter B (owner) the back room.
-  const a = await phone(browser, DEMO_USERS.supervisor);
+  const a = await phone(browser, biz.users.supervisor);
   await a.getByRole("link", { name: new RegExp(`${name}.*Contar`) }).click();
   await a.getByLabel("Zona").selectOption({ label: "Góndola" });
   await count(a, MALBEC, "5");
   await a.screenshot({ path: shots("counting-390"), fullPage: true });
   await sell(2); // sold from the shelf after A counted it
-  const b = await phone(browser, DEMO_USERS.owner);
+  const b = await phone(browser, biz.users.owner);
   await b.getByRole("link", { name: new RegExp(`${name}.*Contar`) }).click();
   await b.getByLabel("Zona").selectOption({ label: "Depósito" });
   // Goods in the back room: everything else minus one bottle broken nobody recorded.

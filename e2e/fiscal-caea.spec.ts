@@ -1,9 +1,15 @@
-import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { createTestCa, issueTestCertificate, signCsr } from "../src/server/afip/fake/certs";
-import { withDemoDb } from "./offline-db";
-import { DEMO_USERS, login, uniqueSlug } from "./fixtures";
+import { withTenantDb } from "./offline-db";
+import { login, uniqueSlug } from "./fixtures";
 import { signUpBusiness } from "./mail";
+import { test, expect, type SeededBusiness } from "./business";
+
+// This spec's own business (e2e/business.ts): a fresh copy of the demo, not the shared one.
+let biz: SeededBusiness;
+test.beforeEach(({ business }) => {
+  biz = business;
+});
 
 // A generated CA stands in for ARCA's: it signs the CSR the owner downloads.
 const ca = createTestCa("ARCA de prueba (e2e)");
@@ -55,7 +61,7 @@ test("the owner of a new business onboards to ARCA without openssl: key + CSR he
 test("during an ARCA outage a cashier keeps selling on the fiscal register and prints a CAEA ticket", async ({ page, browser }) => {
   // The outage: ARCA has not answered Caja 3's CAE requests for two hours (what issuance records),
   // and the business holds the CAEA of the current fortnight (what the daily job obtains).
-  await withDemoDb(async (tx) => {
+  await withTenantDb(biz.slug, async (tx) => {
     const rows = await tx<{ today: string }[]>`select to_char(now() at time zone 'America/Argentina/Buenos_Aires', 'YYYY-MM-DD') as today`;
     const today = rows[0]!.today;
     const day = Number(today.slice(8, 10));
@@ -66,15 +72,15 @@ test("during an ARCA outage a cashier keeps selling on the fiscal register and p
              case when ${fortnight} = 1 then date_trunc('month', ${today}::date)::date else date_trunc('month', ${today}::date)::date + 15 end,
              case when ${fortnight} = 1 then date_trunc('month', ${today}::date)::date + 14 else (date_trunc('month', ${today}::date) + interval '1 month - 1 day')::date end,
              (case when ${fortnight} = 1 then date_trunc('month', ${today}::date)::date + 14 else (date_trunc('month', ${today}::date) + interval '1 month - 1 day')::date end) + 8
-      from fiscal_settings s
+      from fiscal_settings s where s.tenant_id = current_setting('app.current_tenant')::uuid
       on conflict do nothing`;
     await tx`
       insert into fiscal_register_contingency (tenant_id, register_id, unavailable_since)
-      select r.tenant_id, r.id, now() - interval '2 hours' from registers r where r.name = 'Caja 3 · Factura electrónica'
+      select r.tenant_id, r.id, now() - interval '2 hours' from registers r where r.tenant_id = current_setting('app.current_tenant')::uuid and r.name = 'Caja 3 · Factura electrónica'
       on conflict (tenant_id, register_id) do update set unavailable_since = excluded.unavailable_since, mode = 'OFF'`;
   });
   try {
-    await login(page, DEMO_USERS.cashier, undefined, "/demo/pos");
+    await login(page, biz.users.cashier, undefined, `/${biz.slug}/pos`);
     // The option reads "… (abierta)" once a session is open on it.
     const caja = page.getByLabel("Caja", { exact: true });
     await caja.selectOption((await caja.locator("option", { hasText: "Caja 3 · Factura electrónica" }).getAttribute("value"))!);
@@ -85,7 +91,7 @@ test("during an ARCA outage a cashier keeps selling on the fiscal register and p
       await openButton.click();
     }
     const input = page.getByLabel("Código de barras o nombre");
-    await input.fill("7790895000997"); // gaseosa cola, $ 1.900 in the demo catalog
+    await input.fill("7790895000997"); // gaseosa cola, $ 1.900 in the demo catalog (copied into this business)
     await input.press("Enter");
     await expect(page.getByTestId("pos-total")).toHaveText(/1\.900,00/);
     await page.keyboard.press("F9");
@@ -98,10 +104,10 @@ test("during an ARCA outage a cashier keeps selling on the fiscal register and p
     // list fiscal documents (SPEC §2): the owner looks. The terminal may hand the sale to its sync
     // queue first: reload until the document is listed.
     const owner = await (await browser.newContext({ baseURL: new URL(page.url()).origin, locale: "es-AR", timezoneId: "America/Argentina/Buenos_Aires" })).newPage();
-    await login(owner, DEMO_USERS.owner, undefined, "/demo/fiscal");
+    await login(owner, biz.users.owner, undefined, `/${biz.slug}/fiscal`);
     const link = owner.getByRole("link", { name: /^Factura B 0093-\d{8}$/ }).first();
     await expect(async () => {
-      await owner.goto("/demo/fiscal");
+      await owner.goto(`/${biz.slug}/fiscal`);
       await expect(link).toBeVisible({ timeout: 3000 });
     }).toPass({ timeout: 40_000 });
     await link.click();
@@ -113,7 +119,7 @@ test("during an ARCA outage a cashier keeps selling on the fiscal register and p
     expect(qr).toMatchObject({ ptoVta: 93, tipoCmp: 6, tipoCodAut: "A", codAut: 31234567890123, importe: 1900 });
     await expect(owner.getByRole("button", { name: "Imprimir" })).toBeEnabled();
   } finally {
-    // Leave Caja 3 back on CAE for the other fiscal specs.
-    await withDemoDb((tx) => tx`delete from fiscal_register_contingency`);
+    // Leave Caja 3 back on CAE (this business's; the superuser connection sees every tenant).
+    await withTenantDb(biz.slug, (tx) => tx`delete from fiscal_register_contingency where tenant_id = current_setting('app.current_tenant')::uuid`);
   }
 });

@@ -1,13 +1,20 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_USERS, login } from "./fixtures";
+import { formatCuit } from "../src/lib/cuit";
+import { login } from "./fixtures";
+import { test, expect, type SeededBusiness } from "./business";
+
+// This spec's own business (e2e/business.ts): a fresh copy of the demo, not the shared one.
+let biz: SeededBusiness;
+test.beforeEach(({ business }) => {
+  biz = business;
+});
 
 test.describe("Facturación ARCA (ex AFIP)", () => {
   test("the owner sees the fiscal settings with the certificate loaded and CUIT validation", async ({ page }) => {
-    await login(page, DEMO_USERS.owner, undefined, "/demo/fiscal");
+    await login(page, biz.users.owner, undefined, `/${biz.slug}/fiscal`);
     await expect(page.getByRole("heading", { name: "Facturación ARCA (ex AFIP)" })).toBeVisible();
     await page.getByRole("link", { name: "Configuración fiscal" }).click();
     await expect(page.getByRole("heading", { name: "Datos del emisor" })).toBeVisible();
-    await expect(page.getByRole("textbox", { name: /^CUIT/ })).toHaveValue("30-71234567-1");
+    await expect(page.getByRole("textbox", { name: /^CUIT/ })).toHaveValue(formatCuit(biz.cuit));
     await expect(page.getByText(/Certificado cargado/)).toBeVisible();
     await expect(page.getByText(/clave privada está guardada cifrada/)).toBeVisible();
     // The key never comes back: no PEM private key anywhere in the page.
@@ -19,16 +26,16 @@ test.describe("Facturación ARCA (ex AFIP)", () => {
   });
 
   test("a cashier sees documents but not the fiscal settings", async ({ page }) => {
-    await login(page, DEMO_USERS.cashier, undefined, "/demo/fiscal");
+    await login(page, biz.users.cashier, undefined, `/${biz.slug}/fiscal`);
     await expect(page.getByRole("heading", { name: "Facturación ARCA (ex AFIP)" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Configuración fiscal" })).toHaveCount(0);
-    await page.goto("/demo/fiscal/configuracion");
+    await page.goto(`/${biz.slug}/fiscal/configuracion`);
     await expect(page.getByText("Solo el dueño o un administrador puede cambiar la configuración fiscal")).toBeVisible();
   });
 });
 
 test("a sale on the fiscal register commits at once and its invoice waits as Pendiente without Inngest", async ({ page, browser }) => {
-  await login(page, DEMO_USERS.cashier, undefined, "/demo/pos");
+  await login(page, biz.users.cashier, undefined, `/${biz.slug}/pos`);
   // The option reads "… (abierta)" once a session is open on it.
   const caja = page.getByLabel("Caja", { exact: true });
   await caja.selectOption((await caja.locator("option", { hasText: "Caja 3 · Factura electrónica" }).getAttribute("value"))!);
@@ -52,10 +59,10 @@ test("a sale on the fiscal register commits at once and its invoice waits as Pen
   // Cashiers do not list fiscal documents (SPEC §2): the owner looks. The terminal may hand the
   // sale to its sync queue first: reload until the document is listed.
   const owner = await (await browser.newContext({ baseURL: new URL(page.url()).origin, locale: "es-AR", timezoneId: "America/Argentina/Buenos_Aires" })).newPage();
-  await login(owner, DEMO_USERS.owner, undefined, "/demo/fiscal");
+  await login(owner, biz.users.owner, undefined, `/${biz.slug}/fiscal`);
   const row = owner.getByRole("row").filter({ hasText: "Factura B 0003-(sin número)" }).first();
   await expect(async () => {
-    await owner.goto("/demo/fiscal");
+    await owner.goto(`/${biz.slug}/fiscal`);
     await expect(row).toBeVisible({ timeout: 3000 });
   }).toPass({ timeout: 40_000 });
   await expect(row).toContainText("Pendiente");

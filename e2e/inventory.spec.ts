@@ -1,11 +1,17 @@
-import { test, expect } from "@playwright/test";
-import { DEMO_USERS, login } from "./fixtures";
+import { login } from "./fixtures";
+import { test, expect, type SeededBusiness } from "./business";
+
+// This spec's own business (e2e/business.ts): a fresh copy of the demo, not the shared one.
+let biz: SeededBusiness;
+test.beforeEach(({ business }) => {
+  biz = business;
+});
 
 test("a manager creates a product, receives two lots, consumes to a room and sees stock and movements update", async ({ page }) => {
   const sku = `E2E-${Date.now().toString(36).toUpperCase()}`;
   const name = `Chocolate e2e ${sku}`;
-  await login(page, DEMO_USERS.manager, undefined, "/demo/inventario");
-  await expect(page).toHaveURL(/\/demo\/inventario$/);
+  await login(page, biz.users.manager, undefined, `/${biz.slug}/inventario`);
+  await expect(page).toHaveURL(new RegExp(`/${biz.slug}/inventario$`));
   await expect(page.getByRole("heading", { name: "Inventario" })).toBeVisible();
   // The demo catalog is there (server-side search by name).
   await page.getByLabel("Buscar productos").fill("cacao");
@@ -77,7 +83,7 @@ test("a manager creates a product, receives two lots, consumes to a room and see
 });
 
 test("the owner sees families in base units, packs, categories, warehouses and valuation", async ({ page }) => {
-  await login(page, DEMO_USERS.owner, undefined, "/demo/inventario/familias");
+  await login(page, biz.users.owner, undefined, `/${biz.slug}/inventario/familias`);
   await expect(page.getByRole("heading", { name: "Familias de productos" })).toBeVisible();
   // Cocoa: 8 × 400 g + 5 × 900 g + 2 × 2,5 kg = 12.700 g against a 20.000 g target.
   await expect(page.getByText("12.700 g")).toBeVisible();

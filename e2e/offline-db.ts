@@ -4,8 +4,9 @@ import postgres from "postgres";
 
 // Read-only checks against the e2e server's database (the embedded PostgreSQL that
 // scripts/e2e-server.ts started for this port, or DATABASE_URL when the run uses an external
-// one). They connect as the superuser (RLS does not apply to it), so every query names the demo
-// tenant itself: `current_setting('app.current_tenant')`, set at the start of the transaction.
+// one). They connect as the superuser (RLS does not apply to it), so every query names its
+// tenant itself (the spec's own business, by slug): `current_setting('app.current_tenant')`, set
+// at the start of the transaction.
 
 function databaseUrl(): string {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
@@ -14,11 +15,12 @@ function databaseUrl(): string {
   return `postgres://postgres:postgres@127.0.0.1:${pid[3]!.trim()}/mostrador`;
 }
 
-export async function withDemoDb<T>(fn: (sql: postgres.TransactionSql) => Promise<T>): Promise<T> {
+/** One transaction on the e2e database with `app.current_tenant` set to the business at `slug`. */
+export async function withTenantDb<T>(slug: string, fn: (sql: postgres.TransactionSql) => Promise<T>): Promise<T> {
   const sql = postgres(databaseUrl(), { max: 1, onnotice: () => {} });
   try {
     return (await sql.begin(async (tx) => {
-      await tx`select set_config('app.current_tenant', tenant_id_by_slug('demo')::text, true)`;
+      await tx`select set_config('app.current_tenant', tenant_id_by_slug(${slug})::text, true)`;
       return fn(tx);
     })) as T;
   } finally {
@@ -26,11 +28,14 @@ export async function withDemoDb<T>(fn: (sql: postgres.TransactionSql) => Promis
   }
 }
 
+/** The shared demo business (the read-only every-page spec). */
+export const withDemoDb = <T>(fn: (sql: postgres.TransactionSql) => Promise<T>): Promise<T> => withTenantDb("demo", fn);
+
 export type Snapshot = { sales: number; cash: string; stock: Record<string, string>; conflicts: number };
 
 /** Sales and cash movement totals of one session, and stock of the given barcodes. */
-export async function snapshot(cashSessionId: string, barcodes: string[]): Promise<Snapshot> {
-  return withDemoDb(async (tx) => {
+export async function snapshot(slug: string, cashSessionId: string, barcodes: string[]): Promise<Snapshot> {
+  return withTenantDb(slug, async (tx) => {
     const [s] = await tx<{ sales: number; cash: string; conflicts: number }[]>`
       select (select count(*)::int from sales where cash_session_id = ${cashSessionId}) as sales,
              (select coalesce(sum(amount), 0)::text from cash_movements where cash_session_id = ${cashSessionId}) as cash,
@@ -48,8 +53,8 @@ export async function snapshot(cashSessionId: string, barcodes: string[]): Promi
   });
 }
 
-export async function salesByIds(ids: string[]): Promise<{ id: string; mode: string; total: string }[]> {
-  return withDemoDb((tx) => tx<{ id: string; mode: string; total: string }[]>`
+export async function salesByIds(slug: string, ids: string[]): Promise<{ id: string; mode: string; total: string }[]> {
+  return withTenantDb(slug, (tx) => tx<{ id: string; mode: string; total: string }[]>`
     select id, mode, total from sales where tenant_id = current_setting('app.current_tenant')::uuid and id = any(${ids}::uuid[])`);
 }
 
@@ -57,8 +62,8 @@ export async function salesByIds(ids: string[]): Promise<{ id: string; mode: str
  * What an exit from a register's warehouse can take before it goes short: the non-deficit lots
  * there (a deficit left by an earlier oversell lowers the stock level but is not takeable).
  */
-export async function takeableAtRegister(barcode: string, registerName: string): Promise<string> {
-  return withDemoDb(async (tx) => {
+export async function takeableAtRegister(slug: string, barcode: string, registerName: string): Promise<string> {
+  return withTenantDb(slug, async (tx) => {
     const [r] = await tx<{ q: string }[]>`
       select coalesce(sum(l.quantity), 0)::text as q
       from product_barcodes pb

@@ -1,34 +1,41 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { test, expect, chromium, type BrowserContext, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, login } from "./fixtures";
-import { salesByIds, snapshot, takeableAtRegister, withDemoDb } from "./offline-db";
+import { chromium, type BrowserContext, type Page } from "@playwright/test";
+import { login } from "./fixtures";
+import { salesByIds, snapshot, takeableAtRegister, withTenantDb } from "./offline-db";
+import { test, expect, type SeededBusiness } from "./business";
 
-// The installable terminal (/demo/pos) on its own register ("Caja Offline"), with the network cut.
+// This spec's own business (e2e/business.ts): a fresh copy of the demo, not the shared one.
+let biz: SeededBusiness;
+test.beforeEach(({ business }) => {
+  biz = business;
+});
+
+// The installable terminal (/<slug>/pos) on its own register ("Caja Offline"), with the network cut.
 const COLA = "7790895000997"; // Gaseosa cola lata 354 ml, $1.900
 const CACAO = "7790580123406"; // Cacao amargo 400 g, $4.200, low stock
 
 test.describe.configure({ mode: "serial" });
 
 async function ensureSession(page: Page): Promise<{ registerId: string; cashSessionId: string }> {
-  const ctx = await (await page.request.get("/api/pos/demo/context")).json();
+  const ctx = await (await page.request.get(`/api/pos/${biz.slug}/context`)).json();
   const reg = ctx.registers.find((r: { name: string }) => r.name === "Caja Offline");
   expect(reg, "the offline seeder creates 'Caja Offline'").toBeTruthy();
   if (reg.cashSessionId) return { registerId: reg.id, cashSessionId: reg.cashSessionId };
   const res = await page.request.post("/api/trpc/pos.openSession", {
-    headers: { "content-type": "application/json", "x-tenant-slug": "demo" },
+    headers: { "content-type": "application/json", "x-tenant-slug": biz.slug },
     data: { json: { registerId: reg.id, openingFloat: "1000.00" } },
   });
   expect(res.ok(), await res.text()).toBe(true);
-  const again = await (await page.request.get("/api/pos/demo/context")).json();
+  const again = await (await page.request.get(`/api/pos/${biz.slug}/context`)).json();
   const opened = again.registers.find((r: { id: string }) => r.id === reg.id);
   return { registerId: reg.id, cashSessionId: opened.cashSessionId };
 }
 
 async function openTerminal(page: Page) {
-  await page.goto("/demo/pos");
-  // The demo business has several registers: pick the terminal's own (remembered per browser).
+  await page.goto(`/${biz.slug}/pos`);
+  // The business has several registers: pick the terminal's own (remembered per browser).
   const chooser = page.getByLabel("Caja", { exact: true });
   const option = chooser.locator("option", { hasText: /^Caja Offline( |$)/ });
   await expect(option).toHaveCount(1);
@@ -53,9 +60,9 @@ async function ring(page: Page, code: string, times = 1) {
 
 async function queuedIds(page: Page): Promise<string[]> {
   return page.evaluate(
-    () =>
+    (slug) =>
       new Promise<string[]>((resolve, reject) => {
-        const req = indexedDB.open("mostrador-pos:demo");
+        const req = indexedDB.open(`mostrador-pos:${slug}`);
         req.onerror = () => reject(req.error);
         req.onsuccess = () => {
           const db = req.result;
@@ -66,6 +73,7 @@ async function queuedIds(page: Page): Promise<string[]> {
           };
         };
       }),
+    biz.slug,
   );
 }
 
@@ -86,7 +94,7 @@ test("offline: reload served by the service worker, 20 sales by barcode survive 
   let context: BrowserContext = await launch(false);
   try {
     let page = context.pages()[0] ?? (await context.newPage());
-    await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/pos");
+    await login(page, biz.users.cashier, biz.password, `/${biz.slug}/pos`);
     const { cashSessionId } = await ensureSession(page);
     await openTerminal(page);
     // The worker controls the page and holds this page's HTML for offline reloads. On a loaded
@@ -107,7 +115,7 @@ test("offline: reload served by the service worker, 20 sales by barcode survive 
         { timeout: 30_000 },
       )
       .toBe(JSON.stringify({ active: true, controlled: true, cached: true }));
-    const before = await snapshot(cashSessionId, [COLA]);
+    const before = await snapshot(biz.slug, cashSessionId, [COLA]);
 
     await context.setOffline(true);
     const reloaded = await page.reload();
@@ -119,7 +127,7 @@ test("offline: reload served by the service worker, 20 sales by barcode survive 
     await expect(page.getByTestId("pos-queued")).toHaveText("20");
     const ids = await queuedIds(page);
     expect(new Set(ids).size).toBe(20);
-    expect((await snapshot(cashSessionId, [COLA])).sales).toBe(before.sales); // nothing reached the server
+    expect((await snapshot(biz.slug, cashSessionId, [COLA])).sales).toBe(before.sales); // nothing reached the server
 
     // Restart the browser with the same profile, still offline. Nothing may be lost: every sale
     // is either still queued on disk, or was already delivered by the service worker's
@@ -127,11 +135,11 @@ test("offline: reload served by the service worker, 20 sales by barcode survive 
     await context.close();
     context = await launch(true);
     page = context.pages()[0] ?? (await context.newPage());
-    const again = await page.goto("/demo/pos");
+    const again = await page.goto(`/${biz.slug}/pos`);
     expect(again?.fromServiceWorker()).toBe(true);
     await expect(page.getByText(/Catálogo: [1-9]\d* productos/)).toBeVisible();
     const stillQueued = await queuedIds(page);
-    const delivered = (await salesByIds(ids)).map((r) => r.id);
+    const delivered = (await salesByIds(biz.slug, ids)).map((r) => r.id);
     expect(new Set([...stillQueued, ...delivered])).toEqual(new Set(ids));
 
     // Back online: everything is sent, once (the cashier may also press "Sincronizar ahora").
@@ -139,11 +147,11 @@ test("offline: reload served by the service worker, 20 sales by barcode survive 
     await page.getByRole("button", { name: "Sincronizar ahora" }).click();
     await expect(page.getByTestId("pos-queued")).toHaveText("0", { timeout: 30_000 });
     await expect(page.getByTestId("pos-online")).toHaveText("En línea");
-    const after = await snapshot(cashSessionId, [COLA]);
+    const after = await snapshot(biz.slug, cashSessionId, [COLA]);
     expect(after.sales - before.sales).toBe(20);
     expect(Number(after.cash) - Number(before.cash)).toBe(20 * 1900);
     expect(Number(before.stock[COLA]) - Number(after.stock[COLA])).toBe(20);
-    const rows = await salesByIds(ids);
+    const rows = await salesByIds(biz.slug, ids);
     expect(rows).toHaveLength(20);
     expect(rows.every((r) => r.mode === "OFFLINE" && r.total === "1900.00")).toBe(true);
     await expect(page.getByTestId("pos-last-sync")).not.toContainText("nunca");
@@ -157,10 +165,10 @@ test("a batch committed on the server whose response is lost is retried without 
   // Without the worker so route interception sees every request.
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
-  await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/pos");
+  await login(page, biz.users.cashier, biz.password, `/${biz.slug}/pos`);
   const { cashSessionId } = await ensureSession(page);
   await openTerminal(page);
-  const before = await snapshot(cashSessionId, [COLA]);
+  const before = await snapshot(biz.slug, cashSessionId, [COLA]);
 
   await context.setOffline(true);
   await expect(page.getByTestId("pos-online")).toHaveText("Sin conexión");
@@ -168,7 +176,7 @@ test("a batch committed on the server whose response is lost is retried without 
   const ids = await queuedIds(page);
 
   let calls = 0;
-  await page.route("**/api/pos/demo/sync", async (route) => {
+  await page.route(`**/api/pos/${biz.slug}/sync`, async (route) => {
     calls++;
     if (calls === 1) {
       const res = await route.fetch(); // the server commits the batch…
@@ -181,22 +189,22 @@ test("a batch committed on the server whose response is lost is retried without 
   await page.getByRole("button", { name: "Sincronizar ahora" }).click();
   await expect(page.getByTestId("pos-queued")).toHaveText("0", { timeout: 30_000 });
   expect(calls).toBeGreaterThanOrEqual(2);
-  const after = await snapshot(cashSessionId, [COLA]);
+  const after = await snapshot(biz.slug, cashSessionId, [COLA]);
   expect(after.sales - before.sales).toBe(3);
   expect(Number(after.cash) - Number(before.cash)).toBe(3 * 1900);
-  expect(await salesByIds(ids)).toHaveLength(3);
+  expect(await salesByIds(biz.slug, ids)).toHaveLength(3);
   await context.close();
 });
 
 test("two tabs syncing the same queue never duplicate a sale", async ({ browser }) => {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const a = await context.newPage();
-  await login(a, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/pos");
+  await login(a, biz.users.cashier, biz.password, `/${biz.slug}/pos`);
   const { cashSessionId } = await ensureSession(a);
   await openTerminal(a);
   const b = await context.newPage();
   await openTerminal(b);
-  const before = await snapshot(cashSessionId, [COLA]);
+  const before = await snapshot(biz.slug, cashSessionId, [COLA]);
 
   await context.setOffline(true);
   for (let i = 0; i < 4; i++) {
@@ -212,23 +220,23 @@ test("two tabs syncing the same queue never duplicate a sale", async ({ browser 
   await Promise.all([a.getByRole("button", { name: "Sincronizar ahora" }).click(), b.getByRole("button", { name: "Sincronizar ahora" }).click()]);
   await expect(a.getByTestId("pos-queued")).toHaveText("0", { timeout: 30_000 });
   await expect(b.getByTestId("pos-queued")).toHaveText("0", { timeout: 30_000 });
-  const after = await snapshot(cashSessionId, [COLA]);
+  const after = await snapshot(biz.slug, cashSessionId, [COLA]);
   expect(after.sales - before.sales).toBe(8);
   expect(Number(after.cash) - Number(before.cash)).toBe(8 * 1900);
   expect(Number(before.stock[COLA]) - Number(after.stock[COLA])).toBe(8);
-  expect(await salesByIds(ids)).toHaveLength(8);
+  expect(await salesByIds(biz.slug, ids)).toHaveLength(8);
   await context.close();
 });
 
 test("an offline sale that oversells is accepted and shown on the conflicts page for the supervisor", async ({ browser }) => {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
-  await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/pos");
+  await login(page, biz.users.cashier, biz.password, `/${biz.slug}/pos`);
   const { cashSessionId } = await ensureSession(page);
   await openTerminal(page);
-  const before = await snapshot(cashSessionId, [CACAO]);
+  const before = await snapshot(biz.slug, cashSessionId, [CACAO]);
   // Whole bags on the register warehouse's shelf (an earlier oversell may have left a deficit lot).
-  const stock = Math.max(0, Math.floor(Number(await takeableAtRegister(CACAO, "Caja Offline"))));
+  const stock = Math.max(0, Math.floor(Number(await takeableAtRegister(biz.slug, CACAO, "Caja Offline"))));
 
   await context.setOffline(true);
   await ring(page, CACAO, stock + 2); // two more than the shelf holds
@@ -236,16 +244,16 @@ test("an offline sale that oversells is accepted and shown on the conflicts page
   await page.getByRole("button", { name: "Sincronizar ahora" }).click();
   await expect(page.getByTestId("pos-queued")).toHaveText("0", { timeout: 30_000 });
   await expect(page.getByTestId("pos-recent")).toContainText("⚠ stock");
-  const after = await snapshot(cashSessionId, [CACAO]);
+  const after = await snapshot(biz.slug, cashSessionId, [CACAO]);
   expect(after.sales - before.sales).toBe(1);
   expect(after.conflicts - before.conflicts).toBe(1);
-  const [conflict] = await withDemoDb((tx) => tx<{ shortfall: string }[]>`select shortfall::text from stock_conflicts order by created_at desc limit 1`);
+  const [conflict] = await withTenantDb(biz.slug, (tx) => tx<{ shortfall: string }[]>`select shortfall::text from stock_conflicts where tenant_id = current_setting('app.current_tenant')::uuid order by created_at desc limit 1`);
   expect(Number(conflict!.shortfall)).toBe(2);
   await context.close();
 
   const sup = await browser.newContext();
   const sp = await sup.newPage();
-  await login(sp, DEMO_USERS.supervisor, DEMO_PASSWORD, "/demo/conflictos");
+  await login(sp, biz.users.supervisor, biz.password, `/${biz.slug}/conflictos`);
   const row = sp.getByTestId("stock-conflicts").getByRole("row", { name: /Cacao amargo 400 g/ }).first();
   await expect(row).toBeVisible();
   await row.getByRole("button", { name: "Resolver…" }).click();
@@ -259,11 +267,11 @@ test("an offline sale that oversells is accepted and shown on the conflicts page
 test("signing out and closing the register are blocked while this browser holds unsynced sales", async ({ browser }) => {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
-  await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/pos");
+  await login(page, biz.users.cashier, biz.password, `/${biz.slug}/pos`);
   await ensureSession(page);
   await openTerminal(page);
   // The server is unreachable for sync: the sale stays queued.
-  await context.route("**/api/pos/demo/sync", (route) => route.abort("internetdisconnected"));
+  await context.route(`**/api/pos/${biz.slug}/sync`, (route) => route.abort("internetdisconnected"));
   await ring(page, COLA);
   await expect(page.getByTestId("pos-queued")).toHaveText("1");
   await page.keyboard.press("F10");
@@ -271,10 +279,10 @@ test("signing out and closing the register are blocked while this browser holds 
   await expect(page.getByRole("dialog", { name: /Cerrar caja/ })).toHaveCount(0);
   await page.getByTestId("pos-signout").click();
   await expect(page.getByTestId("pos-notice")).toContainText("sin enviar al servidor");
-  await expect(page).toHaveURL(/\/demo\/pos$/);
+  await expect(page).toHaveURL(new RegExp(`/${biz.slug}/pos$`));
 
   // The app shell's "Salir" is cancelled too, with the same explanation.
-  await page.goto("/demo");
+  await page.goto(`/${biz.slug}`);
   const messages: string[] = [];
   page.on("dialog", (d) => {
     messages.push(d.message());
@@ -285,10 +293,10 @@ test("signing out and closing the register are blocked while this browser holds 
   await expect(page.locator("html")).toHaveAttribute("data-offline-guard", "blocking");
   await page.getByRole("button", { name: "Salir" }).click();
   await expect.poll(() => messages.join(" ")).toContain("sin enviar al servidor");
-  await expect(page).toHaveURL(/\/demo$/);
+  await expect(page).toHaveURL(new RegExp(`/${biz.slug}$`));
 
   // Once synced, nothing blocks.
-  await context.unroute("**/api/pos/demo/sync");
+  await context.unroute(`**/api/pos/${biz.slug}/sync`);
   await openTerminal(page);
   await page.getByRole("button", { name: "Sincronizar ahora" }).click();
   await expect(page.getByTestId("pos-queued")).toHaveText("0", { timeout: 30_000 });

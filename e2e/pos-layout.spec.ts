@@ -1,13 +1,19 @@
-import { test, expect } from "@playwright/test";
 
 // The terminal at desktop and phone widths, keyboard-driven; screenshots kept with the results.
-import { DEMO_PASSWORD, DEMO_USERS, login } from "./fixtures";
+import { login } from "./fixtures";
+import { test, expect, type SeededBusiness } from "./business";
+
+// This spec's own business (e2e/business.ts): a fresh copy of the demo, not the shared one.
+let biz: SeededBusiness;
+test.beforeEach(({ business }) => {
+  biz = business;
+});
 
 for (const width of [1366, 390]) {
   test(`terminal at ${width} px: open, cart, payment, ticket, no horizontal scroll`, async ({ browser }) => {
     const ctx = await browser.newContext({ viewport: { width, height: width > 500 ? 800 : 844 }, serviceWorkers: "block" });
     const page = await ctx.newPage();
-    await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/pos");
+    await login(page, biz.users.cashier, biz.password, `/${biz.slug}/pos`);
     const chooser = page.getByLabel("Caja", { exact: true });
     await chooser.selectOption((await chooser.locator("option", { hasText: /^Caja 1( |$)/ }).getAttribute("value"))!);
     const open = page.getByRole("button", { name: "Abrir caja" });

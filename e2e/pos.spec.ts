@@ -1,7 +1,14 @@
-import { test, expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, login } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { login } from "./fixtures";
+import { test, expect, type SeededBusiness } from "./business";
 
-// The one terminal (/demo/pos), driven like a cashier does: typing and pressing keys only
+// This spec's own business (e2e/business.ts): a fresh copy of the demo, not the shared one.
+let biz: SeededBusiness;
+test.beforeEach(({ business }) => {
+  biz = business;
+});
+
+// The one terminal (/<slug>/pos), driven like a cashier does: typing and pressing keys only
 // (no fill, no clicks), so a key that lands in the wrong field fails the test.
 // Demo catalog barcodes (inventory seeder): cola 1.900, chocolate 3.500, leche 1.500 → 6.900.
 const COLA = "7790895000997";
@@ -38,8 +45,8 @@ async function openRegister(page: Page, name: string, float: string) {
 test("cashier rings a sale by barcode, pays with two methods, the ticket shows at once, a supervisor voids it, blind close, supervisor justifies", async ({ browser }) => {
   const cashierCtx = await browser.newContext();
   const page = await cashierCtx.newPage();
-  await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/pos");
-  await expect(page).toHaveURL(/\/demo\/pos$/);
+  await login(page, biz.users.cashier, biz.password, `/${biz.slug}/pos`);
+  await expect(page).toHaveURL(new RegExp(`/${biz.slug}/pos$`));
   // Caja 2 (seeded for the POS) so other specs using Caja 1 never interfere.
   await openRegister(page, "Caja 2", "10000");
 
@@ -97,14 +104,14 @@ test("cashier rings a sale by barcode, pays with two methods, the ticket shows a
   await expect(voidDialog.getByLabel("Motivo")).toBeFocused();
   await page.keyboard.type("El cliente se arrepintió");
   await page.keyboard.press("Tab");
-  await page.keyboard.type(DEMO_USERS.supervisor);
+  await page.keyboard.type(biz.users.supervisor);
   await page.keyboard.press("Tab");
   await page.keyboard.type("incorrecta");
   await page.keyboard.press("Enter");
   await expect(voidDialog.getByRole("alert")).toHaveText("Usuario o contraseña de supervisor incorrectos, o sin permiso para autorizar.");
   await voidDialog.getByLabel("Contraseña del supervisor").focus();
   await page.keyboard.press("Control+a");
-  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.type(biz.password);
   await page.keyboard.press("Enter");
   await expect(voidDialog.getByText(/anulado\. Autorizó: Supervisora Demo/)).toBeVisible();
   await page.keyboard.press("Escape");
@@ -126,7 +133,7 @@ test("cashier rings a sale by barcode, pays with two methods, the ticket shows a
   // The supervisor sees expected vs declared and justifies the critical session.
   const supCtx = await browser.newContext();
   const sup = await supCtx.newPage();
-  await login(sup, DEMO_USERS.supervisor, DEMO_PASSWORD, "/demo/caja");
+  await login(sup, biz.users.supervisor, biz.password, `/${biz.slug}/caja`);
   await expect(sup.getByRole("heading", { name: "Cajas y arqueos" })).toBeVisible();
   const row = sup.getByRole("row").filter({ hasText: "Caja 2" }).filter({ hasText: "Pendiente de justificación" }).first();
   await expect(row).toContainText("Crítico");
@@ -144,14 +151,14 @@ test("cashier rings a sale by barcode, pays with two methods, the ticket shows a
 test("the public price checker answers without login and reveals only name and price", async ({ browser }) => {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
-  await page.goto("/precio/demo");
+  await page.goto(`/precio/${biz.slug}`);
   await page.getByLabel("Código de barras").fill(COLA);
   await page.getByLabel("Código de barras").press("Enter");
   const result = page.getByTestId("price-result");
   await expect(result).toContainText("Gaseosa cola lata 354 ml");
   await expect(result).toContainText(/1\.900,00/);
   await expect(page.getByText(/stock|lote|costo/i)).toHaveCount(0);
-  await page.goto(`/precio/demo?codigo=999999`);
+  await page.goto(`/precio/${biz.slug}?codigo=999999`);
   await expect(page.getByTestId("price-result")).toContainText("No encontramos ese código");
   const res = await page.goto("/precio/no-existe-este-negocio");
   expect(res?.status()).toBe(404);
@@ -162,7 +169,7 @@ for (const mode of ["online", "offline"] as const) {
   test(`keyboard (${mode}): name search, quantity and discounts, scanner burst, Supr, charge`, async ({ browser }) => {
     const context = await browser.newContext({ serviceWorkers: "block" });
     const page = await context.newPage();
-    await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/pos");
+    await login(page, biz.users.cashier, biz.password, `/${biz.slug}/pos`);
     await openRegister(page, "Caja 2", "5000");
     if (mode === "offline") {
       await context.setOffline(true);

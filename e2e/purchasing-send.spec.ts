@@ -1,5 +1,12 @@
-import { test, expect, type Page } from "@playwright/test";
-import { DEMO_USERS, login } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { login } from "./fixtures";
+import { test, expect, type SeededBusiness } from "./business";
+
+// This spec's own business (e2e/business.ts): a fresh copy of the demo, not the shared one.
+let biz: SeededBusiness;
+test.beforeEach(({ business }) => {
+  biz = business;
+});
 
 /** Screenshots at a laptop's and a phone's width (test artifacts); the page never scrolls sideways. */
 async function shots(page: Page, name: string) {
@@ -29,7 +36,7 @@ test("a Windows-1252 price list applied without its rejected row; an order of \"
   const good = withCheckDigit(`7793${base}`);
   const bad = withCheckDigit(`7794${base}`);
   const name = `Jabón ñandú ${base}`;
-  await login(page, DEMO_USERS.manager, undefined, "/demo/compras/lista-de-precios");
+  await login(page, biz.users.manager, undefined, `/${biz.slug}/compras/lista-de-precios`);
   await page.getByLabel("Proveedor").selectOption({ label: "Almacén Mayorista Norte" });
 
   // What Excel in es-AR saves: Windows-1252 bytes (ñ, ú), ";" separator, "1.100" = one thousand one hundred.
@@ -49,7 +56,7 @@ test("a Windows-1252 price list applied without its rejected row; an order of \"
   await expect(page.getByText("Lista aplicada: 0 productos actualizados y 1 creados. Quedaron afuera 1 fila rechazada (listadas abajo).")).toBeVisible();
 
   // A new order: "1.50" is refused with its reading, "1.500" is fifteen hundred.
-  await page.goto("/demo/compras/ordenes/nueva");
+  await page.goto(`/${biz.slug}/compras/ordenes/nueva`);
   await page.getByLabel("Proveedor").selectOption({ label: "Almacén Mayorista Norte" });
   await page.getByLabel("Buscar productos").fill(base);
   await page.getByLabel("Producto de la línea 1").selectOption({ label: `${name} (${good})` });

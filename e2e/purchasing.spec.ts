@@ -1,11 +1,17 @@
-import { test, expect } from "@playwright/test";
-import { DEMO_USERS, login } from "./fixtures";
+import { login } from "./fixtures";
+import { test, expect, type SeededBusiness } from "./business";
+
+// This spec's own business (e2e/business.ts): a fresh copy of the demo, not the shared one.
+let biz: SeededBusiness;
+test.beforeEach(({ business }) => {
+  biz = business;
+});
 
 const sideways = (page: import("@playwright/test").Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 test("the suggestions are a table on a laptop and cards on a phone, never scrolling sideways", async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 800 });
-  await login(page, DEMO_USERS.manager, undefined, "/demo/compras/sugerencias");
+  await login(page, biz.users.manager, undefined, `/${biz.slug}/compras/sugerencias`);
   await expect(page.getByTestId("suggestion-Cacao en polvo")).toBeVisible();
   const frame = page.locator("[data-table-frame]");
   await expect(frame).toHaveAttribute("data-layout", /^(table|wrap)$/);
@@ -18,7 +24,7 @@ test("the suggestions are a table on a laptop and cards on a phone, never scroll
 
 test("receiving stock of a product with expiry asks for the date, and says so in Spanish", async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 800 });
-  await login(page, DEMO_USERS.manager, undefined, "/demo/inventario");
+  await login(page, biz.users.manager, undefined, `/${biz.slug}/inventario`);
   await page.getByLabel("Buscar productos").fill("Leche entera");
   await page.getByRole("row", { name: /Leche entera 1 l/ }).getByRole("button", { name: "Ingresar" }).click();
   const dialog = page.getByRole("dialog", { name: "Ingresar stock" });
@@ -37,8 +43,8 @@ test("receiving stock of a product with expiry asks for the date, and says so in
 });
 
 test("a manager turns the cocoa suggestion into a purchase order, receives it with lot and expiry, and sees the payable due-soon alert", async ({ page }) => {
-  await login(page, DEMO_USERS.manager, undefined, "/demo/compras/sugerencias");
-  await expect(page).toHaveURL(/\/demo\/compras\/sugerencias$/);
+  await login(page, biz.users.manager, undefined, `/${biz.slug}/compras/sugerencias`);
+  await expect(page).toHaveURL(new RegExp(`/${biz.slug}/compras/sugerencias$`));
   await expect(page.getByRole("heading", { name: "Sugerencias de reposición" })).toBeVisible();
 
   // The cocoa family: 20 000 g target − (8 × 400 + 5 × 900 + 2 × 2500) g = 7300 g, in whole bags of
@@ -92,9 +98,9 @@ test("a manager turns the cocoa suggestion into a purchase order, receives it wi
   await expect(panel.getByText("Pago por vencer: Distribuidora del Sur SA vence en 7 días").first()).toBeVisible();
 
   // The received lot is in the inventory (the order is closed).
-  await page.goto("/demo/compras/ordenes");
+  await page.goto(`/${biz.slug}/compras/ordenes`);
   await expect(page.getByRole("row", { name: /Distribuidora del Sur SA/ }).first()).toContainText("Recibida");
-  await page.goto("/demo/compras/pagos");
+  await page.goto(`/${biz.slug}/compras/pagos`);
   await expect(page.getByRole("row", { name: /Distribuidora del Sur SA/ }).first()).toContainText("Vence pronto");
 });
 
@@ -103,7 +109,7 @@ test("a manager imports a supplier price list: row errors first, then a preview 
   const base = String(Date.now()).slice(-8);
   const a = withCheckDigit(`7791${base}`);
   const b = withCheckDigit(`7792${base}`);
-  await login(page, DEMO_USERS.manager, undefined, "/demo/compras/lista-de-precios");
+  await login(page, biz.users.manager, undefined, `/${biz.slug}/compras/lista-de-precios`);
   await expect(page.getByRole("heading", { name: "Lista de precios del proveedor" })).toBeVisible();
   await page.getByLabel("Proveedor").selectOption({ label: "Almacén Mayorista Norte" });
 
@@ -132,14 +138,14 @@ test("a manager imports a supplier price list: row errors first, then a preview 
 });
 
 test("a cashier has no purchasing menu, is told so at the URL, and gets no payables alerts", async ({ page }) => {
-  await login(page, DEMO_USERS.cashier, undefined, "/demo/compras/pagos");
+  await login(page, biz.users.cashier, undefined, `/${biz.slug}/compras/pagos`);
   await expect(page.getByText("Tu rol no tiene acceso a compras")).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Principal" }).getByRole("link", { name: "Compras" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Notificaciones", exact: true })).toBeVisible(); // no unread count
 });
 
 test("a manager receives goods without an order: lot, expiry and a payable due in the supplier's terms", async ({ page }) => {
-  await login(page, DEMO_USERS.manager, undefined, "/demo/compras/ordenes");
+  await login(page, biz.users.manager, undefined, `/${biz.slug}/compras/ordenes`);
   await page.getByRole("link", { name: "Recepción sin orden" }).click();
   await expect(page.getByRole("heading", { name: "Recepción sin orden de compra" })).toBeVisible();
   await page.getByLabel("Proveedor").selectOption({ label: "Lácteos La Pradera SRL" });

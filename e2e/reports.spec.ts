@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { test, expect, type Page } from "@playwright/test";
-import { DEMO_USERS, login } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { login } from "./fixtures";
+import { test, expect, type SeededBusiness } from "./business";
+
+// This spec's own business (e2e/business.ts): a fresh copy of the demo, not the shared one.
+let biz: SeededBusiness;
+test.beforeEach(({ business }) => {
+  biz = business;
+});
 
 // The owner's dashboard and reports on the demo business. The sale goes through the real
 // tRPC endpoint as the cashier (the POS screen is another area's); the owner's page is
@@ -12,19 +19,19 @@ const COLA = "7790895000997";
 const amount = (text: string) => Number(text.replace(/[^\d,-]/g, "").replace(",", "."));
 
 async function trpcGet(page: Page, path: string, input: unknown) {
-  const res = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, { headers: { "x-tenant-slug": "demo" } });
+  const res = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, { headers: { "x-tenant-slug": biz.slug } });
   expect(res.ok(), await res.text()).toBe(true);
   return (await res.json()).result.data.json;
 }
 async function trpcPost(page: Page, path: string, input: unknown) {
-  const res = await page.request.post(`/api/trpc/${path}`, { headers: { "content-type": "application/json", "x-tenant-slug": "demo" }, data: { json: input } });
+  const res = await page.request.post(`/api/trpc/${path}`, { headers: { "content-type": "application/json", "x-tenant-slug": biz.slug }, data: { json: input } });
   expect(res.ok(), await res.text()).toBe(true);
   return (await res.json()).result.data.json;
 }
 
 /** As the cashier: a register with the cashier's own open session (opening one if needed). */
 async function cashierSession(page: Page) {
-  const ctx = await (await page.request.get("/api/pos/demo/context")).json();
+  const ctx = await (await page.request.get(`/api/pos/${biz.slug}/context`)).json();
   const mine = ctx.registers.find((r: { cashSessionId: string | null; openedBy: string | null; name: string }) => r.cashSessionId && r.openedBy === ctx.user.id && r.name !== "Caja Offline");
   if (mine) return { registerId: mine.id as string, cashSessionId: mine.cashSessionId as string };
   const free = ctx.registers.find((r: { cashSessionId: string | null; name: string }) => !r.cashSessionId && r.name !== "Caja Offline");
@@ -36,8 +43,8 @@ async function cashierSession(page: Page) {
 test("the owner sees today's sales move after a cashier sells, and exports the sales report as CSV", async ({ browser }) => {
   const ownerCtx = await browser.newContext();
   const owner = await ownerCtx.newPage();
-  await login(owner, DEMO_USERS.owner, undefined, "/demo");
-  await owner.goto("/demo?periodo=today");
+  await login(owner, biz.users.owner, undefined, `/${biz.slug}`);
+  await owner.goto(`/${biz.slug}?periodo=today`);
   await expect(owner.getByRole("heading", { name: "Tablero" })).toBeVisible();
   const net = owner.getByTestId("tile-net");
   const before = amount((await net.textContent()) ?? "");
@@ -45,11 +52,11 @@ test("the owner sees today's sales move after a cashier sells, and exports the s
 
   const cashierCtx = await browser.newContext();
   const cashier = await cashierCtx.newPage();
-  await login(cashier, DEMO_USERS.cashier, undefined, "/demo");
+  await login(cashier, biz.users.cashier, undefined, `/${biz.slug}`);
   // A cashier keeps the launcher: no dashboard, and the reports API refuses them.
-  await cashier.goto("/demo");
+  await cashier.goto(`/${biz.slug}`);
   await expect(cashier.getByRole("heading", { name: /Hola/ })).toBeVisible();
-  const refused = await cashier.request.get(`/api/trpc/reports.dashboard?input=${encodeURIComponent(JSON.stringify({ json: { from: "2026-01-01", to: "2026-01-01" } }))}`, { headers: { "x-tenant-slug": "demo" } });
+  const refused = await cashier.request.get(`/api/trpc/reports.dashboard?input=${encodeURIComponent(JSON.stringify({ json: { from: "2026-01-01", to: "2026-01-01" } }))}`, { headers: { "x-tenant-slug": biz.slug } });
   expect(refused.status()).toBe(403);
 
   const { registerId, cashSessionId } = await cashierSession(cashier);
@@ -71,7 +78,7 @@ test("the owner sees today's sales move after a cashier sells, and exports the s
   expect(amount((await owner.getByTestId("tile-tickets").textContent()) ?? "")).toBe(ticketsBefore + 1);
 
   // Sales by product for today, exported as CSV.
-  await owner.goto("/demo/reportes/ventas");
+  await owner.goto(`/${biz.slug}/reportes/ventas`);
   await owner.getByRole("button", { name: "Hoy", exact: true }).click();
   await owner.getByLabel("Agrupar por").selectOption("product");
   await expect(owner.getByRole("table", { name: "Ventas por producto" })).toContainText(product.name);
@@ -88,8 +95,8 @@ test("the owner sees today's sales move after a cashier sells, and exports the s
 test("the dashboard works at phone width without horizontal scroll", async ({ browser }, info) => {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
   const page = await ctx.newPage();
-  await login(page, DEMO_USERS.owner, undefined, "/demo");
-  await page.goto("/demo?periodo=last30");
+  await login(page, biz.users.owner, undefined, `/${biz.slug}`);
+  await page.goto(`/${biz.slug}?periodo=last30`);
   await expect(page.getByRole("heading", { name: "Tablero" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Últimos 30 días" })).toHaveAttribute("aria-pressed", "true");
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
@@ -103,7 +110,7 @@ test("the dashboard works at phone width without horizontal scroll", async ({ br
   await expect(page.getByLabel("Desde")).toBeVisible();
   await expect(page.getByLabel("Hasta")).toBeVisible();
   // A report page at phone width: the table scrolls inside its box, never the page.
-  await page.goto("/demo/reportes/ventas");
+  await page.goto(`/${biz.slug}/reportes/ventas`);
   await expect(page.getByRole("table", { name: "Ventas por día" })).toBeVisible();
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: info.outputPath("sales-report-390.png"), fullPage: true });
@@ -111,8 +118,8 @@ test("the dashboard works at phone width without horizontal scroll", async ({ br
 
   const wide = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const p2 = await wide.newPage();
-  await login(p2, DEMO_USERS.owner, undefined, "/demo");
-  await p2.goto("/demo?periodo=last30");
+  await login(p2, biz.users.owner, undefined, `/${biz.slug}`);
+  await p2.goto(`/${biz.slug}?periodo=last30`);
   await expect(p2.locator(".recharts-surface").first()).toBeVisible();
   await expect.poll(() => p2.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await p2.screenshot({ path: info.outputPath("dashboard-1366.png"), fullPage: true });

@@ -1,10 +1,20 @@
-import { test, expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, login } from "./fixtures";
-import { withDemoDb } from "./offline-db";
+import type { Page } from "@playwright/test";
+import { login } from "./fixtures";
+import { withTenantDb } from "./offline-db";
+import { test, expect, type SeededBusiness } from "./business";
+
+// This spec's own business (e2e/business.ts): a fresh copy of the demo, not the shared one.
+let biz: SeededBusiness;
+test.beforeEach(({ business }) => {
+  biz = business;
+});
 
 // Issue 11 in the real browser and the real server front (scripts/serve.mjs).
 
-const forgetThrottle = () => withDemoDb((tx) => tx`delete from login_attempts`);
+// The sign-in throttle counts per e-mail and per client address (every browser here is 127.0.0.1),
+// across every business: this spec resets and locks it, so it runs in the "alone" project
+// (playwright.config.ts), after every other spec and beside none.
+const forgetThrottle = () => withTenantDb(biz.slug, (tx) => tx`delete from login_attempts`);
 test.afterEach(forgetThrottle);
 
 /** Collects CSP violations the page reports. */
@@ -20,7 +30,7 @@ async function watchCsp(page: Page) {
 }
 
 test("every response carries the security headers", async ({ request }) => {
-  for (const path of ["/ingresar", "/api/health", "/manifest.webmanifest", "/precio/demo"]) {
+  for (const path of ["/ingresar", "/api/health", "/manifest.webmanifest", `/precio/${biz.slug}`]) {
     const res = await request.get(path);
     const h = res.headers();
     expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
@@ -34,13 +44,13 @@ test("every response carries the security headers", async ({ request }) => {
 
 test("the app works under the CSP: sign-in, dashboard, the POS with its service worker, the price checker", async ({ page }) => {
   const violations = await watchCsp(page);
-  await login(page, DEMO_USERS.owner);
-  await page.goto("/demo");
+  await login(page, biz.users.owner);
+  await page.goto(`/${biz.slug}`);
   await expect(page.getByRole("navigation", { name: "Principal" })).toBeVisible();
-  await page.goto("/demo/pos");
+  await page.goto(`/${biz.slug}/pos`);
   await expect(page.locator("body")).toContainText(/caja|Caja/);
   expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => !!r.active))).toBe(true);
-  await page.goto("/precio/demo");
+  await page.goto(`/precio/${biz.slug}`);
   await expect(page.getByRole("heading", { name: "Consultá el precio" })).toBeVisible();
   // A bundled globalThis polyfill probes `Function("return this")` and is refused harmlessly
   // (no 'unsafe-eval'); anything else refused would be a real breakage.
@@ -49,9 +59,9 @@ test("the app works under the CSP: sign-in, dashboard, the POS with its service 
 
 test("sign-in goes back to same-origin paths only", async ({ page }) => {
   for (const cb of ["//evil.example/x", "/\\evil.example", "https://evil.example/"]) {
-    await login(page, DEMO_USERS.owner, DEMO_PASSWORD, cb);
+    await login(page, biz.users.owner, biz.password, cb);
     // Back on this site: the businesses list, or straight into the owner's only business.
-    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/(negocios|demo)(\/|\?|$)/);
+    await expect(page).toHaveURL(new RegExp(`^http://localhost:\\d+/(negocios|${biz.slug})(/|\\?|$)`));
     await page.context().clearCookies();
   }
 });
@@ -68,44 +78,44 @@ test("a rotated X-Forwarded-For does not escape the sign-in throttle", async ({ 
     await ctx.close();
   }
   // One bucket for the one real client (the socket address), none per forged header.
-  const keys = await withDemoDb((tx) => tx<{ key: string; failures: number }[]>`select key, failures from login_attempts where key like 'ip:%'`);
+  const keys = await withTenantDb(biz.slug, (tx) => tx<{ key: string; failures: number }[]>`select key, failures from login_attempts where key like 'ip:%'`);
   expect(keys.filter((k) => k.key.includes("203.0.113."))).toEqual([]);
   expect(keys).toHaveLength(1);
   expect(keys[0]!.failures).toBe(3);
   // …and that bucket is waiting now: even the right password is not checked.
-  await withDemoDb((tx) => tx`update login_attempts set locked_until = now() + interval '1 minute' where key like 'ip:%'`);
+  await withTenantDb(biz.slug, (tx) => tx`update login_attempts set locked_until = now() + interval '1 minute' where key like 'ip:%'`);
   const ctx = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.77" } });
   const page = await ctx.newPage();
   await page.goto("/ingresar");
-  await page.getByLabel("E-mail").fill(DEMO_USERS.owner);
-  await page.getByLabel("Contraseña").fill(DEMO_PASSWORD);
+  await page.getByLabel("E-mail").fill(biz.users.owner);
+  await page.getByLabel("Contraseña").fill(biz.password);
   await page.getByRole("button", { name: "Ingresar" }).click();
   await expect(page.getByText(/Demasiados intentos/)).toBeVisible();
   await ctx.close();
 });
 
 test("a replayed session cookie is refused after sign-out", async ({ page, browser, baseURL }) => {
-  await login(page, DEMO_USERS.owner);
+  await login(page, biz.users.owner);
   const cookies = await page.context().cookies();
-  await page.goto("/demo");
+  await page.goto(`/${biz.slug}`);
   await page.getByRole("button", { name: "Salir" }).click();
   await expect(page).toHaveURL(/\/ingresar/);
   const thief = await browser.newContext();
   await thief.addCookies(cookies);
   const res = await thief.request.get(`${baseURL}/api/trpc/tenancy.current?input=${encodeURIComponent(JSON.stringify({ json: null }))}`, {
-    headers: { "x-tenant-slug": "demo" },
+    headers: { "x-tenant-slug": biz.slug },
   });
   expect(res.status()).toBe(401);
   const p = await thief.newPage();
-  await p.goto("/demo");
+  await p.goto(`/${biz.slug}`);
   await expect(p).toHaveURL(/\/ingresar/);
   await thief.close();
 });
 
 test("body-taking route handlers refuse non-JSON and foreign origins; jobs refuse anonymous callers", async ({ request, baseURL }) => {
-  const form = await request.post("/api/pos/demo/sync", { headers: { "content-type": "text/plain" }, data: '{"sales":[]}' });
+  const form = await request.post(`/api/pos/${biz.slug}/sync`, { headers: { "content-type": "text/plain" }, data: '{"sales":[]}' });
   expect(form.status()).toBe(415);
-  const foreign = await request.post("/api/pos/demo/sync", { headers: { "content-type": "application/json", origin: "https://evil.example" }, data: { sales: [] } });
+  const foreign = await request.post(`/api/pos/${biz.slug}/sync`, { headers: { "content-type": "application/json", origin: "https://evil.example" }, data: { sales: [] } });
   expect(foreign.status()).toBe(403);
   const trpc = await request.post("/api/trpc/tenancy.signUp", { headers: { "content-type": "text/plain", origin: baseURL! }, data: "{}" });
   expect(trpc.status()).toBe(415);

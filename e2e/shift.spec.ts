@@ -1,9 +1,16 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { test, expect, chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, login } from "./fixtures";
-import { snapshot, takeableAtRegister, withDemoDb } from "./offline-db";
+import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { login } from "./fixtures";
+import { snapshot, takeableAtRegister, withTenantDb } from "./offline-db";
+import { test, expect, type SeededBusiness } from "./business";
+
+// This spec's own business (e2e/business.ts): a fresh copy of the demo, not the shared one.
+let biz: SeededBusiness;
+test.beforeEach(({ business }) => {
+  biz = business;
+});
 
 // A whole shift with the network cut BEFORE opening the register: open offline, sell (line and
 // ticket discounts, split payments, a Factura A customer typed offline, bottles that make the
@@ -21,8 +28,8 @@ test.describe.configure({ mode: "serial" });
 async function newRegister(browser: Browser, name: string): Promise<string> {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
-  await login(page, DEMO_USERS.owner, DEMO_PASSWORD, "/demo");
-  const headers = { "content-type": "application/json", "x-tenant-slug": "demo" };
+  await login(page, biz.users.owner, biz.password, `/${biz.slug}`);
+  const headers = { "content-type": "application/json", "x-tenant-slug": biz.slug };
   const wh = await (await page.request.get("/api/trpc/pos.warehouses", { headers })).json();
   const warehouseId = wh.result.data.json[0].id as string;
   const res = await page.request.post("/api/trpc/pos.saveRegister", { headers, data: { json: { name, warehouseId, afipPointOfSale: 40 + Math.floor(Math.random() * 900), fiscalEnabled: true } } });
@@ -96,7 +103,7 @@ async function ringTicket(page: Page, i: number, opts: { waterUnits?: number; cu
 }
 
 async function openOffline(page: Page, context: BrowserContext, register: string) {
-  await page.goto("/demo/pos");
+  await page.goto(`/${biz.slug}/pos`);
   await pickRegister(page, register);
   await expect(page.getByText(/Catálogo: [1-9][\d.]* productos/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Abrir caja" })).toBeVisible();
@@ -119,16 +126,16 @@ async function withdraw(page: Page, amount: string) {
 }
 
 async function sessionOf(register: string) {
-  return withDemoDb(async (tx) => {
+  return withTenantDb(biz.slug, async (tx) => {
     const rows = await tx<{ id: string; opening_float: string; opened_offline: boolean; open_conflict: boolean; status: string }[]>`
       select s.id, s.opening_float::text, s.opened_offline, s.open_conflict, s.status from cash_sessions s
-      join registers r on r.tenant_id = s.tenant_id and r.id = s.register_id where r.name = ${register}`;
+      join registers r on r.tenant_id = s.tenant_id and r.id = s.register_id where s.tenant_id = current_setting('app.current_tenant')::uuid and r.name = ${register}`;
     return rows;
   });
 }
 
 async function shiftTotals(sessionId: string) {
-  return withDemoDb(async (tx) => {
+  return withTenantDb(biz.slug, async (tx) => {
     const [r] = await tx<{ sales: number; total: string; moves: string; fiscal: number; customers: number; outs: number }[]>`
       select (select count(*)::int from sales where cash_session_id = ${sessionId}) as sales,
              (select coalesce(sum(total), 0)::text from sales where cash_session_id = ${sessionId}) as total,
@@ -173,14 +180,14 @@ test("a whole shift offline from the opening: 30 tickets, reload and browser res
   let context = await launch(false);
   try {
     let page = context.pages()[0] ?? (await context.newPage());
-    await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/pos");
+    await login(page, biz.users.cashier, biz.password, `/${biz.slug}/pos`);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.goto("/demo/pos"); // now controlled by the worker, which keeps this page for offline loads
+    await page.goto(`/${biz.slug}/pos`); // now controlled by the worker, which keeps this page for offline loads
     await expect
       .poll(() => page.evaluate(async () => !!navigator.serviceWorker.controller && !!(await caches.open("pos-pages").then((c) => c.match(location.href)))), { timeout: 30_000 })
       .toBe(true);
-    const water = Math.max(0, Math.floor(Number(await takeableAtRegister(WATER, register))));
-    const before = await snapshot("00000000-0000-0000-0000-000000000000", [COLA, LECHE, WATER, SIXPACK]);
+    const water = Math.max(0, Math.floor(Number(await takeableAtRegister(biz.slug, WATER, register))));
+    const before = await snapshot(biz.slug, "00000000-0000-0000-0000-000000000000", [COLA, LECHE, WATER, SIXPACK]);
 
     await openOffline(page, context, register);
     let cents = 0;
@@ -209,7 +216,7 @@ test("a whole shift offline from the opening: 30 tickets, reload and browser res
         await context.close();
         context = await launch(true);
         page = context.pages()[0] ?? (await context.newPage());
-        const again = await page.goto("/demo/pos");
+        const again = await page.goto(`/${biz.slug}/pos`);
         expect(again?.fromServiceWorker()).toBe(true);
         await expect(page.getByTestId("pos-online")).toHaveText("Sin conexión");
         await expect(page.getByRole("row", { name: /Leche entera/ })).toBeVisible();
@@ -228,11 +235,11 @@ test("a whole shift offline from the opening: 30 tickets, reload and browser res
     expect(totals).toMatchObject({ sales: 30, fiscal: 30, customers: 1, outs: 1 });
     expect(Math.round(Number(totals.total) * 100)).toBe(cents);
     expect(Math.round(Number(totals.moves) * 100)).toBe(cents - 150000);
-    const after = await snapshot(session!.id, [COLA, LECHE, WATER, SIXPACK]);
+    const after = await snapshot(biz.slug, session!.id, [COLA, LECHE, WATER, SIXPACK]);
     expect(Number(before.stock[COLA]) - Number(after.stock[COLA])).toBe(units[COLA]);
     expect(Number(before.stock[LECHE]) - Number(after.stock[LECHE])).toBe(units[LECHE]);
     expect(Number(before.stock[SIXPACK]) - Number(after.stock[SIXPACK])).toBe(1); // one six-pack opened
-    const customers = await withDemoDb((tx) => tx`select name from customers where doc_number = ${doc}`);
+    const customers = await withTenantDb(biz.slug, (tx) => tx`select name from customers where tenant_id = current_setting('app.current_tenant')::uuid and doc_number = ${doc}`);
     expect(customers).toEqual([{ name: "Distribuidora Turno SRL" }]);
 
     // Sync again (a replay): still exactly once.
@@ -250,7 +257,7 @@ test("the same shift with the network dropping mid-sync (responses lost after th
   const register = await newRegister(browser, `Caja Corte ${Date.now().toString(36)}`);
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
-  await login(page, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/pos");
+  await login(page, biz.users.cashier, biz.password, `/${biz.slug}/pos`);
   await openOffline(page, context, register);
   let cents = 0;
   for (let i = 0; i < 6; i++) {
@@ -258,7 +265,7 @@ test("the same shift with the network dropping mid-sync (responses lost after th
     cents += (await ringTicket(page, i)).cents;
   }
   const lost: Record<string, number> = {};
-  for (const p of ["**/api/pos/demo/ops", "**/api/pos/demo/sync"]) {
+  for (const p of [`**/api/pos/${biz.slug}/ops`, `**/api/pos/${biz.slug}/sync`]) {
     await page.route(p, async (route) => {
       lost[p] = (lost[p] ?? 0) + 1;
       if (lost[p] === 1) {
@@ -272,8 +279,8 @@ test("the same shift with the network dropping mid-sync (responses lost after th
   await context.setOffline(false);
   await page.getByRole("button", { name: "Sincronizar ahora" }).click();
   await expect(page.getByTestId("pos-queued")).toHaveText("0", { timeout: 60_000 });
-  expect(lost["**/api/pos/demo/ops"]).toBeGreaterThanOrEqual(2);
-  expect(lost["**/api/pos/demo/sync"]).toBeGreaterThanOrEqual(2);
+  expect(lost[`**/api/pos/${biz.slug}/ops`]).toBeGreaterThanOrEqual(2);
+  expect(lost[`**/api/pos/${biz.slug}/sync`]).toBeGreaterThanOrEqual(2);
   const [session, ...others] = await sessionOf(register);
   expect(others).toEqual([]);
   const totals = await shiftTotals(session!.id);
@@ -288,11 +295,11 @@ test("the same shift with two tabs selling from one queue", async ({ browser }) 
   const register = await newRegister(browser, `Caja Dos ${Date.now().toString(36)}`);
   const context = await browser.newContext({ serviceWorkers: "block" });
   const a = await context.newPage();
-  await login(a, DEMO_USERS.cashier, DEMO_PASSWORD, "/demo/pos");
+  await login(a, biz.users.cashier, biz.password, `/${biz.slug}/pos`);
   // The second tab is open before the network goes: it learns of the shift the first tab
   // opens offline through the shared local queue (a broadcast between tabs), not the server.
   const b = await context.newPage();
-  await b.goto("/demo/pos");
+  await b.goto(`/${biz.slug}/pos`);
   await expect(b.getByText(/Catálogo: [1-9][\d.]* productos/)).toBeVisible();
   await a.bringToFront();
   await openOffline(a, context, register);

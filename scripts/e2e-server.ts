@@ -1,6 +1,6 @@
 // Playwright's web server: a fresh embedded PostgreSQL (unless DATABASE_URL), migrations,
 // demo data, then the built app (`next start`), or `next dev` with E2E_DEV=1.
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
 import { freePort } from "../src/server/db/embedded";
@@ -33,8 +33,11 @@ process.env.DATABASE_OWNER_URL = target.ownerUrl;
 await migrateTarget(target);
 const { seedAll } = await import("../src/server/seed/all");
 await seedAll();
-const { closeDb } = await import("../src/server/db/client");
-await closeDb();
+// Each spec seeds its own copy of the demo business through this loopback endpoint (the same
+// seeders, this process's secrets and fake ARCA CA); e2e/business.ts finds it through this file.
+const { startSeedServer } = await import("../src/test/seed-business");
+const seedServer = await startSeedServer();
+writeFileSync(path.resolve(process.cwd(), `.data/e2e-seed-${port}.url`), seedServer.url);
 
 // The production build never starts a fake ARCA itself: the stand-in runs here as its own
 // process (not production mode) on a free loopback port, and the app is pointed at it with
@@ -50,6 +53,7 @@ const child = runtimeEnv().E2E_DEV
     });
 const stop = async () => {
   child.kill("SIGTERM");
+  seedServer.server.close();
   fakeAfip.process.kill("SIGTERM");
   await target.server?.stop();
   process.exit(0);

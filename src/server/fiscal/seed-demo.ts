@@ -21,8 +21,10 @@ export const FISCAL_REGISTER = "Caja 3 · Factura electrónica";
  * whose sales request documents.
  * Idempotent: an existing configuration is left alone.
  */
-export const seedFiscalDemo: DemoSeeder = async ({ tenantId, ownerId, warehouseId }) => {
+export const seedFiscalDemo: DemoSeeder = async ({ tenantId, ownerId, warehouseId, business }) => {
   if (runtimeEnv().NODE_ENV === "production") return;
+  // An e2e spec's copy of the demo has its own CUIT: the fake ARCA numbers documents per CUIT.
+  const cuit = business?.cuit ?? DEMO_CUIT;
   await withTenant(
     tenantId,
     async (tx) => {
@@ -33,14 +35,14 @@ export const seedFiscalDemo: DemoSeeder = async ({ tenantId, ownerId, warehouseI
       const [existing] = await tx.select({ id: fiscalSettings.id }).from(fiscalSettings).limit(1);
       if (existing) return;
       await saveFiscalSettings(tx, {
-        cuit: DEMO_CUIT,
-        legalName: "Hotel Mostrador Demo S.A.",
+        cuit,
+        legalName: `${business?.businessName ?? "Hotel Mostrador Demo"} S.A.`,
         ivaCondition: "RESPONSABLE_INSCRIPTO",
         activityStartDate: "2020-03-01",
         address: "Av. Siempreviva 742, CABA",
         environment: "FAKE",
       });
-      const cert = issueTestCertificate(devFakeCa(), { cuit: DEMO_CUIT, commonName: "mostrador-demo" });
+      const cert = issueTestCertificate(devFakeCa(), { cuit, commonName: "mostrador-demo" });
       await uploadCredentials(tx, { certificatePem: cert.certPem, privateKeyPem: cert.keyPem });
       await savePointOfSale(tx, { number: 1, name: "Caja 1" });
       await savePointOfSale(tx, { number: 3, name: FISCAL_REGISTER });

@@ -6,7 +6,17 @@ import { createTenant } from "../tenancy/create-tenant";
 import { seedMember } from "../tenancy/seed-member";
 import type { Role } from "@/lib/permissions";
 
-export const DEMO = {
+/** A business the demo seed can create: the demo itself, or an e2e spec's own copy of it. */
+export type DemoBusiness = {
+  slug: string;
+  businessName: string;
+  password: string;
+  users: { email: string; name: string; role: Role }[];
+  /** The fiscal settings' CUIT (the fake ARCA keeps numbering per CUIT); the demo's when absent. */
+  cuit?: string;
+};
+
+export const DEMO: DemoBusiness = {
   slug: "demo",
   businessName: "Hotel Mostrador Demo",
   password: "demo1234",
@@ -15,16 +25,19 @@ export const DEMO = {
     { email: "encargado@demo.test", name: "Encargado Demo", role: "MANAGER" },
     { email: "supervisor@demo.test", name: "Supervisora Demo", role: "SUPERVISOR" },
     { email: "cajero@demo.test", name: "Cajero Demo", role: "CASHIER" },
-  ] as { email: string; name: string; role: Role }[],
+  ],
 };
 
 /** Domain seeders that later areas register (catalog, lots, suppliers…); each must be idempotent. */
-export type DemoSeeder = (ctx: { tenantId: string; ownerId: string; warehouseId: string }) => Promise<void>;
+export type DemoSeeder = (ctx: { tenantId: string; ownerId: string; warehouseId: string; business?: DemoBusiness }) => Promise<void>;
 
-/** Creates the demo tenant through the same services the UI uses. Idempotent. */
-export async function seedDemo(extra: DemoSeeder[] = []): Promise<{ tenantId: string; created: boolean }> {
+/**
+ * Creates the demo tenant through the same services the UI uses. Idempotent. `business` names
+ * another copy of it (the e2e specs each seed their own: scripts/e2e-server.ts).
+ */
+export async function seedDemo(extra: DemoSeeder[] = [], business: DemoBusiness = DEMO): Promise<{ tenantId: string; created: boolean }> {
   const existing = await withAnonymous(async (tx) => {
-    const rows = await tx.execute<{ id: string | null }>(sql`select tenant_id_by_slug(${DEMO.slug}) as id`);
+    const rows = await tx.execute<{ id: string | null }>(sql`select tenant_id_by_slug(${business.slug}) as id`);
     return rows[0]?.id ?? null;
   });
   let tenantId = existing;
@@ -32,17 +45,17 @@ export async function seedDemo(extra: DemoSeeder[] = []): Promise<{ tenantId: st
   if (!tenantId) {
     tenantId = randomUUID();
     const ownerId = randomUUID();
-    const [owner, ...others] = DEMO.users;
+    const [owner, ...others] = business.users;
     await withTenant(
       tenantId,
       async (tx) => {
         await createTenant(
           tx,
-          { tenantId: tenantId!, businessName: DEMO.businessName, kind: "HOTEL", slug: DEMO.slug },
-          { kind: "new", userId: ownerId, name: owner!.name, email: owner!.email, password: DEMO.password },
+          { tenantId: tenantId!, businessName: business.businessName, kind: "HOTEL", slug: business.slug },
+          { kind: "new", userId: ownerId, name: owner!.name, email: owner!.email, password: business.password },
         );
         for (const u of others) {
-          await seedMember(tx, { ...u, password: DEMO.password }, { userId: ownerId, tenantId: tenantId!, tenantName: DEMO.businessName });
+          await seedMember(tx, { ...u, password: business.password }, { userId: ownerId, tenantId: tenantId!, tenantName: business.businessName });
         }
       },
       { userId: ownerId },
@@ -55,6 +68,6 @@ export async function seedDemo(extra: DemoSeeder[] = []): Promise<{ tenantId: st
              (select id from warehouses where is_default limit 1) as warehouse_id`);
     return rows[0]!;
   });
-  for (const seeder of extra) await seeder({ tenantId, ownerId: ctx.owner_id, warehouseId: ctx.warehouse_id });
+  for (const seeder of extra) await seeder({ tenantId, ownerId: ctx.owner_id, warehouseId: ctx.warehouse_id, business });
   return { tenantId, created };
 }
