@@ -9,6 +9,7 @@ import { ddmmyyyy, money, num, td, th, thisMonth } from "./common";
 import { TableFrame } from "@/components/ui/table-frame";
 
 /** Period → preview (totals by account, unbalanced entries) → export → downloads; and the history. */
+// eslint-disable-next-line max-lines-per-function -- one screen's markup (header, filters, table, empty and loading states) read top to bottom; JSX beyond its state
 export function JournalPage({ slug, canWrite }: { slug: string; canWrite: boolean }) {
   const initial = thisMonth();
   const [period, setPeriod] = useState({ from: initial.from, to: initial.to });

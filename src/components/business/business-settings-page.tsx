@@ -38,6 +38,7 @@ function FormSkeleton() {
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- a form's fields in order: state at the top, then JSX only
 function SettingsForm({ slug, initial }: { slug: string; initial: Loaded }) {
   const utils = trpc.useUtils();
   const [f, setF] = useState({

@@ -91,6 +91,7 @@ export function CountsPage({ slug }: { slug: string }) {
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- a form's fields in order: state at the top, then JSX only
 function CreateCountDialog({ slug, onClose }: { slug: string; onClose: () => void }) {
   const router = useRouter();
   const warehouses = trpc.inventory.warehouses.useQuery();

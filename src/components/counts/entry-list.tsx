@@ -13,6 +13,7 @@ import { dequeue, type QueuedEntry } from "@/lib/counts/queue";
 type Entry = RouterOutputs["counts"]["sheet"]["myEntries"][number];
 
 /** The counter's last entries (and what is still on the phone), each correctable or undoable by its author. */
+// eslint-disable-next-line max-lines-per-function -- one screen's markup (header, filters, table, empty and loading states) read top to bottom; JSX beyond its state
 export function EntryList({
   slug,
   countId,

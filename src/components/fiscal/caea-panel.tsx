@@ -21,6 +21,7 @@ const MODE_LABEL = { OFF: "En línea (CAE)", AUTO: "Contingencia automática (CA
  * switch), the share issued under CAEA against ARCA's limit, and the documents ARCA rejected
  * when reported, each with its reason and a correction form.
  */
+// eslint-disable-next-line max-lines-per-function -- one screen's markup (header, filters, table, empty and loading states) read top to bottom; JSX beyond its state
 export function CaeaPanel({ canIssue, canConfigure }: { canIssue: boolean; canConfigure: boolean }) {
   const utils = trpc.useUtils();
   const q = trpc.fiscal.caeaOverview.useQuery(undefined, { refetchInterval: 30_000 });

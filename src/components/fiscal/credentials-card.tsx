@@ -28,6 +28,7 @@ const daysLeft = (iso: string) => Math.floor((new Date(iso).getTime() - Date.now
  * paste it in ARCA's "Administración de certificados digitales", 3) upload the certificate
  * ARCA returns (checked against the key and the CUIT). Uploading an own key stays possible.
  */
+// eslint-disable-next-line max-lines-per-function -- a form's fields in order: state at the top, then JSX only
 export function CredentialsCard({ disabled, cuit, info }: { disabled: boolean; cuit: string | null; info: Info | null }) {
   const utils = trpc.useUtils();
   const [alias, setAlias] = useState("mostrador");

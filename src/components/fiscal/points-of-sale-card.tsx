@@ -10,6 +10,7 @@ import { NumberInput } from "@/components/ui/number-input";
 type Point = { id: string; number: number; name: string; active: boolean; emissionType: "CAE" | "CAEA"; fallbackFor: number | null };
 
 /** ARCA points of sale: CAE (web service, the registers use them) or CAEA (contingency, backing one CAE point of sale). */
+// eslint-disable-next-line max-lines-per-function -- one screen's markup (header, filters, table, empty and loading states) read top to bottom; JSX beyond its state
 export function PointsOfSaleCard({ disabled, points }: { disabled: boolean; points: Point[] }) {
   const utils = trpc.useUtils();
   const [form, setForm] = useState({ number: "", name: "", emissionType: "CAE" as "CAE" | "CAEA", fallbackFor: "" });

@@ -27,6 +27,7 @@ const EMPTY = {
   caeaMaxSharePercent: "10",
 };
 
+// eslint-disable-next-line max-lines-per-function -- one screen's markup (header, filters, table, empty and loading states) read top to bottom; JSX beyond its state
 export function FiscalSettingsPage({ slug, allowFake }: { slug: string; allowFake: boolean }) {
   const utils = trpc.useUtils();
   const q = trpc.fiscal.settings.useQuery();

@@ -13,6 +13,7 @@ import { parseAmount } from "@/pos/cart";
 const CLASS_TEXT = { NORMAL: "Normal", WARNING: "Advertencia", CRITICAL: "Crítico" } as const;
 
 /** Blind closing: the cashier types what they counted; the expected figures appear only after. */
+// eslint-disable-next-line max-lines-per-function -- a form's fields in order: state at the top, then JSX only
 export function CloseSessionDialog({
   open,
   onOpenChange,

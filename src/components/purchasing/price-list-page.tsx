@@ -27,6 +27,7 @@ function Diff({ pct }: { pct: string | null }) {
  * Supplier price list: upload a CSV (UTF-8 or Windows-1252) or an .xlsx, see every rejected row
  * and the differences, then apply it in one go, or apply only the valid rows (an explicit choice).
  */
+// eslint-disable-next-line max-lines-per-function -- one screen's markup (header, filters, table, empty and loading states) read top to bottom; JSX beyond its state
 export function PriceListPage() {
   const canWrite = useCan()("purchasing.write");
   const suppliers = trpc.purchasing.suppliers.useQuery();

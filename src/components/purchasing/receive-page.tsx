@@ -1,5 +1,6 @@
 "use client";
-import { SupplierInvoiceFields, toSupplierInvoiceInput, useSupplierInvoiceForm } from "@/components/accounting/supplier-invoice-fields";
+import { toSupplierInvoiceInput, useSupplierInvoiceForm } from "@/components/accounting/supplier-invoice-fields";
+import { ReceiptChecks } from "./receipt-checks";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
@@ -18,6 +19,7 @@ import { Table, num, orderNumber, td, th } from "./common";
 type Row = { orderLineId: string; productId: string; name: string; hasExpiry: boolean; pending: string; quantity: string; unitCost: string; lotNumber: string; expiresAt: string; warehouseId: string };
 
 /** Goods receipt of an order: quantity, lot, expiry, real cost and warehouse per line. */
+// eslint-disable-next-line max-lines-per-function -- one screen's markup (header, filters, table, empty and loading states) read top to bottom; JSX beyond its state
 export function ReceivePage({ slug, id }: { slug: string; id: string }) {
   const router = useRouter();
   const utils = trpc.useUtils();
@@ -154,23 +156,13 @@ export function ReceivePage({ slug, id }: { slug: string; id: string }) {
           </tr>
         ))}
       </Table>
-      <div className="space-y-3">
-        <label className="flex items-center gap-2 text-sm text-slate-800">
-          <input type="checkbox" checked={withInvoice} onChange={(e) => setWithInvoice(e.target.checked)} />
-          Cargar la factura recibida (IVA y percepciones: van al Libro IVA y a la cuenta a pagar)
-        </label>
-        {withInvoice ? <SupplierInvoiceFields form={invoice.form} setForm={invoice.setForm} /> : null}
-      </div>
-      {missingExpiry.length ? <Alert kind="warning">Falta el vencimiento de: {missingExpiry.map((r) => r.name).join(", ")}.</Alert> : null}
-      {unreadable.length ? (
-        <Alert>
-          <ul>
-            {unreadable.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        </Alert>
-      ) : null}
+      <ReceiptChecks
+        withInvoice={withInvoice}
+        onWithInvoice={setWithInvoice}
+        invoice={invoice}
+        missingExpiry={missingExpiry.map((r) => r.name)}
+        unreadable={unreadable}
+      />
       {receive.error && !over ? <Alert>{errorMessage(receive.error)}</Alert> : null}
       <div className="flex items-center justify-between">
         <div className="text-lg font-semibold">Total a pagar {formatMoney(total)}</div>

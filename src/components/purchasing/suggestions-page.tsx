@@ -1,26 +1,20 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { trpc, errorMessage, type RouterOutputs } from "@/lib/trpc/react";
+import { trpc, errorMessage } from "@/lib/trpc/react";
 import { Button } from "@/components/ui/button";
-import { Alert, Select } from "@/components/ui/field";
+import { Alert } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page";
-import { formatDateTime, formatMoney, formatQty } from "@/lib/format";
-import { Decimal } from "@/lib/decimal";
+import { formatDateTime } from "@/lib/format";
 import { toInputText, toWire } from "@/lib/number";
-import { lineSubtotal, readQuantity } from "@/lib/purchasing/typed-lines";
-import { NumberCell } from "./number-cell";
-import { Table, day, num, orderNumber, td, th } from "./common";
+import { readQuantity } from "@/lib/purchasing/typed-lines";
+import { SuggestionRow, type Edit, type Suggestion } from "./suggestion-row";
+import { Table, day, orderNumber, th } from "./common";
 import { useCan } from "@/components/auth/permissions";
-import { unitWord } from "@/lib/plural";
 
-type Suggestion = RouterOutputs["purchasing"]["suggestions"]["rows"][number];
-type Edit = { selected: boolean; productId: string; quantity: string; supplierId: string };
-
-/** "4 botellas", "1 bidón", "3,5 kg": the unit agreeing with the quantity. */
-const unitLabel = (u: string, quantity: string) => unitWord(quantity, u === "unit" ? "u" : u);
 
 /** Replenishment review: edit quantities, pick presentations and suppliers, create the orders in one action. */
+// eslint-disable-next-line max-lines-per-function -- one screen's markup (header, filters, table, empty and loading states) read top to bottom; JSX beyond its state
 export function SuggestionsPage({ slug }: { slug: string }) {
   const utils = trpc.useUtils();
   const canWrite = useCan()("purchasing.write");
@@ -140,110 +134,22 @@ export function SuggestionsPage({ slug }: { slug: string }) {
               </tr>
             }
           >
-            {rows.map((s) => {
-              const e = edits[s.id];
-              if (!e) return null;
-              const done = s.status !== "PENDING";
-              const cost = costOf(s, e.productId);
-              const subtotal = cost ? lineSubtotal(e.quantity, toInputText(cost, 4)) : null;
-              return (
-                <tr key={s.id} className={done ? "bg-slate-50 text-slate-500" : ""} data-testid={`suggestion-${s.label}`}>
-                  <td className={td}>
-                    <input
-                      type="checkbox"
-                      aria-label={`Elegir ${s.label}`}
-                      checked={!done && e.selected}
-                      disabled={done || !canWrite}
-                      onChange={(ev) => set(s, { selected: ev.target.checked })}
-                    />
-                  </td>
-                  <td className="px-3 py-2 text-slate-800">
-                    <div className="font-medium">{s.label}</div>
-                    <div className="text-xs text-slate-600">{s.summary}</div>
-                    {/* A family is bought in one of its presentations: chosen here, under its name (one column less keeps the table a table on a laptop). */}
-                    {s.familyId ? (
-                      <Select
-                        aria-label={`Presentación de ${s.label}`}
-                        className="mt-1"
-                        value={e.productId}
-                        disabled={done || !canWrite}
-                        onChange={(ev) => {
-                          const opt = s.options.find((o) => o.productId === ev.target.value)!;
-                          set(s, { productId: opt.productId, quantity: toInputText(opt.packs, 3), supplierId: e.supplierId || opt.supplierId || "" });
-                          save.mutate({ id: s.id, productId: opt.productId, quantity: toWire(opt.packs) });
-                        }}
-                      >
-                        {s.options.map((o) => (
-                          <option key={o.productId} value={o.productId}>
-                            {o.name} ({formatQty(o.packs)} u.)
-                          </option>
-                        ))}
-                      </Select>
-                    ) : null}
-                    {s.status === "ORDERED" && s.orderId ? (
-                      <Link className="text-xs text-teal-800 underline" href={`/${slug}/compras/ordenes/${s.orderId}`}>
-                        Pedido en {orderNumber(s.orderNumber ?? 0)}
-                      </Link>
-                    ) : s.status === "DISMISSED" ? (
-                      <span className="text-xs">
-                        Descartada ·{" "}
-                        {canWrite ? (
-                          <button className="text-teal-800 underline" onClick={() => save.mutate({ id: s.id, dismissed: false }, { onSuccess: () => utils.purchasing.suggestions.invalidate() })}>
-                            restaurar
-                          </button>
-                        ) : null}
-                      </span>
-                    ) : canWrite ? (
-                      <button
-                        className="text-xs text-slate-500 underline hover:text-slate-800"
-                        onClick={() => save.mutate({ id: s.id, dismissed: true }, { onSuccess: () => utils.purchasing.suggestions.invalidate() })}
-                      >
-                        Descartar
-                      </button>
-                    ) : null}
-                  </td>
-                  <td className={num}>
-                    {formatQty(s.stock)} {unitLabel(s.unit, s.stock)}
-                  </td>
-                  <td className={num}>{new Decimal(s.onOrder).gt(0) ? `${formatQty(s.onOrder)} ${unitLabel(s.unit, s.onOrder)}` : "—"}</td>
-                  <td className={num}>
-                    {formatQty(s.need)} {unitLabel(s.unit, s.need)}
-                  </td>
-                  <td className={td}>
-                    <NumberCell
-                      label={`Cantidad de ${s.label}`}
-                      className="w-24"
-                      maxDecimals={3}
-                      value={e.quantity}
-                      read={readQuantity}
-                      disabled={done || !canWrite}
-                      onChange={(v) => set(s, { quantity: v })}
-                      onCommit={(wire) => save.mutate({ id: s.id, quantity: wire })}
-                    />
-                  </td>
-                  <td className={td}>
-                    <Select
-                      aria-label={`Proveedor de ${s.label}`}
-                      value={e.supplierId}
-                      disabled={done || !canWrite}
-                      invalid={e.selected && !done && !e.supplierId}
-                      onChange={(ev) => {
-                        set(s, { supplierId: ev.target.value, selected: e.selected || !!ev.target.value });
-                        save.mutate({ id: s.id, supplierId: ev.target.value || null });
-                      }}
-                    >
-                      <option value="">Elegí…</option>
-                      {(suppliers.data ?? []).map((x) => (
-                        <option key={x.id} value={x.id}>
-                          {x.name}
-                        </option>
-                      ))}
-                    </Select>
-                  </td>
-                  <td className={num}>{subtotal ? formatMoney(subtotal) : "—"}</td>
-                </tr>
-              );
-            })}
+            {rows.map((s) =>
+              edits[s.id] ? (
+                <SuggestionRow
+                  key={s.id}
+                  s={s}
+                  e={edits[s.id]!}
+                  slug={slug}
+                  canWrite={canWrite}
+                  suppliers={suppliers.data ?? []}
+                  cost={costOf(s, edits[s.id]!.productId)}
+                  set={(patch) => set(s, patch)}
+                  save={(input) => save.mutate(input)}
+                  saveAndReload={(input) => save.mutate(input, { onSuccess: () => utils.purchasing.suggestions.invalidate() })}
+                />
+              ) : null,
+            )}
           </Table>
           {canWrite && pending.length ? (
             <div className="mt-4 flex flex-wrap items-center justify-end gap-3">

@@ -75,6 +75,7 @@ export function SuppliersPage({ slug }: { slug: string }) {
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- a form's fields in order: state at the top, then JSX only
 function SupplierDialog({ supplier, onClose }: { supplier: Supplier | null; onClose: () => void }) {
   const utils = trpc.useUtils();
   const [form, setForm] = useState({

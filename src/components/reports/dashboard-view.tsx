@@ -13,6 +13,7 @@ const toData = (rows: SalesRowT[], pick: (r: SalesRowT) => string | null = (r) =
   rows.map((r) => ({ label: r.label, value: Number(pick(r) ?? 0), text: pick(r) ?? "0" }));
 
 /** The owner's home: period picker, tiles against the previous period, charts. Data is server-rendered. */
+// eslint-disable-next-line max-lines-per-function -- one screen's markup (header, filters, table, empty and loading states) read top to bottom; JSX beyond its state
 export function DashboardView({ slug, today, preset, data }: { slug: string; today: string; preset: PeriodPreset; data: DashboardT }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();

@@ -64,6 +64,7 @@ export const CartTable = memo(function CartTable({ cart, selected, ...row }: { c
   );
 });
 
+// eslint-disable-next-line max-lines-per-function -- one screen's markup (header, filters, table, empty and loading states) read top to bottom; JSX beyond its state
 const CartRow = memo(function CartRow({ line: l, index: i, selected, onSelect, onUpdate, onRemove, qtyRefs, discRefs, onDone }: RowProps) {
   const keyDone = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === "Enter" || e.key === "Escape") {

@@ -15,6 +15,7 @@ const empty: TCustomerFields = { docType: "CUIT", docNumber: "", name: "", ivaCo
  * The sale's customer (Factura A): searched in the local copy by name, CUIT or DNI, or typed
  * in — also offline — and queued to be created on the server (idempotently) before the sale.
  */
+// eslint-disable-next-line max-lines-per-function -- a form's fields in order: state at the top, then JSX only
 export function CustomerDialog({
   open,
   onOpenChange,

@@ -19,6 +19,7 @@ const toText = (d: Decimal) => formatMoney(d).replace(/^\s*\$\s*/, "").trim();
  * Alt+<letter> adds a method with what is still owed; while the cash row was not typed in,
  * it follows the rest (adding a card lowers it, it never turns into change); Enter confirms.
  */
+// eslint-disable-next-line max-lines-per-function -- a form's fields in order: state at the top, then JSX only
 export function PaymentDialog({
   open,
   onOpenChange,

@@ -17,6 +17,7 @@ const lastKey = (slug: string, registerId: string) => `mostrador.pos.last.${slug
  * register (survives reloads) for "reimprimir último" and for voiding; its figures are the
  * ones charged, so a reprint never shows another total.
  */
+// eslint-disable-next-line max-lines-per-function -- the checkout state machine (offline queue, online charge, hold, retry) in one hook so its transitions read together
 export function useCheckout(opts: {
   slug: string;
   runtime: TerminalRuntime;

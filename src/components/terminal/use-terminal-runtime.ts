@@ -35,6 +35,7 @@ async function withPendingSessions(db: PosDb, ctx: PosContext): Promise<PosConte
  * engine (periodic, on reconnect, on each sale), catalog and customers refresh (on open and
  * every 15 minutes), the context cached for offline reloads, the service worker, storage.
  */
+// eslint-disable-next-line max-lines-per-function -- the till's runtime wiring (IndexedDB, sync engine, service worker, network events) with its effects and their clean-ups side by side
 export function useTerminalRuntime(slug: string) {
   const [db, setDb] = useState<PosDb | null>(null);
   const engineRef = useRef<SyncEngine | null>(null);

@@ -77,6 +77,7 @@ export const ZCountReviewResponse = z.object({
 export type TCountReviewResponse = z.infer<typeof ZCountReviewResponse>;
 
 /** Review (managers): every line with counted, expected, variance in units and money, who counted. */
+// eslint-disable-next-line max-lines-per-function -- one review query set (lines, deviations, totals) mapped once to the response
 export async function getCountReview(tx: Tx, raw: TCountReviewInput | (z.input<typeof ZCountReportInput> & { limit: number })): Promise<TCountReviewResponse> {
   const v = ZAllLines.parse(raw);
   const c = await loadCount(tx, v.countId);

@@ -28,6 +28,7 @@ export type AdjustmentRow = {
   ord: number;
 };
 
+// eslint-disable-next-line max-lines-per-function -- the adjustment steps of one count in order, each a commented set-based statement
 export async function writeAdjustments(
   tx: Tx,
   count: { id: string; name: string; warehouseId: string },

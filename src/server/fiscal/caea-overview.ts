@@ -77,6 +77,7 @@ export type TCaeaOverviewResponse = z.infer<typeof ZCaeaOverviewResponse>;
  * waiting to be reported or rejected (with ARCA's reasons), the share of this fortnight's
  * documents issued under CAEA against the configured limit, and registers in contingency.
  */
+// eslint-disable-next-line max-lines-per-function -- one overview read: the period's CAEA, its documents and what is still to report
 export async function getCaeaOverview(tx: Tx, opts: { now?: Date } = {}) {
   const now = opts.now ?? new Date();
   const today = arDate(now);

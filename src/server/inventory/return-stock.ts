@@ -42,6 +42,7 @@ export type ReturnStockResult = {
  * warehouse is recreated here with its identity). A quantity without lots first fills an
  * oversold hole of this pair, then becomes a lot at the product's last known cost.
  */
+// eslint-disable-next-line max-lines-per-function -- one return's steps in order (lock the sale line, check, move stock, record), each commented
 export async function returnStock(tx: Tx, rawInput: TReturnStockInput, actor: Actor): Promise<ReturnStockResult> {
   const input = ZReturnStockInput.parse(rawInput);
   const { productId, warehouseId } = input;

@@ -52,6 +52,7 @@ export type TTransferStockResponse = z.infer<typeof ZTransferStockResponse>;
  * unit cost, received and expiry dates travel with the goods: the destination gets a lot
  * pointing at the original one (or that same lot, when goods come back).
  */
+// eslint-disable-next-line max-lines-per-function -- one transfer's steps in order (lock lots, pick FEFO, move out and in), each commented
 export async function transferStock(tx: Tx, rawInput: TTransferStockInput, actor: Actor): Promise<TransferStockResult> {
   const input = ZTransferStockInput.parse(rawInput);
   const { productId, fromWarehouseId: from, toWarehouseId: to } = input;

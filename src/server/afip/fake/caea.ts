@@ -51,6 +51,7 @@ export type CaeaCtx = {
   defaultPointsOfSale(): FakePointOfSale[];
 };
 
+// eslint-disable-next-line max-lines-per-function -- the CAEA stand-in's SOAP operations, one case each, as ARCA lists them
 export function caeaHandlers(ctx: CaeaCtx): Record<string, (cuit: string, input: Record<string, any>) => string> {
   const grantXml = (c: FakeCaea | undefined, period: number, orden: number, errors: Msg[]) =>
     (c

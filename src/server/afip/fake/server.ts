@@ -64,6 +64,7 @@ export type FakeAfip = {
   close(): Promise<void>;
 };
 
+// eslint-disable-next-line max-lines-per-function -- the fake ARCA server: one HTTP handler routing every SOAP operation the tests need
 export async function startFakeAfip(opts: FakeAfipOptions): Promise<FakeAfip> {
   if (runtimeEnv().NODE_ENV === "production") throw new Error("The fake AFIP can never run in production mode");
   const ttl = opts.ticketTtlMs ?? 12 * 3600_000;
