@@ -49,8 +49,7 @@ RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
 BEGIN
   INSERT INTO product_name_trigrams (tenant_id, product_id, trigram)
-  SELECT n.tenant_id, n.id, t FROM new_rows n, unnest(name_trigrams(n.name)) AS t
-  ON CONFLICT DO NOTHING;
+  SELECT n.tenant_id, n.id, t FROM new_rows n, unnest(name_trigrams(n.name)) AS t;
   RETURN NULL;
 END $$;
 

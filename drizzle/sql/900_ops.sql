@@ -11,8 +11,7 @@ LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
 BEGIN
   INSERT INTO product_name_search (tenant_id, product_id, trigram, name_key)
   SELECT n.tenant_id, n.id, t, lower(n.name) FROM new_rows n, unnest(name_trigrams(n.name)) AS t
-  WHERE n.active
-  ON CONFLICT DO NOTHING;
+  WHERE n.active;
   RETURN NULL;
 END $$;
 

@@ -8,7 +8,7 @@ import type { PrecacheEntry, SerwistGlobalConfig } from "serwist";
 import { CacheFirst, ExpirationPlugin, NetworkFirst, Serwist } from "serwist";
 import { syncBusinessQueue } from "../pos/worker-sync";
 import { POS_PAGES_CACHE, isPosPagePath } from "../pos/sw-routes";
-import type { LockManagerLike } from "../pos/sync-engine";
+import type { LockManagerLike } from "../pos/sync-contracts";
 
 declare global {
   interface WorkerGlobalScope extends SerwistGlobalConfig {

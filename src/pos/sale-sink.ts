@@ -1,7 +1,7 @@
 import type { TSaleInput } from "../lib/schemas/sale";
 import type { PosDb } from "./db";
 import { applySyncResults, enqueueSale, releaseHold, withdrawSale } from "./queue";
-import type { SyncTransport } from "./sync-engine";
+import type { SyncTransport } from "./sync-contracts";
 import type { QueuedSale, SaleDisplay, SaleSyncResult } from "./types";
 
 // The sale sink: the ONE way a sale leaves the cart. It is written to the durable queue

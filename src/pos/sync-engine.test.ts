@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { openPosDb, getMeta } from "./db";
 import { enqueueSale, listRefused, peekQueue, queueSize } from "./queue";
-import { SyncEngine, type SyncTransport } from "./sync-engine";
+import { SyncEngine } from "./sync-engine";
+import type { SyncTransport } from "./sync-contracts";
 import { FakeLocks, FakeServer, makeSale } from "./testing/fakes";
 
 const freshDb = (name = `s-${randomUUID()}`) => openPosDb("demo", name);

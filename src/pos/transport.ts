@@ -1,5 +1,5 @@
 import type { CatalogDelta } from "./types";
-import { TransportError, type OpsTransport, type SyncTransport } from "./sync-engine";
+import { TransportError, type OpsTransport, type SyncTransport } from "./sync-contracts";
 import { ZOpsResponse, ZSyncResponse } from "../lib/schemas/pos-wire";
 import type { CatalogFetcher } from "./catalog";
 

@@ -1,5 +1,6 @@
 import { openPosDb } from "./db";
-import { SyncEngine, type LockManagerLike, type SyncRunResult } from "./sync-engine";
+import { SyncEngine } from "./sync-engine";
+import type { LockManagerLike, SyncRunResult } from "./sync-contracts";
 import { httpOpsTransport, httpSyncTransport } from "./transport";
 
 /** Channel on which every context (tabs, service worker) announces queue changes. */

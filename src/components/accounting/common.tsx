@@ -1,6 +1,5 @@
 "use client";
-import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { AreaTabs } from "@/components/ui/area-tabs";
 import { formatMoney } from "@/lib/number";
 import { calendarDateIn } from "@/lib/format";
 
@@ -11,25 +10,7 @@ const TABS = [
 ];
 
 export function AccountingTabs({ slug }: { slug: string }) {
-  const pathname = usePathname();
-  return (
-    <nav aria-label="Contabilidad" className="no-print mb-5 flex gap-1 overflow-x-auto border-b border-slate-200">
-      {TABS.map((t) => {
-        const href = `/${slug}${t.href}`;
-        const active = t.exact ? pathname === href : pathname.startsWith(href);
-        return (
-          <Link
-            key={t.href}
-            href={href}
-            aria-current={active ? "page" : undefined}
-            className={`whitespace-nowrap border-b-2 px-3 py-2 text-sm ${active ? "border-teal-700 font-medium text-teal-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-          >
-            {t.label}
-          </Link>
-        );
-      })}
-    </nav>
-  );
+  return <AreaTabs label="Contabilidad" tabs={TABS.map((t) => ({ ...t, href: `/${slug}${t.href}` }))} />;
 }
 
 /** "2026-11-30" → "30/11/2026" (no time-zone shift for plain dates). */

@@ -1,6 +1,5 @@
 "use client";
-import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { AreaTabs } from "@/components/ui/area-tabs";
 import { parseEsAr, toWire } from "@/lib/number";
 import { calendarDateIn, formatDate, formatDateTime } from "@/lib/format";
 
@@ -38,25 +37,7 @@ const TABS = [
 
 /** Second-level navigation of the billing area. */
 export function BillingTabs({ slug }: { slug: string }) {
-  const pathname = usePathname();
-  return (
-    <nav aria-label="Facturación" className="no-print mb-5 flex flex-wrap gap-x-1 border-b border-slate-200">
-      {TABS.map((t) => {
-        const href = `/${slug}${t.href}`;
-        const active = pathname.startsWith(href);
-        return (
-          <Link
-            key={t.href}
-            href={href}
-            aria-current={active ? "page" : undefined}
-            className={`whitespace-nowrap border-b-2 px-3 py-2 text-sm ${active ? "border-teal-700 font-medium text-teal-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-          >
-            {t.label}
-          </Link>
-        );
-      })}
-    </nav>
-  );
+  return <AreaTabs label="Facturación" wrap tabs={TABS.map((t) => ({ ...t, href: `/${slug}${t.href}` }))} />;
 }
 
 /** What a person typed (es-AR) → the wire decimal, or a Spanish message. */

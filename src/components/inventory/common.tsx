@@ -1,6 +1,6 @@
 "use client";
-import Link from "next/link";
-import { useParams, usePathname } from "next/navigation";
+import { useParams } from "next/navigation";
+import { AreaTabs } from "@/components/ui/area-tabs";
 import { useEffect, useState } from "react";
 import type { Permission } from "@/lib/permissions";
 import { useCan } from "@/components/auth/permissions";
@@ -44,27 +44,13 @@ const TABS: { href: string; label: string; permission: Permission }[] = [
 
 export function InventoryTabs() {
   const slug = useSlug();
-  const pathname = usePathname();
   const can = useCan();
   const base = `/${slug}/inventario`;
-  return (
-    <nav aria-label="Inventario" className="mb-5 flex flex-wrap gap-1 border-b border-slate-200">
-      {TABS.filter((t) => can(t.permission)).map((t) => {
-        const href = base + t.href;
-        const active = t.href === "" ? pathname === base || /\/inventario\/productos\//.test(pathname) : pathname.startsWith(href);
-        return (
-          <Link
-            key={t.href}
-            href={href}
-            aria-current={active ? "page" : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm ${active ? "border-teal-700 font-medium text-teal-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-          >
-            {t.label}
-          </Link>
-        );
-      })}
-    </nav>
+  // The products tab is the area's index: active there and on a product's detail page.
+  const tabs = TABS.filter((t) => can(t.permission)).map((t) =>
+    t.href === "" ? { href: base, label: t.label, exact: true, alsoActive: /\/inventario\/productos\// } : { href: base + t.href, label: t.label },
   );
+  return <AreaTabs label="Inventario" wrap tabs={tabs} />;
 }
 
 /** Expiry badge: red when expired, amber within the alert window. */

@@ -1,6 +1,5 @@
 "use client";
-import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { AreaTabs } from "@/components/ui/area-tabs";
 import { formatDate } from "@/lib/format";
 import { TableFrame } from "@/components/ui/table-frame";
 
@@ -43,7 +42,6 @@ export const orderNumber = (n: number) => `OC-${String(n).padStart(6, "0")}`;
 /** A date column (YYYY-MM-DD) shown in es-AR without time-zone shifts. */
 export const day = (iso: string | null | undefined) => (iso ? formatDate(`${iso}T12:00:00`) : "—");
 
-
 const TABS = [
   { href: "/compras/sugerencias", label: "Sugerencias" },
   { href: "/compras/ordenes", label: "Órdenes" },
@@ -56,25 +54,7 @@ const TABS = [
 
 /** Second-level navigation of the purchasing area. */
 export function PurchasingTabs({ slug }: { slug: string }) {
-  const pathname = usePathname();
-  return (
-    <nav aria-label="Compras" className="no-print mb-5 flex gap-1 overflow-x-auto border-b border-slate-200">
-      {TABS.map((t) => {
-        const href = `/${slug}${t.href}`;
-        const active = pathname.startsWith(href);
-        return (
-          <Link
-            key={t.href}
-            href={href}
-            aria-current={active ? "page" : undefined}
-            className={`whitespace-nowrap border-b-2 px-3 py-2 text-sm ${active ? "border-teal-700 font-medium text-teal-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-          >
-            {t.label}
-          </Link>
-        );
-      })}
-    </nav>
-  );
+  return <AreaTabs label="Compras" tabs={TABS.map((t) => ({ ...t, href: `/${slug}${t.href}` }))} />;
 }
 
 export const th = "whitespace-nowrap px-3 py-2 text-left font-medium text-slate-600";

@@ -1,7 +1,7 @@
 "use client";
 
 import { formatDateTime } from "@/lib/format";
-import type { SyncState } from "@/pos/sync-engine";
+import type { SyncState } from "@/pos/sync-contracts";
 import type { CatalogStatus } from "./use-terminal-runtime";
 
 /** Always visible: connection, queued sales, last sync, catalog freshness, last error, storage. */

@@ -7,7 +7,8 @@ import { hasPendingSales, listRefused, listSynced, peekQueue, resolveRefused } f
 import { enqueueOp, listRefusedOps, opsSize, peekOps } from "@/pos/ops";
 import { refreshCustomers, searchLocalCustomers } from "@/pos/customers";
 import { stageSale } from "@/pos/sale-sink";
-import { SyncEngine, type SyncState } from "@/pos/sync-engine";
+import { SyncEngine } from "@/pos/sync-engine";
+import type { SyncState } from "@/pos/sync-contracts";
 import { httpCatalogFetcher, httpOpsTransport, httpSyncTransport, registerBackgroundSync, requestPersistentStorage } from "@/pos/transport";
 import { POS_CHANNEL, type PosChannelMessage } from "@/pos/worker-sync";
 import { registerServiceWorker, warmPageCache } from "@/pos/register-sw";

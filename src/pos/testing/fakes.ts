@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TSaleInput } from "../../lib/schemas/sale";
-import type { LockManagerLike } from "../sync-engine";
+import type { LockManagerLike } from "../sync-contracts";
 import type { SaleDisplay, SaleSyncResult } from "../types";
 
 /** An idempotent in-memory "server": commits each sale id once, answers DUPLICATE after. */

@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { ensureChart } from "./ensure-chart";
+import { lockAccounting } from "./export-membership";
 import { creditNoteTypes, insertEntries, insertReversals, notJournaled } from "./journal-sql";
 import { generateBillingEntries } from "./journal-billing";
 import { tenantTimeZone } from "./period";
@@ -27,6 +28,9 @@ export type GenerateJournalResult = { created: number };
  * zone), plus the originals of sales voided in the period, then the reversals of those voids.
  */
 export async function generateJournal(tx: Tx, period: { from: string; to: string }): Promise<GenerateJournalResult> {
+  // Entries are inserted only under the tenant's accounting lock: their seq order is then the
+  // order exports see them in (export-membership.ts).
+  await lockAccounting(tx);
   await ensureChart(tx);
   // A month's lines (~7 per document) are sorted and folded per entry: in memory, not on disk.
   await tx.execute(sql`select set_config('work_mem', '64MB', true)`);

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { cursorRows } from "../db/cursor";
 import type { Tx } from "../db/client";
 import type { JournalLineJson } from "../db/schema/accounting";
+import { memberOf } from "./export-membership";
 
 export type JournalRow = {
   entryDate: string;
@@ -44,12 +45,16 @@ export async function* journalRowBatches(tx: Tx, exportId: string): AsyncGenerat
   const accounts = new Map(
     (await tx.execute<{ id: string; code: string; name: string }>(sql`select id, code, name from ledger_accounts`)).map((a) => [a.id, a] as const),
   );
+  const [exp] = await tx.execute<{ number: number; seq_hi: string | null; period_to: string }>(sql`
+    select number, seq_hi::text as seq_hi, period_to::text as period_to from accounting_exports where id = ${exportId}`);
+  if (!exp) return;
+  const members = exp.seq_hi === null ? sql`e.export_id = ${exportId}` : memberOf({ number: exp.number, seqHi: exp.seq_hi, periodTo: exp.period_to });
   const entries = cursorRows<RawEntry>(
     tx,
     sql`
       select e.entry_date::text as entry_date, e.id as entry_id, e.source_type, e.role, e.description, e.lines
       from journal_entries e
-      where e.export_id = ${exportId}
+      where ${members}
       order by e.entry_date, e.id`,
     1000,
   );

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
+import { pendingUpTo } from "./export-membership";
 import { generateJournal } from "./generate-journal";
 import type { TPeriod } from "./period";
 
@@ -21,7 +22,7 @@ export type JournalPreview = {
  */
 export async function previewJournal(tx: Tx, period: TPeriod): Promise<JournalPreview> {
   await generateJournal(tx, period);
-  const pending = sql`e.export_id is null and e.entry_date <= ${period.to}::date`;
+  const pending = pendingUpTo(period.to);
   const byAccount = await tx.execute<{ code: string; name: string; debit: string; credit: string }>(sql`
     select a.code, a.name, sum((x->>'d')::numeric)::numeric(14,2)::text as debit, sum((x->>'c')::numeric)::numeric(14,2)::text as credit
     from journal_entries e

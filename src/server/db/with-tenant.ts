@@ -3,6 +3,7 @@ import { getDb, type Tx } from "./client";
 import { retryTransient, sqlState } from "./retry";
 import { log } from "../log";
 import { inSpan } from "../telemetry/tracing";
+import { pipeline, send } from "./prepared";
 
 /**
  * Every door runs its transaction through this: a deadlock or serialization failure reruns
@@ -32,9 +33,8 @@ export async function withTenant<T>(
   return transaction(
     "withTenant",
     async (tx) => {
-      await tx.execute(
-        sql`select set_config('app.current_tenant', ${tenantId}, true), set_config('app.current_user', ${opts.userId ?? ""}, true)`,
-      );
+      // Prepared (one round trip, not Drizzle's describe-then-execute two): every request pays it.
+      await send(tx, sql`select set_config('app.current_tenant', ${tenantId}, true), set_config('app.current_user', ${opts.userId ?? ""}, true)`);
       return fn(tx);
     },
     opts.isolation ? { isolationLevel: opts.isolation } : undefined,
@@ -89,6 +89,21 @@ export async function withMembership<T>(
   });
 }
 
+type SessionRow = {
+  user_id: string;
+  user_name: string;
+  email: string;
+  session_version: number;
+  disabled: boolean;
+  tenant_id: string | null;
+  slug: string | null;
+  tenant_name: string | null;
+  kind: string | null;
+  settings: Record<string, unknown> | null;
+  role: Membership["role"] | null;
+  revoked: boolean;
+};
+
 export type SessionCheck<T> =
   | { status: "UNAUTHENTICATED" }
   | { status: "NO_MEMBERSHIP" }
@@ -104,34 +119,37 @@ export async function withSessionMembership<T>(
   tenantSlug: string,
   fn: (tx: Tx, user: { id: string; name: string; email: string }, membership: Membership) => Promise<T>,
 ): Promise<SessionCheck<T>> {
+  // A token's version that no integer column could hold can never match (and must not reach SQL as one).
+  if (!Number.isSafeInteger(session.sessionVersion) || Math.abs(session.sessionVersion) > 2 ** 31 - 1) return { status: "UNAUTHENTICATED" };
   return transaction("withSessionMembership", async (tx) => {
-    await tx.execute(sql`select set_config('app.current_user', ${session.userId}, true), set_config('app.current_tenant', '', true)`);
-    const rows = await tx.execute<{
-      user_id: string;
-      user_name: string;
-      email: string;
-      session_version: number;
-      disabled: boolean;
-      tenant_id: string | null;
-      slug: string | null;
-      tenant_name: string | null;
-      kind: string | null;
-      settings: Record<string, unknown> | null;
-      role: Membership["role"] | null;
-      revoked: boolean;
-    }>(sql`
+    // ONE round trip (pipelined, prepared): set the user, read user + membership, and set the
+    // tenant — the third statement finds the same tenant under the same conditions the checks
+    // below apply, so the tenant is set only for a valid session and membership (and `fn` runs
+    // only after those checks pass in any case).
+    const sid = session.sessionId ?? "";
+    const [, rows] = await pipeline<[unknown[], SessionRow[], unknown[]]>(tx, [
+      sql`select set_config('app.current_user', ${session.userId}, true), set_config('app.current_tenant', '', true)`,
+      sql`
       select u.id as user_id, u.name as user_name, u.email, u.session_version, u.disabled,
-             exists(select 1 from revoked_sessions r where r.jti = ${session.sessionId ?? ""}) as revoked,
+             exists(select 1 from revoked_sessions r where r.jti = ${sid}) as revoked,
              t.id as tenant_id, t.slug, t.name as tenant_name, t.kind, t.settings, m.role
       from users u
       left join (memberships m join tenants t on t.id = m.tenant_id and t.slug = ${tenantSlug} and not m.disabled)
         on m.user_id = u.id
-      where u.id = ${session.userId}`);
+      where u.id = ${session.userId}`,
+      sql`
+      select set_config('app.current_tenant', coalesce((
+        select t.id::text
+        from users u
+        join memberships m on m.user_id = u.id and not m.disabled
+        join tenants t on t.id = m.tenant_id and t.slug = ${tenantSlug}
+        where u.id = ${session.userId} and not u.disabled and u.session_version = ${session.sessionVersion}::int
+          and not exists(select 1 from revoked_sessions r where r.jti = ${sid})), ''), true)`,
+    ]);
     const row = rows[0];
     // A signed-out session (its id revoked) is refused like a stale version.
     if (!row || row.disabled || row.revoked || row.session_version !== session.sessionVersion) return { status: "UNAUTHENTICATED" as const };
     if (!row.tenant_id || !row.role) return { status: "NO_MEMBERSHIP" as const };
-    await tx.execute(sql`select set_config('app.current_tenant', ${row.tenant_id}, true)`);
     const user = { id: row.user_id, name: row.user_name, email: row.email };
     const membership: Membership = {
       tenant: { id: row.tenant_id, slug: row.slug!, name: row.tenant_name!, kind: row.kind!, settings: row.settings ?? {} },

@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { isAppError, isUniqueViolation } from "../errors/app-error";
 import { createSale, type CreateSaleActor, type CreateSaleResult } from "../pos/create-sale";
-import { prefetchSales } from "../pos/prefetch-sales";
+import { prefetchSales, type GroupStock } from "../pos/prefetch-sales";
+import { readStock } from "../pos/sale-reads";
 import { lockExitChain } from "../inventory/lock-exit-chain";
 import { ZSaleInput, type TSaleInput } from "@/lib/schemas/sale";
 import type { SaleSyncResult } from "@/lib/schemas/pos-wire";
@@ -113,9 +114,15 @@ async function applyFast(runInTenant: RunInTenant, sales: TSaleInput[], actor: C
         for (const l of s.lines) if (p.products.get(l.productId)?.is_service === false) list.push(l.productId);
         stocked.set(p.session.warehouse_id, list);
       }
-      for (const [warehouseId, ids] of stocked) await lockExitChain(tx, ids, warehouseId);
+      // Locked, then read once for the whole group (a later statement: it sees what committed
+      // while the locks waited); each sale plans from these rows and keeps them current.
+      const stock: GroupStock = { byWarehouse: new Map(), valid: true };
+      for (const [warehouseId, ids] of stocked) {
+        await lockExitChain(tx, ids, warehouseId);
+        stock.byWarehouse.set(warehouseId, await readStock(tx, ids, warehouseId));
+      }
       const out: Outcome[] = [];
-      for (const sale of sales) out.push(toOutcome(sale, await createSale(tx, sale, actor, { mode: "offline", prefetched: pre.get(sale.id) })));
+      for (const sale of sales) out.push(toOutcome(sale, await createSale(tx, sale, actor, { mode: "offline", prefetched: { ...pre.get(sale.id)!, stock } })));
       return out;
     });
   } catch {

@@ -2,10 +2,14 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { pgArray } from "../db/sql-helpers";
+import { pipeline } from "../db/prepared";
 import { Decimal } from "@/lib/decimal";
 import type { TSaleInput } from "@/lib/schemas/sale";
 import { findCatalogConflictsMany, type CatalogFlag } from "./catalog-conflicts";
-import type { CreateSaleResult, ProductRow, SessionAndRegister } from "./create-sale";
+import type { CreateSaleResult } from "./create-sale";
+import type { ProductRow, SessionAndRegister, StockRow } from "./sale-reads";
+
+type ExistingRow = { id: string; ticket_number: number; total: string; change: string; stock_conflict: boolean; catalog_conflict: boolean };
 
 /** What createSale reads before it writes, read once for a whole group of offline sales. */
 export type SalePrefetch = {
@@ -13,7 +17,16 @@ export type SalePrefetch = {
   existing: CreateSaleResult | null;
   products: Map<string, ProductRow>;
   catalogFlags: CatalogFlag[];
+  /** The group's stock, read once under the group's locks and kept current by each planned sale. */
+  stock?: GroupStock;
 };
+
+/**
+ * Levels and open lots per warehouse and product. `valid` turns false as soon as a sale of the
+ * group had to go through exitStock (the database then moved on without these rows): the sales
+ * after it read their own stock again.
+ */
+export type GroupStock = { byWarehouse: Map<string, Map<string, StockRow>>; valid: boolean };
 
 /**
  * Reads for a group of offline sales in five statements instead of five per sale, with the
@@ -30,23 +43,25 @@ export async function prefetchSales(tx: Tx, sales: TSaleInput[]): Promise<Map<st
   const out = new Map<string, SalePrefetch>();
   if (sales.length === 0) return out;
   const ids = [...new Set(sales.map((s) => s.id))];
-  await tx.execute(sql`
-    select count(pg_advisory_xact_lock(k)) from (
-      select distinct hashtextextended('sale:' || x, 0) as k from unnest(${pgArray(ids, "text")}) x order by k) o`);
   const sessionIds = [...new Set(sales.map((s) => s.cashSessionId))];
-  const sessions = await tx.execute<SessionAndRegister>(sql`
+  const productIds = [...new Set(sales.flatMap((s) => s.lines.map((l) => l.productId)))];
+  // One round trip (pipelined): the locks first, then the reads, each a later statement.
+  const [, sessions, existing, products] = await pipeline<[unknown[], SessionAndRegister[], ExistingRow[], ProductRow[]]>(tx, [
+    sql`
+    select count(pg_advisory_xact_lock(k)) from (
+      select distinct hashtextextended('sale:' || x, 0) as k from unnest(${pgArray(ids, "text")}) x order by k) o`,
+    sql`
     select s.id, s.tenant_id, s.register_id, s.status, s.opened_by, s.opened_at, r.warehouse_id, r.fiscal_enabled, r.afip_point_of_sale
     from cash_sessions s join registers r on r.tenant_id = s.tenant_id and r.id = s.register_id
     where s.id = any(${pgArray(sessionIds, "uuid")})
     order by s.id
-    for share of s`);
-  const existing = await tx.execute<{ id: string; ticket_number: number; total: string; change: string; stock_conflict: boolean; catalog_conflict: boolean }>(sql`
+    for share of s`,
+    sql`
     select id, ticket_number, total, change, stock_conflict,
       exists(select 1 from catalog_conflicts c where c.tenant_id = sales.tenant_id and c.sale_id = sales.id) as catalog_conflict
-    from sales where id = any(${pgArray(ids, "uuid")})`);
-  const productIds = [...new Set(sales.flatMap((s) => s.lines.map((l) => l.productId)))];
-  const products = await tx.execute<ProductRow>(sql`
-    select id, name, sale_price, iva_rate, is_service, active from products where id = any(${pgArray(productIds, "uuid")})`);
+    from sales where id = any(${pgArray(ids, "uuid")})`,
+    sql`select id, name, sale_price, iva_rate, is_service, active from products where id = any(${pgArray(productIds, "uuid")})`,
+  ]);
   const done = new Map(existing.map((e) => [e.id, e]));
   const flags = await findCatalogConflictsMany(
     tx,

@@ -91,6 +91,26 @@ describe("price list import", () => {
 
   // Speed is measured by `npm run bench:purchasing`, not asserted here (timed tests flake under load).
   // A big transaction: on a loaded shared machine it takes longer than the default minute.
+  it("keeps the price history: a period for each new product, the changed price's period closed and a new one opened", async () => {
+    const { tenantId } = await makeTenant();
+    const supplierId = await makeSupplier(tenantId);
+    await makeProduct(tenantId, { name: "Sin cambio", salePrice: "500", barcodes: [ean(1)] });
+    await makeProduct(tenantId, { name: "Más caro", salePrice: "800", barcodes: [ean(2)] });
+    const csv = `barcode,name,price,units_per_pack,sale_price\n${ean(1)},Sin cambio,300,1,500\n${ean(2)},Más caro,400,1,900\n${ean(3)},Nuevo,100,1,250\n`;
+    await withTenant(tenantId, (tx) => applyPriceList(tx, { supplierId, csv }, actor));
+    const periods = await withTenant(tenantId, (tx) =>
+      tx.execute<{ barcode: string; sale_price: string; open: boolean }>(sql`
+        select b.barcode, h.sale_price, h.valid_to is null as open from product_price_history h
+        join product_barcodes b on b.product_id = h.product_id order by b.barcode, h.valid_from, h.valid_to nulls last`),
+    );
+    expect(periods).toEqual([
+      { barcode: ean(1), sale_price: "500.00", open: true },
+      { barcode: ean(2), sale_price: "800.00", open: false },
+      { barcode: ean(2), sale_price: "900.00", open: true },
+      { barcode: ean(3), sale_price: "250.00", open: true },
+    ]);
+  });
+
   it("10,000 rows preview with the right counts and apply in one transaction", { timeout: 240_000 }, async () => {
     const { tenantId } = await makeTenant();
     const supplierId = await makeSupplier(tenantId);

@@ -45,7 +45,7 @@ import {
 import { recomputeReplenishment, ZRecomputeReplenishmentResponse } from "../../purchasing/recompute-replenishment";
 import { requestReplenishment, ZRequestRecomputeResponse } from "../../purchasing/request-replenishment";
 import { listPurchaseCatalog, ZListPurchaseCatalogInput, ZListPurchaseCatalogResponse } from "../../purchasing/list-purchase-catalog";
-import { applyPriceList, previewPriceList, ZPriceListInput } from "../../purchasing/price-list";
+import { applyPriceList, previewPriceList, ZApplyPriceListResponse, ZPreviewPriceListResponse, ZPriceListInput } from "../../purchasing/price-list";
 import {
   listNotifications,
   markNotificationsRead,
@@ -142,8 +142,8 @@ export const purchasingRouter = router({
   convertSuggestions: write.input(ZConvertSuggestionsInput).output(ZConvertSuggestionsResponse).mutation(({ ctx, input }) => convertSuggestions(ctx.tx, input, actorOf(ctx))),
 
   // Price lists
-  previewPriceList: write.input(ZPriceListInput).mutation(({ ctx, input }) => previewPriceList(ctx.tx, input)),
-  applyPriceList: write.input(ZPriceListInput).mutation(({ ctx, input }) => applyPriceList(ctx.tx, input, actorOf(ctx))),
+  previewPriceList: write.input(ZPriceListInput).output(ZPreviewPriceListResponse).mutation(({ ctx, input }) => previewPriceList(ctx.tx, input)),
+  applyPriceList: write.input(ZPriceListInput).output(ZApplyPriceListResponse).mutation(({ ctx, input }) => applyPriceList(ctx.tx, input, actorOf(ctx))),
 
   /** Runs today's alert scan now (same dedupe keys as the cron). */
   runAlerts: write.output(ZRunDailyAlertsResponse).mutation(({ ctx }) => runDailyAlerts(ctx.tx)),

@@ -161,6 +161,12 @@ export const accountingExports = pgTable(
     entryCount: integer().notNull(),
     totalDebit: moneyCol().notNull(),
     totalCredit: moneyCol().notNull(),
+    /**
+     * The export's watermark: it holds every entry not exported before with `seq` up to this and
+     * dated up to `periodTo` (export-membership.ts). Null on exports made before watermarks,
+     * whose entries carry `journal_entries.export_id`.
+     */
+    seqHi: bigint({ mode: "number" }),
     createdBy: uuid().references((): AnyPgColumn => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -181,7 +187,10 @@ export const journalEntries = pgTable(
     role: journalEntryRole().notNull().default("ORIGINAL"),
     entryDate: date({ mode: "string" }).notNull(),
     description: text().notNull(),
+    /** Only on entries exported before watermarks (accounting_exports.seq_hi); new exports write nothing here. */
     exportId: uuid(),
+    /** Insertion order, drawn under the tenant's accounting lock (generate-journal.ts): an export covers entries by range. */
+    seq: bigint({ mode: "number" }).notNull().generatedAlwaysAsIdentity(),
     /**
      * The entry's lines in order: account id, debit and credit as decimal strings, memo. Kept
      * on the entry (not one row per line): a month of 100,000 documents is ~700,000 lines, and
@@ -195,7 +204,8 @@ export const journalEntries = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex("journal_entries_source_key").on(t.tenantId, t.sourceType, t.sourceId, t.role),
     index("journal_entries_unexported_idx").on(t.tenantId, t.entryDate).where(sql`${t.exportId} is null`),
-    index("journal_entries_export_idx").on(t.tenantId, t.exportId),
+    index("journal_entries_export_idx").on(t.tenantId, t.exportId).where(sql`${t.exportId} is not null`),
+    index("journal_entries_seq_idx").on(t.tenantId, t.seq),
     foreignKey({ columns: [t.tenantId, t.exportId], foreignColumns: [accountingExports.tenantId, accountingExports.id] }),
   ],
 );
