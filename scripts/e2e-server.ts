@@ -1,6 +1,7 @@
 // Playwright's web server: a fresh embedded PostgreSQL (unless DATABASE_URL), migrations,
-// demo data, then the built app (`next start`), or `next dev` with E2E_DEV=1.
-import { rmSync, writeFileSync } from "node:fs";
+// demo data, a loopback endpoint that seeds each spec its own copy of the demo business
+// (src/test/seed-business.ts), then the built app (`next start`), or `next dev` with E2E_DEV=1.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
 import { freePort } from "../src/server/db/embedded";
@@ -37,6 +38,7 @@ await seedAll();
 // seeders, this process's secrets and fake ARCA CA); e2e/business.ts finds it through this file.
 const { startSeedServer } = await import("../src/test/seed-business");
 const seedServer = await startSeedServer();
+mkdirSync(path.resolve(process.cwd(), ".data"), { recursive: true });
 writeFileSync(path.resolve(process.cwd(), `.data/e2e-seed-${port}.url`), seedServer.url);
 
 // The production build never starts a fake ARCA itself: the stand-in runs here as its own

@@ -18,7 +18,7 @@ export function ChartPage({ canWrite }: { canWrite: boolean }) {
   const [editing, setEditing] = useState<Partial<Account> | null>(null);
   const utils = trpc.useUtils();
   const saveMapping = trpc.accounting.saveMapping.useMutation({ onSuccess: () => utils.accounting.chart.invalidate() });
-  if (chart.isLoading) return <div className="h-64 animate-pulse rounded bg-slate-100" aria-label="Cargando el plan de cuentas" />;
+  if (chart.isLoading) return <div role="status" className="h-64 animate-pulse rounded bg-slate-100" aria-label="Cargando el plan de cuentas" />;
   if (chart.error) return <Alert>{chart.error.message}</Alert>;
   const data = chart.data!;
   const active = data.accounts.filter((a) => a.active);

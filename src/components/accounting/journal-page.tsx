@@ -113,7 +113,7 @@ export function JournalPage({ slug, canWrite }: { slug: string; canWrite: boolea
       </Dialog>
       <Card title="Exportaciones anteriores">
         {history.isLoading ? (
-          <div className="h-24 animate-pulse rounded bg-slate-100" aria-label="Cargando" />
+          <div role="status" className="h-24 animate-pulse rounded bg-slate-100" aria-label="Cargando" />
         ) : !history.data?.length ? (
           <EmptyState title="Todavía no exportaste asientos">Elegí un período arriba, revisá la vista previa y exportalo.</EmptyState>
         ) : (

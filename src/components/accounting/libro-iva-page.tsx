@@ -32,7 +32,7 @@ export function LibroIvaPage({ slug }: { slug: string }) {
             <Input type="month" value={month} onChange={(e) => setMonth(e.target.value)} required />
           </Field>
         </div>
-        {check.isLoading ? <div className="mt-4 h-20 animate-pulse rounded bg-slate-100" aria-label="Revisando el mes" /> : null}
+        {check.isLoading ? <div role="status" className="mt-4 h-20 animate-pulse rounded bg-slate-100" aria-label="Revisando el mes" /> : null}
         {check.error ? <div className="mt-4"><Alert>{check.error.message}</Alert></div> : null}
         {c ? (
           <div className="mt-4 space-y-4" aria-live="polite">

@@ -33,7 +33,7 @@ export function SupplierInvoicesPage({ canWrite }: { canWrite: boolean }) {
         </Field>
       </div>
       {list.isLoading ? (
-        <div className="h-32 animate-pulse rounded bg-slate-100" aria-label="Cargando" />
+        <div role="status" className="h-32 animate-pulse rounded bg-slate-100" aria-label="Cargando" />
       ) : list.error ? (
         <Alert>{list.error.message}</Alert>
       ) : !list.data?.length ? (

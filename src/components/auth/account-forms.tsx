@@ -123,7 +123,7 @@ export function InvitationPanel({ token, signedInEmail }: { token: string; signe
   const [form, setForm] = useState({ name: "", password: "" });
   const create = trpc.account.createInvitedAccount.useMutation();
   const errs = create.error ? fieldErrors(create.error) : {};
-  if (info.isLoading) return <div className="h-24 animate-pulse rounded bg-slate-100" aria-label="Cargando invitación" />;
+  if (info.isLoading) return <div role="status" className="h-24 animate-pulse rounded bg-slate-100" aria-label="Cargando invitación" />;
   if (info.error || !info.data) return <Alert>{info.error ? errorMessage(info.error) : "La invitación no existe."}</Alert>;
   const inv = info.data;
   const callback = `/invitacion/${token}`;

@@ -85,7 +85,7 @@ export function Badge({ tone, children }: { tone: "ok" | "warn" | "bad" | "info"
 /** Loading placeholder rows. */
 export function Skeleton({ rows = 3 }: { rows?: number }) {
   return (
-    <div className="space-y-2" aria-busy="true" aria-label="Cargando">
+    <div role="status" className="space-y-2" aria-busy="true" aria-label="Cargando">
       {Array.from({ length: rows }, (_, i) => (
         <div key={i} className="h-9 animate-pulse rounded bg-slate-100" />
       ))}

@@ -26,7 +26,7 @@ export function BusinessSettingsPage({ slug }: { slug: string }) {
 
 function FormSkeleton() {
   return (
-    <div className="grid gap-4 lg:grid-cols-2" aria-busy="true" aria-label="Cargando datos del negocio">
+    <div role="status" className="grid gap-4 lg:grid-cols-2" aria-busy="true" aria-label="Cargando datos del negocio">
       {[0, 1].map((i) => (
         <div key={i} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
           {[0, 1, 2, 3].map((j) => (

@@ -25,7 +25,7 @@ export function FirstSteps({ slug }: { slug: string }) {
   const utils = trpc.useUtils();
   const q = trpc.business.firstSteps.useQuery();
   const dismiss = trpc.business.dismissFirstSteps.useMutation({ onSuccess: () => utils.business.firstSteps.invalidate() });
-  if (!q.data) return q.isLoading ? <div className="mb-6 h-40 animate-pulse rounded-lg bg-slate-100" aria-label="Cargando primeros pasos" /> : null;
+  if (!q.data) return q.isLoading ? <div role="status" className="mb-6 h-40 animate-pulse rounded-lg bg-slate-100" aria-label="Cargando primeros pasos" /> : null;
   const done = q.data.steps.filter((s) => s.done).length;
   if (q.data.dismissed || done === q.data.steps.length) return null;
   return (

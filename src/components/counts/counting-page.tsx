@@ -158,7 +158,7 @@ export function CountingPage({ slug, countId }: { slug: string; countId: string 
 
   const data = sheet.data;
   if (sheet.error) return <Alert>{errorMessage(sheet.error)}</Alert>;
-  if (!data) return <div className="h-40 animate-pulse rounded-lg bg-slate-200" aria-label="Cargando" />;
+  if (!data) return <div role="status" className="h-40 animate-pulse rounded-lg bg-slate-200" aria-label="Cargando" />;
   const closed = data.status !== "OPEN" && data.status !== "COUNTING" && data.recounts.length === 0;
 
   return (

@@ -37,7 +37,7 @@ export function CountsPage({ slug }: { slug: string }) {
         actions={canManage ? <Button onClick={() => setCreating(true)}>Nuevo conteo</Button> : null}
       />
       <Card title="Para contar ahora">
-        {mine.isLoading ? <div className="h-16 animate-pulse rounded bg-slate-100" aria-label="Cargando" /> : null}
+        {mine.isLoading ? <div role="status" className="h-16 animate-pulse rounded bg-slate-100" aria-label="Cargando" /> : null}
         {mine.error ? <Alert>{errorMessage(mine.error)}</Alert> : null}
         {mine.data?.length === 0 ? <p className="text-sm text-slate-600">No hay conteos abiertos. Cuando el encargado abra uno, aparece acá.</p> : null}
         <ul className="space-y-2">
@@ -63,7 +63,7 @@ export function CountsPage({ slug }: { slug: string }) {
       </Card>
       {canManage ? (
         <Card title="Todos los conteos">
-          {all.isLoading ? <div className="h-24 animate-pulse rounded bg-slate-100" aria-label="Cargando" /> : null}
+          {all.isLoading ? <div role="status" className="h-24 animate-pulse rounded bg-slate-100" aria-label="Cargando" /> : null}
           {all.data?.length === 0 ? (
             <EmptyState title="Todavía no hiciste conteos" action={<Button onClick={() => setCreating(true)}>Crear el primero</Button>}>
               Elegí un depósito (todo, algunas categorías o una lista de productos) y repartí zonas entre quienes cuentan.

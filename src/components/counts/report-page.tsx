@@ -12,7 +12,7 @@ import { dec } from "@/lib/decimal";
 export function ReportPage({ slug, countId }: { slug: string; countId: string }) {
   const r = trpc.counts.report.useQuery({ countId });
   if (r.error) return <Alert>{errorMessage(r.error)}</Alert>;
-  if (!r.data) return <div className="h-64 animate-pulse rounded-lg bg-slate-200" aria-label="Cargando" />;
+  if (!r.data) return <div role="status" className="h-64 animate-pulse rounded-lg bg-slate-200" aria-label="Cargando" />;
   const d = r.data;
   function download() {
     const blob = new Blob([countReportCsv(d.lines, d.totals)], { type: "text/csv;charset=utf-8" });

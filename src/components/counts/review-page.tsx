@@ -39,7 +39,7 @@ export function ReviewPage({ slug, countId }: { slug: string; countId: string })
 
   const d: Review | undefined = review.data;
   if (review.error) return <Alert>{errorMessage(review.error)}</Alert>;
-  if (!d) return <div className="h-64 animate-pulse rounded-lg bg-slate-200" aria-label="Cargando" />;
+  if (!d) return <div role="status" className="h-64 animate-pulse rounded-lg bg-slate-200" aria-label="Cargando" />;
   const s = d.count.status;
   const by = d.totals.byState;
 

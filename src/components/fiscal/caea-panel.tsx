@@ -28,7 +28,7 @@ export function CaeaPanel({ canIssue, canConfigure }: { canIssue: boolean; canCo
   const refresh = () => utils.fiscal.caeaOverview.invalidate();
   const request = trpc.fiscal.requestCaea.useMutation({ onSuccess: refresh });
   const report = trpc.fiscal.reportCaeaNow.useMutation({ onSuccess: refresh });
-  if (q.isLoading) return <div className="h-32 animate-pulse rounded-lg bg-slate-100" aria-label="Cargando contingencia" />;
+  if (q.isLoading) return <div role="status" className="h-32 animate-pulse rounded-lg bg-slate-100" aria-label="Cargando contingencia" />;
   if (q.error) return <Alert>{errorMessage(q.error)}</Alert>;
   const o = q.data!;
   const current = o.caeas.find((c) => c.current);

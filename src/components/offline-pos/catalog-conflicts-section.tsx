@@ -29,7 +29,7 @@ export function CatalogConflictsSection({ status }: { status: "OPEN" | "RESOLVED
       {list.error && <p className="mb-3 rounded bg-red-50 px-3 py-2 text-sm text-red-800">{errorMessage(list.error)}</p>}
       {resolve.error && <p className="mb-3 rounded bg-red-50 px-3 py-2 text-sm text-red-800">{errorMessage(resolve.error)}</p>}
       {list.isLoading ? (
-        <div className="h-24 animate-pulse rounded bg-slate-100" aria-label="Cargando" />
+        <div role="status" className="h-24 animate-pulse rounded bg-slate-100" aria-label="Cargando" />
       ) : !list.data?.length ? (
         <EmptyState title={status === "OPEN" ? "No hay ventas con precios a revisar" : "Todavía no se resolvió ninguna"}>
           {status === "OPEN" ? "Si una venta sin conexión llega con un precio que el producto no tuvo, aparece acá." : null}

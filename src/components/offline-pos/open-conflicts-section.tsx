@@ -31,7 +31,7 @@ export function OpenConflictsSection({ status }: { status: "OPEN" | "RESOLVED" }
       {list.error && <p className="mb-3 rounded bg-red-50 px-3 py-2 text-sm text-red-800">{errorMessage(list.error)}</p>}
       {resolve.error && <p className="mb-3 rounded bg-red-50 px-3 py-2 text-sm text-red-800">{errorMessage(resolve.error)}</p>}
       {list.isLoading ? (
-        <div className="h-24 animate-pulse rounded bg-slate-100" aria-label="Cargando" />
+        <div role="status" className="h-24 animate-pulse rounded bg-slate-100" aria-label="Cargando" />
       ) : !list.data?.length ? (
         <EmptyState title={status === "OPEN" ? "No hay aperturas en conflicto" : "Todavía no se resolvió ninguna"}>
           {status === "OPEN" ? "Si una caja se abre sin conexión mientras otra sesión está abierta en esa caja, aparece acá al sincronizarse." : null}

@@ -18,7 +18,7 @@ export function OrderPrintPage({ slug, id, businessName }: { slug: string; id: s
   const q = trpc.purchasing.order.useQuery({ id });
   if (q.error) return <Alert>{errorMessage(q.error)}</Alert>;
   const o = q.data;
-  if (!o) return <div className="h-96 animate-pulse rounded-lg bg-slate-100" aria-label="Cargando la orden" />;
+  if (!o) return <div role="status" className="h-96 animate-pulse rounded-lg bg-slate-100" aria-label="Cargando la orden" />;
   const today = isoDateText(calendarDateIn());
   return (
     <div className="space-y-4">

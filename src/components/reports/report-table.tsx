@@ -99,7 +99,7 @@ export function ReportTable<T>({ label, columns, rows, rowKey, totals }: { label
 
 export function TableSkeleton() {
   return (
-    <div className="space-y-2" aria-busy="true" aria-label="Cargando">
+    <div role="status" className="space-y-2" aria-busy="true" aria-label="Cargando">
       {Array.from({ length: 6 }, (_, i) => (
         <div key={i} className="h-8 animate-pulse rounded bg-slate-200/70" />
       ))}

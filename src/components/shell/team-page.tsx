@@ -57,7 +57,7 @@ export function TeamPage() {
       />
       {members.error ? <Alert>{errorMessage(members.error)}</Alert> : null}
       {actionError ? <Alert>{errorMessage(actionError)}</Alert> : null}
-      {members.isLoading ? <div className="h-32 animate-pulse rounded-lg bg-slate-100" aria-label="Cargando equipo" /> : null}
+      {members.isLoading ? <div role="status" className="h-32 animate-pulse rounded-lg bg-slate-100" aria-label="Cargando equipo" /> : null}
       {members.data && members.data.length <= 1 ? (
         <EmptyState title="Todavía no hay nadie más">Invitá a tu equipo para que pueda vender o controlar el stock.</EmptyState>
       ) : null}

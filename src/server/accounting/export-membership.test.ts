@@ -80,6 +80,19 @@ describe("export membership by watermark", () => {
     expect(await idsOf(second.exportId)).toEqual([feb, late].sort());
   });
 
+  it("two exports at once: the accounting lock lets one take the entries and the other finds nothing new", async () => {
+    const a = await entry("2026-04-02", "30.00");
+    const b = await entry("2026-04-03", "40.00");
+    const run = () => owner((tx) => exportJournal(tx, { from: "2026-04-01", to: "2026-04-30" }, { userId: t.ownerId }));
+    const results = await Promise.allSettled([run(), run()]);
+    const done = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+    const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason as { code?: string }] : []));
+    expect(done).toHaveLength(1);
+    expect(done[0]).toMatchObject({ entryCount: 2, totalDebit: "70.00" });
+    expect(refused.map((e) => e.code)).toEqual(["VALIDATION"]);
+    expect(await idsOf(done[0]!.exportId)).toEqual([a, b].sort());
+  });
+
   it("an export made before watermarks still lists the entries that carry its id, and they are not pending", async () => {
     const [legacy] = await admin<{ id: string }[]>`
       insert into accounting_exports (tenant_id, number, period_from, period_to, entry_count, total_debit, total_credit)

@@ -18,10 +18,14 @@ const C_TYPES = new Set([11, 12, 13, 15]);
 const ymd = (iso: string) => iso.replaceAll("-", "");
 const digits = (s: string | null | undefined) => (s ?? "").replace(/\D/g, "");
 
-export function ventasRecords(d: SaleDocRow, emitterExempt: boolean): { cbte: string; alicuotas: string[] } {
-  const withVat = !C_TYPES.has(d.cbte_tipo) ? d.iva_breakdown : [];
+// One function per file's record: a download needs one kind (a month is ~100,000 documents).
+
+const ventasWithVat = (d: SaleDocRow) => (!C_TYPES.has(d.cbte_tipo) ? d.iva_breakdown : []);
+
+export function ventasCbteRecord(d: SaleDocRow, emitterExempt: boolean): string {
+  const withVat = ventasWithVat(d);
   const anonymous = d.receiver_doc_type === 99;
-  const cbte = formatRecord(VENTAS_CBTE, {
+  return formatRecord(VENTAS_CBTE, {
     fecha: ymd(d.issue_date),
     tipo: d.cbte_tipo,
     puntoVenta: d.point_of_sale,
@@ -45,15 +49,19 @@ export function ventasRecords(d: SaleDocRow, emitterExempt: boolean): { cbte: st
     otrosTributos: "0",
     fechaVtoPago: d.concept === 1 ? "0" : ymd(d.issue_date),
   });
-  const alicuotas = withVat.map((a) =>
-    formatRecord(VENTAS_ALICUOTAS, { tipo: d.cbte_tipo, puntoVenta: d.point_of_sale, numero: d.number, neto: a.base, alicuota: a.id, impuesto: a.amount }),
-  );
-  return { cbte, alicuotas };
 }
 
-export function comprasRecords(d: PurchaseDocRow): { cbte: string; alicuotas: string[] } {
-  const withVat = discriminatesVat(d.cbte_tipo) ? d.vat : [];
-  const cbte = formatRecord(COMPRAS_CBTE, {
+export function ventasAlicuotaRecords(d: SaleDocRow): string[] {
+  return ventasWithVat(d).map((a) =>
+    formatRecord(VENTAS_ALICUOTAS, { tipo: d.cbte_tipo, puntoVenta: d.point_of_sale, numero: d.number, neto: a.base, alicuota: a.id, impuesto: a.amount }),
+  );
+}
+
+const comprasWithVat = (d: PurchaseDocRow) => (discriminatesVat(d.cbte_tipo) ? d.vat : []);
+
+export function comprasCbteRecord(d: PurchaseDocRow): string {
+  const withVat = comprasWithVat(d);
+  return formatRecord(COMPRAS_CBTE, {
     fecha: ymd(d.issue_date),
     tipo: d.cbte_tipo,
     puntoVenta: d.point_of_sale,
@@ -80,7 +88,10 @@ export function comprasRecords(d: PurchaseDocRow): { cbte: string; alicuotas: st
     nombreCorredor: "",
     ivaComision: "0",
   });
-  const alicuotas = withVat.map((v) =>
+}
+
+export function comprasAlicuotaRecords(d: PurchaseDocRow): string[] {
+  return comprasWithVat(d).map((v) =>
     formatRecord(COMPRAS_ALICUOTAS, {
       tipo: d.cbte_tipo,
       puntoVenta: d.point_of_sale,
@@ -92,5 +103,4 @@ export function comprasRecords(d: PurchaseDocRow): { cbte: string; alicuotas: st
       impuesto: String(v.vat),
     }),
   );
-  return { cbte, alicuotas };
 }

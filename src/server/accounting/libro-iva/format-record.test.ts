@@ -25,6 +25,13 @@ describe("fixed-width fields", () => {
     expect(() => amount("12345678901234")).toThrow(RangeError);
   });
 
+  it("formats the exchange rate 1 (every peso record) as the decimal path does", () => {
+    const rate: RecordDesign = { file: "PRUEBA", length: 10, fields: [{ key: "tc", label: "Tipo de cambio", length: 10, kind: "RATE" }] };
+    expect(formatRecord(rate, { tc: "1" })).toBe(formatRecord(rate, { tc: "1.000000" }));
+    expect(formatRecord(rate, { tc: "1" })).toBe("0001000000");
+    expect(formatRecord(rate, { tc: "1050.5" })).toBe("1050500000");
+  });
+
   it("keeps printable ASCII as is and maps the rest to ISO-8859-1", () => {
     expect(formatRecord(design, { importe: "0", nombre: "PEREZ SA" }).slice(15)).toBe("PEREZ SA  ");
     expect(formatRecord(design, { importe: "0", nombre: "Muñoz\u0007€" }).slice(15)).toBe("Muñoz ?   ");

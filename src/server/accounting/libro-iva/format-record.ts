@@ -14,6 +14,7 @@ function latin1(s: string): string {
 }
 
 const PLAIN_AMOUNT = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
+const ALL_DIGITS = /^\d*$/;
 
 function formatField(fd: FieldDesign, raw: string | number | null | undefined): string {
   const v = raw === null || raw === undefined ? "" : String(raw);
@@ -22,7 +23,7 @@ function formatField(fd: FieldDesign, raw: string | number | null | undefined): 
       return latin1(v).slice(0, fd.length).padEnd(fd.length, " ");
     case "N":
     case "DATE": {
-      const digits = v.replace(/\D/g, "");
+      const digits = ALL_DIGITS.test(v) ? v : v.replace(/\D/g, "");
       if (digits.length > fd.length) throw new RangeError(`${fd.label}: «${v}» no entra en ${fd.length} dígitos`);
       return digits.padStart(fd.length, "0");
     }
@@ -45,6 +46,8 @@ function formatField(fd: FieldDesign, raw: string | number | null | undefined): 
       return (neg ? "-" : "") + body.padStart(width, "0");
     }
     case "RATE": {
+      // Pesos: the rate is 1 on every record.
+      if (v === "1") return "1000000".padStart(fd.length, "0");
       const micro = dec(v || "1").times(1_000_000).toDecimalPlaces(0).toFixed(0);
       if (micro.length > fd.length) throw new RangeError(`${fd.label}: ${v} excede ${fd.length} posiciones`);
       return micro.padStart(fd.length, "0");
@@ -54,11 +57,11 @@ function formatField(fd: FieldDesign, raw: string | number | null | undefined): 
 
 /** One fixed-width record from its design; every field must be given (or be empty on purpose). */
 export function formatRecord(design: RecordDesign, values: RecordValues): string {
-  const out = design.fields.map((fd) => {
+  let line = "";
+  for (const fd of design.fields) {
     if (!(fd.key in values)) throw new Error(`${design.file}: falta el campo ${fd.key}`);
-    return formatField(fd, values[fd.key]);
-  });
-  const line = out.join("");
+    line += formatField(fd, values[fd.key]);
+  }
   if (line.length !== design.length) throw new Error(`${design.file}: el registro mide ${line.length}, no ${design.length}`);
   return line;
 }

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { AppError } from "../../errors/app-error";
 import { monthBounds } from "../period";
-import { comprasRecords, ventasRecords } from "./build-records";
+import { comprasAlicuotaRecords, comprasCbteRecord, ventasAlicuotaRecords, ventasCbteRecord } from "./build-records";
 import { checkPurchaseDocument, checkSaleDocument, type PrecheckIssue } from "./precheck";
 import type { LibroIvaFile } from "./record-design";
 import { purchaseDocuments, saleDocuments } from "./source-rows";
@@ -36,20 +36,17 @@ export async function precheckLibroIva(tx: Tx, month: string): Promise<LibroIvaP
 /** The file's records, one per yield, in ARCA's order. */
 export async function* libroIvaLines(tx: Tx, month: string, file: LibroIvaFile): AsyncGenerator<string> {
   const bounds = monthBounds(month);
+  // The month's documents are sorted in the accountant's order: in memory, not in temp files.
+  await tx.execute(sql`select set_config('work_mem', '32MB', true)`);
   if (file === "VENTAS_CBTE" || file === "VENTAS_ALICUOTAS") {
     const e = await emitter(tx);
     if (!e.found) throw new AppError("INVALID_STATE", "Cargá primero los datos fiscales del negocio (CUIT y condición frente al IVA).");
-    for await (const d of saleDocuments(tx, bounds)) {
-      const r = ventasRecords(d, e.exempt);
-      if (file === "VENTAS_CBTE") yield r.cbte;
-      else yield* r.alicuotas;
-    }
+    if (file === "VENTAS_CBTE") for await (const d of saleDocuments(tx, bounds)) yield ventasCbteRecord(d, e.exempt);
+    else for await (const d of saleDocuments(tx, bounds)) yield* ventasAlicuotaRecords(d);
+  } else if (file === "COMPRAS_CBTE") {
+    for await (const d of purchaseDocuments(tx, bounds)) yield comprasCbteRecord(d);
   } else {
-    for await (const d of purchaseDocuments(tx, bounds)) {
-      const r = comprasRecords(d);
-      if (file === "COMPRAS_CBTE") yield r.cbte;
-      else yield* r.alicuotas;
-    }
+    for await (const d of purchaseDocuments(tx, bounds)) yield* comprasAlicuotaRecords(d);
   }
 }
 
