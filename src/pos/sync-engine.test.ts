@@ -151,6 +151,29 @@ describe("sync engine", () => {
     expect(await queueSize(db)).toBe(2);
   });
 
+  it("a request made while a run is failing gets a run of its own right after (the network came back mid-run)", async () => {
+    const db = await freshDb();
+    await queueN(db, 3);
+    const server = new FakeServer();
+    server.failBefore = 1;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const transport: SyncTransport = async (sales) => {
+      await gate;
+      return server.handle(sales);
+    };
+    const engine = new SyncEngine({ db, transport, locks: null, random: () => 0.5 });
+    const first = engine.syncNow(); // offline in practice: its request will fail
+    const second = engine.syncNow(); // the network is back while the first still waits
+    const third = engine.syncNow(); // a burst shares the same follow-up run
+    release();
+    expect((await first).kind).toBe("failed");
+    expect(await second).toMatchObject({ kind: "done", accepted: 3 });
+    expect(await third).toBe(await second);
+    expect(server.calls).toHaveLength(2);
+    expect(await queueSize(db)).toBe(0);
+  });
+
   it("the scheduler retries on its own after a failure", async () => {
     const db = await freshDb();
     await queueN(db, 2);

@@ -25,6 +25,7 @@ export class SyncEngine {
   private readonly random: () => number;
   private readonly listeners = new Set<(s: SyncState) => void>();
   private running: Promise<SyncRunResult> | null = null;
+  private followUp: Promise<SyncRunResult> | null = null;
   private runningSince = 0;
   private readonly stallMs: number;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -86,7 +87,16 @@ export class SyncEngine {
     // lock over. Safe: every answer is applied by re-reading the queue, and the server is
     // idempotent by UUID.
     const stalled = this.running !== null && Date.now() - this.runningSince >= this.stallMs;
-    if (this.running && !stalled) return this.running.then(() => ({ kind: "skipped", reason: "busy" }) as const);
+    // A request during a run (a sale queued, the network back) may concern what that run has
+    // already passed or gave up on: it gets one run of its own right after. Requests made
+    // meanwhile share that follow-up, so a burst of kicks costs one extra run, not one each.
+    if (this.running && !stalled) {
+      this.followUp ??= this.running.then(() => {
+        this.followUp = null;
+        return this.syncNow();
+      });
+      return this.followUp;
+    }
     const run: Promise<SyncRunResult> = this.runLocked(stalled).finally(() => {
       if (this.running === run) this.running = null;
     });
