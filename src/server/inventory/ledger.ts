@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import type { DestinationType, MovementType } from "../db/schema/inventory";
 import { AppError } from "../errors/app-error";
-import { env } from "../env";
+import { send } from "../db/prepared";
 import { dec, Decimal, ZERO } from "@/lib/decimal";
 import { zCost, zQuantity } from "@/lib/schemas/decimal";
 import { ZId } from "@/lib/schemas/ids";
@@ -15,26 +15,8 @@ import { ZId } from "@/lib/schemas/ids";
 
 export type Actor = { userId: string | null };
 
-type DrizzleInternals = {
-  dialect?: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } };
-  session?: { client?: { unsafe(q: string, params: unknown[], o: { prepare: boolean }): Promise<unknown> } };
-};
-
-/**
- * Runs a hot-path ledger statement as a prepared statement: postgres.js keeps it per
- * connection by its text, so the server parses and plans it once instead of per call
- * (Drizzle's `execute` never prepares). Same transaction, same parameters; falls back to
- * `tx.execute` if Drizzle's internals ever change shape.
- */
-export async function exec<T>(tx: Tx, query: SQL): Promise<T[]> {
-  const { dialect, session } = tx as unknown as DrizzleInternals;
-  if (dialect?.sqlToQuery && session?.client?.unsafe) {
-    const q = dialect.sqlToQuery(query);
-    // DATABASE_PREPARE=false (transaction-mode pooler) turns named statements off here too.
-    return (await session.client.unsafe(q.sql, q.params, { prepare: env().DATABASE_PREPARE })) as T[];
-  }
-  return [...(await tx.execute(query))] as T[];
-}
+/** A hot-path ledger statement as a prepared statement (see db/prepared.ts). */
+export const exec = send;
 
 import { TENANT } from "../db/current-tenant";
 export { TENANT };
