@@ -10,6 +10,7 @@ import { errorFormatter, toTRPCError } from "./error-formatter";
 import { withSessionMembership, type Membership } from "../db/with-tenant";
 import type { Tx } from "../db/client";
 import { loadSessionUser, type SessionUser } from "../auth/session-user";
+import { decodeSessionJwt } from "../auth/session-jwt";
 import { can, type Permission } from "@/lib/permissions";
 import { env } from "../env";
 import { clientIp } from "../http/client-ip";
@@ -24,7 +25,7 @@ export type Context = {
 };
 
 export async function createContext(req: NextRequest, requestId: string): Promise<Context> {
-  const jwt = await getToken({ req, secret: env().NEXTAUTH_SECRET });
+  const jwt = await getToken({ req, secret: env().NEXTAUTH_SECRET, decode: decodeSessionJwt });
   const uid = typeof jwt?.uid === "string" ? jwt.uid : null;
   return {
     requestId,

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
-import { decode } from "next-auth/jwt";
+import { decodeSessionJwt } from "./session-jwt";
 import { env } from "../env";
 import { loadSessionUser, type SessionUser } from "./session-user";
 
@@ -13,7 +13,7 @@ export const sessionToken = cache(async (): Promise<SessionToken | null> => {
   const jar = await cookies();
   const raw = jar.get("__Secure-next-auth.session-token")?.value ?? jar.get("next-auth.session-token")?.value;
   if (!raw) return null;
-  const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET }).catch(() => null);
+  const token = await decodeSessionJwt({ token: raw, secret: env().NEXTAUTH_SECRET }).catch(() => null);
   if (!token || typeof token.uid !== "string") return null;
   return { uid: token.uid, sv: Number(token.sv ?? 1), sid: typeof token.sid === "string" ? token.sid : null };
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { getToken } from "next-auth/jwt";
+import { decodeSessionJwt } from "../auth/session-jwt";
 import type { NextRequest } from "next/server";
 import type { Tx } from "../db/client";
 import { withSessionMembership, type Membership } from "../db/with-tenant";
@@ -34,7 +35,7 @@ export async function posRoute<T>(
 ): Promise<Response | { auth: PosAuth; value: T }> {
   const bad = checkWrite(req);
   if (bad) return bad;
-  const jwt = await getToken({ req, secret: env().NEXTAUTH_SECRET });
+  const jwt = await getToken({ req, secret: env().NEXTAUTH_SECRET, decode: decodeSessionJwt });
   const uid = typeof jwt?.uid === "string" ? jwt.uid : null;
   if (!uid) return jsonError(401, "UNAUTHENTICATED", "Tu sesión terminó. Ingresá de nuevo para sincronizar.");
   let denied = false;
