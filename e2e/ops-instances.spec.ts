@@ -161,6 +161,28 @@ test("both instances are healthy, on this build, with every migration applied", 
   }
 });
 
+test("small tRPC answers are sent as they are; larger ones and pages are still gzipped", async () => {
+  const owner = await userId(DEMO_USERS.owner);
+  const token = await encode({ token: { sub: owner, uid: owner, sv: 1 }, secret });
+  const get = (p: string) =>
+    fetch(`http://127.0.0.1:${ports[0]}${p}`, { headers: { cookie: `next-auth.session-token=${token}`, "x-tenant-slug": "demo", "accept-encoding": "gzip" } });
+  const query = (proc: string, input: unknown) => get(`/api/trpc/${proc}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  // fetch inflates the body and keeps Content-Encoding: the size is the uncompressed one.
+  for (const [res, size] of [
+    [await query("inventory.products", { pageSize: 1 }), "small"],
+    [await query("inventory.products", { pageSize: 50 }), "large"],
+  ] as const) {
+    const bytes = (await res.arrayBuffer()).byteLength;
+    expect(res.status).toBe(200);
+    expect(bytes < 1024, `${size} answer of ${bytes} bytes`).toBe(size === "small");
+    expect(res.headers.get("content-encoding")).toBe(size === "small" ? null : "gzip");
+    expect(res.headers.get("cache-control")).toContain("no-store");
+  }
+  const page = await get("/ingresar");
+  expect(page.status).toBe(200);
+  expect(page.headers.get("content-encoding")).toBe("gzip");
+});
+
 test("sales rung on both instances at once get gapless ticket numbers on one register", async () => {
   const cashier = await userId(DEMO_USERS.cashier);
   const [a, b] = await Promise.all(ports.map((p) => trpc(p, cashier)));
