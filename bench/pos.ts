@@ -126,7 +126,9 @@ cpSync(path.resolve(process.cwd(), "public"), path.join(standalone, "public"), {
 // absent here, and the server never became ready): complete it from the build's own output.
 cpSync(path.resolve(process.cwd(), ".next/server"), path.join(standalone, ".next/server"), { recursive: true, force: false });
 const port = await freePort();
-const server = spawn(process.execPath, ["server.js"], {
+// BENCH_SERVER_ARGS: extra node flags for the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+const serverArgs = (process.env.BENCH_SERVER_ARGS ?? "").split(" ").filter(Boolean);
+const server = spawn(process.execPath, [...serverArgs, "server.js"], {
   cwd: standalone,
   stdio: ["ignore", "ignore", "inherit"],
   env: {
