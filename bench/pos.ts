@@ -300,8 +300,36 @@ const app1 = summarize(lat.app);
 const base1 = summarize(lat.base);
 const svc1 = summarize(lat.svc);
 const empty1 = summarize(lat.read);
-const app8 = await run(8, SALES_8, registers.slice(1, 9), viaTrpc);
-const base8 = await run(8, SALES_8, registers.slice(9, 17), baselineSale);
+// CPU spent per sale at 8 clients, by process (Linux /proc): where the two cores go.
+const { readFileSync, readdirSync } = await import("node:fs");
+const ticks = (pid: number | string) => {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return Number(f[11]) + Number(f[12]); // utime + stime, clock ticks (1/100 s)
+  } catch {
+    return 0;
+  }
+};
+const postgresTicks = () =>
+  readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/comm`, "utf8").startsWith("postgres");
+      } catch {
+        return false;
+      }
+    })
+    .reduce((a, d) => a + ticks(d), 0);
+async function withCpu<T>(n: number, fn: () => Promise<T>) {
+  const before = { server: ticks(server.pid!), pg: postgresTicks(), bench: process.cpuUsage() };
+  const r = await fn();
+  const bench = process.cpuUsage(before.bench);
+  const perSale = (t: number) => (t * 10) / n;
+  return { ...r, cpu: { server: perSale(ticks(server.pid!) - before.server), pg: perSale(postgresTicks() - before.pg), bench: (bench.user + bench.system) / 1000 / n } };
+}
+const app8 = await withCpu(SALES_8, () => run(8, SALES_8, registers.slice(1, 9), viaTrpc));
+const base8 = await withCpu(SALES_8, () => run(8, SALES_8, registers.slice(9, 17), baselineSale));
 
 // Gapless check on every register used by the app.
 const gaps = await withTenant(tenantId, (tx) =>
@@ -321,6 +349,9 @@ for (const [name, r] of [
   ["baseline 8 clients", base8],
 ] as const) {
   console.log(`${name} ${String(r.n).padStart(5)} ${f(r.p50)}  ${f(r.p95)}  ${f(r.p99)}  ${f(r.perSecond)}`);
+}
+for (const [name, r] of [["app", app8], ["baseline", base8]] as const) {
+  console.log(`CPU ms per sale at 8 clients, ${name.padEnd(8)}: server ${r.cpu.server.toFixed(2)}, postgres ${r.cpu.pg.toFixed(2)}, bench client ${r.cpu.bench.toFixed(2)}`);
 }
 console.log(`\nthroughput ratio app/baseline: 1 client ${(app1.perSecond / base1.perSecond).toFixed(2)}, 8 clients ${(app8.perSecond / base8.perSecond).toFixed(2)}`);
 console.log("(service = createSale inside withTenant, no HTTP/auth; tRPC read = pos.registers over HTTP: the per-request cost of");
