@@ -6,6 +6,7 @@ import { enqueueSale, listRefused, peekQueue, queueSize } from "./queue";
 import { SyncEngine } from "./sync-engine";
 import type { SyncTransport } from "./sync-contracts";
 import { FakeLocks, FakeServer, makeSale } from "./testing/fakes";
+import type { LockManagerLike } from "./sync-contracts";
 
 const freshDb = (name = `s-${randomUUID()}`) => openPosDb("demo", name);
 
@@ -232,6 +233,61 @@ describe("sync engine", () => {
     b.stop();
     release();
     await expect.poll(() => queueSize(db)).toBe(0);
+  });
+
+  it("a tab skipped because another context was syncing shows that context's result as soon as it lets go", async () => {
+    const db = await freshDb();
+    await queueN(db, 3);
+    const locks = new FakeLocks();
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const server = new FakeServer();
+    // The service worker's background sync (A) holds the lock; the page's engine (B) is started.
+    const a = new SyncEngine({ db, transport: async (s) => (await held, server.handle(s)), locks });
+    const b = new SyncEngine({ db, transport: server.handle, locks });
+    const running = a.syncNow();
+    expect(await b.syncNow()).toEqual({ kind: "skipped", reason: "locked" });
+    expect(b.getState().queued).toBe(3);
+    release();
+    expect((await running).kind).toBe("done");
+    // No periodic run of B in between: its counts follow A's run when A lets go of the lock.
+    await expect.poll(() => b.getState().queued, { timeout: 2000 }).toBe(0);
+    expect(server.committed.size).toBe(3);
+  });
+
+  it("a lock request whose callback cannot run (Chromium, while a reprint prints) is retried in a moment, with no error shown", async () => {
+    const db = await freshDb();
+    const ids = await queueN(db, 2);
+    const server = new FakeServer();
+    const real = new FakeLocks();
+    let asked = 0;
+    const locks: LockManagerLike = {
+      request: (name, options, cb) =>
+        ++asked === 1 ? Promise.reject(new DOMException("The provided callback is no longer runnable.", "InvalidStateError")) : real.request(name, options, cb),
+    };
+    const engine = new SyncEngine({ db, transport: server.handle, locks });
+    engine.start(60_000);
+    await expect.poll(() => queueSize(db), { timeout: 3000 }).toBe(0);
+    engine.stop();
+    expect(asked).toBe(2);
+    expect(server.calls.flat()).toEqual(ids);
+    expect(engine.getState().lastError).toBeUndefined();
+  });
+
+  it("a run that throws does not end the periodic sync: it backs off and runs again", async () => {
+    const db = await freshDb();
+    await queueN(db, 2);
+    const server = new FakeServer();
+    let checks = 0;
+    const isOnline = () => {
+      if (++checks === 2) throw new Error("a glitch in the first run");
+      return true;
+    };
+    const engine = new SyncEngine({ db, transport: server.handle, locks: new FakeLocks(), isOnline, baseDelayMs: 20, random: () => 0.5 });
+    engine.start(60_000);
+    await expect.poll(() => queueSize(db), { timeout: 2000 }).toBe(0);
+    engine.stop();
+    expect(server.committed.size).toBe(2);
   });
 
   it("a run that never settles (a swallowed IndexedDB callback) does not stop syncing: past the stall time a new run takes the lock over", async () => {

@@ -11,6 +11,7 @@ import { defaultLocks, describeError, TransportError, type LockManagerLike, type
 // unavailable or a response is lost — a replay answers DUPLICATE and the item leaves.
 
 export const SYNC_LOCK = "mostrador-pos-sync";
+const LOCK_RETRY_MS = 1_000;
 
 export class SyncEngine {
   private readonly db: PosDb;
@@ -111,15 +112,54 @@ export class SyncEngine {
       return { kind: "skipped", reason: "offline" };
     }
     if (!this.locks) return this.drain();
-    return this.locks.request(SYNC_LOCK, steal ? { steal: true } : { ifAvailable: true }, async (lock) => {
-      if (!lock) {
-        // Another tab is syncing. If this one still thinks it is offline (the network just came
-        // back), ask the server itself: the tab holding the lock cannot flip this tab's status.
-        await this.refresh(this.state.online ? undefined : await this.reachable());
-        return { kind: "skipped", reason: "locked" } as const;
-      }
-      return this.drain();
-    });
+    let entered = false;
+    try {
+      return await this.locks.request(SYNC_LOCK, steal ? { steal: true } : { ifAvailable: true }, (lock) => {
+        entered = true;
+        return this.inLock(lock);
+      });
+    } catch (e) {
+      if (entered) throw e;
+      // The lock's callback never ran, so nothing was sent: Chromium rejects the request with
+      // "The provided callback is no longer runnable" when window.print() (a reprint) runs at
+      // that moment. Not an error for the cashier: try again in a moment.
+      this.schedule(LOCK_RETRY_MS);
+      return { kind: "skipped", reason: "busy" };
+    }
+  }
+
+  private async inLock(lock: unknown): Promise<SyncRunResult> {
+    if (!lock) {
+      // Another tab is syncing. If this one still thinks it is offline (the network just came
+      // back), ask the server itself: the tab holding the lock cannot flip this tab's status.
+      await this.refresh(this.state.online ? undefined : await this.reachable());
+      this.followOtherRun();
+      return { kind: "skipped", reason: "locked" };
+    }
+    return this.drain();
+  }
+
+  private waitingForOther = false;
+
+  /**
+   * Another context (a tab, or the service worker's background sync, which the browser fires
+   * the moment the network returns) holds the sync lock: when it lets go, re-read the counts
+   * at once instead of showing its sales as queued until the next periodic run, and sync
+   * whatever it left behind.
+   */
+  private followOtherRun(): void {
+    if (!this.locks || this.waitingForOther) return;
+    this.waitingForOther = true;
+    void this.locks
+      .request(SYNC_LOCK, {}, async () => undefined)
+      .then(() => this.refresh())
+      .then((state) => {
+        if (state.queued > 0) this.kick();
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        this.waitingForOther = false;
+      });
   }
 
   private async drain(): Promise<SyncRunResult> {
@@ -272,9 +312,15 @@ export class SyncEngine {
     if (this.watchdog) clearTimeout(this.watchdog);
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.syncNow().then((r) => {
-        if (!this.stopped && !this.timer) this.schedule(r.kind === "failed" ? this.backoffDelay(this.state.consecutiveFailures) : this.intervalMs);
-      });
+      // A run that throws (an IndexedDB error…) must not end the periodic chain: back off, go on.
+      void this.syncNow().then(
+        (r) => {
+          if (!this.stopped && !this.timer) this.schedule(r.kind === "failed" ? this.backoffDelay(this.state.consecutiveFailures) : this.intervalMs);
+        },
+        () => {
+          if (!this.stopped && !this.timer) this.schedule(this.backoffDelay(Math.max(1, this.state.consecutiveFailures)));
+        },
+      );
       // If that run hangs, come back once it counts as stalled (the chain above never fires then).
       this.watchdog = setTimeout(() => {
         if (!this.stopped && !this.timer && this.running && Date.now() - this.runningSince >= this.stallMs) this.schedule(0);
