@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { addMember, adminSql, makeTenant } from "../../test/factories";
+import { adminSql } from "../../test/factories";
+import { makeSyncShop, type SyncShop } from "../../test/sync";
 import { withTenant } from "../db/with-tenant";
-import { openSession, saleInput, seedProduct } from "../pos/test-helpers";
+import { saleInput } from "../pos/test-helpers";
 import { syncSalesGrouped } from "./sync-sales-grouped";
 
 // The reports rollup is one call per transaction for all its sales (700_reports.sql): a group
@@ -13,20 +14,12 @@ import { syncSalesGrouped } from "./sync-sales-grouped";
 const admin = adminSql();
 afterAll(() => admin.end());
 
-let t: Awaited<ReturnType<typeof makeTenant>>;
-let cashier: { userId: string };
-let registerId: string;
-let sessionId: string;
+let t: SyncShop;
 let cola: string;
-const run = <T,>(fn: Parameters<typeof withTenant<T>>[1]) => withTenant(t.tenantId, fn, { userId: cashier.userId });
 
 beforeAll(async () => {
-  t = await makeTenant("Kiosco rollup");
-  cashier = await addMember(t.tenantId, "CASHIER");
-  const [r] = await admin<{ id: string }[]>`select id from registers where tenant_id = ${t.tenantId}`;
-  registerId = r!.id;
-  sessionId = (await openSession(t.tenantId, cashier.userId, registerId, "0.00")).id;
-  cola = await seedProduct(t.tenantId, t.ownerId, { name: "Cola", price: "1000.00", stock: [{ warehouseId: t.warehouseId, quantity: "100", unitCost: "500" }] });
+  t = await makeSyncShop("Kiosco rollup");
+  cola = await t.product("Cola", "1000.00", "100", "500");
 });
 
 const snapshot = () =>
@@ -38,14 +31,14 @@ const snapshot = () =>
 
 describe("reports rollup of a synced group", () => {
   it("adds every accepted sale once, none of the refused, fast group or savepoint path alike; equals a rebuild", async () => {
-    const ok = (n: number) => saleInput(registerId, sessionId, [{ productId: cola, quantity: String(n), unitPrice: "1000.00" }], [{ method: "CASH", amount: `${n * 1000}.00` }]);
+    const ok = (n: number) => t.cashSale(cola, String(n), "1000.00");
     // Fast path: a whole group in one transaction without savepoints.
-    const fast = await syncSalesGrouped(run, [ok(1), ok(2), ok(3)], { userId: cashier.userId }, { log: () => {} });
+    const fast = await syncSalesGrouped(t.run, [ok(1), ok(2), ok(3)], { userId: t.cashier.userId }, { log: () => {} });
     expect(fast.map((r) => r.status)).toEqual(["ACCEPTED", "ACCEPTED", "ACCEPTED"]);
     expect(await snapshot()).toEqual([{ tickets: 3, net: "6000.00", quantity: "6.000", amount: "6000.00" }]);
     // Careful path: a refused sale (unknown session) rolls back to its savepoint inside the group.
-    const refused = saleInput(registerId, randomUUID(), [{ productId: cola, quantity: "5", unitPrice: "1000.00" }], [{ method: "CASH", amount: "5000.00" }]);
-    const careful = await syncSalesGrouped(run, [ok(1), refused, ok(4)], { userId: cashier.userId }, { log: () => {} });
+    const refused = saleInput(t.registerId, randomUUID(), [{ productId: cola, quantity: "5", unitPrice: "1000.00" }], [{ method: "CASH", amount: "5000.00" }]);
+    const careful = await syncSalesGrouped(t.run, [ok(1), refused, ok(4)], { userId: t.cashier.userId }, { log: () => {} });
     expect(careful.map((r) => r.status)).toEqual(["ACCEPTED", "REFUSED", "ACCEPTED"]);
     const afterTriggers = await snapshot();
     expect(afterTriggers).toEqual([{ tickets: 5, net: "11000.00", quantity: "11.000", amount: "11000.00" }]);

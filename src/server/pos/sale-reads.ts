@@ -6,6 +6,7 @@ import { pipeline, send } from "../db/prepared";
 import { pgArray } from "../db/sql-helpers";
 import { dec, Decimal } from "@/lib/decimal";
 import { sortKey, type OpenLot } from "../inventory/ledger";
+import { lockPackChainSql } from "../inventory/lock-exit-chain";
 import type { TSaleInput } from "@/lib/schemas/sale";
 import type { CreateSaleResult } from "./create-sale";
 
@@ -43,22 +44,11 @@ const warehouseOf = (cashSessionId: string) => sql`(
   select r.warehouse_id from cash_sessions s join registers r on r.tenant_id = s.tenant_id and r.id = s.register_id where s.id = ${cashSessionId})`;
 
 /**
- * The levels of the sale's products and of every pack above them, locked in product-id order
- * (the one global order every exit, sale and unpacking takes; see lock-exit-chain.ts).
+ * The levels of the sale's products and of every pack above them, locked in the one global
+ * order (lock-exit-chain.ts), counted so the statement answers one row.
  */
-const lockChainQuery = (productIds: string[], cashSessionId: string) => sql`
-  with recursive chain(product_id, depth) as (
-    select unnest(${pgArray(productIds, "uuid")}), 0
-    union
-    select p.parent_product_id, c.depth + 1
-    from chain c join packs p on p.tenant_id = ${TENANT} and p.child_product_id = c.product_id and p.auto_unpack
-    where c.depth < 4)
-  select count(*)::int as n from (
-    select sl.product_id from stock_levels sl
-    where sl.tenant_id = ${TENANT} and sl.warehouse_id = ${warehouseOf(cashSessionId)}
-      and sl.product_id in (select product_id from chain)
-    order by sl.product_id
-    for update of sl) locked`;
+const lockChainQuery = (productIds: string[], cashSessionId: string) =>
+  sql`select count(*)::int as n from (${lockPackChainSql(productIds, warehouseOf(cashSessionId))}) locked`;
 
 /** Read in a later statement than the locks, so its snapshot holds what committed while they waited. */
 const stockQuery = (productIds: string[], warehouse: SQL) => sql`
