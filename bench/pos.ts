@@ -310,16 +310,18 @@ const ticks = (pid: number | string) => {
     return 0;
   }
 };
+// This cluster's postmaster (first line of postmaster.pid) and its backends, not other clusters on the machine.
+const postmaster = readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]!.trim();
+const parentOf = (pid: string) => {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")[1];
+  } catch {
+    return undefined;
+  }
+};
 const postgresTicks = () =>
   readdirSync("/proc")
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        return readFileSync(`/proc/${d}/comm`, "utf8").startsWith("postgres");
-      } catch {
-        return false;
-      }
-    })
+    .filter((d) => /^\d+$/.test(d) && (d === postmaster || parentOf(d) === postmaster))
     .reduce((a, d) => a + ticks(d), 0);
 async function withCpu<T>(n: number, fn: () => Promise<T>) {
   const before = { server: ticks(server.pid!), pg: postgresTicks(), bench: process.cpuUsage() };
