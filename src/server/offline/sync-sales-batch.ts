@@ -77,7 +77,20 @@ export async function syncSalesBatch(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 1, rawSales.length)) }, worker));
-  // Throws if the receipt cannot be made durable: the caller answers 5xx and the client retries.
+  return closeBatch(results, committed, opts, log);
+}
+
+/**
+ * The end of every sync request, whichever way its sales were applied: make the batch's
+ * receipt durable (throws if it cannot: the caller answers 5xx and the client retries), then
+ * run the after-commit hooks of the sales that committed (a failure is logged, not fatal).
+ */
+export async function closeBatch(
+  results: SaleSyncResult[],
+  committed: CreateSaleResult[],
+  opts: SyncBatchOptions,
+  log: (msg: string, err: unknown) => void,
+): Promise<SaleSyncResult[]> {
   if (opts.durableReceipt) await opts.durableReceipt(results);
   for (const r of committed) {
     try {

@@ -8,7 +8,7 @@ import { readStock } from "../pos/sale-reads";
 import { lockExitChain } from "../inventory/lock-exit-chain";
 import { ZSaleInput, type TSaleInput } from "@/lib/schemas/sale";
 import type { SaleSyncResult } from "@/lib/schemas/pos-wire";
-import type { RunInTenant, SaleWriter, SyncBatchOptions } from "./sync-sales-batch";
+import { closeBatch, type RunInTenant, type SaleWriter, type SyncBatchOptions } from "./sync-sales-batch";
 
 // A queued backlog applied several sales per transaction: one tenant transaction per group
 // of sales, each sale inside its own SAVEPOINT. A refused sale rolls back only its savepoint;
@@ -88,16 +88,7 @@ export async function syncSalesGrouped(
       }
     }
   }
-  // Throws if the receipt cannot be made durable: the caller answers 5xx and the client retries.
-  if (opts.durableReceipt) await opts.durableReceipt(results);
-  for (const r of committed) {
-    try {
-      await opts.afterCommit?.(r);
-    } catch (e) {
-      log(`offline sync: after-commit hook failed for sale ${r.saleId}`, e);
-    }
-  }
-  return results;
+  return closeBatch(results, committed, opts, log);
 }
 
 /** The group in one go (see above); null when any sale threw: nothing of the group was kept. */
