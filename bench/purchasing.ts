@@ -12,6 +12,7 @@
 // Uses its own embedded PostgreSQL in .data/pg-bench-purchasing (or BENCH_DATABASE_ADMIN_URL).
 // Knobs: BENCH_ROWS (10000), BENCH_ROUNDS (3), BENCH_PRODUCTS (20000).
 import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
@@ -135,15 +136,31 @@ async function main() {
       rowTimes.push(performance.now() - t);
       if (n !== matched) throw new Error(`baseline found ${n}, preview ${matched}`);
     }
+    // The database backend's CPU time for the apply beside its wall time: on a shared, loaded
+    // machine the wall time mostly measures the scheduler (embedded server only: /proc).
+    const withCpu = <T>(fn: (tx: Parameters<Parameters<typeof withTenant>[1]>[0]) => Promise<T>) =>
+      withTenant(big.id, async (tx) => {
+        const [b] = await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+        const cpu = () => {
+          if (!server) return NaN;
+          const f = readFileSync(`/proc/${b!.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+          return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, clock ticks of 10 ms
+        };
+        const c0 = cpu();
+        const value = await fn(tx);
+        return { value, cpuMs: cpu() - c0 };
+      });
     let t = performance.now();
-    const applied = await withTenant(big.id, (tx) => applyPriceList(tx, input, { userId: null }));
+    const { value: applied, cpuMs: applyCpuMs } = await withCpu((tx) => applyPriceList(tx, input, { userId: null }));
     const applyMs = performance.now() - t;
 
     // Same size, new prices, every 20th row with an ambiguous price ("90.5"): apply the valid ones.
     const partialLines = ["codigo_barras;nombre;precio;unidades_por_bulto;precio_venta"];
     for (let i = 0; i < ROWS; i++) partialLines.push(`${ean(i + 1)};"Producto ${i + 1}";${i % 20 === 0 ? "90.5" : `${95 + (i % 70)},25`};${1 + (i % 12)};${160 + i}`);
     t = performance.now();
-    const partial = await withTenant(big.id, (tx) => applyPriceList(tx, { supplierId: big.supplierId, csv: partialLines.join("\n"), applyValidOnly: true }, { userId: null }));
+    const { value: partial, cpuMs: partialCpuMs } = await withCpu((tx) =>
+      applyPriceList(tx, { supplierId: big.supplierId, csv: partialLines.join("\n"), applyValidOnly: true }, { userId: null }),
+    );
     const partialMs = performance.now() - t;
 
     let repLine = "";
@@ -157,9 +174,11 @@ async function main() {
     console.log(`  set-based preview (median of ${ROUNDS}): ${median(setTimes).toFixed(0)} ms`);
     console.log(`  baseline row-by-row lookups (median):   ${median(rowTimes).toFixed(0)} ms`);
     console.log(`  ratio baseline / set-based: ${(median(rowTimes) / median(setTimes)).toFixed(1)}×`);
-    console.log(`apply (parse + one set-based statement): ${applyMs.toFixed(0)} ms (${applied.created} created, ${applied.updated} updated)`);
     console.log(
-      `apply valid rows only (parse + preview + apply, ${partial.rejectedRows} rejected): ${partialMs.toFixed(0)} ms (${partial.updated} updated) · target ≤ ${TARGET_MS} ms: ${partialMs <= TARGET_MS ? "met" : "MISSED"}`,
+      `apply (parse + one set-based statement): ${applyMs.toFixed(0)} ms, database CPU ${applyCpuMs.toFixed(0)} ms (${applied.created} created, ${applied.updated} updated) · target ≤ ${TARGET_MS} ms: ${applyMs <= TARGET_MS ? "met" : "MISSED"}`,
+    );
+    console.log(
+      `apply valid rows only (parse + preview + apply, ${partial.rejectedRows} rejected): ${partialMs.toFixed(0)} ms, database CPU ${partialCpuMs.toFixed(0)} ms (${partial.updated} updated) · target ≤ ${TARGET_MS} ms: ${partialMs <= TARGET_MS ? "met" : "MISSED"}`,
     );
     if (repLine) console.log(repLine);
     console.log(`load average: ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} (${os.cpus().length} cores)`);

@@ -44,14 +44,10 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog AS $$
   WHERE length(w) >= 3
 $$;
 
-CREATE OR REPLACE FUNCTION products_name_trigrams_insert()
-RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
-BEGIN
-  INSERT INTO product_name_trigrams (tenant_id, product_id, trigram)
-  SELECT n.tenant_id, n.id, t FROM new_rows n, unnest(name_trigrams(n.name)) AS t;
-  RETURN NULL;
-END $$;
+-- New products: written by product_name_search_ins (drizzle/sql/900_ops.sql), which splits each
+-- name once for both side tables.
+DROP TRIGGER IF EXISTS products_name_trigrams_ins ON products;
+DROP FUNCTION IF EXISTS products_name_trigrams_insert();
 
 -- A rename is one row: row-level, fired only when the name changed (WHEN). It was a statement
 -- trigger joining its OLD and NEW transition tables, which the planner (no statistics on them)
@@ -67,9 +63,6 @@ BEGIN
   RETURN NULL;
 END $$;
 
-DROP TRIGGER IF EXISTS products_name_trigrams_ins ON products;
-CREATE TRIGGER products_name_trigrams_ins AFTER INSERT ON products
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION products_name_trigrams_insert();
 DROP TRIGGER IF EXISTS products_name_trigrams_upd ON products;
 CREATE TRIGGER products_name_trigrams_upd AFTER UPDATE ON products
   FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION products_name_trigrams_update();

@@ -45,4 +45,17 @@ describe("name-search rows follow their product", () => {
     });
     expect(await rows(tenantId, id)).toEqual({ search: [], trigrams: [] });
   });
+
+  it("on a bulk insert (one statement, one split of each name): every product in the trigram table, the active ones in the fast search", async () => {
+    const { tenantId } = await makeTenant();
+    const ids = await withTenant(tenantId, (tx) =>
+      tx.execute<{ id: string }>(sql`
+        insert into products (sku, name, active) values ('A-1', 'Té verde', true), ('A-2', 'Mate cocido', false), ('A-3', 'Ok', true)
+        returning id`),
+    );
+    const [verde, mate, ok] = ids.map((r) => r.id);
+    expect(await rows(tenantId, verde!)).toEqual({ search: ["ver", "erd", "rde"].sort(), trigrams: ["ver", "erd", "rde"].sort() });
+    expect(await rows(tenantId, mate!)).toEqual({ search: [], trigrams: ["ate", "cid", "coc", "ido", "mat", "oci"] });
+    expect(await rows(tenantId, ok!)).toEqual({ search: [], trigrams: [] });
+  });
 });

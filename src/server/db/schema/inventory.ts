@@ -19,7 +19,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { tenants, users } from "./tenancy";
 import { warehouses } from "./warehouses";
-import { moneyCol, qtyCol, tenantDefault, unitCostCol, tenantCol } from "./columns";
+import { moneyCol, qtyCol, tenantDefault, unitCostCol, tenantChildCol, tenantCol } from "./columns";
 
 // Catalog and stock ledger (SPEC §3). Lots are the stock; stock_levels is a per
 // product × warehouse cache that always equals the sum of its lots and is the row every
@@ -142,7 +142,7 @@ export const productNameTrigrams = pgTable(
 export const productBarcodes = pgTable(
   "product_barcodes",
   {
-    tenantId: tenantCol(),
+    tenantId: tenantChildCol(),
     id: uuid().notNull().defaultRandom(),
     productId: uuid().notNull(),
     barcode: text().notNull(),

@@ -17,7 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./tenancy";
 import { warehouses } from "./warehouses";
-import { moneyCol, qtyCol, tenantCol, unitCostCol } from "./columns";
+import { moneyCol, qtyCol, tenantChildCol, tenantCol, unitCostCol } from "./columns";
 import { lots, products } from "./inventory";
 
 // Purchasing: suppliers, orders, receipts and payables (SPEC §7). Alerts live in
@@ -63,7 +63,7 @@ export const suppliers = pgTable(
 export const supplierProducts = pgTable(
   "supplier_products",
   {
-    tenantId: tenantCol(),
+    tenantId: tenantChildCol(),
     supplierId: uuid().notNull(),
     productId: uuid().notNull(),
     /** Price of one pack as the supplier sells it. */

@@ -12,7 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { memberRole, users } from "./tenancy";
-import { moneyCol, tenantCol, unitCostCol } from "./columns";
+import { moneyCol, tenantChildCol, tenantCol, unitCostCol } from "./columns";
 import { products } from "./inventory";
 import { saleLines, stockConflictStatus } from "./pos";
 
@@ -48,7 +48,7 @@ export const authorizationEvents = pgTable(
 export const productPriceHistory = pgTable(
   "product_price_history",
   {
-    tenantId: tenantCol(),
+    tenantId: tenantChildCol(),
     id: uuid().notNull().defaultRandom(),
     productId: uuid().notNull(),
     salePrice: moneyCol().notNull(),
