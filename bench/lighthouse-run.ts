@@ -1,6 +1,8 @@
 // bench:lighthouse's Lighthouse side: one headless Chromium (Debian's /usr/bin/chromium, or
 // CHROME_PATH) through chrome-launcher, and a page audited with Lighthouse's desktop config or its
 // default (mobile: Moto G Power, slow 4G, 4× CPU slowdown, all simulated), median of N runs.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import * as chromeLauncher from "chrome-launcher";
@@ -42,10 +44,18 @@ export async function audit(port: number, url: string, preset: Preset, cookie: s
     logLevel: "error" as const,
     onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
     extraHeaders: cookie ? { Cookie: cookie } : undefined,
+    // The full-page screenshot is for the HTML report only (not a metric): skipped, it costs seconds a run.
+    disableFullPageScreenshot: true,
   };
   const out = await lighthouse(url, flags, preset === "desktop" ? desktopConfig : undefined);
   if (!out) throw new Error(`lighthouse returned nothing for ${url}`);
   const { lhr } = out;
+  // BENCH_LHR_DIR: keep each run's full report (JSON) to see what a score is made of.
+  if (process.env.BENCH_LHR_DIR) {
+    mkdirSync(process.env.BENCH_LHR_DIR, { recursive: true });
+    const name = `${new URL(url).pathname.replace(/[^a-z0-9]+/gi, "_")}-${preset}-${Date.now()}.json`;
+    writeFileSync(path.join(process.env.BENCH_LHR_DIR, name), JSON.stringify(lhr));
+  }
   const num = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
   return {
     perf: score(lhr.categories.performance),
@@ -58,14 +68,20 @@ export async function audit(port: number, url: string, preset: Preset, cookie: s
     cls: num("cumulative-layout-shift"),
     si: num("speed-index"),
     finalUrl: lhr.finalDisplayedUrl,
-    note: [lhr.runtimeError?.code, ...(lhr.runWarnings ?? []).map((w) => w.slice(0, 80))].filter(Boolean).join("; "),
+    // (Lighthouse clears the origin's storage before each run; its "stored data" warning is noise here.)
+    note: [lhr.runtimeError?.code, ...(lhr.runWarnings ?? []).filter((w) => !w.includes("stored data")).map((w) => w.slice(0, 80))].filter(Boolean).join("; "),
   };
 }
 
 /** `runs` audits; the one with the median performance score (its metrics belong together). */
 export async function medianAudit(port: number, url: string, preset: Preset, cookie: string | null, runs: number): Promise<Result> {
   const all: Result[] = [];
-  for (let i = 0; i < runs; i++) all.push(await audit(port, url, preset, cookie));
+  for (let i = 0; i < runs; i++) {
+    let r = await audit(port, url, preset, cookie);
+    // A run Lighthouse itself could not measure (NO_NAVSTART, NO_FCP…) is tried once more.
+    if (r.note.startsWith("NO_") || Number.isNaN(r.lcp)) r = await audit(port, url, preset, cookie);
+    all.push(r);
+  }
   all.sort((a, b) => a.perf - b.perf);
   return all[Math.floor((all.length - 1) / 2)]!;
 }

@@ -12,7 +12,8 @@
 // Baseline, same run, same server: a bare static HTML file served from public/ (written into
 // the standalone copy only), the ceiling this machine's Chromium and Lighthouse reach.
 // Chromium: /usr/bin/chromium (or CHROME_PATH), headless, --no-sandbox (root).
-// Knobs: BENCH_PAGES (substring of the route or URL; comma-separated alternatives),
+// Knobs: BENCH_STANDALONE (below), BENCH_PAGES (substring of the route or URL, or the whole of it
+// ending in "$"; comma-separated alternatives),
 // BENCH_RUNS (default 1; the median run by performance score), BENCH_PRESETS (desktop,mobile).
 import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
@@ -29,7 +30,7 @@ process.env.FISCAL_KEY_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 process.env.INNGEST_SIGNING_KEY ??= `signkey-test-${randomBytes(32).toString("hex")}`;
 process.env.INNGEST_EVENT_KEY ??= randomBytes(16).toString("hex");
 process.env.INNGEST_BASE_URL ??= "http://127.0.0.1:9";
-process.env.FAKE_AFIP_DIR = path.resolve(process.cwd(), ".data/fake-afip-bench-lighthouse");
+process.env.FAKE_AFIP_DIR = path.resolve(process.cwd(), `.data/fake-afip-bench-lighthouse-${process.pid}`);
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 1));
 const FILTER = (process.env.BENCH_PAGES ?? "").split(",").map((s) => s.trim()).filter(Boolean);
@@ -42,14 +43,18 @@ const EMAIL: Record<Exclude<Who, "anon">, string> = {
   cashier: "cajero@demo.test",
 };
 
-const standalone = path.resolve(process.cwd(), ".next/standalone");
+// BENCH_STANDALONE: a copy of .next/standalone prepared by an earlier run (static files and
+// server chunks already in), e.g. to measure the previous build while the next one builds.
+const prepared = process.env.BENCH_STANDALONE;
+const standalone = prepared ? path.resolve(prepared) : path.resolve(process.cwd(), ".next/standalone");
 if (!existsSync(path.join(standalone, "server.js"))) throw new Error("npm run build first (bench:lighthouse measures the production build)");
 console.log(`load average at start (1/5/15 min): ${load()} on ${cpus().length} cores`);
 
 // ---- database: fresh, migrated, demo data
 const { freePort } = await import("../src/server/db/embedded");
 const { resolveDatabase, migrateTarget } = await import("../src/server/db/bootstrap");
-const dataDir = path.resolve(process.cwd(), ".data/pg-bench-lighthouse");
+// Its own directory per run (two runs may overlap: one per build), removed at the end.
+const dataDir = path.resolve(process.cwd(), `.data/pg-bench-lighthouse-${process.pid}`);
 delete process.env.DATABASE_URL;
 rmSync(dataDir, { recursive: true, force: true });
 rmSync(process.env.FAKE_AFIP_DIR, { recursive: true, force: true });
@@ -62,9 +67,11 @@ await seedAll();
 const owner = postgres(target.ownerUrl, { max: 1, onnotice: () => {} });
 
 // ---- the production server (as bench:pos), plus the baseline's bare static page
-cpSync(path.resolve(process.cwd(), ".next/static"), path.join(standalone, ".next/static"), { recursive: true });
-cpSync(path.resolve(process.cwd(), "public"), path.join(standalone, "public"), { recursive: true });
-cpSync(path.resolve(process.cwd(), ".next/server"), path.join(standalone, ".next/server"), { recursive: true, force: false });
+if (!prepared) {
+  cpSync(path.resolve(process.cwd(), ".next/static"), path.join(standalone, ".next/static"), { recursive: true });
+  cpSync(path.resolve(process.cwd(), "public"), path.join(standalone, "public"), { recursive: true });
+  cpSync(path.resolve(process.cwd(), ".next/server"), path.join(standalone, ".next/server"), { recursive: true, force: false });
+}
 const BASELINE = "/bench-baseline.html";
 writeFileSync(
   path.join(standalone, "public", BASELINE),
@@ -112,7 +119,10 @@ const first = (query: string) =>
     return rows[0]?.id ?? null;
   }) as Promise<string | null>;
 
-const routes = appRoutes().filter((r) => !FILTER.length || FILTER.some((f) => r.includes(f) || r.replace("[slug]", "demo").includes(f)));
+// A filter ending in "$" matches the whole route ("/[slug]$" or "/demo$": the business home only).
+const matches = (route: string, f: string) =>
+  [route, route.replace("[slug]", "demo")].some((r) => (f.endsWith("$") ? r === f.slice(0, -1) : r.includes(f)));
+const routes = appRoutes().filter((r) => !FILTER.length || FILTER.some((f) => matches(r, f)));
 const ids: Ids | null = routes.some(needsIds)
   ? await collectDemoIds({ trpc, first, posContext: async () => (await fetch(`${base}/api/pos/demo/context`, { headers: { cookie: cookies.get("cashier")! } })).json() })
   : null;
@@ -144,6 +154,8 @@ try {
   server.kill("SIGTERM");
   await owner.end();
   await target.server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(process.env.FAKE_AFIP_DIR, { recursive: true, force: true });
 }
 
 // ---- summary
