@@ -1,11 +1,14 @@
 import { z } from "zod";
+// The Spanish locale alone: `z.locales.es()` kept every one of zod's ~50 locales in the browser
+// bundle every page loads (Lighthouse: script evaluation on each page).
+import es from "zod/v4/locales/es.js";
 import { plural } from "./plural";
 
 // zod's messages in Spanish for every schema that does not bring its own (server and browser
 // both load this once, through lib/trpc and the shared decimal schemas). The most common
 // ones are phrased as the rest of the app speaks (voseo, "Máximo 40 caracteres"); the rest come
 // from zod's own Spanish locale.
-z.config(z.locales.es());
+z.config(es());
 z.config({
   customError: (issue) => {
     if (issue.code === "too_small" && issue.origin === "string") {

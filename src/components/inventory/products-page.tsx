@@ -14,10 +14,11 @@ import { useCan } from "@/components/auth/permissions";
 import { ProductDialog } from "./product-dialog";
 import { StockDialogs, type StockAction } from "./stock-dialogs";
 import { unitWord } from "@/lib/plural";
+import { PRODUCTS_PAGE_SIZE, productsQueryInput, type ProductsSortKey } from "./products-query";
 
 type Row = RouterOutputs["inventory"]["products"]["rows"][number];
-type SortKey = "name" | "sku" | "salePrice" | "stock" | "updatedAt";
-const PAGE_SIZE = 25;
+type SortKey = ProductsSortKey;
+const PAGE_SIZE = PRODUCTS_PAGE_SIZE;
 
 // eslint-disable-next-line max-lines-per-function -- one screen's markup (header, filters, table, empty and loading states) read top to bottom; JSX beyond its state
 export function ProductsPage() {
@@ -35,10 +36,9 @@ export function ProductsPage() {
   const categories = trpc.inventory.categories.useQuery();
   const families = trpc.inventory.families.useQuery();
   const sort = (sorting[0]?.id ?? "name") as SortKey;
-  const list = trpc.inventory.products.useQuery(
-    { page, pageSize: PAGE_SIZE, sort, desc: sorting[0]?.desc ?? false, search: q || undefined, categoryId: categoryId || undefined, familyId: familyId || undefined, lowStock: lowStock || undefined },
-    { placeholderData: (prev) => prev },
-  );
+  const list = trpc.inventory.products.useQuery(productsQueryInput({ page, sort, desc: sorting[0]?.desc ?? false, search: q, categoryId, familyId, lowStock }), {
+    placeholderData: (prev) => prev,
+  });
 
   const columns = useMemo<ColumnDef<Row, unknown>[]>(
     () => [

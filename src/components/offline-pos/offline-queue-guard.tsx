@@ -1,8 +1,6 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { offlineSalesBlock } from "@/pos/guard";
-import { POS_CHANNEL } from "@/pos/worker-sync";
 
 /** Events other screens dispatch (cancelable) before signing out or closing a cash session. */
 export const BEFORE_SIGN_OUT = "mostrador:before-sign-out";
@@ -18,8 +16,12 @@ export function OfflineQueueGuard({ slug }: { slug: string }) {
 
   useEffect(() => {
     let alive = true;
+    // The offline queue's code (IndexedDB, the sync engine's channel) loads after the page is up,
+    // in its own chunk: every page of the business mounts this guard, few ever need it at once.
+    const pos = Promise.all([import("@/pos/guard"), import("@/pos/worker-sync")]);
     const refresh = () =>
-      offlineSalesBlock(slug)
+      pos
+        .then(([{ offlineSalesBlock }]) => offlineSalesBlock(slug))
         .then((b) => {
           if (!alive) return;
           message.current = b.message;
@@ -29,8 +31,12 @@ export function OfflineQueueGuard({ slug }: { slug: string }) {
         .catch(() => {});
     void refresh();
     const timer = setInterval(refresh, 3_000);
-    const ch = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(POS_CHANNEL) : null;
-    if (ch) ch.onmessage = () => void refresh();
+    let ch = null as BroadcastChannel | null;
+    void pos.then(([, { POS_CHANNEL }]) => {
+      if (!alive || typeof BroadcastChannel === "undefined") return;
+      ch = new BroadcastChannel(POS_CHANNEL);
+      ch.onmessage = () => void refresh();
+    }, () => {});
     const block = (ev: Event) => {
       if (!message.current) return;
       ev.preventDefault();

@@ -1,10 +1,15 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import { compactMoney, money } from "./format";
+import dynamic from "next/dynamic";
+import { money } from "./format";
+import type { ChartDatum } from "./chart-bars";
 
-export type ChartDatum = { label: string; value: number; /** Shown in the accessible table (exact decimal string). */ text: string };
+export type { ChartDatum };
 
-const TEAL = "#0f766e";
+// The bars (recharts, the heaviest script of the reports) load after the page is up, in their
+// own chunk, into boxes already at their final height: the page's figures, tiles and the
+// accessible tables render on the server and hydrate without waiting for the chart library.
+const ColumnBars = dynamic(() => import("./chart-bars").then((m) => m.ColumnBars), { ssr: false });
+const RankingBars = dynamic(() => import("./chart-bars").then((m) => m.RankingBars), { ssr: false });
 
 /**
  * A bar chart in a fixed-height box (no layout shift while it measures itself), with the
@@ -14,13 +19,7 @@ export function ColumnChart({ title, data, height = 240, valueLabel = "Ventas ne
   return (
     <figure className="m-0">
       <div style={{ height }} className="w-full" aria-hidden="true">
-        <BarChart responsive accessibilityLayer={false} data={data} style={{ width: "100%", height: "100%" }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={8} />
-          <YAxis tickFormatter={compactMoney} tick={{ fontSize: 11 }} width={64} />
-          <Tooltip formatter={(v) => [money(String(v)), valueLabel]} />
-          <Bar dataKey="value" fill={TEAL} radius={[3, 3, 0, 0]} isAnimationActive={false} />
-        </BarChart>
+        <ColumnBars data={data} valueLabel={valueLabel} />
       </div>
       <ChartTable title={title} data={data} valueLabel={valueLabel} />
     </figure>
@@ -33,13 +32,7 @@ export function RankingChart({ title, data, valueLabel = "Ventas netas" }: { tit
   return (
     <figure className="m-0">
       <div style={{ height }} className="w-full" aria-hidden="true">
-        <BarChart responsive accessibilityLayer={false} layout="vertical" data={data} style={{ width: "100%", height: "100%" }} margin={{ top: 0, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
-          <XAxis type="number" tickFormatter={compactMoney} tick={{ fontSize: 11 }} />
-          <YAxis type="category" dataKey="label" width={110} tick={{ fontSize: 11 }} tickFormatter={(s: string) => (s.length > 16 ? s.slice(0, 15) + "…" : s)} />
-          <Tooltip formatter={(v) => [money(String(v)), valueLabel]} />
-          <Bar dataKey="value" fill={TEAL} radius={[0, 3, 3, 0]} maxBarSize={26} isAnimationActive={false} />
-        </BarChart>
+        <RankingBars data={data} valueLabel={valueLabel} />
       </div>
       <ChartTable title={title} data={data} valueLabel={valueLabel} />
     </figure>

@@ -19,7 +19,11 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
 export function TRPCProvider({ tenantSlug, children }: { tenantSlug: string | null; children: ReactNode }) {
   const [queryClient] = useState(() => {
     const client: QueryClient = new QueryClient({
-      defaultOptions: { queries: { staleTime: 10_000, retry: 1, refetchOnWindowFocus: false } },
+      defaultOptions: {
+        queries: { staleTime: 10_000, retry: 1, refetchOnWindowFocus: false },
+        // What a page prefetched on the server (server/api/server-trpc.tsx) arrives superjson-encoded.
+        hydrate: { deserializeData: superjson.deserialize },
+      },
       // What a user just did can raise a notification (a receipt's payable due soon, a rejected
       // invoice): the bell's count is read again after every change instead of a minute later.
       mutationCache: new MutationCache({

@@ -1,7 +1,18 @@
 import { ProductsPage } from "@/components/inventory/products-page";
+import { PRODUCTS_FIRST_VIEW } from "@/components/inventory/products-query";
+import { serverTrpc } from "@/server/api/server-trpc";
 
 export const metadata = { title: "Inventario" };
 
-export default function Page() {
-  return <ProductsPage />;
+// The first view (page 1 of the products, the filters' categories and families) is rendered on
+// the server and handed to the client's cache: no skeleton-to-table shift, no fetch after load.
+export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { trpc, HydrateClient } = await serverTrpc(slug);
+  await Promise.all([trpc.inventory.products.prefetch(PRODUCTS_FIRST_VIEW), trpc.inventory.categories.prefetch(), trpc.inventory.families.prefetch()]);
+  return (
+    <HydrateClient>
+      <ProductsPage />
+    </HydrateClient>
+  );
 }
