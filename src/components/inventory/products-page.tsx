@@ -14,11 +14,9 @@ import { useCan } from "@/components/auth/permissions";
 import { ProductDialog } from "./product-dialog";
 import { StockDialogs, type StockAction } from "./stock-dialogs";
 import { unitWord } from "@/lib/plural";
-import { PRODUCTS_PAGE_SIZE, productsQueryInput, type ProductsSortKey } from "./products-query";
+import { PRODUCTS_PAGE_SIZE as PAGE_SIZE, productsQueryInput, type ProductsSortKey as SortKey } from "./products-query";
 
 type Row = RouterOutputs["inventory"]["products"]["rows"][number];
-type SortKey = ProductsSortKey;
-const PAGE_SIZE = PRODUCTS_PAGE_SIZE;
 
 // eslint-disable-next-line max-lines-per-function -- one screen's markup (header, filters, table, empty and loading states) read top to bottom; JSX beyond its state
 export function ProductsPage() {

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page";
 import { Icon } from "@/components/ui/icon";
 import { DashboardView } from "@/components/reports/dashboard-view";
 import { FirstSteps } from "@/components/business/first-steps";
-import { serverTrpc } from "@/server/api/server-trpc";
+import { withPrefetch } from "@/server/api/server-trpc";
 import { PERIOD_PRESETS, isIsoDate, presetPeriod, type PeriodPreset } from "@/lib/report-period";
 
 type Search = Record<string, string | string[] | undefined>;
@@ -44,16 +44,7 @@ export default async function TenantHome({ params, searchParams }: { params: Pro
   };
   // A new business's checklist, for whoever sets the business up.
   // Rendered on the server with its data (it used to appear after a client fetch, pushing the page down).
-  let firstSteps = null;
-  if (can(role, "tenant.settings")) {
-    const { trpc, HydrateClient } = await serverTrpc(slug);
-    await trpc.business.firstSteps.prefetch();
-    firstSteps = (
-      <HydrateClient>
-        <FirstSteps slug={slug} />
-      </HydrateClient>
-    );
-  }
+  const firstSteps = can(role, "tenant.settings") ? await withPrefetch(slug, (t) => [t.business.firstSteps.prefetch()], <FirstSteps slug={slug} />) : null;
   if (dashboard) {
     return (
       <div>

@@ -1,6 +1,6 @@
 import { ProductsPage } from "@/components/inventory/products-page";
 import { PRODUCTS_FIRST_VIEW } from "@/components/inventory/products-query";
-import { serverTrpc } from "@/server/api/server-trpc";
+import { withPrefetch } from "@/server/api/server-trpc";
 
 export const metadata = { title: "Inventario" };
 
@@ -8,11 +8,9 @@ export const metadata = { title: "Inventario" };
 // the server and handed to the client's cache: no skeleton-to-table shift, no fetch after load.
 export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { trpc, HydrateClient } = await serverTrpc(slug);
-  await Promise.all([trpc.inventory.products.prefetch(PRODUCTS_FIRST_VIEW), trpc.inventory.categories.prefetch(), trpc.inventory.families.prefetch()]);
-  return (
-    <HydrateClient>
-      <ProductsPage />
-    </HydrateClient>
+  return withPrefetch(
+    slug,
+    (t) => [t.inventory.products.prefetch(PRODUCTS_FIRST_VIEW), t.inventory.categories.prefetch(), t.inventory.families.prefetch()],
+    <ProductsPage />,
   );
 }
